@@ -1,0 +1,157 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# QEMU harness: boots Debian's stock arm64 kernel on QEMU's `virt` board with
+# an initramfs holding the artefacts built here, and runs a guest script.
+#
+#   ci/qemu.sh test NAME [TIMEOUT]  run ci/tests/NAME.sh, log to build/test/,
+#                                   print "PASS/FAIL" lines from its markers
+#   ci/qemu.sh demo                 run ci/demo.sh with the console on stdout
+#   ci/qemu.sh run                  interactive shell (leave: poweroff -f)
+#   ci/qemu.sh image                only build the initramfs and device tree
+#
+# Environment: BH_ICOUNT=1 runs with deterministic virtual time
+# (-icount shift=0,sleep=off), as the benchmarks do.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=$top/build
+cache=$build/cache
+qdir=$build/qemu
+tdir=$build/test
+
+MACHINE="virt,gic-version=3,virtualization=on,its=off"
+QEMU_BASE=(qemu-system-aarch64 -machine "$MACHINE" -cpu cortex-a57 -smp 4
+	   -m 1G -nodefaults -display none -no-reboot)
+CMDLINE="console=ttyAMA0 kvm-arm.mode=none rdinit=/init panic=-1 loglevel=6"
+
+# Memory kept from Linux for Bulkhead (see Documentation/memory-layout.md);
+# configs/cells/qemu-virt.h must agree.
+HV_MEM="0x7f800000 0x00800000"
+CELLS_MEM="0x7b800000 0x04000000"
+
+die() { echo "qemu.sh: $*" >&2; exit 1; }
+
+# QEMU's own device tree, plus /reserved-memory for the hypervisor and the
+# cells, and the second UART disabled so Linux leaves it to a cell.
+build_dtb() {
+	local dtb=$qdir/virt.dtb out=$qdir/bulkhead-virt.dtb
+	mkdir -p "$qdir"
+	"${QEMU_BASE[@]}" -machine "$MACHINE,dumpdtb=$dtb" \
+		-serial null -serial null >/dev/null 2>&1
+	{
+		dtc -q -I dtb -O dts "$dtb"
+		set -- $HV_MEM
+		local hv_base=$1 hv_size=$2
+		set -- $CELLS_MEM
+		cat <<EOF
+/ {
+	reserved-memory {
+		#address-cells = <2>;
+		#size-cells = <2>;
+		ranges;
+		bulkhead-hypervisor@${hv_base#0x} {
+			reg = <0x0 $hv_base 0x0 $hv_size>;
+			no-map;
+		};
+		bulkhead-cells@${1#0x} {
+			reg = <0x0 $1 0x0 $2>;
+			no-map;
+		};
+	};
+};
+&{/pl011@9040000} {
+	status = "disabled";
+};
+EOF
+	} > "$qdir/bulkhead-virt.dts"
+	dtc -q -I dts -O dtb -o "$out" "$qdir/bulkhead-virt.dts"
+}
+
+# One initramfs for every test: the script to run is chosen at boot.
+build_initramfs() {
+	local root=$qdir/rootfs
+	rm -rf "$root"
+	mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,lib/firmware,lib/bulkhead} \
+		"$root"/{etc/bulkhead,usr/share/bulkhead/inmates,tests,proc,sys,dev,tmp}
+	cp "$cache/busybox" "$root/bin/busybox"
+	cp "$top/ci/init" "$root/init"
+	chmod +x "$root/init"
+	cp "$top/driver/bulkhead.ko" "$root/lib/bulkhead/"
+	cp "$top/hypervisor/bulkhead.bin" "$root/lib/firmware/"
+	cp "$top/tools/bulkhead" "$root/usr/sbin/"
+	cp "$top"/configs/cells/*.cell "$root/etc/bulkhead/"
+	cp "$top"/inmates/demos/*.bin "$root/usr/share/bulkhead/inmates/"
+	cp "$top"/ci/tests/*.sh "$top/ci/demo.sh" "$root/tests/"
+	(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) > "$qdir/initramfs.cpio.gz"
+}
+
+build_image() {
+	local f
+	for f in driver/bulkhead.ko hypervisor/bulkhead.bin tools/bulkhead \
+		 configs/cells/qemu-arm64.cell; do
+		[ -e "$top/$f" ] || die "$f missing: run 'make' first"
+	done
+	build_dtb
+	build_initramfs
+}
+
+qemu_args() {
+	local what=$1
+	local args=("${QEMU_BASE[@]}" -kernel "$cache/vmlinuz"
+		    -initrd "$qdir/initramfs.cpio.gz"
+		    -dtb "$qdir/bulkhead-virt.dtb"
+		    -append "$CMDLINE bhtest=$what")
+	[ "${BH_ICOUNT:-0}" = 1 ] && args+=(-icount shift=0,sleep=off)
+	printf '%s\n' "${args[@]}"
+}
+
+run_test() {
+	local name=$1 limit=${2:-120}
+	local log=$tdir/$name.log uart1=$tdir/$name.uart1.log
+	[ -f "$top/ci/tests/$name.sh" ] || die "no test ci/tests/$name.sh"
+	mkdir -p "$tdir"
+	rm -f "$log" "$uart1"
+	local -a args
+	mapfile -t args < <(qemu_args "$name")
+	local rc=0 start=$SECONDS
+	timeout --foreground -k 5 "$limit" "${args[@]}" \
+		-serial "file:$log" -serial "file:$uart1" </dev/null || rc=$?
+	local took=$((SECONDS - start))
+	# The guest's markers become the harness's result lines.
+	grep -a '^BHTEST: \(PASS\|FAIL\)' "$log" | sed "s/^BHTEST: \([A-Z]*\) /\1 $name\//" || true
+	if ! grep -aq "^BHTEST: END $name" "$log"; then
+		if [ $rc = 124 ]; then
+			echo "FAIL $name/complete: timed out after ${limit}s"
+		else
+			echo "FAIL $name/complete: guest stopped before the end (qemu rc=$rc)"
+		fi
+	else
+		echo "PASS $name/complete (${took}s)"
+	fi
+}
+
+case "${1:-}" in
+image)
+	build_image
+	;;
+test)
+	[ $# -ge 2 ] || die "usage: qemu.sh test NAME [TIMEOUT]"
+	run_test "$2" "${3:-120}"
+	;;
+demo)
+	build_image
+	mapfile -t args < <(qemu_args demo)
+	exec timeout --foreground 600 "${args[@]}" -serial stdio -serial "file:$qdir/demo.uart1.log"
+	;;
+run)
+	build_image
+	mapfile -t args < <(qemu_args shell)
+	echo "QEMU: Ctrl-A X quits; the second UART goes to $qdir/run.uart1.log"
+	exec "${args[@]}" -serial mon:stdio -serial "file:$qdir/run.uart1.log"
+	;;
+*)
+	sed -n '4,14s/^# \{0,1\}//p' "$0"
+	exit 2
+	;;
+esac

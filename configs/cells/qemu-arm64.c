@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * System config for QEMU's arm64 `virt` board as the test harness runs it:
+ * 4 Cortex-A57 CPUs, 1 GiB of RAM, GICv3 without ITS. Linux runs as the
+ * root cell on all four CPUs and keeps every device it booted with.
+ */
+#include <bulkhead/cell-config.h>
+#include "qemu-virt.h"
+
+#define NUM_MEM_REGIONS	12
+
+const struct {
+	struct bh_system header;
+	uint8_t cpus[8];
+	struct bh_memory mem_regions[NUM_MEM_REGIONS];
+	struct bh_irqchip irqchips[2];
+} config = {
+	.header = {
+		.signature = BH_SYSTEM_SIGNATURE,
+		.revision = BH_CONFIG_REVISION,
+		.architecture = BH_ARCH_ARM64,
+		.hypervisor_memory = {
+			.phys_start = BH_HV_MEM_BASE,
+			.size = BH_HV_MEM_SIZE,
+		},
+		.debug_console = {
+			.address = QEMU_UART0_BASE,
+			.size = 0x1000,
+			.type = BH_CON_PL011,
+		},
+		.platform = {
+			.arm64 = {
+				.gic_version = BH_GIC_V3,
+				.gicd_base = QEMU_GICD_BASE,
+				.gicr_base = QEMU_GICR_BASE,
+				.maintenance_irq = QEMU_GIC_MAINT_IRQ,
+			},
+		},
+		.root_cell = {
+			.signature = BH_CELL_SIGNATURE,
+			.revision = BH_CONFIG_REVISION,
+			.architecture = BH_ARCH_ARM64,
+			.name = "qemu-arm64",
+			.cpu_set_size = sizeof(config.cpus),
+			.num_memory_regions = NUM_MEM_REGIONS,
+			.num_irqchips = 2,
+		},
+	},
+
+	.cpus = { 0x0f },	/* CPUs 0-3 */
+
+	.mem_regions = {
+		/* RAM that Linux uses */ {
+			.phys_start = QEMU_RAM_BASE,
+			.virt_start = QEMU_RAM_BASE,
+			.size = BH_CELLS_MEM_BASE - QEMU_RAM_BASE,
+			.flags = BH_MEM_RWX | BH_MEM_DMA,
+		},
+		/* RAM reserved for non-root cells (no-map for Linux) */ {
+			.phys_start = BH_CELLS_MEM_BASE,
+			.virt_start = BH_CELLS_MEM_BASE,
+			.size = BH_CELLS_MEM_SIZE,
+			.flags = BH_MEM_RWX | BH_MEM_DMA,
+		},
+		/* UART0 (PL011): Linux's console, shared with the hypervisor */ {
+			.phys_start = QEMU_UART0_BASE,
+			.virt_start = QEMU_UART0_BASE,
+			.size = 0x1000,
+			.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO,
+		},
+		/* RTC (PL031) */ {
+			.phys_start = QEMU_RTC_BASE,
+			.virt_start = QEMU_RTC_BASE,
+			.size = 0x1000,
+			.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO,
+		},
+		/* fw-cfg */ {
+			.phys_start = QEMU_FWCFG_BASE,
+			.virt_start = QEMU_FWCFG_BASE,
+			.size = 0x1000,
+			.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO,
+		},
+		/* GPIO (PL061) */ {
+			.phys_start = QEMU_GPIO_BASE,
+			.virt_start = QEMU_GPIO_BASE,
+			.size = 0x1000,
+			.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO,
+		},
+		/* UART1 (PL011): disabled in Linux's DT, kept for a cell */ {
+			.phys_start = QEMU_UART1_BASE,
+			.virt_start = QEMU_UART1_BASE,
+			.size = 0x1000,
+			.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO,
+		},
+		/* virtio-mmio slots */ {
+			.phys_start = QEMU_VIRTIO_BASE,
+			.virt_start = QEMU_VIRTIO_BASE,
+			.size = 0x4000,
+			.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO,
+		},
+		/* PCIe MMIO window */ {
+			.phys_start = QEMU_PCIE_MMIO_BASE,
+			.virt_start = QEMU_PCIE_MMIO_BASE,
+			.size = QEMU_PCIE_MMIO_SIZE,
+			.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO,
+		},
+		/* PCIe I/O window */ {
+			.phys_start = QEMU_PCIE_PIO_BASE,
+			.virt_start = QEMU_PCIE_PIO_BASE,
+			.size = 0x10000,
+			.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO,
+		},
+		/* PCIe ECAM */ {
+			.phys_start = QEMU_PCIE_ECAM_BASE,
+			.virt_start = QEMU_PCIE_ECAM_BASE,
+			.size = 0x10000000,
+			.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO,
+		},
+		/* PCIe high MMIO window */ {
+			.phys_start = QEMU_PCIE_HIGH_BASE,
+			.virt_start = QEMU_PCIE_HIGH_BASE,
+			.size = QEMU_PCIE_HIGH_SIZE,
+			.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO,
+		},
+	},
+
+	/* SPIs 32..287: all owned by the root cell. */
+	.irqchips = {
+		{
+			.address = QEMU_GICD_BASE,
+			.pin_base = 32,
+			.pin_bitmap = { ~0U, ~0U, ~0U, ~0U },
+		},
+		{
+			.address = QEMU_GICD_BASE,
+			.pin_base = 160,
+			.pin_bitmap = { ~0U, ~0U, ~0U, ~0U },
+		},
+	},
+};

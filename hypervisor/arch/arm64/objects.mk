@@ -1,0 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
+# arm64 part of the hypervisor.
+arch-objs := entry.o
+arch-cflags := -mgeneral-regs-only -mstrict-align -mcmodel=small

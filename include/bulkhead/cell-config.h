@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/*
+ * Binary configuration format of Bulkhead: the system config (hypervisor,
+ * platform, root cell) and cell configs. Written as C structs in
+ * configs/cells/, compiled and copied out to flat .cell files, and read by
+ * the tools, the driver and the hypervisor alike.
+ *
+ * Layout of a system config file:
+ *   struct bh_system
+ *   root cell arrays, as counted in bh_system.root_cell (see below)
+ * Layout of a cell config file:
+ *   struct bh_cell_desc
+ *   cell arrays:
+ *     uint8_t          cpu_set[cpu_set_size]   bit n = Linux CPU n
+ *     struct bh_memory mem_regions[num_memory_regions]
+ *     struct bh_irqchip irqchips[num_irqchips]
+ *
+ * All fields are little-endian, naturally aligned, with explicit padding,
+ * so the same bytes mean the same thing to every compiler that reads them.
+ */
+#ifndef _BULKHEAD_CELL_CONFIG_H
+#define _BULKHEAD_CELL_CONFIG_H
+
+#include "types.h"
+
+#define BH_CONFIG_REVISION	1
+
+#define BH_SYSTEM_SIGNATURE	"BHSYSTEM"
+#define BH_CELL_SIGNATURE	"BHCELL\0\0"
+#define BH_SIGNATURE_SIZE	8
+
+#define BH_ARCH_ARM64		1
+
+#define BH_CELL_NAME_LEN	32	/* including the terminating NUL */
+
+/* bh_memory.flags */
+#define BH_MEM_READ		(1ULL << 0)
+#define BH_MEM_WRITE		(1ULL << 1)
+#define BH_MEM_EXECUTE		(1ULL << 2)
+#define BH_MEM_DMA		(1ULL << 3)	/* devices of the cell may DMA here */
+#define BH_MEM_IO		(1ULL << 4)	/* device registers: mapped as Device memory */
+#define BH_MEM_COMM_REGION	(1ULL << 5)	/* the cell's communication region */
+#define BH_MEM_LOADABLE		(1ULL << 6)	/* root may load images here before start */
+#define BH_MEM_ROOTSHARED	(1ULL << 7)	/* stays mapped in the root cell too */
+#define BH_MEM_VALID_FLAGS	0xffULL
+
+#define BH_MEM_RWX		(BH_MEM_READ | BH_MEM_WRITE | BH_MEM_EXECUTE)
+
+/* Memory regions: page aligned, phys_start..+size mapped at virt_start. */
+struct bh_memory {
+	uint64_t phys_start;
+	uint64_t virt_start;	/* guest-physical address (IPA) */
+	uint64_t size;
+	uint64_t flags;
+};
+
+#define BH_IRQCHIP_PINS		128
+
+/*
+ * Ownership of interrupt lines of one interrupt controller: bit n of
+ * pin_bitmap is INTID pin_base + n. Only SPIs (INTID >= 32) are assigned;
+ * SGIs and PPIs are per CPU and follow the CPUs.
+ */
+struct bh_irqchip {
+	uint64_t address;	/* GIC distributor base */
+	uint32_t pin_base;	/* multiple of 32, >= 32 */
+	uint32_t pin_bitmap[BH_IRQCHIP_PINS / 32];
+	uint32_t padding;
+};
+
+/* bh_console.type */
+#define BH_CON_NONE		0
+#define BH_CON_PL011		1
+
+/* bh_console.flags */
+#define BH_CON_FLAG_VIRTUAL	(1 << 0)	/* cell may print through the hypervisor */
+
+struct bh_console {
+	uint64_t address;
+	uint32_t size;
+	uint16_t type;
+	uint16_t flags;
+};
+
+/* bh_cell_desc.flags */
+#define BH_CELL_VALID_FLAGS	0x0U
+
+struct bh_cell_desc {
+	char signature[BH_SIGNATURE_SIZE];
+	uint16_t revision;
+	uint16_t architecture;
+	uint32_t flags;
+	char name[BH_CELL_NAME_LEN];
+	uint32_t cpu_set_size;		/* bytes, a multiple of 8 */
+	uint32_t num_memory_regions;
+	uint32_t num_irqchips;
+	uint32_t num_pci_devices;	/* reserved for virtual PCI: must be 0 */
+	uint64_t cpu_reset_address;	/* entry point (IPA) of non-root cells */
+	struct bh_console console;
+	uint64_t reserved;
+};
+
+#define BH_GIC_V3		3
+
+/* Platform facts the hypervisor cannot probe safely. */
+struct bh_platform {
+	uint64_t pci_mmconfig_base;	/* virtual PCI ECAM window, 0 = none */
+	uint32_t pci_mmconfig_size;
+	uint32_t padding;
+	struct {
+		uint64_t gicd_base;	/* distributor, 64 KiB */
+		uint64_t gicr_base;	/* first redistributor, 128 KiB each */
+		uint32_t maintenance_irq; /* INTID of the GIC maintenance PPI */
+		uint8_t gic_version;
+		uint8_t padding[3];
+	} arm64;
+};
+
+/* bh_system.flags */
+#define BH_SYS_VALID_FLAGS	0x0U
+
+struct bh_system {
+	char signature[BH_SIGNATURE_SIZE];
+	uint16_t revision;
+	uint16_t architecture;
+	uint32_t flags;
+	/* Reserved physical memory the hypervisor runs from (no-map in the DT). */
+	struct bh_memory hypervisor_memory;
+	struct bh_console debug_console;
+	struct bh_platform platform;
+	/* The root cell; its arrays follow the bh_system struct. */
+	struct bh_cell_desc root_cell;
+};
+
+BH_STATIC_ASSERT(sizeof(struct bh_memory) == 32, "bh_memory ABI size");
+BH_STATIC_ASSERT(sizeof(struct bh_irqchip) == 32, "bh_irqchip ABI size");
+BH_STATIC_ASSERT(sizeof(struct bh_console) == 16, "bh_console ABI size");
+BH_STATIC_ASSERT(sizeof(struct bh_cell_desc) == 96, "bh_cell_desc ABI size");
+BH_STATIC_ASSERT(sizeof(struct bh_platform) == 40, "bh_platform ABI size");
+BH_STATIC_ASSERT(sizeof(struct bh_system) == 200, "bh_system ABI size");
+
+/* Size of a cell's arrays that follow its descriptor. */
+static inline uint64_t bh_cell_arrays_size(const struct bh_cell_desc *c)
+{
+	return (uint64_t)c->cpu_set_size +
+	       (uint64_t)c->num_memory_regions * sizeof(struct bh_memory) +
+	       (uint64_t)c->num_irqchips * sizeof(struct bh_irqchip);
+}
+
+static inline const uint8_t *bh_cell_cpu_set(const struct bh_cell_desc *c,
+					     const void *arrays)
+{
+	(void)c;
+	return (const uint8_t *)arrays;
+}
+
+static inline const struct bh_memory *
+bh_cell_mem_regions(const struct bh_cell_desc *c, const void *arrays)
+{
+	return (const struct bh_memory *)((const uint8_t *)arrays +
+					  c->cpu_set_size);
+}
+
+static inline const struct bh_irqchip *
+bh_cell_irqchips(const struct bh_cell_desc *c, const void *arrays)
+{
+	return (const struct bh_irqchip *)(bh_cell_mem_regions(c, arrays) +
+					   c->num_memory_regions);
+}
+
+#endif /* _BULKHEAD_CELL_CONFIG_H */

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * bulkhead enable / disable: start and stop the hypervisor.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <bulkhead/ioctl.h>
+
+#include "util.h"
+
+int cmd_enable(int argc, char **argv)
+{
+	struct bulkhead_config_arg arg;
+	size_t size;
+	void *cfg;
+	int fd, err;
+
+	if (wants_help(argc, argv) || argc != 2) {
+		printf("Usage: bulkhead enable SYSTEM.cell\n\n"
+		       "Starts the hypervisor with the system config SYSTEM.cell and\n"
+		       "moves the running Linux into the root cell it describes.\n"
+		       "The driver (bulkhead.ko) must be loaded.\n");
+		return argc == 2 ? 0 : 2;
+	}
+	cfg = read_file(argv[1], &size);
+	if (!cfg)
+		return 1;
+	fd = open_device();
+	if (fd < 0) {
+		free(cfg);
+		return 1;
+	}
+	arg.address = (uintptr_t)cfg;
+	arg.size = size;
+	err = ioctl(fd, BULKHEAD_IOCTL_ENABLE, &arg);
+	if (err < 0)
+		fprintf(stderr, "%s: enable: %s (details: dmesg)\n", progname,
+			strerror(errno));
+	close(fd);
+	free(cfg);
+	return err < 0 ? 1 : 0;
+}
+
+int cmd_disable(int argc, char **argv)
+{
+	int fd, err;
+
+	if (wants_help(argc, argv) || argc != 1) {
+		printf("Usage: bulkhead disable\n\n"
+		       "Stops the hypervisor; Linux keeps running on all CPUs.\n"
+		       "Fails while non-root cells exist.\n");
+		return argc == 1 ? 0 : 2;
+	}
+	fd = open_device();
+	if (fd < 0)
+		return 1;
+	err = ioctl(fd, BULKHEAD_IOCTL_DISABLE);
+	if (err < 0)
+		fprintf(stderr, "%s: disable: %s\n", progname, strerror(errno));
+	close(fd);
+	return err < 0 ? 1 : 0;
+}
