@@ -103,6 +103,8 @@ qemu_args() {
 		    -dtb "$qdir/bulkhead-virt.dtb"
 		    -append "$CMDLINE bhtest=$what")
 	[ "${BH_ICOUNT:-0}" = 1 ] && args+=(-icount shift=0,sleep=off)
+	# Extra QEMU options for debugging, e.g. BH_QEMU_EXTRA="-d int -D log".
+	[ -n "${BH_QEMU_EXTRA:-}" ] && args+=($BH_QEMU_EXTRA)
 	printf '%s\n' "${args[@]}"
 }
 

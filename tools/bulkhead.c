@@ -14,6 +14,8 @@ const char *progname = "bulkhead";
 static const struct command commands[] = {
 	{ "enable", cmd_enable, "SYSTEM.cell: start the hypervisor" },
 	{ "disable", cmd_disable, "stop the hypervisor" },
+	{ "console", cmd_console, "print the hypervisor log" },
+	{ "stats", cmd_stats, "per-CPU exit statistics, memory pool" },
 	{ NULL, NULL, NULL },
 };
 

@@ -3,6 +3,7 @@
  * bulkhead enable / disable: start and stop the hypervisor.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,4 +66,56 @@ int cmd_disable(int argc, char **argv)
 		fprintf(stderr, "%s: disable: %s\n", progname, strerror(errno));
 	close(fd);
 	return err < 0 ? 1 : 0;
+}
+
+/* Copies a sysfs file of the driver to stdout. */
+static int cat_sysfs(const char *name)
+{
+	char path[256], buf[4096];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/%s", BULKHEAD_SYSFS, name);
+	fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		fprintf(stderr, "%s: %s: %s\n", progname, path, strerror(errno));
+		return 1;
+	}
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		if (fwrite(buf, 1, n, stdout) != (size_t)n)
+			break;
+	if (n < 0)
+		fprintf(stderr, "%s: %s: %s%s\n", progname, path, strerror(errno),
+			errno == ENODEV ? " (hypervisor not enabled)" : "");
+	close(fd);
+	return n < 0 ? 1 : 0;
+}
+
+int cmd_console(int argc, char **argv)
+{
+	if (wants_help(argc, argv) || argc != 1) {
+		printf("Usage: bulkhead console\n\n"
+		       "Prints the hypervisor's log ring (its most recent messages).\n");
+		return argc == 1 ? 0 : 2;
+	}
+	return cat_sysfs("console");
+}
+
+int cmd_stats(int argc, char **argv)
+{
+	if (wants_help(argc, argv) || argc != 1) {
+		printf("Usage: bulkhead stats\n\n"
+		       "Prints, per CPU, how often it exited to the hypervisor, by\n"
+		       "reason, and the hypervisor's memory pool usage in pages.\n");
+		return argc == 1 ? 0 : 2;
+	}
+	if (cat_sysfs("stats"))
+		return 1;
+	printf("memory pool pages: ");
+	fflush(stdout);
+	if (cat_sysfs("mem_pool_used"))
+		return 1;
+	printf("of total: ");
+	fflush(stdout);
+	return cat_sysfs("mem_pool_total");
 }

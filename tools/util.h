@@ -22,5 +22,7 @@ void print_commands(const char *group, const struct command *cmds);
 
 int cmd_enable(int argc, char **argv);
 int cmd_disable(int argc, char **argv);
+int cmd_console(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 
 #endif

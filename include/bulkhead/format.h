@@ -8,7 +8,11 @@
 #ifndef _BULKHEAD_FORMAT_H
 #define _BULKHEAD_FORMAT_H
 
+#ifdef __KERNEL__
+#include <linux/stdarg.h>
+#else
 #include <stdarg.h>
+#endif
 #include "types.h"
 
 typedef void (*bh_emit_fn)(char c, void *ctx);

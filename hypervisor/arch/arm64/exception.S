@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Runtime exception vectors of the hypervisor. A trap from a cell saves the
+ * cell's general registers in a struct trap_context on this CPU's stack,
+ * calls arch_handle_trap() and resumes the cell, or leaves the hypervisor
+ * on this CPU when the handler asks for it (disable).
+ */
+#include <asm/sysregs.h>
+
+#define FRAME_SIZE	(32 * 8)
+#define HDR_STUB_VECTORS	48
+
+#define TRAP_SYNC	0
+#define TRAP_IRQ	1
+#define TRAP_FIQ	2
+#define TRAP_SERROR	3
+
+.macro save_context
+	sub	sp, sp, #FRAME_SIZE
+	stp	x0, x1, [sp, #16 * 0]
+	stp	x2, x3, [sp, #16 * 1]
+	stp	x4, x5, [sp, #16 * 2]
+	stp	x6, x7, [sp, #16 * 3]
+	stp	x8, x9, [sp, #16 * 4]
+	stp	x10, x11, [sp, #16 * 5]
+	stp	x12, x13, [sp, #16 * 6]
+	stp	x14, x15, [sp, #16 * 7]
+	stp	x16, x17, [sp, #16 * 8]
+	stp	x18, x19, [sp, #16 * 9]
+	stp	x20, x21, [sp, #16 * 10]
+	stp	x22, x23, [sp, #16 * 11]
+	stp	x24, x25, [sp, #16 * 12]
+	stp	x26, x27, [sp, #16 * 13]
+	stp	x28, x29, [sp, #16 * 14]
+	str	x30, [sp, #16 * 15]
+.endm
+
+.macro restore_context
+	ldp	x2, x3, [sp, #16 * 1]
+	ldp	x4, x5, [sp, #16 * 2]
+	ldp	x6, x7, [sp, #16 * 3]
+	ldp	x8, x9, [sp, #16 * 4]
+	ldp	x10, x11, [sp, #16 * 5]
+	ldp	x12, x13, [sp, #16 * 6]
+	ldp	x14, x15, [sp, #16 * 7]
+	ldp	x16, x17, [sp, #16 * 8]
+	ldp	x18, x19, [sp, #16 * 9]
+	ldp	x20, x21, [sp, #16 * 10]
+	ldp	x22, x23, [sp, #16 * 11]
+	ldp	x24, x25, [sp, #16 * 12]
+	ldp	x26, x27, [sp, #16 * 13]
+	ldp	x28, x29, [sp, #16 * 14]
+	ldr	x30, [sp, #16 * 15]
+	ldp	x0, x1, [sp, #16 * 0]
+	add	sp, sp, #FRAME_SIZE
+.endm
+
+.macro guest_vector kind
+	.balign 128
+	save_context
+	mov	x0, sp
+	mov	x1, #\kind
+	b	guest_trap
+.endm
+
+.macro hyp_vector kind
+	.balign 128
+	save_context
+	mov	x0, sp
+	mov	x1, #\kind
+	bl	arch_handle_hyp_exception	/* does not return */
+.endm
+
+	.text
+	.balign 2048
+	.globl hyp_vectors
+hyp_vectors:
+	hyp_vector TRAP_SYNC		/* current EL, SP_EL0 */
+	hyp_vector TRAP_IRQ
+	hyp_vector TRAP_FIQ
+	hyp_vector TRAP_SERROR
+	hyp_vector TRAP_SYNC		/* current EL, SP_ELx */
+	hyp_vector TRAP_IRQ
+	hyp_vector TRAP_FIQ
+	hyp_vector TRAP_SERROR
+	guest_vector TRAP_SYNC		/* lower EL, AArch64 */
+	guest_vector TRAP_IRQ
+	guest_vector TRAP_FIQ
+	guest_vector TRAP_SERROR
+	hyp_vector TRAP_SYNC		/* lower EL, AArch32: never enabled */
+	hyp_vector TRAP_IRQ
+	hyp_vector TRAP_FIQ
+	hyp_vector TRAP_SERROR
+
+guest_trap:
+	bl	arch_handle_trap
+	cbnz	x0, leave_hypervisor
+	restore_context
+	eret
+
+/*
+ * This CPU leaves the hypervisor (disable): the handler restored the EL2
+ * registers Linux's stub had. Clean the frame to memory, turn the MMU off,
+ * give VBAR_EL2 back to the stub and return to the cell with the frame's
+ * registers.
+ */
+leave_hypervisor:
+	mov	x1, sp
+	add	x2, sp, #FRAME_SIZE
+1:	dc	civac, x1
+	add	x1, x1, #16
+	cmp	x1, x2
+	b.lo	1b
+	dsb	sy
+	adr	x1, bh_hv_header
+	ldr	x19, [x1, #HDR_STUB_VECTORS]
+	bl	disable_mmu
+	msr	vbar_el2, x19
+	isb
+	restore_context
+	eret

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The trap path of the arm64 hypervisor. */
+#ifndef _ASM_TRAPS_H
+#define _ASM_TRAPS_H
+
+#include <hv/types.h>
+
+struct per_cpu;
+
+/* General registers of the cell, saved by exception.S on trap entry. */
+struct trap_context {
+	u64 regs[31];
+	u64 pad;
+};
+
+/* Result of a trap handler. */
+enum trap_result {
+	TRAP_HANDLED,		/* resume the cell */
+	TRAP_UNHANDLED,		/* nobody claims it: the cell's fault */
+	TRAP_FORBIDDEN,		/* the cell touched what it does not own */
+};
+
+void arch_skip_instruction(void);
+void arch_inject_dabt(struct per_cpu *cpu, u64 far);
+void arch_inject_iabt(struct per_cpu *cpu, u64 far);
+enum trap_result handle_smc(struct per_cpu *cpu, struct trap_context *ctx);
+
+#endif

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The hypervisor's own address space (identity map at EL2) and the
+ * stage-2 translation of cells.
+ */
+#include <hv/cell.h>
+#include <hv/control.h>
+#include <hv/errno.h>
+#include <hv/hypervisor.h>
+#include <asm/mmu.h>
+#include <asm/paging.h>
+#include <asm/sysregs.h>
+
+extern u64 boot_ttbr, boot_tcr;
+
+static struct page_table hv_pt;
+
+/* The hypervisor runs identity-mapped: physical = virtual. */
+void *pool_phys_to_virt(paddr_t pa)
+{
+	return (void *)(uintptr_t)pa_addr(pa);
+}
+
+/* Physical address size the CPU implements, as a TCR/VTCR PS field. */
+static u64 pa_range(void)
+{
+	u64 r = read_sysreg(id_aa64mmfr0_el1) & 0xf;
+
+	return r > 5 ? 5 : r;		/* 48 bits at most with 4 KiB pages */
+}
+
+int arch_mmu_init(void)
+{
+	int err;
+
+	err = pt_init(&hv_pt, &el2_stage1_format, &hv.pool);
+	if (err)
+		return err;
+	err = pt_map(&hv_pt, pa_addr(hv.mem_base), hv.mem_base, hv.mem_size,
+		     PT_READ | PT_WRITE | PT_EXEC);
+	if (err)
+		return err;
+	boot_ttbr = pa_addr(hv_pt.root);
+	boot_tcr = TCR_EL2_RES1 | TCR_T0SZ(48) | TCR_IRGN0_WBWA |
+		   TCR_ORGN0_WBWA | TCR_SH0_INNER | TCR_TG0_4K |
+		   (pa_range() << TCR_EL2_PS_SHIFT);
+	return 0;
+}
+
+/* Start-up only (no lock): the pool is not shared yet. */
+int arch_map_device(paddr_t pa, u64 size)
+{
+	int err;
+
+	err = pt_map(&hv_pt, pa_addr(pa), pa, ALIGN_UP(size, PAGE_SIZE),
+		     PT_READ | PT_WRITE | PT_DEVICE);
+	dsb(ishst);
+	isb();
+	return err;
+}
+
+u64 arch_vtcr(void)
+{
+	return VTCR_RES1 | TCR_T0SZ(STAGE2_IPA_BITS) |
+	       (1UL << VTCR_SL0_SHIFT) |	/* start at level 1 */
+	       TCR_IRGN0_WBWA | TCR_ORGN0_WBWA | TCR_SH0_INNER | TCR_TG0_4K |
+	       (pa_range() << VTCR_PS_SHIFT);
+}
+
+static u64 mem_flags_to_pt(u64 flags)
+{
+	u64 pt = 0;
+
+	if (flags & BH_MEM_READ)
+		pt |= PT_READ;
+	if (flags & BH_MEM_WRITE)
+		pt |= PT_WRITE;
+	if (flags & BH_MEM_EXECUTE)
+		pt |= PT_EXEC;
+	if (flags & BH_MEM_IO)
+		pt |= PT_DEVICE;
+	return pt;
+}
+
+int arch_map_memory_region(struct cell *cell, const struct bh_memory *mem)
+{
+	int err;
+
+	spin_lock(&hv.lock);
+	err = pt_map(&cell->arch.stage2, mem->virt_start,
+		     pa_init(mem->phys_start), mem->size,
+		     mem_flags_to_pt(mem->flags));
+	spin_unlock(&hv.lock);
+	return err;
+}
+
+int arch_unmap_memory_region(struct cell *cell, const struct bh_memory *mem)
+{
+	int err;
+
+	spin_lock(&hv.lock);
+	err = pt_unmap(&cell->arch.stage2, mem->virt_start, mem->size);
+	spin_unlock(&hv.lock);
+	return err;
+}
+
+/* Until the GIC is virtualised, the root cell drives it directly. */
+static int map_gic_passthrough(struct cell *cell)
+{
+	const struct bh_platform *p = &hv.config->platform;
+	struct bh_memory gicd = {
+		.phys_start = p->arm64.gicd_base,
+		.virt_start = p->arm64.gicd_base,
+		.size = 0x10000,
+		.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO,
+	};
+	struct bh_memory gicr = {
+		.phys_start = p->arm64.gicr_base,
+		.virt_start = p->arm64.gicr_base,
+		.size = 0x20000ULL * bh_hv_header.online_cpus,
+		.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO,
+	};
+	int err;
+
+	err = arch_map_memory_region(cell, &gicd);
+	return err ? err : arch_map_memory_region(cell, &gicr);
+}
+
+int arch_cell_create(struct cell *cell)
+{
+	int err;
+
+	spin_lock(&hv.lock);
+	err = pt_init(&cell->arch.stage2, &stage2_format, &hv.pool);
+	spin_unlock(&hv.lock);
+	if (err)
+		return err;
+	cell->arch.vttbr = pa_addr(cell->arch.stage2.root) |
+			   ((u64)cell->id << 48);
+	if (cell->id == 0) {
+		err = map_gic_passthrough(cell);
+		if (err)
+			arch_cell_destroy(cell);
+	}
+	return err;
+}
+
+void arch_cell_destroy(struct cell *cell)
+{
+	spin_lock(&hv.lock);
+	pt_destroy(&cell->arch.stage2);
+	spin_unlock(&hv.lock);
+}
+
+void arch_flush_cell_tlbs(struct cell *cell)
+{
+	/* Only the root cell exists yet, and it runs with its own VMID. */
+	dsb(ishst);
+	asm volatile("tlbi vmalls12e1is" : : : "memory");
+	dsb(ish);
+	isb();
+}

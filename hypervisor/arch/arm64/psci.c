@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * PSCI emulation (Arm DEN 0022) and SMC filtering. Cells never reach the
+ * firmware directly: CPU_OFF parks the CPU in the hypervisor, CPU_ON wakes a
+ * parked CPU of the same cell at the requested entry; only the root cell,
+ * alone, may power the machine off or reset it.
+ */
+#include <hv/cell.h>
+#include <hv/hypervisor.h>
+#include <hv/percpu.h>
+#include <hv/printk.h>
+#include <asm/sysregs.h>
+#include <asm/traps.h>
+
+#define PSCI_VERSION		0x84000000
+#define PSCI_CPU_SUSPEND	0x84000001
+#define PSCI_CPU_OFF		0x84000002
+#define PSCI_CPU_ON		0x84000003
+#define PSCI_AFFINITY_INFO	0x84000004
+#define PSCI_MIGRATE_INFO_TYPE	0x84000006
+#define PSCI_SYSTEM_OFF		0x84000008
+#define PSCI_SYSTEM_RESET	0x84000009
+#define PSCI_FEATURES		0x8400000a
+#define SMC64_BIT		0x40000000
+
+#define PSCI_SUCCESS		0
+#define PSCI_NOT_SUPPORTED	(-1)
+#define PSCI_INVALID_PARAMS	(-2)
+#define PSCI_DENIED		(-3)
+#define PSCI_ALREADY_ON		(-4)
+#define PSCI_ON_PENDING		(-5)
+
+#define MPIDR_AFF_MASK		0xff00ffffffUL
+#define SCTLR_EL1_RESET		0x30d00800UL	/* RES1 bits, MMU and caches off */
+
+static struct per_cpu *cell_cpu_by_mpidr(struct cell *cell, u64 mpidr)
+{
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < 64; cpu++) {
+		struct per_cpu *pc;
+
+		if (!cell_owns_cpu(cell, cpu))
+			continue;
+		pc = per_cpu(cpu);
+		if (pc && pc->active &&
+		    (pc->arch.mpidr & MPIDR_AFF_MASK) == (mpidr & MPIDR_AFF_MASK))
+			return pc;
+	}
+	return NULL;
+}
+
+/*
+ * Parks the calling CPU until a CPU_ON names it, then resets its EL1 to
+ * the requested entry the way PSCI specifies a fresh CPU: MMU off, all
+ * exceptions masked, x0 = context id.
+ */
+static void cpu_off(struct per_cpu *cpu, struct trap_context *ctx)
+{
+	cpu->arch.psci_state = CPU_STATE_OFF;
+	dsb(ish);
+	while (cpu->arch.psci_state != CPU_STATE_ON_PENDING)
+		wfe();
+	write_sysreg(SCTLR_EL1_RESET, sctlr_el1);
+	write_sysreg(cpu->arch.psci_entry, elr_el2);
+	write_sysreg(SPSR_DAIF | SPSR_EL1H, spsr_el2);
+	ctx->regs[0] = cpu->arch.psci_context;
+	cpu->arch.psci_state = CPU_STATE_ON;
+	isb();
+}
+
+static long cpu_on(struct per_cpu *cpu, u64 mpidr, u64 entry, u64 context)
+{
+	struct per_cpu *target = cell_cpu_by_mpidr(cpu->cell, mpidr);
+	long ret = PSCI_SUCCESS;
+
+	if (!target)
+		return PSCI_INVALID_PARAMS;
+	spin_lock(&hv.lock);
+	if (target->arch.psci_state == CPU_STATE_ON) {
+		ret = PSCI_ALREADY_ON;
+	} else if (target->arch.psci_state == CPU_STATE_ON_PENDING) {
+		ret = PSCI_ON_PENDING;
+	} else {
+		target->arch.psci_entry = entry;
+		target->arch.psci_context = context;
+		dsb(ish);
+		target->arch.psci_state = CPU_STATE_ON_PENDING;
+		dsb(ish);
+		sev();
+	}
+	spin_unlock(&hv.lock);
+	return ret;
+}
+
+static long affinity_info(struct per_cpu *cpu, u64 mpidr, u64 level)
+{
+	struct per_cpu *target = cell_cpu_by_mpidr(cpu->cell, mpidr);
+
+	if (level != 0 || !target)
+		return PSCI_INVALID_PARAMS;
+	switch (target->arch.psci_state) {
+	case CPU_STATE_ON:
+		return 0;
+	case CPU_STATE_OFF:
+		return 1;
+	default:
+		return 2;
+	}
+}
+
+static long features(u64 fid)
+{
+	switch (fid & ~(u64)SMC64_BIT) {
+	case PSCI_VERSION:
+	case PSCI_CPU_OFF:
+	case PSCI_CPU_ON:
+	case PSCI_AFFINITY_INFO:
+	case PSCI_MIGRATE_INFO_TYPE:
+	case PSCI_SYSTEM_OFF:
+	case PSCI_SYSTEM_RESET:
+	case PSCI_FEATURES:
+		return PSCI_SUCCESS;
+	default:
+		return PSCI_NOT_SUPPORTED;
+	}
+}
+
+/* Hands the call to the firmware unchanged (root cell alone only). */
+static long forward_smc(struct trap_context *ctx)
+{
+	register u64 x0 asm("x0") = ctx->regs[0];
+	register u64 x1 asm("x1") = ctx->regs[1];
+	register u64 x2 asm("x2") = ctx->regs[2];
+	register u64 x3 asm("x3") = ctx->regs[3];
+
+	asm volatile("smc #0"
+		     : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)
+		     :
+		     : "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11",
+		       "x12", "x13", "x14", "x15", "x16", "x17", "memory");
+	return x0;
+}
+
+static long system_power(struct per_cpu *cpu, struct trap_context *ctx)
+{
+	if (cpu->cell != &root_cell) {
+		pr_warn("cell %s: PSCI system off/reset denied\n",
+			cpu->cell->name);
+		return PSCI_DENIED;
+	}
+	pr_info("root cell: PSCI system %s\n",
+		(ctx->regs[0] == PSCI_SYSTEM_OFF) ? "off" : "reset");
+	return forward_smc(ctx);
+}
+
+static long psci_dispatch(struct per_cpu *cpu, struct trap_context *ctx)
+{
+	u64 fid = ctx->regs[0];
+
+	switch (fid & ~(u64)SMC64_BIT) {
+	case PSCI_VERSION:
+		return 0x10001;			/* PSCI 1.1 */
+	case PSCI_CPU_OFF:
+		cpu_off(cpu, ctx);
+		return ctx->regs[0];
+	case PSCI_CPU_ON:
+		return cpu_on(cpu, ctx->regs[1], ctx->regs[2], ctx->regs[3]);
+	case PSCI_AFFINITY_INFO:
+		return affinity_info(cpu, ctx->regs[1], ctx->regs[2]);
+	case PSCI_MIGRATE_INFO_TYPE:
+		return 2;			/* no trusted OS to migrate */
+	case PSCI_SYSTEM_OFF:
+	case PSCI_SYSTEM_RESET:
+		return system_power(cpu, ctx);
+	case PSCI_FEATURES:
+		return features(ctx->regs[1]);
+	default:
+		return PSCI_NOT_SUPPORTED;
+	}
+}
+
+enum trap_result handle_smc(struct per_cpu *cpu, struct trap_context *ctx)
+{
+	u64 fid = ctx->regs[0];
+	bool off = (fid & ~(u64)SMC64_BIT) == PSCI_CPU_OFF;
+
+	cpu_stat_inc(cpu, BH_STAT_EXITS_PSCI);
+	/* A trapped SMC returns to itself (Arm ARM D1.10.4): step over it. */
+	if (!off)
+		arch_skip_instruction();
+	if ((fid & 0xbfffff00) == 0x84000000)
+		ctx->regs[0] = psci_dispatch(cpu, ctx);
+	else
+		ctx->regs[0] = PSCI_NOT_SUPPORTED;
+	return TRAP_HANDLED;
+}

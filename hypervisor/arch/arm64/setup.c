@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * arm64 start-up of the hypervisor and of each CPU, and the way back.
+ */
+#include <hv/cell.h>
+#include <hv/control.h>
+#include <hv/errno.h>
+#include <hv/hypervisor.h>
+#include <hv/percpu.h>
+#include <asm/mmu.h>
+#include <asm/sysregs.h>
+
+extern u8 hyp_vectors[];
+extern u64 boot_state, boot_ttbr, boot_tcr, boot_mem_size;
+
+/* Written with the MMU off, read by secondaries with the MMU off. */
+static void clean_boot_vars(void)
+{
+	asm volatile("dc civac, %0" : : "r"(&boot_state) : "memory");
+	dsb(sy);
+}
+
+/* Master, MMU off: memory, then the EL2 page tables. */
+int arch_boot_master(void);
+int arch_boot_master(void)
+{
+	int err;
+
+	err = hv_memory_init();
+	if (err)
+		return err;
+	err = arch_mmu_init();
+	if (err)
+		return err;
+	boot_mem_size = hv.mem_size;
+	return 0;
+}
+
+struct per_cpu *this_cpu(void)
+{
+	return (struct per_cpu *)read_sysreg(tpidr_el2);
+}
+
+static void save_el2_state(struct arch_saved_el2 *s)
+{
+	s->hcr = read_sysreg(hcr_el2);
+	s->cptr = read_sysreg(cptr_el2);
+	s->mdcr = read_sysreg(mdcr_el2);
+	s->cnthctl = read_sysreg(cnthctl_el2);
+	s->cntvoff = read_sysreg(cntvoff_el2);
+	s->vtcr = read_sysreg(vtcr_el2);
+	s->vttbr = read_sysreg(vttbr_el2);
+}
+
+/*
+ * Keeps the bits Linux's stub set (RW, and API/APK/ATA on CPUs with
+ * pointer authentication or MTE), and adds stage 2 and the traps we need:
+ * SMC for PSCI, broadcast TLB and barrier upgrades to inner shareable so a
+ * cell's maintenance reaches all of its CPUs.
+ */
+static u64 cell_hcr(u64 stub_hcr)
+{
+	return stub_hcr | HCR_VM | HCR_RW | HCR_TSC | HCR_FB | HCR_BSU_IS;
+}
+
+int arch_cpu_init(struct per_cpu *cpu)
+{
+	struct cell *cell = cpu->cell;
+
+	write_sysreg(cpu, tpidr_el2);
+	cpu->arch.mpidr = read_sysreg(mpidr_el1);
+	cpu->arch.psci_state = CPU_STATE_ON;
+	save_el2_state(&cpu->arch.saved);
+
+	write_sysreg(hyp_vectors, vbar_el2);
+	write_sysreg(arch_vtcr(), vtcr_el2);
+	write_sysreg(cell->arch.vttbr, vttbr_el2);
+	isb();
+	/* Nothing of another translation regime may linger for this VMID. */
+	asm volatile("tlbi vmalls12e1" : : : "memory");
+	dsb(nsh);
+	write_sysreg(cell_hcr(cpu->arch.saved.hcr), hcr_el2);
+	isb();
+
+	if (boot_state == 0) {
+		boot_state = 1;
+		clean_boot_vars();
+	}
+	return 0;
+}
+
+void arch_cpu_restore(struct per_cpu *cpu)
+{
+	struct arch_saved_el2 *s = &cpu->arch.saved;
+
+	write_sysreg(s->hcr, hcr_el2);
+	isb();
+	write_sysreg(s->vttbr, vttbr_el2);
+	write_sysreg(s->vtcr, vtcr_el2);
+	write_sysreg(s->cptr, cptr_el2);
+	write_sysreg(s->mdcr, mdcr_el2);
+	write_sysreg(s->cnthctl, cnthctl_el2);
+	write_sysreg(s->cntvoff, cntvoff_el2);
+	isb();
+	/* Linux's EL1&0 translations were cached under our stage 2. */
+	asm volatile("tlbi alle1" : : : "memory");
+	dsb(nsh);
+}
+
+void arch_cpu_halt(void)
+{
+	asm volatile("msr daifset, #0xf");
+	for (;;)
+		asm volatile("wfi");
+}
+
+void arch_stop_other_cpus(void)
+{
+	/* Without a GIC driver there is no way to interrupt other CPUs yet. */
+}

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The trap dispatcher: every exit of a cell to the hypervisor goes through
+ * arch_handle_trap(), which switches on the exception class, calls one
+ * handler, and resumes the cell, injects an abort, or stops the CPU.
+ */
+#include <hv/cell.h>
+#include <hv/control.h>
+#include <hv/mmio.h>
+#include <hv/percpu.h>
+#include <hv/printk.h>
+#include <asm/sysregs.h>
+#include <asm/traps.h>
+#include <bulkhead/hypercall.h>
+
+#define HVC_STUB_ERR	0xbadca11UL
+
+void arch_skip_instruction(void)
+{
+	u64 esr = read_sysreg(esr_el2);
+
+	write_sysreg(read_sysreg(elr_el2) + ((esr & ESR_IL) ? 4 : 2), elr_el2);
+}
+
+/*
+ * Delivers a synchronous external abort to the cell's EL1, as if the access
+ * had hit a bus error (Arm ARM D1.10.2: the vector offset depends on the
+ * EL and stack pointer the exception came from).
+ */
+static void inject_abort(u64 far, u32 ec_low, u32 ec_cur, u64 iss)
+{
+	u64 spsr = read_sysreg(spsr_el2);
+	u64 vbar = read_sysreg(vbar_el1);
+	u64 mode = spsr & SPSR_MODE_MASK;
+	u64 offset, ec;
+
+	if (mode == SPSR_EL0T) {
+		offset = 0x400;
+		ec = ec_low;
+	} else {
+		offset = mode == SPSR_EL1H ? 0x200 : 0x000;
+		ec = ec_cur;
+	}
+	write_sysreg((ec << ESR_EC_SHIFT) | ESR_IL | iss, esr_el1);
+	write_sysreg(far, far_el1);
+	write_sysreg(read_sysreg(elr_el2), elr_el1);
+	write_sysreg(spsr, spsr_el1);
+	write_sysreg(vbar + offset, elr_el2);
+	write_sysreg(SPSR_DAIF | SPSR_EL1H, spsr_el2);
+}
+
+void arch_inject_dabt(struct per_cpu *cpu, u64 far)
+{
+	u64 wnr = read_sysreg(esr_el2) & ISS_WNR;
+
+	inject_abort(far, EC_DABT_LOW, EC_DABT_CUR, wnr | FSC_SEA);
+}
+
+void arch_inject_iabt(struct per_cpu *cpu, u64 far)
+{
+	inject_abort(far, EC_IABT_LOW, EC_IABT_LOW + 1, FSC_SEA);
+}
+
+static u64 fault_ipa(void)
+{
+	return ((read_sysreg(hpfar_el2) >> 4) << 12) |
+	       (read_sysreg(far_el2) & 0xfff);
+}
+
+static enum trap_result handle_dabt(struct per_cpu *cpu,
+				    struct trap_context *ctx, u64 esr)
+{
+	u64 iss = ESR_ISS(esr);
+	struct mmio_access acc = {
+		.ipa = ipa_init(fault_ipa()),
+		.is_write = !!(iss & ISS_WNR),
+	};
+	unsigned int reg = (iss >> ISS_SRT_SHIFT) & 0x1f;
+	enum mmio_result res;
+
+	cpu_stat_inc(cpu, BH_STAT_EXITS_MMIO);
+	if (!(iss & ISS_ISV)) {
+		/* No syndrome (e.g. a load pair): cannot emulate it. */
+		acc.size = 0;
+		res = MMIO_UNHANDLED;
+	} else {
+		acc.size = 1U << ((iss >> ISS_SAS_SHIFT) & 3);
+		if (acc.is_write)
+			acc.value = reg == 31 ? 0 : ctx->regs[reg];
+		res = mmio_handle_access(cpu->cell, &acc);
+	}
+	if (res == MMIO_HANDLED) {
+		if (!acc.is_write && reg != 31) {
+			u64 v = acc.value;
+
+			if ((iss & ISS_SSE) && acc.size < 8 &&
+			    (v & (1ULL << (acc.size * 8 - 1))))
+				v |= ~0ULL << (acc.size * 8);
+			if (!(iss & ISS_SF))
+				v &= 0xffffffffULL;
+			ctx->regs[reg] = v;
+		}
+		arch_skip_instruction();
+		return TRAP_HANDLED;
+	}
+	pr_warn("cell %s: %s %s at IPA 0x%llx (%u bytes) PC 0x%llx CPU %u\n",
+		cpu->cell->name, res == MMIO_FORBIDDEN ? "forbidden" : "unhandled",
+		acc.is_write ? "write" : "read",
+		(unsigned long long)ipa_addr(acc.ipa), acc.size,
+		(unsigned long long)read_sysreg(elr_el2), cpu->cpu_id);
+	return res == MMIO_FORBIDDEN ? TRAP_FORBIDDEN : TRAP_UNHANDLED;
+}
+
+static enum trap_result handle_hvc(struct per_cpu *cpu,
+				   struct trap_context *ctx, u64 esr,
+				   bool *leave)
+{
+	u16 imm = ESR_ISS(esr) & 0xffff;
+
+	if (imm != BH_HVC_IMM) {
+		/*
+		 * Linux's hyp-stub calls (KVM taking EL2, kexec's soft
+		 * restart) must not reach the stub while we own EL2.
+		 */
+		cpu_stat_inc(cpu, BH_STAT_EXITS_HYPERCALL);
+		ctx->regs[0] = HVC_STUB_ERR;
+		return TRAP_HANDLED;
+	}
+	ctx->regs[0] = hypercall(cpu, ctx->regs[0], ctx->regs[1],
+				 ctx->regs[2], leave);
+	return TRAP_HANDLED;
+}
+
+/* A cell's fault: the root gets an abort, other cells will be parked. */
+static void handle_cell_fault(struct per_cpu *cpu, u64 esr)
+{
+	u64 far = read_sysreg(far_el2);
+
+	if (ESR_EC(esr) == EC_IABT_LOW)
+		arch_inject_iabt(cpu, far);
+	else
+		arch_inject_dabt(cpu, far);
+}
+
+int arch_handle_trap(struct trap_context *ctx, int kind);
+int arch_handle_trap(struct trap_context *ctx, int kind)
+{
+	struct per_cpu *cpu = this_cpu();
+	enum trap_result res = TRAP_UNHANDLED;
+	u64 esr = read_sysreg(esr_el2);
+	bool leave = false;
+
+	cpu_stat_inc(cpu, BH_STAT_EXITS_TOTAL);
+	if (kind != 0) {
+		cpu_stat_inc(cpu, BH_STAT_EXITS_IRQ);
+		pr_warn("CPU %u: unexpected asynchronous exception %d\n",
+			cpu->cpu_id, kind);
+		return 0;
+	}
+
+	switch (ESR_EC(esr)) {
+	case EC_HVC64:
+		res = handle_hvc(cpu, ctx, esr, &leave);
+		break;
+	case EC_SMC64:
+		res = handle_smc(cpu, ctx);
+		break;
+	case EC_DABT_LOW:
+		res = handle_dabt(cpu, ctx, esr);
+		break;
+	case EC_IABT_LOW:
+		pr_warn("cell %s: instruction fetch from IPA 0x%llx PC 0x%llx CPU %u\n",
+			cpu->cell->name, (unsigned long long)fault_ipa(),
+			(unsigned long long)read_sysreg(elr_el2), cpu->cpu_id);
+		break;
+	default:
+		pr_warn("cell %s: unhandled trap, ESR 0x%llx PC 0x%llx CPU %u\n",
+			cpu->cell->name, (unsigned long long)esr,
+			(unsigned long long)read_sysreg(elr_el2), cpu->cpu_id);
+		break;
+	}
+	if (res != TRAP_HANDLED)
+		handle_cell_fault(cpu, esr);
+	return leave;
+}
+
+/* An exception taken at EL2 itself is a hypervisor bug. */
+void arch_handle_hyp_exception(struct trap_context *ctx, int kind);
+void arch_handle_hyp_exception(struct trap_context *ctx, int kind)
+{
+	panic("exception %d at EL2: ESR 0x%llx ELR 0x%llx FAR 0x%llx\n", kind,
+	      (unsigned long long)read_sysreg(esr_el2),
+	      (unsigned long long)read_sysreg(elr_el2),
+	      (unsigned long long)read_sysreg(far_el2));
+}

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/*
+ * Validation of system and cell configs (cell-config.h): one library that
+ * the hypervisor, the driver and the tools all compile, so that every
+ * consumer accepts exactly the same configs and explains a rejection the
+ * same way. Implemented in hypervisor/config-check.c.
+ */
+#ifndef _BULKHEAD_CONFIG_CHECK_H
+#define _BULKHEAD_CONFIG_CHECK_H
+
+#include "cell-config.h"
+
+/*
+ * EINVAL of every Linux architecture (asm-generic/errno-base.h), spelled out
+ * because the hypervisor has no errno.h of its own to share with the others.
+ */
+#define BH_CHECK_EINVAL		22
+
+/* Severity of a finding: errors reject the config, warnings do not. */
+#define BH_CHECK_ERROR		0
+#define BH_CHECK_WARNING	1
+
+/* Longest message handed to report(), including the NUL; longer ones are cut. */
+#define BH_CHECK_MSG_MAX	256
+
+/*
+ * Where findings go. report may be NULL (then only the counters move); msg
+ * is a complete line without newline, valid during the call only. file, if
+ * set, starts every message ("qemu-arm64.cell: ..."). errors and warnings
+ * count across calls: set them to 0 once.
+ */
+struct bh_check_ctx {
+	void (*report)(void *arg, int severity, const char *msg);
+	void *arg;
+	unsigned int errors;
+	unsigned int warnings;
+	const char *file;
+};
+
+/*
+ * Check a complete system config of size bytes at data (8-byte aligned).
+ * num_cpus is the number of CPUs that exist, 0 if unknown. Reports every
+ * finding; returns 0, or -BH_CHECK_EINVAL if this call found an error.
+ * Never reads outside data[0..size).
+ */
+int bh_check_system(struct bh_check_ctx *ctx, const void *data, uint64_t size,
+		    unsigned int num_cpus);
+
+/* The same for a cell config (struct bh_cell_desc and its arrays). */
+int bh_check_cell(struct bh_check_ctx *ctx, const void *data, uint64_t size,
+		  unsigned int num_cpus);
+
+/* Accessors for configs that passed the check. */
+
+static inline const void *bh_system_root_arrays(const struct bh_system *sys)
+{
+	return sys + 1;
+}
+
+static inline const void *bh_cell_arrays(const struct bh_cell_desc *cell)
+{
+	return cell + 1;
+}
+
+/* Bytes of a valid system config: header and root cell arrays. */
+static inline uint64_t bh_system_config_size(const struct bh_system *sys)
+{
+	return sizeof(*sys) + bh_cell_arrays_size(&sys->root_cell);
+}
+
+/* Bytes of a valid cell config: descriptor and arrays. */
+static inline uint64_t bh_cell_config_size(const struct bh_cell_desc *cell)
+{
+	return sizeof(*cell) + bh_cell_arrays_size(cell);
+}
+
+/* Whether the cell owns CPU cpu; false for CPUs beyond its cpu set. */
+static inline bool bh_cell_cpu_is_set(const struct bh_cell_desc *cell,
+				      const void *arrays, unsigned int cpu)
+{
+	if (cpu / 8 >= cell->cpu_set_size)
+		return false;
+	return bh_cell_cpu_set(cell, arrays)[cpu / 8] & (1U << (cpu % 8));
+}
+
+/*
+ * First CPU >= cpu that the cell owns, or cpu_set_size * 8 if none:
+ * for (cpu = bh_cell_next_cpu(c, a, 0); cpu < c->cpu_set_size * 8;
+ *      cpu = bh_cell_next_cpu(c, a, cpu + 1))
+ */
+static inline unsigned int bh_cell_next_cpu(const struct bh_cell_desc *cell,
+					    const void *arrays,
+					    unsigned int cpu)
+{
+	while (cpu / 8 < cell->cpu_set_size &&
+	       !bh_cell_cpu_is_set(cell, arrays, cpu))
+		cpu++;
+	return cpu < cell->cpu_set_size * 8 ? cpu : cell->cpu_set_size * 8;
+}
+
+#endif /* _BULKHEAD_CONFIG_CHECK_H */

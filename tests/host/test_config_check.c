@@ -1,0 +1,1068 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Unit tests of the config validator (hypervisor/config-check.c): a valid
+ * system and cell config modelled on qemu-arm64, and one broken field per
+ * test. Every check runs on a malloc'd copy of exactly the config's bytes,
+ * so AddressSanitizer catches any read beyond the end.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include "../../hypervisor/config-check.c"
+#include "../../configs/cells/qemu-arm64.c"
+#include "unit.h"
+
+#define QEMU_CELL_FILE	"../../configs/cells/qemu-arm64.cell"
+#define MAX_CPU_BYTES	2048
+#define MAX_REGIONS	8
+#define MAX_CHIPS	4
+
+/* The config under test as C objects; pack() lays them out as a file. */
+static struct {
+	struct bh_system sys;
+	struct bh_cell_desc cell;
+	uint8_t cpus[MAX_CPU_BYTES];
+	struct bh_memory mem[MAX_REGIONS];
+	struct bh_irqchip chips[MAX_CHIPS];
+	unsigned int num_cpus;
+} m;
+
+static uint64_t image[(sizeof(struct bh_system) + MAX_CPU_BYTES +
+		       MAX_REGIONS * sizeof(struct bh_memory) +
+		       MAX_CHIPS * sizeof(struct bh_irqchip)) / 8 + 1];
+static size_t image_len;
+
+static struct {
+	char text[1 << 16];
+	size_t len;
+	bool dumped;
+} msgs;
+
+static struct bh_check_ctx ctx;
+
+static void capture(void *arg, int severity, const char *msg)
+{
+	int n = snprintf(msgs.text + msgs.len, sizeof(msgs.text) - msgs.len,
+			 "%s: %s\n", severity == BH_CHECK_ERROR ? "E" : "W",
+			 msg);
+
+	(void)arg;
+	if (n > 0 && msgs.len + n < sizeof(msgs.text))
+		msgs.len += n;
+}
+
+static void reset_ctx(void)
+{
+	ctx = (struct bh_check_ctx){ .report = capture, .file = "test.cell" };
+	msgs.len = 0;
+	msgs.text[0] = '\0';
+	msgs.dumped = false;
+}
+
+static size_t min_size(size_t a, size_t b)
+{
+	return a < b ? a : b;
+}
+
+/* Header, then as much of each array as the counts ask and the model has. */
+static void pack(const void *hdr, size_t hdr_size,
+		 const struct bh_cell_desc *d)
+{
+	uint8_t *p = (uint8_t *)image;
+	size_t n;
+
+	memcpy(p, hdr, hdr_size);
+	p += hdr_size;
+	n = min_size(d->cpu_set_size, sizeof(m.cpus));
+	memcpy(p, m.cpus, n);
+	p += n;
+	n = min_size(d->num_memory_regions, MAX_REGIONS) * sizeof(m.mem[0]);
+	memcpy(p, m.mem, n);
+	p += n;
+	n = min_size(d->num_irqchips, MAX_CHIPS) * sizeof(m.chips[0]);
+	memcpy(p, m.chips, n);
+	p += n;
+	image_len = p - (uint8_t *)image;
+}
+
+typedef int check_fn(struct bh_check_ctx *ctx, const void *data,
+		     uint64_t size, unsigned int num_cpus);
+
+/* Check a copy of exactly len bytes of data. */
+static int check_copy(check_fn *fn, const void *data, size_t len)
+{
+	void *copy = malloc(len);
+	int rc;
+
+	if (len)
+		memcpy(copy, data, len);
+	reset_ctx();
+	rc = fn(&ctx, copy, len, m.num_cpus);
+	free(copy);
+	return rc;
+}
+
+static void pack_system(void)
+{
+	pack(&m.sys, sizeof(m.sys), &m.sys.root_cell);
+}
+
+static void pack_cell(void)
+{
+	pack(&m.cell, sizeof(m.cell), &m.cell);
+}
+
+static int run_system(void)
+{
+	pack_system();
+	return check_copy(bh_check_system, image, image_len);
+}
+
+static int run_cell(void)
+{
+	pack_cell();
+	return check_copy(bh_check_cell, image, image_len);
+}
+
+static void set_region(unsigned int i, uint64_t phys, uint64_t virt,
+		       uint64_t size, uint64_t flags)
+{
+	m.mem[i] = (struct bh_memory){ phys, virt, size, flags };
+}
+
+static void set_chip(unsigned int i, uint64_t address, uint32_t pin_base,
+		     uint32_t bits)
+{
+	m.chips[i] = (struct bh_irqchip){
+		.address = address,
+		.pin_base = pin_base,
+		.pin_bitmap = { bits, bits, bits, bits },
+	};
+}
+
+/* Like qemu-arm64: 4 CPUs, RAM, reserved RAM, 3 IO regions, 2 irqchips. */
+static void valid_system(void)
+{
+	struct bh_system *s = &m.sys;
+	struct bh_cell_desc *root = &s->root_cell;
+
+	memset(&m, 0, sizeof(m));
+	m.num_cpus = 4;
+	memcpy(s->signature, BH_SYSTEM_SIGNATURE, BH_SIGNATURE_SIZE);
+	s->revision = BH_CONFIG_REVISION;
+	s->architecture = BH_ARCH_ARM64;
+	s->hypervisor_memory.phys_start = 0x7f800000;
+	s->hypervisor_memory.size = 0x800000;
+	s->debug_console = (struct bh_console){ 0x9000000, 0x1000,
+						BH_CON_PL011, 0 };
+	s->platform.arm64.gicd_base = 0x8000000;
+	s->platform.arm64.gicr_base = 0x80a0000;
+	s->platform.arm64.maintenance_irq = 25;
+	s->platform.arm64.gic_version = BH_GIC_V3;
+
+	memcpy(root->signature, BH_CELL_SIGNATURE, BH_SIGNATURE_SIZE);
+	root->revision = BH_CONFIG_REVISION;
+	root->architecture = BH_ARCH_ARM64;
+	strcpy(root->name, "qemu-arm64");
+	root->cpu_set_size = 8;
+	root->num_memory_regions = 5;
+	root->num_irqchips = 2;
+
+	m.cpus[0] = 0x0f;
+	set_region(0, 0x40000000, 0x40000000, 0x3b800000,
+		   BH_MEM_RWX | BH_MEM_DMA);
+	set_region(1, 0x7b800000, 0x7b800000, 0x4000000,
+		   BH_MEM_RWX | BH_MEM_DMA);
+	set_region(2, 0x9000000, 0x9000000, 0x1000,
+		   BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
+	set_region(3, 0x9010000, 0x9010000, 0x1000,
+		   BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
+	set_region(4, 0xa000000, 0xa000000, 0x4000,
+		   BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
+	set_chip(0, 0x8000000, 32, ~0U);
+	set_chip(1, 0x8000000, 160, ~0U);
+}
+
+/* A bare-metal cell on CPU 3: RAM at 0, a comm region, UART1, its SPI. */
+static void valid_cell(void)
+{
+	struct bh_cell_desc *c = &m.cell;
+
+	memset(&m, 0, sizeof(m));
+	m.num_cpus = 4;
+	memcpy(c->signature, BH_CELL_SIGNATURE, BH_SIGNATURE_SIZE);
+	c->revision = BH_CONFIG_REVISION;
+	c->architecture = BH_ARCH_ARM64;
+	strcpy(c->name, "uart-demo");
+	c->cpu_set_size = 8;
+	c->num_memory_regions = 3;
+	c->num_irqchips = 1;
+	c->console = (struct bh_console){ 0x9000000, 0x1000, BH_CON_PL011,
+					  BH_CON_FLAG_VIRTUAL };
+
+	m.cpus[0] = 0x08;
+	set_region(0, 0x7b800000, 0, 0x100000, BH_MEM_RWX | BH_MEM_LOADABLE);
+	set_region(1, 0x7b900000, 0x80000000, 0x1000,
+		   BH_MEM_READ | BH_MEM_WRITE | BH_MEM_COMM_REGION);
+	set_region(2, 0x9040000, 0x9000000, 0x1000,
+		   BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
+	set_chip(0, 0x8000000, 32, 0);
+	m.chips[0].pin_bitmap[0] = 1U << 8;	/* SPI 8: INTID 40 */
+}
+
+static void dump_messages(void)
+{
+	if (unit_failed && !msgs.dumped) {
+		printf("# messages of the failing check:\n%s", msgs.text);
+		msgs.dumped = true;
+	}
+}
+
+/* The last check returned rc_ and found exactly errors_ and warnings_. */
+#define EXPECT(rc_, errors_, warnings_)					\
+	do {								\
+		CHECK((rc_) == ((errors_) ? -EINVAL : 0));		\
+		CHECK(ctx.errors == (errors_));				\
+		CHECK(ctx.warnings == (warnings_));			\
+		dump_messages();					\
+	} while (0)
+
+/* ... and one of its messages contains needle. */
+#define EXPECT_MSG(needle)						\
+	do {								\
+		CHECK(strstr(msgs.text, (needle)) != NULL);		\
+		dump_messages();					\
+	} while (0)
+
+/* One system config field broken: exactly one error naming it. */
+#define EXPECT_SYS_ERROR(needle)					\
+	do {								\
+		int rc__ = run_system();				\
+									\
+		EXPECT(rc__, 1, 0);					\
+		EXPECT_MSG(needle);					\
+	} while (0)
+
+#define EXPECT_CELL_ERROR(needle)					\
+	do {								\
+		int rc__ = run_cell();					\
+									\
+		EXPECT(rc__, 1, 0);					\
+		EXPECT_MSG(needle);					\
+	} while (0)
+
+/* --- valid configs --- */
+
+TEST(valid_system_passes)
+{
+	valid_system();
+	EXPECT(run_system(), 0, 0);
+	CHECK(msgs.len == 0);
+	CHECK(BH_CHECK_EINVAL == EINVAL);
+}
+
+TEST(valid_cell_passes)
+{
+	valid_cell();
+	EXPECT(run_cell(), 0, 0);
+	CHECK(msgs.len == 0);
+}
+
+TEST(qemu_arm64_source_passes)
+{
+	m.num_cpus = 4;
+	EXPECT(check_copy(bh_check_system, &config, sizeof(config)), 0, 0);
+}
+
+TEST(qemu_arm64_cell_file_passes)
+{
+	static uint64_t buf[4096];
+	FILE *f = fopen(QEMU_CELL_FILE, "rb");
+	size_t len;
+
+	if (!f) {
+		printf("SKIP unit/qemu_arm64_cell_file_passes: %s not built\n",
+		       QEMU_CELL_FILE);
+		return;
+	}
+	len = fread(buf, 1, sizeof(buf), f);
+	fclose(f);
+	m.num_cpus = 4;
+	EXPECT(check_copy(bh_check_system, buf, len), 0, 0);
+	unit_report("qemu_arm64_cell_file_passes");
+}
+
+/* --- sizes and layout --- */
+
+TEST(size_below_header_rejected)
+{
+	valid_system();
+	pack_system();
+	EXPECT(check_copy(bh_check_system, image, 100), 1, 0);
+	EXPECT_MSG("test.cell: file is 100 bytes, smaller than the system header (200 bytes)");
+}
+
+TEST(every_truncated_system_rejected)
+{
+	size_t full, len;
+
+	valid_system();
+	pack_system();
+	full = image_len;
+	for (len = 0; len < full && !unit_failed; len++) {
+		CHECK(check_copy(bh_check_system, image, len) == -EINVAL);
+		CHECK(ctx.errors >= 1);
+	}
+}
+
+TEST(every_truncated_cell_rejected)
+{
+	size_t full, len;
+
+	valid_cell();
+	pack_cell();
+	full = image_len;
+	for (len = 0; len < full && !unit_failed; len++) {
+		CHECK(check_copy(bh_check_cell, image, len) == -EINVAL);
+		CHECK(ctx.errors >= 1);
+	}
+}
+
+TEST(arrays_beyond_end_rejected)
+{
+	valid_system();
+	pack_system();
+	EXPECT(check_copy(bh_check_system, image, image_len - 32), 1, 0);
+	EXPECT_MSG("file is 400 bytes, but header and root_cell arrays need 432");
+}
+
+TEST(trailing_bytes_rejected)
+{
+	valid_system();
+	pack_system();
+	EXPECT(check_copy(bh_check_system, image, image_len + 8), 1, 0);
+	EXPECT_MSG("file is 440 bytes, but header and root_cell arrays need only 432: trailing bytes");
+}
+
+TEST(huge_counts_rejected_without_overflow)
+{
+	valid_system();
+	m.sys.root_cell.num_memory_regions = 0xffffffff;
+	EXPECT_SYS_ERROR("root_cell arrays need 137438953712");
+
+	valid_system();
+	m.sys.root_cell.num_irqchips = 0xffffffff;
+	EXPECT_SYS_ERROR("root_cell arrays need 137438953808");
+
+	valid_cell();
+	m.cell.num_memory_regions = 0xffffffff;
+	m.cell.num_irqchips = 0xffffffff;
+	EXPECT_CELL_ERROR("test.cell: file is 488 bytes, but header and cell arrays need 274877906984");
+
+	/* Two findings: the size itself, and the arrays it implies. */
+	valid_system();
+	m.sys.root_cell.cpu_set_size = 0xfffffff8;
+	EXPECT(run_system(), 2, 0);
+	EXPECT_MSG("root_cell.cpu_set_size 4294967288 above the limit of 1024");
+}
+
+TEST(unaligned_data_rejected)
+{
+	valid_system();
+	pack_system();
+	reset_ctx();
+	EXPECT(bh_check_system(&ctx, (uint8_t *)image + 4, image_len, 4), 1,
+	       0);
+	EXPECT_MSG("config data not 8-byte aligned");
+}
+
+/* --- identity and flags --- */
+
+TEST(system_signature_checked)
+{
+	valid_system();
+	m.sys.signature[7] = 'X';
+	EXPECT_SYS_ERROR("test.cell: signature: expected \"BHSYSTEM\", got \"BHSYSTEX\"");
+}
+
+TEST(cell_file_given_as_system_stops_at_signature)
+{
+	valid_cell();
+	pack_cell();
+	m.num_cpus = 4;
+	EXPECT(check_copy(bh_check_system, image, image_len), 1, 0);
+	EXPECT_MSG("signature: expected \"BHSYSTEM\", got \"BHCELL\"");
+}
+
+TEST(system_file_given_as_cell_stops_at_signature)
+{
+	valid_system();
+	pack_system();
+	EXPECT(check_copy(bh_check_cell, image, image_len), 1, 0);
+	EXPECT_MSG("signature: expected \"BHCELL\", got \"BHSYSTEM\"");
+}
+
+TEST(signature_bytes_escaped)
+{
+	valid_cell();
+	memcpy(m.cell.signature, "BH\x01\"\\\0\0\0", BH_SIGNATURE_SIZE);
+	EXPECT_CELL_ERROR("got \"BH\\x01\\x22\\x5c\"");
+}
+
+TEST(revision_checked)
+{
+	valid_system();
+	m.sys.revision = 2;
+	EXPECT_SYS_ERROR("test.cell: revision 2 not supported (expected 1)");
+
+	valid_cell();
+	m.cell.revision = 0;
+	EXPECT_CELL_ERROR("revision 0 not supported (expected 1)");
+}
+
+TEST(architecture_checked)
+{
+	valid_system();
+	m.sys.architecture = 7;
+	EXPECT_SYS_ERROR("architecture 7 not supported (expected 1 = arm64)");
+
+	valid_cell();
+	m.cell.architecture = 0;
+	EXPECT_CELL_ERROR("architecture 0 not supported");
+}
+
+TEST(system_flags_checked)
+{
+	valid_system();
+	m.sys.flags = 0x4;
+	EXPECT_SYS_ERROR("test.cell: flags 0x4: unknown bits 0x4");
+}
+
+TEST(root_cell_ident_checked)
+{
+	valid_system();
+	memcpy(m.sys.root_cell.signature, BH_SYSTEM_SIGNATURE,
+	       BH_SIGNATURE_SIZE);
+	EXPECT_SYS_ERROR("root_cell.signature: expected \"BHCELL\", got \"BHSYSTEM\"");
+
+	valid_system();
+	m.sys.root_cell.revision = 3;
+	EXPECT_SYS_ERROR("root_cell.revision 3 not supported");
+
+	valid_system();
+	m.sys.root_cell.architecture = 2;
+	EXPECT_SYS_ERROR("root_cell.architecture 2 not supported");
+}
+
+TEST(cell_flags_checked)
+{
+	valid_system();
+	m.sys.root_cell.flags = 0x80000000;
+	EXPECT_SYS_ERROR("root_cell.flags 0x80000000: unknown bits 0x80000000");
+
+	valid_cell();
+	m.cell.flags = 1;
+	EXPECT_CELL_ERROR("test.cell: flags 0x1: unknown bits 0x1");
+}
+
+/* --- name --- */
+
+TEST(name_must_be_terminated)
+{
+	valid_system();
+	memset(m.sys.root_cell.name, 'a', BH_CELL_NAME_LEN);
+	EXPECT_SYS_ERROR("root_cell.name: not NUL-terminated within 32 bytes");
+}
+
+TEST(name_must_not_be_empty)
+{
+	valid_cell();
+	memset(m.cell.name, 0, BH_CELL_NAME_LEN);
+	EXPECT_CELL_ERROR("test.cell: name: empty");
+}
+
+TEST(name_must_be_printable)
+{
+	valid_system();
+	m.sys.root_cell.name[4] = '\t';
+	EXPECT_SYS_ERROR("root_cell.name: character 0x09 at offset 4 not printable");
+
+	valid_cell();
+	m.cell.name[0] = (char)0xe4;
+	EXPECT_CELL_ERROR("name: character 0xe4 at offset 0 not printable");
+}
+
+/* --- CPU set --- */
+
+TEST(cpu_set_size_zero_rejected)
+{
+	valid_system();
+	m.sys.root_cell.cpu_set_size = 0;
+	EXPECT_SYS_ERROR("root_cell.cpu_set_size 0: a cell needs CPUs");
+}
+
+TEST(cpu_set_size_multiple_of_8)
+{
+	/* The regions behind a 12-byte set are misaligned: never read. */
+	valid_system();
+	m.sys.root_cell.cpu_set_size = 12;
+	EXPECT_SYS_ERROR("root_cell.cpu_set_size 12 not a multiple of 8");
+
+	valid_system();
+	m.sys.root_cell.cpu_set_size = 12;
+	m.sys.root_cell.num_memory_regions = 0xffffff;
+	EXPECT(run_system(), 2, 0);
+	EXPECT_MSG("arrays need");
+}
+
+TEST(cpu_set_size_limited)
+{
+	valid_system();
+	m.sys.root_cell.cpu_set_size = 1032;
+	EXPECT_SYS_ERROR("root_cell.cpu_set_size 1032 above the limit of 1024");
+
+	valid_system();
+	m.sys.root_cell.cpu_set_size = 1024;
+	m.cpus[1023] = 0x80;
+	m.num_cpus = 0;
+	EXPECT(run_system(), 0, 0);
+	CHECK(bh_cell_next_cpu(&m.sys.root_cell, m.cpus, 4) == 8191);
+}
+
+TEST(cpu_set_must_not_be_empty)
+{
+	valid_system();
+	m.cpus[0] = 0;
+	EXPECT_SYS_ERROR("root_cell.cpu_set: no CPU");
+}
+
+TEST(unknown_cpus_rejected)
+{
+	valid_cell();
+	m.cpus[0] = 0x28;
+	EXPECT_CELL_ERROR("test.cell: cpu_set: unknown CPU 5: the system has 4");
+
+	valid_system();
+	m.sys.root_cell.cpu_set_size = 16;
+	m.cpus[0] = 0xff;
+	m.cpus[9] = 0x01;
+	EXPECT_SYS_ERROR("root_cell.cpu_set: unknown CPU 4 and 4 more: the system has 4");
+
+	/* Unknown number of CPUs: the rule is skipped. */
+	valid_system();
+	m.cpus[0] = 0xff;
+	m.num_cpus = 0;
+	EXPECT(run_system(), 0, 0);
+}
+
+TEST(cpu_helpers)
+{
+	valid_system();
+	m.cpus[0] = 0x0a;
+	CHECK(!bh_cell_cpu_is_set(&m.sys.root_cell, m.cpus, 0));
+	CHECK(bh_cell_cpu_is_set(&m.sys.root_cell, m.cpus, 1));
+	CHECK(bh_cell_cpu_is_set(&m.sys.root_cell, m.cpus, 3));
+	CHECK(!bh_cell_cpu_is_set(&m.sys.root_cell, m.cpus, 64));
+	CHECK(!bh_cell_cpu_is_set(&m.sys.root_cell, m.cpus, 0xffffffff));
+	CHECK(bh_cell_next_cpu(&m.sys.root_cell, m.cpus, 0) == 1);
+	CHECK(bh_cell_next_cpu(&m.sys.root_cell, m.cpus, 2) == 3);
+	CHECK(bh_cell_next_cpu(&m.sys.root_cell, m.cpus, 4) == 64);
+	CHECK(bh_cell_next_cpu(&m.sys.root_cell, m.cpus, 1000) == 64);
+	pack_system();
+	CHECK(bh_system_config_size((struct bh_system *)image) == image_len);
+	CHECK(bh_system_root_arrays((struct bh_system *)image) ==
+	      (uint8_t *)image + sizeof(struct bh_system));
+	valid_cell();
+	pack_cell();
+	CHECK(bh_cell_config_size((struct bh_cell_desc *)image) == image_len);
+}
+
+/* --- memory regions --- */
+
+TEST(region_phys_start_aligned)
+{
+	valid_system();
+	m.mem[3].phys_start = 0x9010100;
+	EXPECT_SYS_ERROR("test.cell: root_cell.mem_regions[3]: phys_start 0x9010100 not page aligned");
+}
+
+TEST(region_virt_start_aligned)
+{
+	valid_cell();
+	m.mem[2].virt_start = 0x9000800;
+	EXPECT_CELL_ERROR("test.cell: mem_regions[2]: virt_start 0x9000800 not page aligned");
+}
+
+TEST(region_size_aligned)
+{
+	valid_system();
+	m.mem[4].size = 0x1800;
+	EXPECT_SYS_ERROR("root_cell.mem_regions[4]: size 0x1800 not page aligned");
+}
+
+TEST(region_size_nonzero)
+{
+	valid_system();
+	m.mem[4].size = 0;
+	EXPECT_SYS_ERROR("root_cell.mem_regions[4]: size 0");
+}
+
+TEST(region_must_not_wrap)
+{
+	valid_system();
+	m.mem[4].phys_start = 0xfffffffffffff000;
+	m.mem[4].size = 0x2000;
+	m.mem[4].virt_start = 0xa0000000;
+	EXPECT_SYS_ERROR("root_cell.mem_regions[4]: phys_start 0xfffffffffffff000 + size 0x2000 wraps around");
+
+	valid_cell();
+	m.mem[2].virt_start = 0xffffffffffff0000;
+	m.mem[2].size = 0x20000;
+	m.mem[2].phys_start = 0x9040000;
+	EXPECT_CELL_ERROR("mem_regions[2]: virt_start 0xffffffffffff0000 + size 0x20000 wraps around");
+
+	/* Ending at the very top of the address space is fine. */
+	valid_system();
+	m.mem[4].phys_start = 0xfffffffffffff000;
+	m.mem[4].virt_start = 0xfffffffffffff000;
+	m.mem[4].size = 0x1000;
+	EXPECT(run_system(), 0, 0);
+}
+
+TEST(region_flags_known)
+{
+	valid_system();
+	m.mem[0].flags |= 1ULL << 8;
+	EXPECT_SYS_ERROR("root_cell.mem_regions[0]: flags 0x10f: unknown bits 0x100");
+}
+
+TEST(region_without_access_warned)
+{
+	valid_cell();
+	m.mem[2].flags = BH_MEM_IO;
+	EXPECT(run_cell(), 0, 1);
+	EXPECT_MSG("W: test.cell: mem_regions[2]: flags 0x10 grant no access (READ, WRITE or EXECUTE)");
+}
+
+TEST(regions_overlap_physically)
+{
+	valid_system();
+	m.mem[4].phys_start = 0x9010000;
+	EXPECT_SYS_ERROR("root_cell.mem_regions[4] [0x9010000-0x9013fff] overlaps mem_regions[3] [0x9010000-0x9010fff] in physical space");
+}
+
+TEST(regions_overlap_guest_physically)
+{
+	valid_cell();
+	m.mem[1].virt_start = 0xff000;
+	EXPECT_CELL_ERROR("mem_regions[1] [0xff000-0xfffff] overlaps mem_regions[0] [0x0-0xfffff] in guest-physical space");
+}
+
+/* --- irqchips --- */
+
+TEST(irqchip_pin_base_multiple_of_32)
+{
+	valid_system();
+	m.chips[1].pin_base = 176;
+	EXPECT_SYS_ERROR("root_cell.irqchips[1]: pin_base 176 not a multiple of 32");
+}
+
+TEST(irqchip_pin_base_spi_only)
+{
+	valid_system();
+	m.chips[0].pin_base = 0;
+	EXPECT_SYS_ERROR("root_cell.irqchips[0]: pin_base 0 below 32: only SPIs can be assigned");
+}
+
+TEST(irqchip_pins_within_spis)
+{
+	valid_system();
+	m.chips[1].pin_base = 896;
+	EXPECT_SYS_ERROR("root_cell.irqchips[1]: pin_base 896 + 128 pins beyond the last SPI 1019");
+
+	valid_system();
+	m.chips[1].pin_base = 864;
+	EXPECT(run_system(), 0, 0);
+
+	valid_cell();
+	m.chips[0].pin_base = 0xffffffe0;
+	EXPECT_CELL_ERROR("irqchips[0]: pin_base 4294967264 + 128 pins beyond");
+}
+
+TEST(irqchip_address_is_gicd)
+{
+	valid_system();
+	m.chips[1].address = 0x8010000;
+	EXPECT_SYS_ERROR("root_cell.irqchips[1]: address 0x8010000 is not the GIC distributor 0x8000000");
+
+	/* A cell config does not know the GIC: only 0 is surely wrong. */
+	valid_cell();
+	m.chips[0].address = 0x8010000;
+	EXPECT(run_cell(), 0, 0);
+	m.chips[0].address = 0;
+	EXPECT_CELL_ERROR("irqchips[0]: address 0");
+}
+
+TEST(irqchip_padding_zero)
+{
+	valid_system();
+	m.chips[0].padding = 1;
+	EXPECT_SYS_ERROR("root_cell.irqchips[0]: padding 0x1 must be 0");
+}
+
+TEST(irqchips_must_not_overlap)
+{
+	valid_system();
+	m.chips[1].pin_base = 128;
+	EXPECT_SYS_ERROR("root_cell.irqchips[1] pins 128-255 overlap irqchips[0] pins 32-159");
+}
+
+/* --- reserved fields, console --- */
+
+TEST(pci_devices_reserved)
+{
+	valid_cell();
+	m.cell.num_pci_devices = 2;
+	EXPECT_CELL_ERROR("num_pci_devices 2 not supported (reserved, must be 0)");
+}
+
+TEST(reserved_field_zero)
+{
+	valid_system();
+	m.sys.root_cell.reserved = 0x100;
+	EXPECT_SYS_ERROR("root_cell.reserved 0x100 must be 0");
+}
+
+TEST(cell_console_checked)
+{
+	valid_cell();
+	m.cell.console.type = 2;
+	EXPECT_CELL_ERROR("test.cell: console.type 2 unknown (expected 0 = none or 1 = PL011)");
+
+	valid_cell();
+	m.cell.console.flags = 0x6;
+	EXPECT_CELL_ERROR("console.flags 0x6: unknown bits 0x6");
+
+	valid_cell();
+	m.cell.console.address = 0;
+	EXPECT_CELL_ERROR("console.address 0 for a PL011");
+
+	valid_cell();
+	m.cell.console.address = 0x9000100;
+	EXPECT_CELL_ERROR("console.address 0x9000100 not page aligned");
+
+	valid_cell();
+	m.cell.console.size = 0;
+	EXPECT_CELL_ERROR("console.size 0 for a PL011");
+
+	valid_cell();
+	m.cell.console.address = 0xfffffffffffff000;
+	m.cell.console.size = 0x2000;
+	EXPECT_CELL_ERROR("console: address 0xfffffffffffff000 + size 0x2000 wraps around");
+
+	/* No console: address and size are not looked at. */
+	valid_system();
+	m.sys.root_cell.console = (struct bh_console){ 0x123, 0, BH_CON_NONE,
+						       0 };
+	EXPECT(run_system(), 0, 0);
+}
+
+TEST(debug_console_checked)
+{
+	valid_system();
+	m.sys.debug_console.type = 9;
+	EXPECT_SYS_ERROR("debug_console.type 9 unknown");
+
+	valid_system();
+	m.sys.debug_console.address = 0x9000008;
+	EXPECT_SYS_ERROR("debug_console.address 0x9000008 not page aligned");
+
+	valid_system();
+	m.sys.debug_console.address = 0;
+	EXPECT_SYS_ERROR("debug_console.address 0 for a PL011");
+
+	valid_system();
+	m.sys.debug_console.size = 0;
+	EXPECT_SYS_ERROR("debug_console.size 0 for a PL011");
+
+	valid_system();
+	m.sys.debug_console.flags = 0x80;
+	EXPECT_SYS_ERROR("debug_console.flags 0x80: unknown bits 0x80");
+}
+
+TEST(debug_console_mapped_by_root)
+{
+	valid_system();
+	m.sys.debug_console.address = 0x9040000;
+	EXPECT(run_system(), 0, 1);
+	EXPECT_MSG("W: test.cell: debug_console: PL011 at 0x9040000 not inside an IO memory region of the root cell");
+
+	/* RAM is no IO region. */
+	valid_system();
+	m.sys.debug_console.address = 0x40000000;
+	EXPECT(run_system(), 0, 1);
+}
+
+TEST(root_reset_address_warned)
+{
+	valid_system();
+	m.sys.root_cell.cpu_reset_address = 0x40080000;
+	EXPECT(run_system(), 0, 1);
+	EXPECT_MSG("root_cell.cpu_reset_address 0x40080000 ignored");
+}
+
+TEST(cell_reset_address_mapped)
+{
+	valid_cell();
+	m.cell.cpu_reset_address = 0x80000000;	/* comm region: not executable */
+	EXPECT(run_cell(), 0, 1);
+	EXPECT_MSG("W: test.cell: cpu_reset_address 0x80000000 not inside an executable memory region");
+
+	valid_cell();
+	m.cell.cpu_reset_address = 0xff000;
+	EXPECT(run_cell(), 0, 0);
+}
+
+/* --- hypervisor memory and platform --- */
+
+TEST(hv_memory_checked)
+{
+	valid_system();
+	m.sys.hypervisor_memory.phys_start = 0x7f800800;
+	EXPECT_SYS_ERROR("hypervisor_memory.phys_start 0x7f800800 not page aligned");
+
+	valid_system();
+	m.sys.hypervisor_memory.size = 0x7ff800;
+	EXPECT_SYS_ERROR("hypervisor_memory.size 0x7ff800 not page aligned");
+
+	valid_system();
+	m.sys.hypervisor_memory.size = 0xff000;
+	EXPECT_SYS_ERROR("hypervisor_memory.size 0xff000 below the minimum 0x100000 (1 MiB)");
+
+	valid_system();
+	m.sys.hypervisor_memory.phys_start = 0xfffffffffff00000;
+	m.sys.hypervisor_memory.size = 0x200000;
+	EXPECT_SYS_ERROR("hypervisor_memory: phys_start 0xfffffffffff00000 + size 0x200000 wraps around");
+
+	valid_system();
+	m.sys.hypervisor_memory.flags = BH_MEM_RWX;
+	EXPECT_SYS_ERROR("hypervisor_memory.flags 0x7 must be 0");
+
+	valid_system();
+	m.sys.hypervisor_memory.virt_start = 0x7f800000;
+	EXPECT_SYS_ERROR("hypervisor_memory.virt_start 0x7f800000 must be 0");
+}
+
+TEST(hv_memory_not_in_root)
+{
+	valid_system();
+	m.sys.hypervisor_memory.phys_start = 0x7b000000;
+	EXPECT_SYS_ERROR("test.cell: hypervisor_memory [0x7b000000-0x7b7fffff] overlaps root_cell.mem_regions[0] [0x40000000-0x7b7fffff]");
+}
+
+TEST(gic_not_in_root)
+{
+	valid_system();
+	m.mem[4].phys_start = 0x8000000;
+	EXPECT_SYS_ERROR("GIC distributor (platform.arm64.gicd_base) [0x8000000-0x800ffff] overlaps root_cell.mem_regions[4]");
+
+	/* Redistributors: 128 KiB for each of the 4 CPUs. */
+	valid_system();
+	m.mem[4].phys_start = 0x811c000;
+	EXPECT_SYS_ERROR("GIC redistributors (platform.arm64.gicr_base) [0x80a0000-0x811ffff] overlaps root_cell.mem_regions[4]");
+	valid_system();
+	m.mem[4].phys_start = 0x8120000;
+	EXPECT(run_system(), 0, 0);
+}
+
+TEST(gic_platform_checked)
+{
+	valid_system();
+	m.sys.platform.arm64.gic_version = 2;
+	EXPECT_SYS_ERROR("platform.arm64.gic_version 2 not supported (expected 3)");
+
+	valid_system();
+	m.sys.platform.arm64.gicd_base = 0;
+	EXPECT_SYS_ERROR("platform.arm64.gicd_base 0\n");
+
+	valid_system();
+	m.sys.platform.arm64.gicr_base = 0x80a8000;
+	EXPECT_SYS_ERROR("platform.arm64.gicr_base 0x80a8000 not 64 KiB aligned");
+
+	valid_system();
+	m.sys.platform.arm64.gicr_base = 0;
+	EXPECT_SYS_ERROR("platform.arm64.gicr_base 0");
+}
+
+TEST(maintenance_irq_is_ppi)
+{
+	valid_system();
+	m.sys.platform.arm64.maintenance_irq = 32;
+	EXPECT_SYS_ERROR("platform.arm64.maintenance_irq 32 not a PPI (16..31)");
+
+	valid_system();
+	m.sys.platform.arm64.maintenance_irq = 15;
+	EXPECT_SYS_ERROR("maintenance_irq 15 not a PPI");
+}
+
+TEST(platform_padding_zero)
+{
+	valid_system();
+	m.sys.platform.padding = 5;
+	EXPECT_SYS_ERROR("platform.padding 0x5 must be 0");
+
+	valid_system();
+	m.sys.platform.arm64.padding[2] = 0xff;
+	EXPECT_SYS_ERROR("platform.arm64.padding[2] 0xff must be 0");
+}
+
+TEST(pci_window_checked)
+{
+	valid_system();
+	m.sys.platform.pci_mmconfig_size = 0x100000;
+	EXPECT_SYS_ERROR("platform.pci_mmconfig_size 0x100000 without pci_mmconfig_base");
+
+	valid_system();
+	m.sys.platform.pci_mmconfig_base = 0x30080000;
+	m.sys.platform.pci_mmconfig_size = 0x100000;
+	EXPECT_SYS_ERROR("platform.pci_mmconfig_base 0x30080000 not 1 MiB aligned");
+
+	valid_system();
+	m.sys.platform.pci_mmconfig_base = 0x30000000;
+	EXPECT_SYS_ERROR("platform.pci_mmconfig_size 0x0 not a non-zero multiple of 1 MiB");
+
+	valid_system();
+	m.sys.platform.pci_mmconfig_base = 0xfffffffffff00000;
+	m.sys.platform.pci_mmconfig_size = 0x200000;
+	EXPECT_SYS_ERROR("pci_mmconfig_base 0xfffffffffff00000 + size 0x200000 wraps around");
+
+	valid_system();
+	m.sys.platform.pci_mmconfig_base = 0x30000000;
+	m.sys.platform.pci_mmconfig_size = 0x1000000;
+	EXPECT(run_system(), 0, 0);
+}
+
+/* --- reporting --- */
+
+TEST(every_finding_reported)
+{
+	valid_system();
+	m.sys.flags = 1;
+	m.sys.root_cell.name[0] = '\0';
+	m.mem[3].phys_start = 0x9010100;
+	m.chips[0].padding = 1;
+	m.sys.platform.arm64.maintenance_irq = 99;
+	EXPECT(run_system(), 5, 0);
+	EXPECT_MSG("flags 0x1");
+	EXPECT_MSG("root_cell.name: empty");
+	EXPECT_MSG("root_cell.mem_regions[3]: phys_start");
+	EXPECT_MSG("root_cell.irqchips[0]: padding");
+	EXPECT_MSG("maintenance_irq 99");
+}
+
+TEST(report_optional_and_counts_accumulate)
+{
+	valid_system();
+	m.sys.flags = 1;
+	pack_system();
+	ctx = (struct bh_check_ctx){ 0 };
+	CHECK(bh_check_system(&ctx, image, image_len, 4) == -EINVAL);
+	CHECK(ctx.errors == 1);
+	/* A later clean check returns 0 but keeps the count. */
+	valid_system();
+	pack_system();
+	CHECK(bh_check_system(&ctx, image, image_len, 4) == 0);
+	CHECK(ctx.errors == 1);
+}
+
+TEST(messages_without_file_name)
+{
+	valid_system();
+	m.sys.revision = 9;
+	pack_system();
+	reset_ctx();
+	ctx.file = NULL;
+	CHECK(bh_check_system(&ctx, image, image_len, 4) == -EINVAL);
+	CHECK(!strcmp(msgs.text, "E: revision 9 not supported (expected 1)\n"));
+}
+
+TEST(long_messages_truncated)
+{
+	static char name[600];
+
+	memset(name, 'n', sizeof(name) - 1);
+	valid_system();
+	m.sys.revision = 9;
+	pack_system();
+	reset_ctx();
+	ctx.file = name;
+	CHECK(bh_check_system(&ctx, image, image_len, 4) == -EINVAL);
+	CHECK(msgs.len == 3 + BH_CHECK_MSG_MAX - 1 + 1);
+}
+
+int main(void)
+{
+	unit_suite = "unit/config-check";
+	RUN(valid_system_passes);
+	RUN(valid_cell_passes);
+	RUN(qemu_arm64_source_passes);
+	test_qemu_arm64_cell_file_passes();
+	RUN(size_below_header_rejected);
+	RUN(every_truncated_system_rejected);
+	RUN(every_truncated_cell_rejected);
+	RUN(arrays_beyond_end_rejected);
+	RUN(trailing_bytes_rejected);
+	RUN(huge_counts_rejected_without_overflow);
+	RUN(unaligned_data_rejected);
+	RUN(system_signature_checked);
+	RUN(cell_file_given_as_system_stops_at_signature);
+	RUN(system_file_given_as_cell_stops_at_signature);
+	RUN(signature_bytes_escaped);
+	RUN(revision_checked);
+	RUN(architecture_checked);
+	RUN(system_flags_checked);
+	RUN(root_cell_ident_checked);
+	RUN(cell_flags_checked);
+	RUN(name_must_be_terminated);
+	RUN(name_must_not_be_empty);
+	RUN(name_must_be_printable);
+	RUN(cpu_set_size_zero_rejected);
+	RUN(cpu_set_size_multiple_of_8);
+	RUN(cpu_set_size_limited);
+	RUN(cpu_set_must_not_be_empty);
+	RUN(unknown_cpus_rejected);
+	RUN(cpu_helpers);
+	RUN(region_phys_start_aligned);
+	RUN(region_virt_start_aligned);
+	RUN(region_size_aligned);
+	RUN(region_size_nonzero);
+	RUN(region_must_not_wrap);
+	RUN(region_flags_known);
+	RUN(region_without_access_warned);
+	RUN(regions_overlap_physically);
+	RUN(regions_overlap_guest_physically);
+	RUN(irqchip_pin_base_multiple_of_32);
+	RUN(irqchip_pin_base_spi_only);
+	RUN(irqchip_pins_within_spis);
+	RUN(irqchip_address_is_gicd);
+	RUN(irqchip_padding_zero);
+	RUN(irqchips_must_not_overlap);
+	RUN(pci_devices_reserved);
+	RUN(reserved_field_zero);
+	RUN(cell_console_checked);
+	RUN(debug_console_checked);
+	RUN(debug_console_mapped_by_root);
+	RUN(root_reset_address_warned);
+	RUN(cell_reset_address_mapped);
+	RUN(hv_memory_checked);
+	RUN(hv_memory_not_in_root);
+	RUN(gic_not_in_root);
+	RUN(gic_platform_checked);
+	RUN(maintenance_irq_is_ppi);
+	RUN(platform_padding_zero);
+	RUN(pci_window_checked);
+	RUN(every_finding_reported);
+	RUN(report_optional_and_counts_accumulate);
+	RUN(messages_without_file_name);
+	RUN(long_messages_truncated);
+	return 0;
+}
