@@ -91,6 +91,11 @@ static int init_master(unsigned int cpu_id)
 		return -EINVAL;
 	}
 
+	err = arch_init();
+	if (err) {
+		pr_err("architecture start-up failed (%d)\n", err);
+		return err;
+	}
 	err = cell_init_root();
 	if (err) {
 		pr_err("cannot set up the root cell (%d)\n", err);

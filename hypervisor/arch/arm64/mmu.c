@@ -7,6 +7,7 @@
 #include <hv/control.h>
 #include <hv/errno.h>
 #include <hv/hypervisor.h>
+#include <asm/gic.h>
 #include <asm/mmu.h>
 #include <asm/paging.h>
 #include <asm/sysregs.h>
@@ -104,28 +105,6 @@ int arch_unmap_memory_region(struct cell *cell, const struct bh_memory *mem)
 	return err;
 }
 
-/* Until the GIC is virtualised, the root cell drives it directly. */
-static int map_gic_passthrough(struct cell *cell)
-{
-	const struct bh_platform *p = &hv.config->platform;
-	struct bh_memory gicd = {
-		.phys_start = p->arm64.gicd_base,
-		.virt_start = p->arm64.gicd_base,
-		.size = 0x10000,
-		.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO,
-	};
-	struct bh_memory gicr = {
-		.phys_start = p->arm64.gicr_base,
-		.virt_start = p->arm64.gicr_base,
-		.size = 0x20000ULL * bh_hv_header.online_cpus,
-		.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO,
-	};
-	int err;
-
-	err = arch_map_memory_region(cell, &gicd);
-	return err ? err : arch_map_memory_region(cell, &gicr);
-}
-
 int arch_cell_create(struct cell *cell)
 {
 	int err;
@@ -137,16 +116,15 @@ int arch_cell_create(struct cell *cell)
 		return err;
 	cell->arch.vttbr = pa_addr(cell->arch.stage2.root) |
 			   ((u64)cell->id << 48);
-	if (cell->id == 0) {
-		err = map_gic_passthrough(cell);
-		if (err)
-			arch_cell_destroy(cell);
-	}
+	err = gic_cell_init(cell);
+	if (err)
+		arch_cell_destroy(cell);
 	return err;
 }
 
 void arch_cell_destroy(struct cell *cell)
 {
+	gic_cell_exit(cell);
 	spin_lock(&hv.lock);
 	pt_destroy(&cell->arch.stage2);
 	spin_unlock(&hv.lock);

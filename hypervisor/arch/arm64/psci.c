@@ -9,6 +9,7 @@
 #include <hv/hypervisor.h>
 #include <hv/percpu.h>
 #include <hv/printk.h>
+#include <asm/gic.h>
 #include <asm/sysregs.h>
 #include <asm/traps.h>
 
@@ -61,6 +62,8 @@ static void cpu_off(struct per_cpu *cpu, struct trap_context *ctx)
 	dsb(ish);
 	while (cpu->arch.psci_state != CPU_STATE_ON_PENDING)
 		wfe();
+	/* A fresh CPU starts without interrupts of its previous life. */
+	gic_cpu_reset(cpu);
 	write_sysreg(SCTLR_EL1_RESET, sctlr_el1);
 	write_sysreg(cpu->arch.psci_entry, elr_el2);
 	write_sysreg(SPSR_DAIF | SPSR_EL1H, spsr_el2);

@@ -7,6 +7,7 @@
 #include <hv/errno.h>
 #include <hv/hypervisor.h>
 #include <hv/percpu.h>
+#include <asm/gic.h>
 #include <asm/mmu.h>
 #include <asm/sysregs.h>
 
@@ -55,22 +56,35 @@ static void save_el2_state(struct arch_saved_el2 *s)
 /*
  * Keeps the bits Linux's stub set (RW, and API/APK/ATA on CPUs with
  * pointer authentication or MTE), and adds stage 2 and the traps we need:
- * SMC for PSCI, broadcast TLB and barrier upgrades to inner shareable so a
- * cell's maintenance reaches all of its CPUs.
+ * interrupts (IMO/FMO, which also trap SGI generation), SMC for PSCI, and
+ * barrier upgrades to inner shareable so a cell's maintenance reaches all
+ * of its CPUs.
  */
 static u64 cell_hcr(u64 stub_hcr)
 {
-	return stub_hcr | HCR_VM | HCR_RW | HCR_TSC | HCR_FB | HCR_BSU_IS;
+	return stub_hcr | HCR_VM | HCR_RW | HCR_TSC | HCR_FB | HCR_BSU_IS |
+	       HCR_IMO | HCR_FMO;
+}
+
+int arch_init(void)
+{
+	return gic_init();
 }
 
 int arch_cpu_init(struct per_cpu *cpu)
 {
 	struct cell *cell = cpu->cell;
+	int err;
 
 	write_sysreg(cpu, tpidr_el2);
 	cpu->arch.mpidr = read_sysreg(mpidr_el1);
 	cpu->arch.psci_state = CPU_STATE_ON;
 	save_el2_state(&cpu->arch.saved);
+	err = gic_cpu_init(cpu);
+	if (!err)
+		err = gic_map_cpu_redistributor(cpu);
+	if (err)
+		return err;
 
 	write_sysreg(hyp_vectors, vbar_el2);
 	write_sysreg(arch_vtcr(), vtcr_el2);
@@ -93,6 +107,7 @@ void arch_cpu_restore(struct per_cpu *cpu)
 {
 	struct arch_saved_el2 *s = &cpu->arch.saved;
 
+	gic_cpu_exit(cpu);
 	write_sysreg(s->hcr, hcr_el2);
 	isb();
 	write_sysreg(s->vttbr, vttbr_el2);
@@ -116,5 +131,10 @@ void arch_cpu_halt(void)
 
 void arch_stop_other_cpus(void)
 {
-	/* Without a GIC driver there is no way to interrupt other CPUs yet. */
+	struct per_cpu *self = this_cpu();
+	unsigned int c;
+
+	for (c = 0; c < bh_hv_header.max_cpus; c++)
+		if (per_cpu(c) != self)
+			gic_send_mgmt_sgi(c);
 }

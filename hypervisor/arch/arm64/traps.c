@@ -9,6 +9,7 @@
 #include <hv/mmio.h>
 #include <hv/percpu.h>
 #include <hv/printk.h>
+#include <asm/gic.h>
 #include <asm/sysregs.h>
 #include <asm/traps.h>
 #include <bulkhead/hypercall.h>
@@ -131,15 +132,78 @@ static enum trap_result handle_hvc(struct per_cpu *cpu,
 	return TRAP_HANDLED;
 }
 
-/* A cell's fault: the root gets an abort, other cells will be parked. */
-static void handle_cell_fault(struct per_cpu *cpu, u64 esr)
+static void inject_undef(void)
+{
+	inject_abort(0, EC_UNKNOWN, EC_UNKNOWN, 0);
+}
+
+/* ICC_SGI1R_EL1 and friends: op0=3, op1=0, CRn=12, CRm=11, op2=5/6/7. */
+#define SYSREG_ICC_SGI1R	0x30c0b5
+#define SYSREG_ICC_ASGI1R	0x30c0b6
+#define SYSREG_ICC_SGI0R	0x30c0b7
+
+static enum trap_result handle_sysreg(struct per_cpu *cpu,
+				      struct trap_context *ctx, u64 esr)
+{
+	u64 iss = ESR_ISS(esr);
+	unsigned int rt = (iss >> 5) & 0x1f;
+	u32 reg = (((iss >> 20) & 3) << 20) | (((iss >> 14) & 7) << 16) |
+		  (((iss >> 10) & 0xf) << 12) | (((iss >> 1) & 0xf) << 4) |
+		  ((iss >> 17) & 7);
+	u64 val = rt == 31 ? 0 : ctx->regs[rt];
+	bool read = iss & 1;
+
+	if (!read && reg == SYSREG_ICC_SGI1R) {
+		arch_skip_instruction();
+		if (gic_handle_sgi_write(cpu, val)) {
+			pr_warn("cell %s: SGI 0x%llx to CPUs it does not own, CPU %u\n",
+				cpu->cell->name, (unsigned long long)val,
+				cpu->cpu_id);
+			return TRAP_FORBIDDEN;
+		}
+		return TRAP_HANDLED;
+	}
+	cpu_stat_inc(cpu, BH_STAT_EXITS_SYSREG);
+	if (!read && (reg == SYSREG_ICC_ASGI1R || reg == SYSREG_ICC_SGI0R)) {
+		/* Secure and group 0 SGIs are not a cell's to send. */
+		arch_skip_instruction();
+		return TRAP_FORBIDDEN;
+	}
+	pr_warn("cell %s: %s of system register op0=%llu op1=%llu CRn=%llu CRm=%llu op2=%llu, CPU %u\n",
+		cpu->cell->name, read ? "read" : "write",
+		(unsigned long long)((iss >> 20) & 3),
+		(unsigned long long)((iss >> 14) & 7),
+		(unsigned long long)((iss >> 10) & 0xf),
+		(unsigned long long)((iss >> 1) & 0xf),
+		(unsigned long long)((iss >> 17) & 7), cpu->cpu_id);
+	return TRAP_UNHANDLED;
+}
+
+/*
+ * A cell's fault. The root cell gets what real hardware would give it: an
+ * abort for a bad access (the offending process dies, or the kernel
+ * oopses), an undefined instruction for an unknown register. Forbidden
+ * SGIs were dropped already. Parking non-root cells comes with them.
+ */
+static void handle_cell_fault(struct per_cpu *cpu, u64 esr,
+			      enum trap_result res)
 {
 	u64 far = read_sysreg(far_el2);
 
-	if (ESR_EC(esr) == EC_IABT_LOW)
+	switch (ESR_EC(esr)) {
+	case EC_IABT_LOW:
 		arch_inject_iabt(cpu, far);
-	else
+		break;
+	case EC_DABT_LOW:
 		arch_inject_dabt(cpu, far);
+		break;
+	case EC_SYSREG:
+		if (res == TRAP_UNHANDLED)
+			inject_undef();
+		break;
+	default:
+		inject_undef();
+	}
 }
 
 int arch_handle_trap(struct trap_context *ctx, int kind);
@@ -151,10 +215,13 @@ int arch_handle_trap(struct trap_context *ctx, int kind)
 	bool leave = false;
 
 	cpu_stat_inc(cpu, BH_STAT_EXITS_TOTAL);
-	if (kind != 0) {
-		cpu_stat_inc(cpu, BH_STAT_EXITS_IRQ);
-		pr_warn("CPU %u: unexpected asynchronous exception %d\n",
-			cpu->cpu_id, kind);
+	if (kind == TRAP_KIND_IRQ || kind == TRAP_KIND_FIQ) {
+		gic_handle_irq(cpu);
+		return 0;
+	}
+	if (kind != TRAP_KIND_SYNC) {
+		pr_warn("CPU %u: SError from cell %s, ESR 0x%llx\n", cpu->cpu_id,
+			cpu->cell->name, (unsigned long long)esr);
 		return 0;
 	}
 
@@ -168,6 +235,9 @@ int arch_handle_trap(struct trap_context *ctx, int kind)
 	case EC_DABT_LOW:
 		res = handle_dabt(cpu, ctx, esr);
 		break;
+	case EC_SYSREG:
+		res = handle_sysreg(cpu, ctx, esr);
+		break;
 	case EC_IABT_LOW:
 		pr_warn("cell %s: instruction fetch from IPA 0x%llx PC 0x%llx CPU %u\n",
 			cpu->cell->name, (unsigned long long)fault_ipa(),
@@ -180,7 +250,7 @@ int arch_handle_trap(struct trap_context *ctx, int kind)
 		break;
 	}
 	if (res != TRAP_HANDLED)
-		handle_cell_fault(cpu, esr);
+		handle_cell_fault(cpu, esr, res);
 	return leave;
 }
 

@@ -15,6 +15,8 @@ struct cell;
 
 /* --- implemented by the architecture --- */
 
+/* Global start-up of the architecture (interrupt controller...). */
+int arch_init(void);
 /* Activates the hypervisor on the calling CPU for its cell (root). */
 int arch_cpu_init(struct per_cpu *cpu);
 /* Gives the calling CPU's EL2 back to what Linux had before enable. */

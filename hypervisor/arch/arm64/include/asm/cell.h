@@ -4,10 +4,12 @@
 #define _ASM_CELL_H
 
 #include <hv/paging.h>
+#include <asm/gic.h>
 
 struct arch_cell {
 	struct page_table stage2;
 	u64 vttbr;
+	struct gic_irq_owner irqs;	/* SPIs the cell owns */
 };
 
 #endif

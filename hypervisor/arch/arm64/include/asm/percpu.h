@@ -23,12 +23,25 @@ enum psci_cpu_state {
 	CPU_STATE_ON_PENDING,
 };
 
+#define GIC_QUEUE_SIZE	64
+
+/* GIC state of a CPU: see gic-v3.c. */
+struct gic_cpu {
+	uintptr_t gicr;			/* this CPU's redistributor frame */
+	unsigned int num_lrs;
+	u64 saved_ctlr;			/* Linux's ICC_CTLR_EL1 at enable */
+	u32 queue[GIC_QUEUE_SIZE];	/* waiting for a free list register */
+	unsigned int queued;
+	volatile u32 mgmt_request;	/* MGMT_* flags set by other CPUs */
+};
+
 struct arch_per_cpu {
 	u64 mpidr;
 	struct arch_saved_el2 saved;
 	volatile enum psci_cpu_state psci_state;
 	u64 psci_entry;
 	u64 psci_context;
+	struct gic_cpu gic;
 };
 
 #endif

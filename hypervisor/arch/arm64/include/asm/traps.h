@@ -13,6 +13,12 @@ struct trap_context {
 	u64 pad;
 };
 
+/* Kind of exception, as exception.S passes it. */
+#define TRAP_KIND_SYNC		0
+#define TRAP_KIND_IRQ		1
+#define TRAP_KIND_FIQ		2
+#define TRAP_KIND_SERROR	3
+
 /* Result of a trap handler. */
 enum trap_result {
 	TRAP_HANDLED,		/* resume the cell */

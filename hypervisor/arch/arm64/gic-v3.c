@@ -1,0 +1,429 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * GICv3 CPU interface virtualisation (GIC architecture spec IHI 0069).
+ *
+ * With HCR_EL2.IMO/FMO set, every physical interrupt is taken at EL2. The
+ * hypervisor runs the physical CPU interface with EOImode 1: it drops the
+ * priority at once and injects the interrupt into the cell through a list
+ * register with the HW bit, so the cell's own deactivation (ICV_DIR or
+ * ICV_EOIR) deactivates the physical interrupt. SGIs are deactivated here
+ * and injected as pure virtual interrupts. When all list registers are
+ * busy, interrupts wait in a per-CPU queue and the underflow maintenance
+ * interrupt refills the list registers.
+ */
+#include <hv/bitmap.h>
+#include <hv/cell.h>
+#include <hv/control.h>
+#include <hv/errno.h>
+#include <hv/hypervisor.h>
+#include <hv/percpu.h>
+#include <hv/printk.h>
+#include <asm/gic.h>
+#include <asm/sysregs.h>
+
+#define ICC_CTLR_EOIMODE	(1UL << 1)
+#define ICC_SRE_SRE		(1UL << 0)
+#define ICC_SRE_ENABLE		(1UL << 3)
+
+#define ICH_HCR_EN		(1UL << 0)
+#define ICH_HCR_UIE		(1UL << 1)
+
+#define ICH_VMCR_VENG1		(1UL << 1)
+#define ICH_VMCR_VEOIM		(1UL << 9)
+#define ICH_VMCR_VBPR1_SHIFT	18
+#define ICH_VMCR_VPMR_SHIFT	24
+
+#define LR_PINTID_SHIFT		32
+#define LR_PRIO_SHIFT		48
+#define LR_GROUP1		(1UL << 60)
+#define LR_HW			(1UL << 61)
+#define LR_STATE_PENDING	(1UL << 62)
+#define LR_STATE_ACTIVE		(1UL << 63)
+#define LR_STATE_MASK		(3UL << 62)
+#define LR_VIRQ_PRIO		0xa0UL	/* Linux's default priority */
+
+/* Queue entries: INTID, and whether it is a hardware interrupt. */
+#define QUEUE_HW		(1U << 31)
+
+#define SGI1R_TARGETS(v)	((v) & 0xffff)
+#define SGI1R_AFF1(v)		(((v) >> 16) & 0xff)
+#define SGI1R_INTID(v)		(((v) >> 24) & 0xf)
+#define SGI1R_AFF2(v)		(((v) >> 32) & 0xff)
+#define SGI1R_IRM		(1UL << 40)
+#define SGI1R_RS(v)		(((v) >> 44) & 0xf)
+#define SGI1R_AFF3(v)		(((v) >> 48) & 0xff)
+
+#define GICR_ISENABLER0		(GICR_SGI_BASE + GICD_ISENABLER)
+#define GICR_ISPENDR0		(GICR_SGI_BASE + GICD_ISPENDR)
+
+static u64 read_lr(unsigned int n)
+{
+	switch (n) {
+	case 0: return read_sysreg(ich_lr0_el2);
+	case 1: return read_sysreg(ich_lr1_el2);
+	case 2: return read_sysreg(ich_lr2_el2);
+	case 3: return read_sysreg(ich_lr3_el2);
+	case 4: return read_sysreg(ich_lr4_el2);
+	case 5: return read_sysreg(ich_lr5_el2);
+	case 6: return read_sysreg(ich_lr6_el2);
+	case 7: return read_sysreg(ich_lr7_el2);
+	case 8: return read_sysreg(ich_lr8_el2);
+	case 9: return read_sysreg(ich_lr9_el2);
+	case 10: return read_sysreg(ich_lr10_el2);
+	case 11: return read_sysreg(ich_lr11_el2);
+	case 12: return read_sysreg(ich_lr12_el2);
+	case 13: return read_sysreg(ich_lr13_el2);
+	case 14: return read_sysreg(ich_lr14_el2);
+	default: return read_sysreg(ich_lr15_el2);
+	}
+}
+
+static void write_lr(unsigned int n, u64 val)
+{
+	switch (n) {
+	case 0: write_sysreg(val, ich_lr0_el2); break;
+	case 1: write_sysreg(val, ich_lr1_el2); break;
+	case 2: write_sysreg(val, ich_lr2_el2); break;
+	case 3: write_sysreg(val, ich_lr3_el2); break;
+	case 4: write_sysreg(val, ich_lr4_el2); break;
+	case 5: write_sysreg(val, ich_lr5_el2); break;
+	case 6: write_sysreg(val, ich_lr6_el2); break;
+	case 7: write_sysreg(val, ich_lr7_el2); break;
+	case 8: write_sysreg(val, ich_lr8_el2); break;
+	case 9: write_sysreg(val, ich_lr9_el2); break;
+	case 10: write_sysreg(val, ich_lr10_el2); break;
+	case 11: write_sysreg(val, ich_lr11_el2); break;
+	case 12: write_sysreg(val, ich_lr12_el2); break;
+	case 13: write_sysreg(val, ich_lr13_el2); break;
+	case 14: write_sysreg(val, ich_lr14_el2); break;
+	default: write_sysreg(val, ich_lr15_el2); break;
+	}
+}
+
+static inline void mmio_write32(uintptr_t addr, u32 val)
+{
+	*(volatile u32 *)addr = val;
+}
+
+static inline u32 mmio_read32(uintptr_t addr)
+{
+	return *(volatile u32 *)addr;
+}
+
+static inline u64 mmio_read64(uintptr_t addr)
+{
+	return *(volatile u64 *)addr;
+}
+
+bool gic_cell_owns_irq(const struct cell *cell, unsigned int irq)
+{
+	if (irq < 32)
+		return true;	/* SGIs and PPIs are banked per CPU */
+	if (irq >= GIC_MAX_IRQS)
+		return false;
+	return bitmap_test(cell->arch.irqs.bitmap, irq);
+}
+
+/* Makes a physical interrupt pending again (after the cell lost it). */
+static void repend_physical(struct per_cpu *cpu, u32 irq)
+{
+	uintptr_t gicd = hv.config->platform.arm64.gicd_base;
+
+	if (irq < 32)
+		mmio_write32(cpu->arch.gic.gicr + GICR_ISPENDR0, 1U << irq);
+	else
+		mmio_write32(gicd + GICD_ISPENDR + (irq / 32) * 4,
+			     1U << (irq % 32));
+}
+
+static u64 make_lr(u32 entry)
+{
+	u32 irq = entry & ~QUEUE_HW;
+	u64 lr = irq | LR_GROUP1 | LR_STATE_PENDING |
+		 (LR_VIRQ_PRIO << LR_PRIO_SHIFT);
+
+	if (entry & QUEUE_HW)
+		lr |= LR_HW | ((u64)irq << LR_PINTID_SHIFT);
+	return lr;
+}
+
+/* Is a pure virtual interrupt (SGI) already waiting? Then merge. */
+static bool already_pending(struct gic_cpu *g, u32 irq)
+{
+	unsigned int n;
+
+	for (n = 0; n < g->num_lrs; n++) {
+		u64 lr = read_lr(n);
+
+		if ((lr & LR_STATE_PENDING) && (u32)lr == irq && !(lr & LR_HW))
+			return true;
+	}
+	for (n = 0; n < g->queued; n++)
+		if (g->queue[n] == irq)
+			return true;
+	return false;
+}
+
+static int free_lr(struct gic_cpu *g)
+{
+	u64 empty = read_sysreg(ich_elrsr_el2);
+	unsigned int n;
+
+	for (n = 0; n < g->num_lrs; n++)
+		if (empty & (1UL << n))
+			return n;
+	return -1;
+}
+
+static void inject(struct per_cpu *cpu, u32 entry)
+{
+	struct gic_cpu *g = &cpu->arch.gic;
+	int n;
+
+	if (!(entry & QUEUE_HW) && already_pending(g, entry))
+		return;
+	n = free_lr(g);
+	if (n >= 0) {
+		write_lr(n, make_lr(entry));
+		return;
+	}
+	if (g->queued == GIC_QUEUE_SIZE) {
+		/* Keep the line alive: the GIC will signal it again. */
+		pr_warn("CPU %u: virtual interrupt queue full, INTID %u deferred\n",
+			cpu->cpu_id, entry & ~QUEUE_HW);
+		if (entry & QUEUE_HW) {
+			write_sysreg(entry & ~QUEUE_HW, icc_dir_el1);
+			repend_physical(cpu, entry & ~QUEUE_HW);
+		}
+		return;
+	}
+	g->queue[g->queued++] = entry;
+	/* Underflow maintenance interrupt once the list registers drain. */
+	write_sysreg(read_sysreg(ich_hcr_el2) | ICH_HCR_UIE, ich_hcr_el2);
+}
+
+static void refill_lrs(struct per_cpu *cpu)
+{
+	struct gic_cpu *g = &cpu->arch.gic;
+	unsigned int i;
+	int n;
+
+	while (g->queued && (n = free_lr(g)) >= 0) {
+		write_lr(n, make_lr(g->queue[0]));
+		g->queued--;
+		for (i = 0; i < g->queued; i++)
+			g->queue[i] = g->queue[i + 1];
+	}
+	if (!g->queued)
+		write_sysreg(read_sysreg(ich_hcr_el2) & ~ICH_HCR_UIE,
+			     ich_hcr_el2);
+}
+
+static void handle_mgmt_sgi(struct per_cpu *cpu)
+{
+	u32 req = cpu->arch.gic.mgmt_request;
+
+	cpu->arch.gic.mgmt_request = 0;
+	cpu_stat_inc(cpu, BH_STAT_EXITS_MANAGEMENT);
+	if (req)
+		arch_cpu_halt();
+}
+
+void gic_handle_irq(struct per_cpu *cpu)
+{
+	u32 maint = hv.config->platform.arm64.maintenance_irq;
+	u32 irq;
+
+	for (;;) {
+		irq = read_sysreg(icc_iar1_el1) & 0xffffff;
+		if (irq >= GIC_SPURIOUS)
+			break;
+		cpu_stat_inc(cpu, BH_STAT_EXITS_IRQ);
+		write_sysreg(irq, icc_eoir1_el1);	/* priority drop only */
+		if (irq == maint) {
+			write_sysreg(irq, icc_dir_el1);
+			refill_lrs(cpu);
+		} else if (irq < 16) {
+			write_sysreg(irq, icc_dir_el1);
+			if (irq == GIC_SGI_MGMT)
+				handle_mgmt_sgi(cpu);
+			else
+				inject(cpu, irq);
+		} else if (gic_cell_owns_irq(cpu->cell, irq)) {
+			inject(cpu, irq | QUEUE_HW);
+		} else {
+			/* Routed here against the rules: never reaches the cell. */
+			write_sysreg(irq, icc_dir_el1);
+			pr_warn("CPU %u: INTID %u not owned by cell %s, dropped\n",
+				cpu->cpu_id, irq, cpu->cell->name);
+		}
+	}
+	isb();
+}
+
+static u64 sgi1r_for(u64 mpidr, u32 intid)
+{
+	u64 aff0 = mpidr & 0xff;
+
+	return (((mpidr >> 32) & 0xff) << 48) | ((aff0 / 16) << 44) |
+	       (((mpidr >> 16) & 0xff) << 32) | ((u64)intid << 24) |
+	       (((mpidr >> 8) & 0xff) << 16) | (1UL << (aff0 % 16));
+}
+
+static void send_sgi(struct per_cpu *target, u32 intid)
+{
+	write_sysreg(sgi1r_for(target->arch.mpidr, intid), icc_sgi1r_el1);
+	isb();
+}
+
+/* Does a cell's ICC_SGI1R_EL1 value name this CPU? */
+static bool sgi_targets(u64 val, u64 mpidr)
+{
+	u64 aff0 = mpidr & 0xff;
+
+	return SGI1R_AFF3(val) == ((mpidr >> 32) & 0xff) &&
+	       SGI1R_AFF2(val) == ((mpidr >> 16) & 0xff) &&
+	       SGI1R_AFF1(val) == ((mpidr >> 8) & 0xff) &&
+	       SGI1R_RS(val) == aff0 / 16 &&
+	       (SGI1R_TARGETS(val) & (1U << (aff0 % 16)));
+}
+
+/*
+ * A cell wrote ICC_SGI1R_EL1: forward the SGI to the targets that are its
+ * own CPUs. Returns -EPERM if it named any other CPU or the hypervisor's
+ * SGI (those targets get nothing).
+ */
+int gic_handle_sgi_write(struct per_cpu *cpu, u64 val)
+{
+	u32 intid = SGI1R_INTID(val);
+	bool all = val & SGI1R_IRM;
+	unsigned int c, named = 0, sent = 0;
+
+	cpu_stat_inc(cpu, BH_STAT_EXITS_SGI);
+	if (intid == GIC_SGI_MGMT)
+		return -EPERM;
+	for (c = 0; c < bh_hv_header.max_cpus; c++) {
+		struct per_cpu *t = per_cpu(c);
+
+		if (!t->active)
+			continue;
+		if (all ? t == cpu : !sgi_targets(val, t->arch.mpidr))
+			continue;
+		named++;
+		if (t->cell != cpu->cell)
+			continue;
+		send_sgi(t, intid);
+		sent++;
+	}
+	/* A target list may name CPUs that do not exist: that is the cell's. */
+	if (!all && bitmap_weight_word(SGI1R_TARGETS(val)) != named)
+		return -EPERM;
+	return sent == named ? 0 : -EPERM;
+}
+
+void gic_send_mgmt_sgi(unsigned int cpu)
+{
+	struct per_cpu *t = per_cpu(cpu);
+
+	if (t && t->active) {
+		t->arch.gic.mgmt_request = 1;
+		dsb(ish);
+		send_sgi(t, GIC_SGI_MGMT);
+	}
+}
+
+/* Finds this CPU's redistributor by the affinity in GICR_TYPER. */
+static uintptr_t find_redistributor(u64 mpidr)
+{
+	uintptr_t frame = hv.config->platform.arm64.gicr_base;
+	/* GICR_TYPER[63:32] holds Aff3.Aff2.Aff1.Aff0. */
+	u64 aff = (mpidr & 0xffffff) | (((mpidr >> 32) & 0xff) << 24);
+	unsigned int n;
+
+	for (n = 0; n < bh_hv_header.max_cpus; n++, frame += GICR_FRAME_SIZE) {
+		u64 typer = mmio_read64(frame + GICR_TYPER);
+
+		if ((typer >> 32) == aff)
+			return frame;
+		if (typer & GICR_TYPER_LAST)
+			break;
+	}
+	return 0;
+}
+
+int gic_cpu_init(struct per_cpu *cpu)
+{
+	struct gic_cpu *g = &cpu->arch.gic;
+	u32 maint = hv.config->platform.arm64.maintenance_irq;
+	u64 ctlr, vmcr;
+	unsigned int n;
+
+	g->gicr = find_redistributor(cpu->arch.mpidr);
+	if (!g->gicr) {
+		pr_err("CPU %u: no redistributor for MPIDR 0x%llx\n", cpu->cpu_id,
+		       (unsigned long long)cpu->arch.mpidr);
+		return -ENODEV;
+	}
+	write_sysreg(read_sysreg(icc_sre_el2) | ICC_SRE_SRE | ICC_SRE_ENABLE,
+		     icc_sre_el2);
+	isb();
+	g->num_lrs = (read_sysreg(ich_vtr_el2) & 0x1f) + 1;
+	for (n = 0; n < g->num_lrs; n++)
+		write_lr(n, 0);
+
+	/* The cell keeps seeing the CPU interface Linux had set up. */
+	ctlr = read_sysreg(icc_ctlr_el1);
+	g->saved_ctlr = ctlr;
+	vmcr = ICH_VMCR_VENG1 | (read_sysreg(icc_pmr_el1) << ICH_VMCR_VPMR_SHIFT) |
+	       ((read_sysreg(icc_bpr1_el1) & 7) << ICH_VMCR_VBPR1_SHIFT);
+	if (ctlr & ICC_CTLR_EOIMODE)
+		vmcr |= ICH_VMCR_VEOIM;
+	write_sysreg(vmcr, ich_vmcr_el2);
+	write_sysreg(ICH_HCR_EN, ich_hcr_el2);
+
+	/* The physical interface is the hypervisor's from now on. */
+	write_sysreg(ctlr | ICC_CTLR_EOIMODE, icc_ctlr_el1);
+	write_sysreg(0xff, icc_pmr_el1);
+	write_sysreg(1, icc_igrpen1_el1);
+	mmio_write32(g->gicr + GICR_ISENABLER0,
+		     (1U << maint) | (1U << GIC_SGI_MGMT));
+	isb();
+	return 0;
+}
+
+/* Hands interrupts the cell has not taken yet back to the physical GIC. */
+void gic_cpu_reset(struct per_cpu *cpu)
+{
+	struct gic_cpu *g = &cpu->arch.gic;
+	unsigned int n;
+
+	for (n = 0; n < g->num_lrs; n++) {
+		u64 lr = read_lr(n);
+		u32 irq = (u32)lr;
+
+		if (!(lr & LR_STATE_MASK))
+			continue;
+		if (lr & LR_HW)
+			write_sysreg(irq, icc_dir_el1);
+		if (lr & LR_STATE_PENDING)
+			repend_physical(cpu, irq);
+		write_lr(n, 0);
+	}
+	for (n = 0; n < g->queued; n++) {
+		if (g->queue[n] & QUEUE_HW)
+			write_sysreg(g->queue[n] & ~QUEUE_HW, icc_dir_el1);
+		repend_physical(cpu, g->queue[n] & ~QUEUE_HW);
+	}
+	g->queued = 0;
+}
+
+void gic_cpu_exit(struct per_cpu *cpu)
+{
+	u64 vmcr = read_sysreg(ich_vmcr_el2);
+
+	gic_cpu_reset(cpu);
+	write_sysreg(0, ich_hcr_el2);
+	write_sysreg(vmcr >> ICH_VMCR_VPMR_SHIFT, icc_pmr_el1);
+	write_sysreg(cpu->arch.gic.saved_ctlr, icc_ctlr_el1);
+	isb();
+}

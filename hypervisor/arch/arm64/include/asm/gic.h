@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * GICv3 virtualisation: physical interrupts are taken at EL2 and injected
+ * into the owning cell through the list registers; the distributor is
+ * emulated with per-interrupt ownership checks; SGIs a cell sends are
+ * trapped and only reach the cell's own CPUs.
+ */
+#ifndef _ASM_GIC_H
+#define _ASM_GIC_H
+
+#include <hv/types.h>
+#include <hv/bitmap.h>
+#include <hv/mmio.h>
+
+struct per_cpu;
+struct cell;
+struct trap_context;
+
+#define GIC_MAX_IRQS		1020
+#define GIC_SGI_MGMT		15	/* reserved for the hypervisor */
+#define GIC_SPURIOUS		1020
+
+#define GICD_SIZE		0x10000
+#define GICR_FRAME_SIZE		0x20000	/* RD_base + SGI_base */
+#define GICR_SGI_BASE		0x10000
+
+/* Distributor and redistributor registers (GICv3 spec, 12.9 / 12.11) */
+#define GICD_CTLR		0x0000
+#define GICD_TYPER		0x0004
+#define GICD_IGROUPR		0x0080
+#define GICD_ISENABLER		0x0100
+#define GICD_ICENABLER		0x0180
+#define GICD_ISPENDR		0x0200
+#define GICD_ICPENDR		0x0280
+#define GICD_ISACTIVER		0x0300
+#define GICD_ICACTIVER		0x0380
+#define GICD_IPRIORITYR		0x0400
+#define GICD_ITARGETSR		0x0800
+#define GICD_ICFGR		0x0c00
+#define GICD_IGRPMODR		0x0d00
+#define GICD_NSACR		0x0e00
+#define GICD_SGIR		0x0f00
+#define GICD_IROUTER		0x6000
+#define GICD_IROUTER_END	0x7fe0
+#define GICD_PIDR2		0xffe8
+
+#define GICR_TYPER		0x0008
+#define GICR_TYPER_LAST		(1UL << 4)
+
+/* A cell's share of the interrupt lines: bit n = INTID n. */
+struct gic_irq_owner {
+	u64 bitmap[BITMAP_WORDS(GIC_MAX_IRQS)];
+};
+
+int gic_init(void);
+int gic_cpu_init(struct per_cpu *cpu);
+void gic_cpu_exit(struct per_cpu *cpu);
+int gic_cell_init(struct cell *cell);
+void gic_cell_exit(struct cell *cell);
+int gic_map_cpu_redistributor(struct per_cpu *cpu);
+/* Returns what a CPU's cell had not taken yet to the physical GIC. */
+void gic_cpu_reset(struct per_cpu *cpu);
+
+void gic_handle_irq(struct per_cpu *cpu);
+int gic_handle_sgi_write(struct per_cpu *cpu, u64 val);
+void gic_send_mgmt_sgi(unsigned int cpu);
+
+bool gic_cell_owns_irq(const struct cell *cell, unsigned int irq);
+
+#endif

@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Emulation of the GICv3 distributor and of the redistributors' SGI/PPI
+ * registers for cells. No cell maps the distributor: every access traps
+ * here and reaches the physical register with the bits, bytes or routing
+ * of interrupts the cell does not own masked out. Each CPU's redistributor
+ * is mapped into its cell except the first page of its SGI frame, where
+ * the enables, priorities and groups of SGIs and PPIs live: that page is
+ * emulated too, so a cell cannot disable the hypervisor's own SGI and
+ * maintenance interrupt.
+ */
+#include <hv/bitmap.h>
+#include <hv/cell.h>
+#include <hv/control.h>
+#include <hv/hypervisor.h>
+#include <hv/percpu.h>
+#include <hv/printk.h>
+#include <asm/gic.h>
+#include <asm/spinlock.h>
+
+#define GICR_SGI_PAGE_END	(GICR_SGI_BASE + 0x1000)
+#define GICR_IDENT_END		0x10	/* CTLR, IIDR, TYPER: readable by all */
+
+static spinlock_t dist_lock = SPINLOCK_INIT;
+
+static u64 phys_read(uintptr_t addr, unsigned int size)
+{
+	switch (size) {
+	case 1: return *(volatile u8 *)addr;
+	case 2: return *(volatile u16 *)addr;
+	case 4: return *(volatile u32 *)addr;
+	default: return *(volatile u64 *)addr;
+	}
+}
+
+static void phys_write(uintptr_t addr, unsigned int size, u64 val)
+{
+	switch (size) {
+	case 1: *(volatile u8 *)addr = val; break;
+	case 2: *(volatile u16 *)addr = val; break;
+	case 4: *(volatile u32 *)addr = val; break;
+	default: *(volatile u64 *)addr = val; break;
+	}
+}
+
+/*
+ * The bits of an access to a register with `bits` bits per interrupt
+ * (starting at INTID 0 at reg_base) that belong to interrupts the cell may
+ * touch. `protect` lists INTIDs no cell may change.
+ */
+static u64 owned_mask(const struct cell *cell, u64 off, u64 reg_base,
+		      unsigned int bits, unsigned int size, u64 protect)
+{
+	u64 first = (off - reg_base) * 8 / bits, mask = 0, field;
+	unsigned int i, n = size * 8 / bits;
+
+	field = bits == 64 ? ~0ULL : (1ULL << bits) - 1;
+	for (i = 0; i < n; i++) {
+		u64 irq = first + i;
+
+		if (!gic_cell_owns_irq(cell, irq) ||
+		    (irq < 32 && (protect & (1ULL << irq))))
+			continue;
+		mask |= field << (i * bits);
+	}
+	return mask;
+}
+
+/* A masked access: set/clear registers write through, others merge. */
+static void masked_access(uintptr_t addr, struct mmio_access *acc, u64 mask,
+			  bool set_clear)
+{
+	u64 phys;
+
+	if (!acc->is_write) {
+		acc->value = phys_read(addr, acc->size) & mask;
+		return;
+	}
+	if (set_clear) {
+		if (acc->value & mask)
+			phys_write(addr, acc->size, acc->value & mask);
+		return;
+	}
+	spin_lock(&dist_lock);
+	phys = phys_read(addr, acc->size);
+	phys_write(addr, acc->size, (phys & ~mask) | (acc->value & mask));
+	spin_unlock(&dist_lock);
+}
+
+/* Bits per interrupt of the per-interrupt registers; 0 if `off` is none. */
+static unsigned int irq_reg_bits(u64 off, u64 *base, bool *set_clear)
+{
+	*set_clear = false;
+	if (off >= GICD_IGROUPR && off < GICD_IPRIORITYR) {
+		*base = off & ~0x7fULL;
+		*set_clear = *base != GICD_IGROUPR;
+		return 1;
+	}
+	if (off >= GICD_IPRIORITYR && off < GICD_ITARGETSR) {
+		*base = GICD_IPRIORITYR;
+		return 8;
+	}
+	if (off >= GICD_ICFGR && off < GICD_IGRPMODR) {
+		*base = GICD_ICFGR;
+		return 2;
+	}
+	if (off >= GICD_IGRPMODR && off < GICD_IGRPMODR + 0x80) {
+		*base = GICD_IGRPMODR;
+		return 1;
+	}
+	return 0;
+}
+
+static bool cell_owns_mpidr(const struct cell *cell, u64 aff)
+{
+	unsigned int c;
+
+	for (c = 0; c < bh_hv_header.max_cpus; c++) {
+		struct per_cpu *pc = per_cpu(c);
+
+		if (cell_owns_cpu(cell, c) && pc->active &&
+		    (pc->arch.mpidr & 0xff00ffffffULL) == aff)
+			return true;
+	}
+	return false;
+}
+
+/* GICD_IROUTER<n>: only to a CPU of the cell, never "any CPU". */
+static enum mmio_result irouter_access(struct cell *cell, uintptr_t gicd,
+				       struct mmio_access *acc, u64 off)
+{
+	u64 irq = (off - GICD_IROUTER) / 8, val, aff;
+	uintptr_t reg = gicd + (off & ~7ULL);
+
+	if (irq < 32 || !gic_cell_owns_irq(cell, irq) || acc->size < 4) {
+		if (!acc->is_write)
+			acc->value = 0;
+		return MMIO_HANDLED;
+	}
+	if (!acc->is_write) {
+		acc->value = phys_read(gicd + off, acc->size);
+		return MMIO_HANDLED;
+	}
+	spin_lock(&dist_lock);
+	val = phys_read(reg, 8);
+	if (acc->size == 8)
+		val = acc->value;
+	else if (off & 4)
+		val = (val & 0xffffffffULL) | (acc->value << 32);
+	else
+		val = (val & ~0xffffffffULL) | (acc->value & 0xffffffffULL);
+	aff = val & 0xff00ffffffULL;
+	if ((val & (1ULL << 31)) || !cell_owns_mpidr(cell, aff)) {
+		spin_unlock(&dist_lock);
+		pr_warn("cell %s: routing INTID %llu to affinity 0x%llx denied\n",
+			cell->name, (unsigned long long)irq,
+			(unsigned long long)val);
+		return MMIO_FORBIDDEN;
+	}
+	phys_write(reg, 8, val);
+	spin_unlock(&dist_lock);
+	return MMIO_HANDLED;
+}
+
+static enum mmio_result gicd_access(void *arg, struct mmio_access *acc,
+				    u64 off)
+{
+	uintptr_t gicd = hv.config->platform.arm64.gicd_base;
+	struct cell *cell = arg;
+	unsigned int bits;
+	bool set_clear;
+	u64 base, mask;
+
+	if (off >= GICD_IROUTER && off < GICD_IROUTER_END + 8)
+		return irouter_access(cell, gicd, acc, off);
+	bits = irq_reg_bits(off, &base, &set_clear);
+	if (bits) {
+		/* Byte access only where a byte is one interrupt's field. */
+		if (acc->size != 4 && !(bits == 8 && acc->size == 1))
+			return MMIO_UNHANDLED;
+		mask = owned_mask(cell, off, base, bits, acc->size, 0);
+		masked_access(gicd + off, acc, mask, set_clear);
+		return MMIO_HANDLED;
+	}
+	if (acc->size != 4)
+		return MMIO_UNHANDLED;
+	/* CTLR, TYPER, IIDR, ID registers: read-only for cells. */
+	if (off < 0x10 || off >= 0xffd0) {
+		if (!acc->is_write)
+			acc->value = phys_read(gicd + off, 4);
+		return MMIO_HANDLED;
+	}
+	/* ITARGETSR, NSACR, SGIR: RAZ/WI with affinity routing on. */
+	if (!acc->is_write)
+		acc->value = 0;
+	return MMIO_HANDLED;
+}
+
+/* The CPU whose redistributor frame starts at `frame`, if active. */
+static struct per_cpu *frame_owner(uintptr_t frame)
+{
+	unsigned int c;
+
+	for (c = 0; c < bh_hv_header.max_cpus; c++) {
+		struct per_cpu *pc = per_cpu(c);
+
+		if (pc->active && pc->arch.gic.gicr == frame)
+			return pc;
+	}
+	return NULL;
+}
+
+static enum mmio_result gicr_access(void *arg, struct mmio_access *acc,
+				    u64 off)
+{
+	u32 maint = hv.config->platform.arm64.maintenance_irq;
+	uintptr_t frame = hv.config->platform.arm64.gicr_base +
+			  (off & ~(u64)(GICR_FRAME_SIZE - 1));
+	u64 foff = off & (GICR_FRAME_SIZE - 1), base, mask;
+	struct per_cpu *owner = frame_owner(frame);
+	struct cell *cell = arg;
+	unsigned int bits;
+	bool set_clear;
+
+	/* Other CPUs' frames: identification only (Linux scans them). */
+	if (!owner || owner->cell != cell) {
+		if (acc->is_write || foff >= GICR_IDENT_END)
+			return MMIO_FORBIDDEN;
+		acc->value = owner ? phys_read(frame + foff, acc->size) : 0;
+		return MMIO_HANDLED;
+	}
+	if (foff < GICR_SGI_BASE || foff >= GICR_SGI_PAGE_END)
+		return MMIO_UNHANDLED;	/* mapped: cannot trap here */
+	bits = irq_reg_bits(foff - GICR_SGI_BASE, &base, &set_clear);
+	if (!bits) {
+		if (!acc->is_write)
+			acc->value = phys_read(frame + foff, acc->size);
+		else
+			phys_write(frame + foff, acc->size, acc->value);
+		return MMIO_HANDLED;
+	}
+	if (acc->size != 4 && !(bits == 8 && acc->size == 1))
+		return MMIO_UNHANDLED;
+	mask = owned_mask(cell, foff - GICR_SGI_BASE, base, bits, acc->size,
+			  (1ULL << GIC_SGI_MGMT) | (1ULL << maint));
+	/* Setting the hypervisor's interrupts' enables is harmless. */
+	if (set_clear && (foff - GICR_SGI_BASE) == GICD_ISENABLER)
+		mask = ~0ULL;
+	masked_access(frame + foff, acc, mask, set_clear);
+	return MMIO_HANDLED;
+}
+
+int gic_init(void)
+{
+	const struct bh_platform *p = &hv.config->platform;
+	int err;
+
+	err = arch_map_device(pa_init(p->arm64.gicd_base), GICD_SIZE);
+	if (err)
+		return err;
+	return arch_map_device(pa_init(p->arm64.gicr_base),
+			       (u64)GICR_FRAME_SIZE * bh_hv_header.max_cpus);
+}
+
+int gic_cell_init(struct cell *cell)
+{
+	const struct bh_platform *p = &hv.config->platform;
+	const struct bh_irqchip *chip;
+	unsigned int i, pin;
+	int err;
+
+	chip = bh_cell_irqchips(cell->desc, cell->arrays);
+	for (i = 0; i < cell->desc->num_irqchips; i++, chip++)
+		for (pin = 0; pin < BH_IRQCHIP_PINS; pin++)
+			if (chip->pin_bitmap[pin / 32] & (1U << (pin % 32)))
+				bitmap_set(cell->arch.irqs.bitmap,
+					   chip->pin_base + pin);
+
+	err = mmio_region_register(cell, ipa_init(p->arm64.gicd_base),
+				   GICD_SIZE, gicd_access, cell);
+	if (err)
+		return err;
+	return mmio_region_register(cell, ipa_init(p->arm64.gicr_base),
+				    (u64)GICR_FRAME_SIZE * bh_hv_header.max_cpus,
+				    gicr_access, cell);
+}
+
+void gic_cell_exit(struct cell *cell)
+{
+	mmio_region_unregister_cell(cell);
+}
+
+/* Maps a CPU's redistributor into its cell, minus the emulated page. */
+int gic_map_cpu_redistributor(struct per_cpu *cpu)
+{
+	uintptr_t frame = cpu->arch.gic.gicr;
+	struct bh_memory rd = {
+		.phys_start = frame,
+		.virt_start = frame,
+		.size = GICR_SGI_BASE,
+		.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO,
+	};
+	struct bh_memory sgi_rest = {
+		.phys_start = frame + GICR_SGI_PAGE_END,
+		.virt_start = frame + GICR_SGI_PAGE_END,
+		.size = GICR_FRAME_SIZE - GICR_SGI_PAGE_END,
+		.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO,
+	};
+	int err;
+
+	err = arch_map_memory_region(cpu->cell, &rd);
+	return err ? err : arch_map_memory_region(cpu->cell, &sgi_rest);
+}
