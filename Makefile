@@ -30,6 +30,7 @@ export ARCH CROSS_COMPILE HOSTCC TOP BUILD CACHE KDIR CONFIG_H WARN_CFLAGS
 SETUP		?= 1
 
 Q		:= $(if $(V),,@)
+MAKEFLAGS	+= --no-print-directory
 
 .PHONY: all setup hypervisor driver tools configs inmates host-tools \
 	config menuconfig olddefconfig test unit-test system-test demo run \

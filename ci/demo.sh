@@ -1,15 +1,43 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# The demo `make demo` runs in the root cell's Linux.
-echo
-echo "=== Bulkhead demo: load the driver"
+# The demo `make demo` runs in Linux on QEMU: load the driver, move the
+# running Linux into the root cell of the hypervisor, show that it keeps
+# working under it, show the hypervisor's view, and leave again.
+step() {
+	echo
+	echo "=== $*"
+}
+
+step "Load the driver"
 insmod /lib/bulkhead/bulkhead.ko
 grep '^bulkhead ' /proc/modules
 ls -l /dev/bulkhead
-echo "driver version: $(cat /sys/devices/bulkhead/version)"
 bulkhead --version
-echo
-echo "=== Ask the driver to enable the hypervisor"
-bulkhead enable /etc/bulkhead/qemu-arm64.cell
-dmesg | grep 'bulkhead:' | tail -n 5
-echo "=== Demo done"
+
+step "Enable the hypervisor: Linux becomes the root cell"
+bulkhead enable /etc/bulkhead/qemu-arm64.cell || exit 1
+echo "enabled: $(cat /sys/devices/bulkhead/enabled)"
+
+step "Linux keeps running: timer interrupts on every CPU, one second apart"
+grep arch_timer /proc/interrupts
+sleep 1
+grep arch_timer /proc/interrupts
+
+step "CPU 3 goes offline and back online (PSCI, emulated by the hypervisor)"
+echo 0 > /sys/devices/system/cpu/cpu3/online
+echo "online CPUs: $(cat /sys/devices/system/cpu/online)"
+echo 1 > /sys/devices/system/cpu/cpu3/online
+echo "online CPUs: $(cat /sys/devices/system/cpu/online)"
+
+step "Linux cannot read hypervisor memory (stage 2 stops it)"
+devmem 0x7f800000 && echo "read succeeded?!" || echo "devmem 0x7f800000 was killed (rc=$?)"
+
+step "Exits to the hypervisor per CPU, and its memory pool"
+bulkhead stats
+
+step "The hypervisor's log (bulkhead console)"
+bulkhead console
+
+step "Disable: Linux gets EL2 back"
+bulkhead disable && echo "enabled: $(cat /sys/devices/bulkhead/enabled)"
+step "Demo done"
