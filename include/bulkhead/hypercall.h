@@ -18,7 +18,13 @@
 #define BH_HC_DISABLE			0
 #define BH_HC_HYPERVISOR_GET_INFO	1
 #define BH_HC_CPU_GET_INFO		2
-#define BH_HC_DEBUG_CONSOLE_PUTC	3
+#define BH_HC_DEBUG_CONSOLE_PUTC	3	/* x1 = character */
+#define BH_HC_CELL_CREATE		4	/* x1 = IPA of config, x2 = size */
+#define BH_HC_CELL_SET_LOADABLE		5	/* x1 = cell id */
+#define BH_HC_CELL_START		6	/* x1 = cell id */
+#define BH_HC_CELL_SHUTDOWN		7	/* x1 = cell id, x2 = force */
+#define BH_HC_CELL_DESTROY		8	/* x1 = cell id */
+#define BH_HC_CELL_GET_STATE		9	/* x1 = cell id */
 
 /* BH_HC_HYPERVISOR_GET_INFO, x1: */
 #define BH_INFO_MEM_POOL_SIZE		0
