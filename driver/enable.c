@@ -177,15 +177,19 @@ static int load_image(struct enable_ctx *ctx)
 	}
 	pr_info("bulkhead: hypervisor image %s found: %zu bytes, core %u bytes\n",
 		BULKHEAD_FIRMWARE, ctx->fw->size, hdr->core_size);
-	if (num_online_cpus() > hdr->max_cpus ||
-	    nr_cpu_ids > hdr->max_cpus) {
-		pr_err("bulkhead: %u CPUs, but the hypervisor was built for %u (CONFIG_MAX_CPUS)\n",
+	if (nr_cpu_ids > hdr->max_cpus) {
+		pr_err("bulkhead: the system has %u possible CPUs, but the hypervisor was built for %u (CONFIG_MAX_CPUS)\n",
 		       nr_cpu_ids, hdr->max_cpus);
 		return -E2BIG;
 	}
+	if (ctx->fw->size > hdr->core_size) {
+		pr_err("bulkhead: %s is corrupt: %zu bytes, more than its core_size %u\n",
+		       BULKHEAD_FIRMWARE, ctx->fw->size, hdr->core_size);
+		return -EINVAL;
+	}
 	percpu_end = (u64)hdr->core_size + (u64)hdr->max_cpus * hdr->percpu_size;
 	needed = ALIGN(percpu_end, 8) + ctx->config_size;
-	if (ctx->fw->size > hdr->core_size || needed + SZ_64K > ctx->hv_size) {
+	if (needed + SZ_64K > ctx->hv_size) {
 		pr_err("bulkhead: config: hypervisor_memory is %llu bytes, the hypervisor needs %llu plus its page pool\n",
 		       ctx->hv_size, needed);
 		return -ENOMEM;
@@ -194,7 +198,7 @@ static int load_image(struct enable_ctx *ctx)
 }
 
 /* Makes the copied image visible to EL2 with its MMU and caches off. */
-static void clean_to_poc(void *start, size_t size)
+void bh_clean_to_poc(void *start, size_t size)
 {
 	unsigned long line = 4UL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
 	unsigned long p = (unsigned long)start & ~(line - 1);
@@ -231,7 +235,7 @@ static int install_image(struct enable_ctx *ctx)
 
 	caches_clean_inval_pou((unsigned long)mem,
 			       (unsigned long)mem + ctx->fw->size);
-	clean_to_poc(mem, ctx->hv_size);
+	bh_clean_to_poc(mem, ctx->hv_size);
 	memunmap(mem);
 	return 0;
 }
@@ -293,7 +297,6 @@ static int validate(struct enable_ctx *ctx)
 {
 	struct bh_check_ctx check = {
 		.report = report_config,
-		.file = "config",
 	};
 	int err;
 
@@ -373,6 +376,10 @@ int bh_disable(void)
 
 	if (!bh.enabled)
 		return -EINVAL;
+	if (!list_empty(&bh.cells)) {
+		pr_err("bulkhead: disable: destroy all cells first\n");
+		return -EBUSY;
+	}
 	err = stop_machine(disable_on_cpu, &failed, &bh.cpus);
 	if (err == -EAGAIN)
 		pr_err("bulkhead: disable: bring every CPU online first\n");

@@ -15,6 +15,7 @@
 
 struct bh_driver bh = {
 	.lock = __MUTEX_INITIALIZER(bh.lock),
+	.cells = LIST_HEAD_INIT(bh.cells),
 };
 struct device *bh_root_dev;
 
@@ -31,6 +32,21 @@ static long bh_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		break;
 	case BULKHEAD_IOCTL_DISABLE:
 		err = bh_disable();
+		break;
+	case BULKHEAD_IOCTL_CELL_CREATE:
+		err = bh_cell_create((void __user *)arg);
+		break;
+	case BULKHEAD_IOCTL_CELL_LOAD:
+		err = bh.enabled ? bh_cell_load((void __user *)arg) : -ENODEV;
+		break;
+	case BULKHEAD_IOCTL_CELL_START:
+		err = bh.enabled ? bh_cell_start((void __user *)arg) : -ENODEV;
+		break;
+	case BULKHEAD_IOCTL_CELL_SHUTDOWN:
+		err = bh.enabled ? bh_cell_shutdown((void __user *)arg) : -ENODEV;
+		break;
+	case BULKHEAD_IOCTL_CELL_DESTROY:
+		err = bh.enabled ? bh_cell_destroy((void __user *)arg) : -ENODEV;
 		break;
 	default:
 		err = -ENOTTY;

@@ -3,10 +3,26 @@
 #ifndef _BULKHEAD_DRIVER_MAIN_H
 #define _BULKHEAD_DRIVER_MAIN_H
 
+#include <linux/cpumask.h>
 #include <linux/device.h>
+#include <linux/kobject.h>
+#include <linux/list.h>
 #include <linux/mutex.h>
 #include <bulkhead/cell-config.h>
 #include <bulkhead/ioctl.h>
+
+#define BH_MAX_CELLS	8	/* as the hypervisor's MAX_CELLS */
+
+/* A non-root cell the driver created. */
+struct bh_cell {
+	struct list_head list;
+	unsigned int id;
+	struct bh_cell_desc *desc;	/* the config, as validated */
+	u64 size;
+	cpumask_t cpus;
+	struct kobject kobj;		/* /sys/devices/bulkhead/cells/<id> */
+	bool kobj_added;
+};
 
 struct bh_driver {
 	struct mutex lock;		/* everything below */
@@ -15,6 +31,8 @@ struct bh_driver {
 	unsigned int max_cpus;
 	const struct bh_console_ring *console;	/* mapped while enabled */
 	cpumask_t cpus;			/* CPUs under the hypervisor */
+	struct list_head cells;		/* struct bh_cell */
+	struct kobject *cells_dir;
 };
 
 extern struct bh_driver bh;
@@ -23,7 +41,19 @@ extern struct device *bh_root_dev;
 int bh_enable(struct bulkhead_config_arg __user *uarg);
 int bh_disable(void);
 
+void bh_clean_to_poc(void *start, size_t size);
+
+int bh_cell_create(struct bulkhead_config_arg __user *uarg);
+int bh_cell_load(struct bulkhead_cell_load __user *uarg);
+int bh_cell_start(struct bulkhead_cell_id __user *uarg);
+int bh_cell_shutdown(struct bulkhead_cell_id __user *uarg);
+int bh_cell_destroy(struct bulkhead_cell_id __user *uarg);
+struct bh_cell *bh_cell_find(unsigned int id);
+
 int bh_sysfs_init(void);
 void bh_sysfs_exit(void);
+ssize_t bh_sysfs_emit_stats(char *buf, const cpumask_t *cpus);
+int bh_cell_sysfs_add(struct bh_cell *cell);
+void bh_cell_sysfs_del(struct bh_cell *cell);
 
 #endif

@@ -7,6 +7,7 @@
  *   mem_pool_total  pages in the hypervisor's page pool
  *   mem_pool_used   pages of it in use
  *   stats           per-CPU exit counts by reason, one CPU per line
+ *   cells/          one directory per non-root cell (cell-sysfs.c)
  */
 #include <linux/device.h>
 #include <linux/slab.h>
@@ -58,24 +59,19 @@ static ssize_t mem_pool_used_show(struct device *dev,
 }
 static DEVICE_ATTR_RO(mem_pool_used);
 
-static ssize_t stats_show(struct device *dev, struct device_attribute *attr,
-			  char *buf)
+/* Exit statistics of `cpus`, a header line and one line per CPU. */
+ssize_t bh_sysfs_emit_stats(char *buf, const cpumask_t *cpus)
 {
 	static const char *const names[] = BH_STAT_NAMES;
 	unsigned int cpu, i;
 	ssize_t len;
 	long val;
 
-	mutex_lock(&bh.lock);
-	if (!bh.enabled) {
-		mutex_unlock(&bh.lock);
-		return -ENODEV;
-	}
 	len = sysfs_emit(buf, "cpu");
 	for (i = 0; i < BH_NUM_CPU_STATS; i++)
 		len += sysfs_emit_at(buf, len, " %s", names[i]);
 	len += sysfs_emit_at(buf, len, "\n");
-	for_each_cpu(cpu, &bh.cpus) {
+	for_each_cpu(cpu, cpus) {
 		len += sysfs_emit_at(buf, len, "%u", cpu);
 		for (i = 0; i < BH_NUM_CPU_STATS; i++) {
 			val = bh_hypercall(BH_HC_CPU_GET_INFO, cpu,
@@ -84,6 +80,16 @@ static ssize_t stats_show(struct device *dev, struct device_attribute *attr,
 		}
 		len += sysfs_emit_at(buf, len, "\n");
 	}
+	return len;
+}
+
+static ssize_t stats_show(struct device *dev, struct device_attribute *attr,
+			  char *buf)
+{
+	ssize_t len;
+
+	mutex_lock(&bh.lock);
+	len = bh.enabled ? bh_sysfs_emit_stats(buf, &bh.cpus) : -ENODEV;
 	mutex_unlock(&bh.lock);
 	return len;
 }
@@ -160,10 +166,19 @@ static const struct attribute_group bh_attr_group = {
 
 int bh_sysfs_init(void)
 {
-	return sysfs_create_group(&bh_root_dev->kobj, &bh_attr_group);
+	int err;
+
+	bh.cells_dir = kobject_create_and_add("cells", &bh_root_dev->kobj);
+	if (!bh.cells_dir)
+		return -ENOMEM;
+	err = sysfs_create_group(&bh_root_dev->kobj, &bh_attr_group);
+	if (err)
+		kobject_put(bh.cells_dir);
+	return err;
 }
 
 void bh_sysfs_exit(void)
 {
 	sysfs_remove_group(&bh_root_dev->kobj, &bh_attr_group);
+	kobject_put(bh.cells_dir);
 }

@@ -2,22 +2,19 @@
 /*
  * The config validator: decides whether a system or cell config is sound and
  * names every field that is not. The hypervisor, the driver and the tools
- * compile this same file, so it includes nothing but bulkhead/ headers and
- * calls no library function.
+ * compile this same file (and config-place.c, which checks a cell against
+ * the system), so it includes nothing but bulkhead/ headers and its own
+ * internal one, and calls no library function.
  *
  * Order of work: the fixed-size header first, then whether the arrays fit
  * the file (with 64-bit arithmetic that cannot overflow), and only then the
  * arrays themselves.
  */
-#include "bulkhead/config-check.h"
 #include "bulkhead/format.h"
+#include "config-check-internal.h"
 
-#define CHECK_PAGE_SIZE		0x1000ULL
 #define CHECK_HV_MEM_MIN	0x100000ULL	/* 1 MiB */
 #define CHECK_CPU_SET_MAX	1024		/* bytes: 8192 CPUs */
-/* GICD and each GICR frame are 64 KiB; a GICv3 redistributor is 2 frames. */
-#define CHECK_GIC_FRAME		0x10000ULL
-#define CHECK_GICR_SIZE		0x20000ULL
 /* INTIDs 16..31 are PPIs, 32..1019 SPIs; 1020..1023 are special. */
 #define CHECK_PPI_FIRST		16
 #define CHECK_SPI_FIRST		32
@@ -50,17 +47,8 @@ static void msg_emit(char c, void *arg)
 		m->s[m->len++] = c;
 }
 
-/*
- * uint64_t is unsigned long in user space and the hypervisor but unsigned
- * long long in the kernel; messages print 64-bit values as %llx through this.
- */
-static inline unsigned long long ull(uint64_t v)
-{
-	return v;
-}
-
-static __attribute__((format(printf, 3, 4)))
-void finding(struct bh_check_ctx *ctx, int severity, const char *fmt, ...)
+void bh_check_note(struct bh_check_ctx *ctx, int severity, const char *fmt,
+		   ...)
 {
 	const char *s;
 	struct msg m;
@@ -87,25 +75,24 @@ void finding(struct bh_check_ctx *ctx, int severity, const char *fmt, ...)
 	ctx->report(ctx->arg, severity, m.s);
 }
 
-#define note_error(ctx, ...)	finding(ctx, BH_CHECK_ERROR, __VA_ARGS__)
-#define note_warning(ctx, ...)	finding(ctx, BH_CHECK_WARNING, __VA_ARGS__)
-
-/* A non-empty range that does not wrap around the end of the address space. */
-static bool range_ok(uint64_t start, uint64_t size)
+unsigned int bh_check_find_region(const struct bh_memory *mem,
+				  unsigned int num, uint64_t start,
+				  uint64_t size, bool physical, uint64_t mask,
+				  uint64_t want)
 {
-	return size && start + (size - 1) >= start;
-}
+	const struct bh_memory *m;
+	uint64_t base;
+	unsigned int i;
 
-static uint64_t range_last(uint64_t start, uint64_t size)
-{
-	return start + (size - 1);
-}
-
-/* Both ranges must satisfy range_ok(). */
-static bool ranges_overlap(uint64_t a, uint64_t a_size, uint64_t b,
-			   uint64_t b_size)
-{
-	return a <= range_last(b, b_size) && b <= range_last(a, a_size);
+	for (i = 0; i < num; i++) {
+		m = &mem[i];
+		base = physical ? m->phys_start : m->virt_start;
+		if ((m->flags & mask) == want && range_ok(base, m->size) &&
+		    start >= base &&
+		    range_last(start, size) <= range_last(base, m->size))
+			return i;
+	}
+	return num;
 }
 
 static bool sig_equal(const char *sig, const char *expected)
@@ -446,16 +433,11 @@ static void check_irqchip_overlap(struct cell_check *c, unsigned int i,
 static void check_reset_address(struct cell_check *c)
 {
 	uint64_t addr = c->desc->cpu_reset_address;
-	const struct bh_memory *m;
-	unsigned int i;
+	unsigned int num = c->desc->num_memory_regions;
 
-	for (i = 0; i < c->desc->num_memory_regions; i++) {
-		m = &c->mem[i];
-		if ((m->flags & BH_MEM_EXECUTE) &&
-		    range_ok(m->virt_start, m->size) && addr >= m->virt_start &&
-		    addr <= range_last(m->virt_start, m->size))
-			return;
-	}
+	if (bh_check_find_region(c->mem, num, addr, 1, false, BH_MEM_EXECUTE,
+				 BH_MEM_EXECUTE) < num)
+		return;
 	note_warning(c->ctx, "%scpu_reset_address 0x%llx not inside an executable memory region",
 		     c->path, ull(addr));
 }
@@ -624,18 +606,11 @@ static void check_root_leaves_hv(struct cell_check *root,
 static void check_debug_console_mapped(struct cell_check *root,
 				       const struct bh_console *con)
 {
-	const struct bh_memory *m;
-	unsigned int i;
+	unsigned int num = root->desc->num_memory_regions;
 
-	for (i = 0; i < root->desc->num_memory_regions; i++) {
-		m = &root->mem[i];
-		if ((m->flags & BH_MEM_IO) &&
-		    range_ok(m->phys_start, m->size) &&
-		    con->address >= m->phys_start &&
-		    range_last(con->address, con->size) <=
-		    range_last(m->phys_start, m->size))
-			return;
-	}
+	if (bh_check_find_region(root->mem, num, con->address, con->size, true,
+				 BH_MEM_IO, BH_MEM_IO) < num)
+		return;
 	note_warning(root->ctx, "debug_console: PL011 at 0x%llx not inside an IO memory region of the root cell",
 		     ull(con->address));
 }

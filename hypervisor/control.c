@@ -15,6 +15,9 @@ static long hypervisor_disable(struct per_cpu *cpu, bool *leave)
 {
 	if (cpu->cell != &root_cell)
 		return -EPERM;
+	/* Cells cannot outlive the hypervisor: destroy them first. */
+	if (cell_count() > 1)
+		return -EBUSY;
 	cpu_stat_inc(cpu, BH_STAT_EXITS_MANAGEMENT);
 	spin_lock(&hv.lock);
 	hv.active_cpus--;
@@ -34,7 +37,7 @@ static long hypervisor_get_info(unsigned long type)
 	case BH_INFO_MEM_POOL_USED:
 		return page_pool_used(&hv.pool);
 	case BH_INFO_NUM_CELLS:
-		return 1;
+		return cell_count();
 	default:
 		return -EINVAL;
 	}
@@ -59,6 +62,20 @@ static long cpu_get_info(struct per_cpu *caller, unsigned long cpu_id,
 	return -EINVAL;
 }
 
+/*
+ * Non-root cells print through the hypervisor only if their config allows
+ * it.
+ */
+static long console_putc_from(struct per_cpu *cpu, char c)
+{
+	const struct bh_console *con = &cpu->cell->desc->console;
+
+	if (cpu->cell != &root_cell && !(con->flags & BH_CON_FLAG_VIRTUAL))
+		return -EPERM;
+	console_write(&c, 1);
+	return 0;
+}
+
 long hypercall(struct per_cpu *cpu, unsigned long code, unsigned long arg1,
 	       unsigned long arg2, bool *leave)
 {
@@ -70,12 +87,20 @@ long hypercall(struct per_cpu *cpu, unsigned long code, unsigned long arg1,
 		return hypervisor_get_info(arg1);
 	case BH_HC_CPU_GET_INFO:
 		return cpu_get_info(cpu, arg1, arg2);
-	case BH_HC_DEBUG_CONSOLE_PUTC: {
-		char c = (char)arg1;
-
-		console_write(&c, 1);
-		return 0;
-	}
+	case BH_HC_DEBUG_CONSOLE_PUTC:
+		return console_putc_from(cpu, (char)arg1);
+	case BH_HC_CELL_CREATE:
+		return cell_create(cpu, arg1, arg2);
+	case BH_HC_CELL_SET_LOADABLE:
+		return cell_set_loadable(cpu, arg1);
+	case BH_HC_CELL_START:
+		return cell_start(cpu, arg1);
+	case BH_HC_CELL_SHUTDOWN:
+		return cell_shutdown(cpu, arg1, arg2 != 0);
+	case BH_HC_CELL_DESTROY:
+		return cell_destroy(cpu, arg1);
+	case BH_HC_CELL_GET_STATE:
+		return cell_get_state(cpu, arg1);
 	default:
 		return -ENOSYS;
 	}

@@ -16,6 +16,7 @@ static const struct command commands[] = {
 	{ "disable", cmd_disable, "stop the hypervisor" },
 	{ "console", cmd_console, "print the hypervisor log" },
 	{ "stats", cmd_stats, "per-CPU exit statistics, memory pool" },
+	{ "cell", cmd_cell, "create, load, start, shutdown, destroy, list cells" },
 	{ NULL, NULL, NULL },
 };
 

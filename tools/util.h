@@ -24,5 +24,6 @@ int cmd_enable(int argc, char **argv);
 int cmd_disable(int argc, char **argv);
 int cmd_console(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_cell(int argc, char **argv);
 
 #endif

@@ -32,5 +32,21 @@
 #define QEMU_PCIE_HIGH_SIZE	0x8000000000ULL
 
 #define QEMU_GIC_MAINT_IRQ	25	/* PPI 9 */
+#define QEMU_RTC_IRQ		34	/* SPI 2 */
+#define QEMU_UART1_IRQ		40	/* SPI 8 */
+
+/*
+ * Two slots of cell memory in the reserved range, 2 MiB aligned so the
+ * root cell's block mappings need no splitting: 16 MiB of RAM and a page
+ * for the communication region each.
+ */
+#define CELL_A_RAM		0x7b800000ULL
+#define CELL_A_COMM		0x7c800000ULL
+#define CELL_B_RAM		0x7ca00000ULL
+#define CELL_B_COMM		0x7da00000ULL
+#define CELL_RAM_SIZE		0x01000000ULL
+
+/* Where inmates see their RAM: QEMU's RAM base, as bare metal. */
+#define INMATE_RAM_IPA		0x40000000ULL
 
 #endif

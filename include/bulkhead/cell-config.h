@@ -42,7 +42,8 @@
 #define BH_MEM_COMM_REGION	(1ULL << 5)	/* the cell's communication region */
 #define BH_MEM_LOADABLE		(1ULL << 6)	/* root may load images here before start */
 #define BH_MEM_ROOTSHARED	(1ULL << 7)	/* stays mapped in the root cell too */
-#define BH_MEM_VALID_FLAGS	0xffULL
+#define BH_MEM_SHARED		(1ULL << 8)	/* other cells marking it shared may map it too */
+#define BH_MEM_VALID_FLAGS	0x1ffULL
 
 #define BH_MEM_RWX		(BH_MEM_READ | BH_MEM_WRITE | BH_MEM_EXECUTE)
 

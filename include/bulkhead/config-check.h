@@ -50,6 +50,24 @@ int bh_check_system(struct bh_check_ctx *ctx, const void *data, uint64_t size,
 int bh_check_cell(struct bh_check_ctx *ctx, const void *data, uint64_t size,
 		  unsigned int num_cpus);
 
+/*
+ * Check a non-root cell against the system it is to join (implemented in
+ * hypervisor/config-place.c): its CPUs, memory and interrupts must be the
+ * root cell's to give and no other cell's (memory both sides mark
+ * BH_MEM_SHARED excepted), it must keep clear of hypervisor_memory and the
+ * GIC, bring one well-formed communication region, be able to start at
+ * cpu_reset_address, and have a name of its own. The root cell must keep
+ * a CPU. sys passed bh_check_system(); cell and the num_others running
+ * non-root cells (others may be NULL if there are none) passed
+ * bh_check_cell(), each with its arrays behind it. Returns 0, or
+ * -BH_CHECK_EINVAL if this call found an error.
+ */
+int bh_check_cell_in_system(struct bh_check_ctx *ctx,
+			    const struct bh_system *sys,
+			    const struct bh_cell_desc *cell,
+			    const struct bh_cell_desc *const *others,
+			    unsigned int num_others);
+
 /* Accessors for configs that passed the check. */
 
 static inline const void *bh_system_root_arrays(const struct bh_system *sys)

@@ -16,8 +16,9 @@
 #define BULKHEAD_SYSFS		"/sys/devices/bulkhead"
 #define BULKHEAD_FIRMWARE	"bulkhead.bin"
 
-/* Largest config file the driver accepts. */
+/* Largest config files the driver accepts. */
 #define BULKHEAD_MAX_CONFIG_SIZE	(1U << 20)
+#define BULKHEAD_MAX_CELL_CONFIG_SIZE	(64U << 10)
 
 /* A config file in user memory. */
 struct bulkhead_config_arg {
@@ -25,7 +26,43 @@ struct bulkhead_config_arg {
 	uint64_t size;
 };
 
-#define BULKHEAD_IOCTL_ENABLE	_IOW(0xbb, 0, struct bulkhead_config_arg)
-#define BULKHEAD_IOCTL_DISABLE	_IO(0xbb, 1)
+/* A cell, by the id the hypervisor gave it. */
+struct bulkhead_cell_id {
+	uint32_t id;
+	uint32_t flags;
+};
+
+/* bulkhead_cell_id.flags for BULKHEAD_IOCTL_CELL_SHUTDOWN */
+#define BULKHEAD_SHUTDOWN_FORCE		(1U << 0)
+
+/* Load address meaning "the start of the cell's first loadable region". */
+#define BULKHEAD_LOAD_DEFAULT_ADDRESS	(~0ULL)
+
+/* Bytes to copy into a cell's loadable memory, at a guest-physical address. */
+struct bulkhead_load_segment {
+	uint64_t address;
+	uint64_t size;
+	uint64_t data;		/* user pointer */
+};
+
+struct bulkhead_cell_load {
+	uint32_t id;
+	uint32_t num_segments;
+	uint64_t segments;	/* user pointer to struct bulkhead_load_segment[] */
+};
+
+#define BULKHEAD_MAX_LOAD_SEGMENTS	16
+
+#define BULKHEAD_IOCTL_ENABLE		_IOW(0xbb, 0, struct bulkhead_config_arg)
+#define BULKHEAD_IOCTL_DISABLE		_IO(0xbb, 1)
+/* Returns the new cell's id. */
+#define BULKHEAD_IOCTL_CELL_CREATE	_IOW(0xbb, 2, struct bulkhead_config_arg)
+#define BULKHEAD_IOCTL_CELL_LOAD	_IOW(0xbb, 3, struct bulkhead_cell_load)
+#define BULKHEAD_IOCTL_CELL_START	_IOW(0xbb, 4, struct bulkhead_cell_id)
+#define BULKHEAD_IOCTL_CELL_SHUTDOWN	_IOW(0xbb, 5, struct bulkhead_cell_id)
+#define BULKHEAD_IOCTL_CELL_DESTROY	_IOW(0xbb, 6, struct bulkhead_cell_id)
+
+BH_STATIC_ASSERT(sizeof(struct bulkhead_load_segment) == 24, "load segment ABI");
+BH_STATIC_ASSERT(sizeof(struct bulkhead_cell_load) == 16, "cell load ABI");
 
 #endif /* _BULKHEAD_IOCTL_H */

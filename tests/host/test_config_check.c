@@ -631,8 +631,8 @@ TEST(region_must_not_wrap)
 TEST(region_flags_known)
 {
 	valid_system();
-	m.mem[0].flags |= 1ULL << 8;
-	EXPECT_SYS_ERROR("root_cell.mem_regions[0]: flags 0x10f: unknown bits 0x100");
+	m.mem[0].flags |= 1ULL << 9;
+	EXPECT_SYS_ERROR("root_cell.mem_regions[0]: flags 0x20f: unknown bits 0x200");
 }
 
 TEST(region_without_access_warned)

@@ -127,7 +127,7 @@ common:
 	eret
 
 entry_failed:
-	/* bh_entry restored the EL2 registers; leave the MMU too. */
+	/* bh_entry left the EL2 registers as the stub had them; the MMU too. */
 	mov	x15, x0
 	bl	disable_mmu
 	mov	x0, x15

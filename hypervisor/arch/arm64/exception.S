@@ -119,3 +119,13 @@ leave_hypervisor:
 	isb
 	restore_context
 	eret
+
+/* Zeroes the FP/SIMD registers so a cell cannot read its predecessor's. */
+	.globl arch_clear_fpsimd
+arch_clear_fpsimd:
+	.irp n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+	movi	v\n\().2d, #0
+	.endr
+	msr	fpcr, xzr
+	msr	fpsr, xzr
+	ret

@@ -188,13 +188,12 @@ static void inject(struct per_cpu *cpu, u32 entry)
 		return;
 	}
 	if (g->queued == GIC_QUEUE_SIZE) {
-		/* Keep the line alive: the GIC will signal it again. */
-		pr_warn("CPU %u: virtual interrupt queue full, INTID %u deferred\n",
+		/* Keep the line alive: the GIC signals it again later. */
+		pr_warn("CPU %u: virtual interrupt queue full, INTID %u made pending again\n",
 			cpu->cpu_id, entry & ~QUEUE_HW);
-		if (entry & QUEUE_HW) {
+		if (entry & QUEUE_HW)
 			write_sysreg(entry & ~QUEUE_HW, icc_dir_el1);
-			repend_physical(cpu, entry & ~QUEUE_HW);
-		}
+		repend_physical(cpu, entry & ~QUEUE_HW);
 		return;
 	}
 	g->queue[g->queued++] = entry;
@@ -219,13 +218,11 @@ static void refill_lrs(struct per_cpu *cpu)
 			     ich_hcr_el2);
 }
 
+/* Park requests are acted on by the trap path once interrupts are done. */
 static void handle_mgmt_sgi(struct per_cpu *cpu)
 {
-	u32 req = cpu->arch.gic.mgmt_request;
-
-	cpu->arch.gic.mgmt_request = 0;
 	cpu_stat_inc(cpu, BH_STAT_EXITS_MANAGEMENT);
-	if (req)
+	if (cpu->arch.gic.halt_request)
 		arch_cpu_halt();
 }
 
@@ -321,12 +318,13 @@ int gic_handle_sgi_write(struct per_cpu *cpu, u64 val)
 	return sent == named ? 0 : -EPERM;
 }
 
-void gic_send_mgmt_sgi(unsigned int cpu)
+void gic_send_mgmt_sgi(unsigned int cpu, bool halt)
 {
 	struct per_cpu *t = per_cpu(cpu);
 
 	if (t && t->active) {
-		t->arch.gic.mgmt_request = 1;
+		if (halt)
+			t->arch.gic.halt_request = true;
 		dsb(ish);
 		send_sgi(t, GIC_SGI_MGMT);
 	}
@@ -420,8 +418,12 @@ void gic_cpu_reset(struct per_cpu *cpu)
 void gic_cpu_exit(struct per_cpu *cpu)
 {
 	u64 vmcr = read_sysreg(ich_vmcr_el2);
+	u32 maint = hv.config->platform.arm64.maintenance_irq;
 
 	gic_cpu_reset(cpu);
+	/* Linux uses all SGIs but never the maintenance interrupt. */
+	mmio_write32(cpu->arch.gic.gicr + GICR_SGI_BASE + GICD_ICENABLER,
+		     1U << maint);
 	write_sysreg(0, ich_hcr_el2);
 	write_sysreg(vmcr >> ICH_VMCR_VPMR_SHIFT, icc_pmr_el1);
 	write_sysreg(cpu->arch.gic.saved_ctlr, icc_ctlr_el1);

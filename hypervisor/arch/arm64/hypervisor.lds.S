@@ -38,7 +38,7 @@ SECTIONS
 		*(.got .got.plt)
 	}
 
-	/* Zeroed by the bootstrap code; never part of bulkhead.bin. */
+	/* Zeroed by the driver, which clears all hypervisor memory; not in bulkhead.bin. */
 	. = ALIGN(PAGE_SIZE);
 	.bss (NOLOAD) : {
 		__bss_start = .;

@@ -60,6 +60,30 @@ int arch_map_device(paddr_t pa, u64 size)
 	return err;
 }
 
+int arch_hv_map(paddr_t pa, u64 size)
+{
+	int err;
+
+	spin_lock(&hv.lock);
+	err = pt_map(&hv_pt, pa_addr(pa), pa, ALIGN_UP(size, PAGE_SIZE),
+		     PT_READ | PT_WRITE);
+	spin_unlock(&hv.lock);
+	dsb(ishst);
+	isb();
+	return err;
+}
+
+void arch_hv_unmap(paddr_t pa, u64 size)
+{
+	spin_lock(&hv.lock);
+	pt_unmap(&hv_pt, pa_addr(pa), ALIGN_UP(size, PAGE_SIZE));
+	spin_unlock(&hv.lock);
+	dsb(ishst);
+	asm volatile("tlbi alle2is" : : : "memory");
+	dsb(ish);
+	isb();
+}
+
 u64 arch_vtcr(void)
 {
 	return VTCR_RES1 | TCR_T0SZ(STAGE2_IPA_BITS) |
@@ -130,11 +154,14 @@ void arch_cell_destroy(struct cell *cell)
 	spin_unlock(&hv.lock);
 }
 
+/*
+ * TLBI by VMID needs that VMID in VTTBR_EL2; flushing all VMIDs is simpler
+ * and cell management is rare.
+ */
 void arch_flush_cell_tlbs(struct cell *cell)
 {
-	/* Only the root cell exists yet, and it runs with its own VMID. */
 	dsb(ishst);
-	asm volatile("tlbi vmalls12e1is" : : : "memory");
+	asm volatile("tlbi alle1is" : : : "memory");
 	dsb(ish);
 	isb();
 }

@@ -3,9 +3,10 @@
  * PSCI emulation (Arm DEN 0022) and SMC filtering. Cells never reach the
  * firmware directly: CPU_OFF parks the CPU in the hypervisor, CPU_ON wakes a
  * parked CPU of the same cell at the requested entry; only the root cell,
- * alone, may power the machine off or reset it.
+ * while no other cell exists, may power the machine off or reset it.
  */
 #include <hv/cell.h>
+#include <hv/control.h>
 #include <hv/hypervisor.h>
 #include <hv/percpu.h>
 #include <hv/printk.h>
@@ -51,47 +52,23 @@ static struct per_cpu *cell_cpu_by_mpidr(struct cell *cell, u64 mpidr)
 	return NULL;
 }
 
-/*
- * Parks the calling CPU until a CPU_ON names it, then resets its EL1 to
- * the requested entry the way PSCI specifies a fresh CPU: MMU off, all
- * exceptions masked, x0 = context id.
- */
-static void cpu_off(struct per_cpu *cpu, struct trap_context *ctx)
-{
-	cpu->arch.psci_state = CPU_STATE_OFF;
-	dsb(ish);
-	while (cpu->arch.psci_state != CPU_STATE_ON_PENDING)
-		wfe();
-	/* A fresh CPU starts without interrupts of its previous life. */
-	gic_cpu_reset(cpu);
-	write_sysreg(SCTLR_EL1_RESET, sctlr_el1);
-	write_sysreg(cpu->arch.psci_entry, elr_el2);
-	write_sysreg(SPSR_DAIF | SPSR_EL1H, spsr_el2);
-	ctx->regs[0] = cpu->arch.psci_context;
-	cpu->arch.psci_state = CPU_STATE_ON;
-	isb();
-}
-
 static long cpu_on(struct per_cpu *cpu, u64 mpidr, u64 entry, u64 context)
 {
 	struct per_cpu *target = cell_cpu_by_mpidr(cpu->cell, mpidr);
 	long ret = PSCI_SUCCESS;
 
-	if (!target)
-		return PSCI_INVALID_PARAMS;
-	spin_lock(&hv.lock);
-	if (target->arch.psci_state == CPU_STATE_ON) {
-		ret = PSCI_ALREADY_ON;
-	} else if (target->arch.psci_state == CPU_STATE_ON_PENDING) {
-		ret = PSCI_ON_PENDING;
-	} else {
-		target->arch.psci_entry = entry;
-		target->arch.psci_context = context;
-		dsb(ish);
-		target->arch.psci_state = CPU_STATE_ON_PENDING;
-		dsb(ish);
-		sev();
+	if (!target) {
+		pr_warn("cell %s: PSCI CPU_ON for MPIDR 0x%llx, not its CPU\n",
+			cpu->cell->name, (unsigned long long)mpidr);
+		return PSCI_DENIED;
 	}
+	spin_lock(&hv.lock);
+	if (target->arch.psci_state == CPU_STATE_ON)
+		ret = PSCI_ALREADY_ON;
+	else if (target->arch.psci_state == CPU_STATE_ON_PENDING)
+		ret = PSCI_ON_PENDING;
+	else
+		arch_reset_cpu(target->cpu_id, entry, context);
 	spin_unlock(&hv.lock);
 	return ret;
 }
@@ -145,11 +122,22 @@ static long forward_smc(struct trap_context *ctx)
 	return x0;
 }
 
+/*
+ * The root cell powers the machine off or resets it only while it is
+ * alone; a non-root cell's SYSTEM_OFF stops just that cell, its
+ * SYSTEM_RESET restarts just that cell.
+ */
 static long system_power(struct per_cpu *cpu, struct trap_context *ctx)
 {
+	bool off = ctx->regs[0] == PSCI_SYSTEM_OFF;
+
 	if (cpu->cell != &root_cell) {
-		pr_warn("cell %s: PSCI system off/reset denied\n",
-			cpu->cell->name);
+		cell_system_power(cpu, off);
+		return PSCI_SUCCESS;
+	}
+	if (cell_count() > 1) {
+		pr_warn("root cell: PSCI system %s denied while cells run\n",
+			off ? "off" : "reset");
 		return PSCI_DENIED;
 	}
 	pr_info("root cell: PSCI system %s\n",
@@ -165,7 +153,7 @@ static long psci_dispatch(struct per_cpu *cpu, struct trap_context *ctx)
 	case PSCI_VERSION:
 		return 0x10001;			/* PSCI 1.1 */
 	case PSCI_CPU_OFF:
-		cpu_off(cpu, ctx);
+		cpu_park(cpu, ctx);
 		return ctx->regs[0];
 	case PSCI_CPU_ON:
 		return cpu_on(cpu, ctx->regs[1], ctx->regs[2], ctx->regs[3]);

@@ -81,10 +81,13 @@ int arch_cpu_init(struct per_cpu *cpu)
 	cpu->arch.psci_state = CPU_STATE_ON;
 	save_el2_state(&cpu->arch.saved);
 	err = gic_cpu_init(cpu);
-	if (!err)
-		err = gic_map_cpu_redistributor(cpu);
 	if (err)
 		return err;
+	err = gic_map_cpu_redistributor(cpu, cpu->cell);
+	if (err) {
+		gic_cpu_exit(cpu);
+		return err;
+	}
 
 	write_sysreg(hyp_vectors, vbar_el2);
 	write_sysreg(arch_vtcr(), vtcr_el2);
@@ -101,6 +104,15 @@ int arch_cpu_init(struct per_cpu *cpu)
 		clean_boot_vars();
 	}
 	return 0;
+}
+
+int arch_cell_move_cpu(struct per_cpu *cpu, struct cell *from,
+		       struct cell *to)
+{
+	int err = gic_unmap_cpu_redistributor(cpu, from);
+
+	arch_flush_cell_tlbs(from);
+	return err ? err : gic_map_cpu_redistributor(cpu, to);
 }
 
 void arch_cpu_restore(struct per_cpu *cpu)
@@ -136,5 +148,5 @@ void arch_stop_other_cpus(void)
 
 	for (c = 0; c < bh_hv_header.max_cpus; c++)
 		if (per_cpu(c) != self)
-			gic_send_mgmt_sgi(c);
+			gic_send_mgmt_sgi(c, true);
 }

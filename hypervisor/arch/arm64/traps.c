@@ -159,7 +159,9 @@ static enum trap_result handle_sysreg(struct per_cpu *cpu,
 			pr_warn("cell %s: SGI 0x%llx to CPUs it does not own, CPU %u\n",
 				cpu->cell->name, (unsigned long long)val,
 				cpu->cpu_id);
-			return TRAP_FORBIDDEN;
+			/* Linux never does this on purpose: keep it running. */
+			return cpu->cell == &root_cell ? TRAP_HANDLED :
+							 TRAP_FORBIDDEN;
 		}
 		return TRAP_HANDLED;
 	}
@@ -217,6 +219,8 @@ int arch_handle_trap(struct trap_context *ctx, int kind)
 	cpu_stat_inc(cpu, BH_STAT_EXITS_TOTAL);
 	if (kind == TRAP_KIND_IRQ || kind == TRAP_KIND_FIQ) {
 		gic_handle_irq(cpu);
+		if (cpu->arch.park_request)
+			cpu_park(cpu, ctx);
 		return 0;
 	}
 	if (kind != TRAP_KIND_SYNC) {
@@ -249,8 +253,14 @@ int arch_handle_trap(struct trap_context *ctx, int kind)
 			(unsigned long long)read_sysreg(elr_el2), cpu->cpu_id);
 		break;
 	}
-	if (res != TRAP_HANDLED)
-		handle_cell_fault(cpu, esr, res);
+	if (res != TRAP_HANDLED) {
+		if (cpu->cell == &root_cell)
+			handle_cell_fault(cpu, esr, res);
+		else
+			cell_fail(cpu);
+	}
+	if (cpu->arch.park_request)
+		cpu_park(cpu, ctx);
 	return leave;
 }
 

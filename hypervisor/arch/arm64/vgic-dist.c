@@ -111,6 +111,11 @@ static unsigned int irq_reg_bits(u64 off, u64 *base, bool *set_clear)
 	return 0;
 }
 
+static bool is_group_reg(u64 base)
+{
+	return base == GICD_IGROUPR || base == GICD_IGRPMODR;
+}
+
 static bool cell_owns_mpidr(const struct cell *cell, u64 aff)
 {
 	unsigned int c;
@@ -179,6 +184,9 @@ static enum mmio_result gicd_access(void *arg, struct mmio_access *acc,
 		if (acc->size != 4 && !(bits == 8 && acc->size == 1))
 			return MMIO_UNHANDLED;
 		mask = owned_mask(cell, off, base, bits, acc->size, 0);
+		/* Groups stay as set up: group 1, so they arrive as IRQs. */
+		if (acc->is_write && is_group_reg(base))
+			return MMIO_HANDLED;
 		masked_access(gicd + off, acc, mask, set_clear);
 		return MMIO_HANDLED;
 	}
@@ -243,6 +251,8 @@ static enum mmio_result gicr_access(void *arg, struct mmio_access *acc,
 		return MMIO_UNHANDLED;
 	mask = owned_mask(cell, foff - GICR_SGI_BASE, base, bits, acc->size,
 			  (1ULL << GIC_SGI_MGMT) | (1ULL << maint));
+	if (acc->is_write && is_group_reg(base))
+		return MMIO_HANDLED;
 	/* Setting the hypervisor's interrupts' enables is harmless. */
 	if (set_clear && (foff - GICR_SGI_BASE) == GICD_ISENABLER)
 		mask = ~0ULL;
@@ -290,24 +300,102 @@ void gic_cell_exit(struct cell *cell)
 	mmio_region_unregister_cell(cell);
 }
 
-/* Maps a CPU's redistributor into its cell, minus the emulated page. */
-int gic_map_cpu_redistributor(struct per_cpu *cpu)
+/* A CPU's redistributor as its cell maps it: all but the emulated page. */
+static void redistributor_regions(struct per_cpu *cpu, struct bh_memory *rd,
+				  struct bh_memory *sgi_rest)
 {
 	uintptr_t frame = cpu->arch.gic.gicr;
-	struct bh_memory rd = {
+
+	*rd = (struct bh_memory){
 		.phys_start = frame,
 		.virt_start = frame,
 		.size = GICR_SGI_BASE,
 		.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO,
 	};
-	struct bh_memory sgi_rest = {
+	*sgi_rest = (struct bh_memory){
 		.phys_start = frame + GICR_SGI_PAGE_END,
 		.virt_start = frame + GICR_SGI_PAGE_END,
 		.size = GICR_FRAME_SIZE - GICR_SGI_PAGE_END,
 		.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO,
 	};
+}
+
+int gic_map_cpu_redistributor(struct per_cpu *cpu, struct cell *cell)
+{
+	struct bh_memory rd, sgi_rest;
 	int err;
 
-	err = arch_map_memory_region(cpu->cell, &rd);
-	return err ? err : arch_map_memory_region(cpu->cell, &sgi_rest);
+	redistributor_regions(cpu, &rd, &sgi_rest);
+	err = arch_map_memory_region(cell, &rd);
+	return err ? err : arch_map_memory_region(cell, &sgi_rest);
+}
+
+int gic_unmap_cpu_redistributor(struct per_cpu *cpu, struct cell *cell)
+{
+	struct bh_memory rd, sgi_rest;
+	int err;
+
+	redistributor_regions(cpu, &rd, &sgi_rest);
+	err = arch_unmap_memory_region(cell, &rd);
+	return err ? err : arch_unmap_memory_region(cell, &sgi_rest);
+}
+
+/* Disables an SPI and clears its pending state before it changes hands. */
+static void quiesce_spi(unsigned int irq)
+{
+	uintptr_t gicd = hv.config->platform.arm64.gicd_base;
+	u64 word = (irq / 32) * 4;
+	u32 bit = 1U << (irq % 32);
+
+	phys_write(gicd + GICD_ICENABLER + word, 4, bit);
+	phys_write(gicd + GICD_ICPENDR + word, 4, bit);
+}
+
+/* Routes an SPI to a CPU (affinity routing, GICD_IROUTER). */
+static void route_spi(unsigned int irq, u64 mpidr)
+{
+	uintptr_t gicd = hv.config->platform.arm64.gicd_base;
+
+	phys_write(gicd + GICD_IROUTER + irq * 8, 8, mpidr & 0xff00ffffffULL);
+}
+
+static u64 first_cpu_mpidr(const struct cell *cell)
+{
+	unsigned int c;
+
+	for (c = 0; c < 64; c++)
+		if (cell_owns_cpu(cell, c) && per_cpu(c))
+			return per_cpu(c)->arch.mpidr;
+	return 0;
+}
+
+static void move_irqs(struct cell *cell, struct cell *from, struct cell *to)
+{
+	u64 target = first_cpu_mpidr(to);
+	unsigned int irq;
+
+	spin_lock(&dist_lock);
+	for (irq = 32; irq < GIC_MAX_IRQS; irq++) {
+		if (!bitmap_test(cell->arch.irqs.bitmap, irq))
+			continue;
+		quiesce_spi(irq);
+		route_spi(irq, target);
+		bitmap_clear(from->arch.irqs.bitmap, irq);
+		bitmap_set(to->arch.irqs.bitmap, irq);
+	}
+	spin_unlock(&dist_lock);
+}
+
+void arch_cell_take_irqs(struct cell *cell)
+{
+	move_irqs(cell, &root_cell, cell);
+}
+
+/* The root cell gets them back disabled; Linux enables what it uses. */
+void arch_cell_return_irqs(struct cell *cell)
+{
+	struct gic_irq_owner owned = cell->arch.irqs;
+	struct cell tmp = { .arch.irqs = owned };
+
+	move_irqs(&tmp, cell, &root_cell);
 }

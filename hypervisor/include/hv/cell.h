@@ -1,29 +1,60 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Cells: the partitions the hypervisor keeps apart. */
+/*
+ * Cells: the partitions the hypervisor keeps apart. The root cell is built
+ * from the system config at start-up; non-root cells are created, started,
+ * shut down and destroyed on the root cell's request (hypercalls).
+ */
 #ifndef _HV_CELL_H
 #define _HV_CELL_H
 
 #include <hv/types.h>
 #include <asm/cell.h>
 #include <bulkhead/cell-config.h>
+#include <bulkhead/comm-region.h>
+
+#define MAX_CELLS	8	/* root included; the id is the VMID */
 
 struct cell {
 	unsigned int id;		/* 0 = root cell */
 	char name[BH_CELL_NAME_LEN];
-	const struct bh_cell_desc *desc;
+	const struct bh_cell_desc *desc;	/* hypervisor's own copy */
 	const void *arrays;		/* cpu set, regions, irqchips */
 	u64 cpus;			/* bit n = CPU n */
+	u32 state;			/* BH_CELL_STATE_*, 0 = created */
+	bool loadable;			/* loadable regions mapped in root */
+	paddr_t config_pages;		/* the copy of the config */
+	u64 config_npages;
+	struct bh_comm_region *comm;	/* NULL for the root cell */
 	struct arch_cell arch;
 };
 
 extern struct cell root_cell;
 
 int cell_init_root(void);
+struct cell *cell_by_id(unsigned int id);
+unsigned int cell_count(void);
+
+/* Management, on the root cell's request. Negative errno on failure. */
+long cell_create(struct per_cpu *caller, u64 config_ipa, u64 size);
+long cell_set_loadable(struct per_cpu *caller, unsigned int id);
+long cell_start(struct per_cpu *caller, unsigned int id);
+long cell_shutdown(struct per_cpu *caller, unsigned int id, bool force);
+long cell_destroy(struct per_cpu *caller, unsigned int id);
+long cell_get_state(struct per_cpu *caller, unsigned int id);
+
+/* A CPU of a non-root cell broke the rules: stop the whole cell. */
+void cell_fail(struct per_cpu *cpu);
+/* PSCI SYSTEM_OFF (off) or SYSTEM_RESET from a non-root cell. */
+void cell_system_power(struct per_cpu *cpu, bool off);
 
 static inline bool cell_owns_cpu(const struct cell *cell, unsigned int cpu)
 {
 	return cpu < 64 && (cell->cpus & (1ULL << cpu));
 }
+
+#define for_each_cell_cpu(cell, c)					\
+	for ((c) = 0; (c) < 64; (c)++)					\
+		if (cell_owns_cpu((cell), (c)))
 
 #define for_each_cell_region(cell, mem, i)				\
 	for ((i) = 0, (mem) = bh_cell_mem_regions((cell)->desc, (cell)->arrays); \

@@ -32,6 +32,25 @@ void arch_flush_cell_tlbs(struct cell *cell);
 
 /* Maps device registers into the hypervisor's own address space. */
 int arch_map_device(paddr_t pa, u64 size);
+/* Maps / unmaps memory (normal, read-write) into the hypervisor's space. */
+int arch_hv_map(paddr_t pa, u64 size);
+void arch_hv_unmap(paddr_t pa, u64 size);
+
+/* Moves a CPU's banked resources (redistributor) from one cell to another. */
+int arch_cell_move_cpu(struct per_cpu *cpu, struct cell *from, struct cell *to);
+/* Moves the cell's interrupt lines from the root cell to it, and back. */
+void arch_cell_take_irqs(struct cell *cell);
+void arch_cell_return_irqs(struct cell *cell);
+
+/* Asks a CPU to park in the hypervisor; returns at once. */
+void arch_request_park(unsigned int cpu);
+/* Parks a CPU and waits until it waits in the hypervisor. */
+void arch_park_cpu(unsigned int cpu);
+/* Starts a parked CPU at entry (EL1, MMU off, x0 = context). */
+int arch_reset_cpu(unsigned int cpu, u64 entry, u64 context);
+bool arch_cpu_parked(unsigned int cpu);
+/* The calling CPU starts over at entry once its trap is handled. */
+void arch_restart_self(struct per_cpu *cpu, u64 entry);
 
 /* Stops the calling CPU for good (panic path). */
 void __attribute__((noreturn)) arch_cpu_halt(void);

@@ -15,7 +15,7 @@ struct hypervisor {
 	const struct bh_system *config;	/* the driver's copy, validated */
 	u64 config_size;
 	struct page_pool pool;
-	spinlock_t lock;		/* pool, cells; taken after console lock? never */
+	spinlock_t lock;		/* page pool and page tables; innermost */
 	unsigned int active_cpus;
 };
 

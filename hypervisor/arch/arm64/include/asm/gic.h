@@ -57,13 +57,14 @@ int gic_cpu_init(struct per_cpu *cpu);
 void gic_cpu_exit(struct per_cpu *cpu);
 int gic_cell_init(struct cell *cell);
 void gic_cell_exit(struct cell *cell);
-int gic_map_cpu_redistributor(struct per_cpu *cpu);
+int gic_map_cpu_redistributor(struct per_cpu *cpu, struct cell *cell);
+int gic_unmap_cpu_redistributor(struct per_cpu *cpu, struct cell *cell);
 /* Returns what a CPU's cell had not taken yet to the physical GIC. */
 void gic_cpu_reset(struct per_cpu *cpu);
 
 void gic_handle_irq(struct per_cpu *cpu);
 int gic_handle_sgi_write(struct per_cpu *cpu, u64 val);
-void gic_send_mgmt_sgi(unsigned int cpu);
+void gic_send_mgmt_sgi(unsigned int cpu, bool halt);
 
 bool gic_cell_owns_irq(const struct cell *cell, unsigned int irq);
 

@@ -32,7 +32,7 @@ struct gic_cpu {
 	u64 saved_ctlr;			/* Linux's ICC_CTLR_EL1 at enable */
 	u32 queue[GIC_QUEUE_SIZE];	/* waiting for a free list register */
 	unsigned int queued;
-	volatile u32 mgmt_request;	/* MGMT_* flags set by other CPUs */
+	volatile bool halt_request;	/* panic: stop for good */
 };
 
 struct arch_per_cpu {
@@ -41,6 +41,8 @@ struct arch_per_cpu {
 	volatile enum psci_cpu_state psci_state;
 	u64 psci_entry;
 	u64 psci_context;
+	volatile bool park_request;	/* set by other CPUs: park at next exit */
+	bool restart;			/* park, but start over at psci_entry */
 	struct gic_cpu gic;
 };
 

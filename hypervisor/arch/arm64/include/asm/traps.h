@@ -30,5 +30,7 @@ void arch_skip_instruction(void);
 void arch_inject_dabt(struct per_cpu *cpu, u64 far);
 void arch_inject_iabt(struct per_cpu *cpu, u64 far);
 enum trap_result handle_smc(struct per_cpu *cpu, struct trap_context *ctx);
+/* Parks the calling CPU until it is reset (control.c). */
+void cpu_park(struct per_cpu *cpu, struct trap_context *ctx);
 
 #endif

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Stopping and starting CPUs on behalf of cell management: a parked CPU
+ * waits in the hypervisor (wfe) until it is reset to an entry point of its
+ * cell, which may have changed while it waited. PSCI CPU_OFF/CPU_ON, cell
+ * start, shutdown, destroy and fault containment all use this.
+ */
+#include <hv/cell.h>
+#include <hv/control.h>
+#include <hv/hypervisor.h>
+#include <hv/percpu.h>
+#include <asm/gic.h>
+#include <asm/sysregs.h>
+#include <asm/traps.h>
+
+#define SCTLR_EL1_RESET		0x30d00800UL	/* RES1 bits, MMU and caches off */
+
+void arch_clear_fpsimd(void);
+
+/* Nothing of the CPU's previous occupant may be visible to the next one. */
+static void reset_el1_state(struct per_cpu *cpu)
+{
+	write_sysreg(SCTLR_EL1_RESET, sctlr_el1);
+	write_sysreg(0, ttbr0_el1);
+	write_sysreg(0, ttbr1_el1);
+	write_sysreg(0, tcr_el1);
+	write_sysreg(0, vbar_el1);
+	write_sysreg(0, tpidr_el0);
+	write_sysreg(0, tpidrro_el0);
+	write_sysreg(0, tpidr_el1);
+	write_sysreg(0, contextidr_el1);
+	write_sysreg(0, sp_el0);
+	write_sysreg(0, sp_el1);
+	write_sysreg(0, elr_el1);
+	write_sysreg(0, spsr_el1);
+	write_sysreg(0, esr_el1);
+	write_sysreg(0, far_el1);
+	write_sysreg(0, par_el1);
+	write_sysreg(0, cntv_ctl_el0);
+	write_sysreg(0, cntp_ctl_el0);
+	write_sysreg(0, cntkctl_el1);
+	if (cpu->cell != &root_cell)
+		arch_clear_fpsimd();
+}
+
+/* Switches the calling CPU to its cell's translation and interrupts. */
+static void enter_cell(struct per_cpu *cpu)
+{
+	write_sysreg(cpu->cell->arch.vttbr, vttbr_el2);
+	isb();
+	asm volatile("tlbi vmalls12e1" : : : "memory");
+	dsb(nsh);
+	gic_cpu_reset(cpu);
+}
+
+/*
+ * Parks the calling CPU until it is reset, then starts it at the entry
+ * the way PSCI specifies a fresh CPU: EL1, MMU off, interrupts masked,
+ * x0 = context, all other registers zero.
+ */
+void cpu_park(struct per_cpu *cpu, struct trap_context *ctx)
+{
+	unsigned int i;
+
+	if (cpu->arch.restart) {
+		cpu->arch.restart = false;
+	} else {
+		cpu->arch.psci_state = CPU_STATE_OFF;
+		dsb(ish);
+		sev();
+		while (cpu->arch.psci_state != CPU_STATE_ON_PENDING)
+			wfe();
+	}
+
+	enter_cell(cpu);
+	reset_el1_state(cpu);
+	for (i = 0; i < ARRAY_SIZE(ctx->regs); i++)
+		ctx->regs[i] = 0;
+	ctx->regs[0] = cpu->arch.psci_context;
+	write_sysreg(cpu->arch.psci_entry, elr_el2);
+	write_sysreg(SPSR_DAIF | SPSR_EL1H, spsr_el2);
+	cpu->arch.park_request = false;
+	cpu->arch.psci_state = CPU_STATE_ON;
+	isb();
+}
+
+void arch_request_park(unsigned int cpu_id)
+{
+	struct per_cpu *t = per_cpu(cpu_id);
+
+	if (t->arch.psci_state == CPU_STATE_OFF)
+		return;
+	t->arch.park_request = true;
+	dsb(ish);
+	if (t != this_cpu())
+		gic_send_mgmt_sgi(cpu_id, false);
+}
+
+void arch_park_cpu(unsigned int cpu_id)
+{
+	struct per_cpu *t = per_cpu(cpu_id);
+
+	arch_request_park(cpu_id);
+	while (t->arch.psci_state != CPU_STATE_OFF)
+		wfe();
+}
+
+int arch_reset_cpu(unsigned int cpu_id, u64 entry, u64 context)
+{
+	struct per_cpu *t = per_cpu(cpu_id);
+
+	if (t->arch.psci_state != CPU_STATE_OFF)
+		return -1;
+	t->arch.psci_entry = entry;
+	t->arch.psci_context = context;
+	dsb(ish);
+	t->arch.psci_state = CPU_STATE_ON_PENDING;
+	dsb(ish);
+	sev();
+	return 0;
+}
+
+bool arch_cpu_parked(unsigned int cpu_id)
+{
+	return per_cpu(cpu_id)->arch.psci_state == CPU_STATE_OFF;
+}
+
+void arch_restart_self(struct per_cpu *cpu, u64 entry)
+{
+	cpu->arch.psci_entry = entry;
+	cpu->arch.psci_context = 0;
+	cpu->arch.restart = true;
+	cpu->arch.park_request = true;
+}

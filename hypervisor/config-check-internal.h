@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the files of the config validator (config-check.c, config-place.c)
+ * share with each other and with nobody else: reporting, range arithmetic
+ * and platform limits. Like them it may include only bulkhead/ headers.
+ */
+#ifndef _BH_CONFIG_CHECK_INTERNAL_H
+#define _BH_CONFIG_CHECK_INTERNAL_H
+
+#include "bulkhead/config-check.h"
+
+#define CHECK_PAGE_SIZE		0x1000ULL
+/* GICD and each GICR frame are 64 KiB; a GICv3 redistributor is 2 frames. */
+#define CHECK_GIC_FRAME		0x10000ULL
+#define CHECK_GICR_SIZE		0x20000ULL
+
+/* Count a finding in ctx and hand it, prefixed with ctx->file, to report. */
+__attribute__((format(printf, 3, 4)))
+void bh_check_note(struct bh_check_ctx *ctx, int severity, const char *fmt,
+		   ...);
+
+#define note_error(ctx, ...)	bh_check_note(ctx, BH_CHECK_ERROR, __VA_ARGS__)
+#define note_warning(ctx, ...)	bh_check_note(ctx, BH_CHECK_WARNING, __VA_ARGS__)
+
+/*
+ * uint64_t is unsigned long in user space and the hypervisor but unsigned
+ * long long in the kernel; messages print 64-bit values as %llx through this.
+ */
+static inline unsigned long long ull(uint64_t v)
+{
+	return v;
+}
+
+/* A non-empty range that does not wrap around the end of the address space. */
+static inline bool range_ok(uint64_t start, uint64_t size)
+{
+	return size && start + (size - 1) >= start;
+}
+
+static inline uint64_t range_last(uint64_t start, uint64_t size)
+{
+	return start + (size - 1);
+}
+
+/* Both ranges must satisfy range_ok(). */
+static inline bool ranges_overlap(uint64_t a, uint64_t a_size, uint64_t b,
+				  uint64_t b_size)
+{
+	return a <= range_last(b, b_size) && b <= range_last(a, a_size);
+}
+
+/*
+ * Index of the first of the num regions at mem that holds [start, start +
+ * size) whole, in physical or guest-physical space, and whose flags masked
+ * with mask equal want; num if none does. The range must satisfy range_ok().
+ */
+unsigned int bh_check_find_region(const struct bh_memory *mem,
+				  unsigned int num, uint64_t start,
+				  uint64_t size, bool physical, uint64_t mask,
+				  uint64_t want);
+
+#endif /* _BH_CONFIG_CHECK_INTERNAL_H */
