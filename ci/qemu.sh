@@ -33,7 +33,8 @@ CELLS_MEM="0x7b800000 0x04000000"
 die() { echo "qemu.sh: $*" >&2; exit 1; }
 
 # QEMU's own device tree, plus /reserved-memory for the hypervisor and the
-# cells, and the second UART disabled so Linux leaves it to a cell.
+# cells, and the second UART and the RTC disabled so Linux leaves them to
+# cells.
 build_dtb() {
 	local dtb=$qdir/virt.dtb out=$qdir/bulkhead-virt.dtb
 	mkdir -p "$qdir"
@@ -61,6 +62,9 @@ build_dtb() {
 	};
 };
 &{/pl011@9040000} {
+	status = "disabled";
+};
+&{/pl031@9010000} {
 	status = "disabled";
 };
 EOF
