@@ -1,0 +1,127 @@
+# SPDX-License-Identifier: GPL-2.0
+# timeout: 60
+# Bad system configs are rejected, each with the message that names what
+# is wrong, and leave the system as it was: not enabled, and the good
+# config still enables and disables afterwards.
+#
+# Mutated copies of qemu-arm64.cell; offsets from include/bulkhead/
+# cell-config.h (checked with offsetof on the host):
+#   struct bh_system          0  (200 bytes)
+#     revision                8
+#     hypervisor_memory      16  (phys_start 16, size 32)
+#     root_cell             104  (num_memory_regions 156)
+#   cpu set                 200  (8 bytes)
+#   mem_regions[12]         208  (32 bytes each: phys, virt, size, flags)
+#   irqchips[2]             592  (32 bytes each)
+#   end                     656
+. /tests/lib.sh
+
+GOOD=$BH_SYSTEM_CELL
+SIZE=656
+OFF_REVISION=8
+OFF_HV_PHYS=16
+OFF_NUM_MEM=156
+OFF_CPUS=200
+OFF_MEM=208
+
+# mutant NAME: a fresh copy of the good config to change, /tmp/NAME.cell.
+mutant() {
+	cp $GOOD /tmp/$1.cell
+	echo /tmp/$1.cell
+}
+
+# rejected NAME FILE MESSAGE: enabling FILE fails, the kernel log since
+# says MESSAGE (a fixed string), and the hypervisor is not enabled.
+rejected() {
+	local name=$1 file=$2 msg=$3
+	dmesg_mark
+	if bh_enable "$file"; then
+		fail $name-rejected "bulkhead enable $file succeeded"
+		bh_disable
+		dmesg_since_mark > /tmp/$name.dmesg
+	else
+		# A driver that crashes on the config did not reject it.
+		dmesg_since_mark > /tmp/$name.dmesg
+		if grep -qE 'Internal error|Oops|BUG:|Unable to handle' /tmp/$name.dmesg; then
+			fail $name-rejected "the kernel oopsed: $(grep -E 'Internal error|Oops|BUG:|Unable to handle' /tmp/$name.dmesg | head -n 2 | tr '\n' '|')"
+		else
+			pass $name-rejected
+		fi
+	fi
+	if grep -qF -- "$msg" /tmp/$name.dmesg; then
+		pass $name-message
+	else
+		fail $name-message "'$msg' not in dmesg: $(grep bulkhead /tmp/$name.dmesg | tail -n 3 | tr '\n' '|')"
+	fi
+	if [ "$(cat $BH_SYSFS/enabled)" = 0 ] &&
+	   ! grep -q 'hypervisor enabled' /tmp/$name.dmesg; then
+		pass $name-not-enabled
+	else
+		fail $name-not-enabled "enabled reads '$(cat $BH_SYSFS/enabled)'"
+	fi
+}
+
+check module-loads insmod $BH_KO
+check_eq good-config-size $SIZE "$(stat -c %s $GOOD)"
+
+f=$(mutant signature)
+patch_bytes $f 0 58				# "XHSYSTEM"
+rejected signature $f 'config: signature: expected "BHSYSTEM", got "XHSYSTEM"'
+
+f=$(mutant revision)
+patch_le $f $OFF_REVISION 2 2
+rejected revision $f 'config: revision 2 not supported (expected 1)'
+
+head -c 100 $GOOD > /tmp/short-header.cell
+rejected truncated-header /tmp/short-header.cell \
+	'config: file is 100 bytes, smaller than the 200-byte system header'
+
+head -c 400 $GOOD > /tmp/short-arrays.cell
+rejected truncated-arrays /tmp/short-arrays.cell \
+	"config: file is 400 bytes, but header and root_cell arrays need $SIZE"
+
+f=$(mutant count-beyond-file)
+patch_le $f $OFF_NUM_MEM 4 0xffffffff
+rejected count-beyond-file $f \
+	"config: file is $SIZE bytes, but header and root_cell arrays need $((200 + 8 + 0xffffffff * 32 + 2 * 32))"
+
+# Hypervisor memory on top of the root cell's RAM region.
+f=$(mutant hv-in-root-ram)
+patch_le $f $OFF_HV_PHYS 8 0x40000000
+rejected hv-in-root-ram $f \
+	'config: hypervisor_memory [0x40000000-0x407fffff] overlaps root_cell.mem_regions[0] [0x40000000-0x7b7fffff]'
+
+f=$(mutant misaligned-region)
+patch_le $f $((OFF_MEM + 2 * 32)) 8 0x09000100	# mem_regions[2].phys_start
+rejected misaligned-region $f \
+	'config: root_cell.mem_regions[2]: phys_start 0x9000100 not page aligned'
+
+f=$(mutant unknown-cpu)
+patch_bytes $f $OFF_CPUS 1f			# CPUs 0-4 of 4
+rejected unknown-cpu $f 'config: root_cell.cpu_set: unknown CPU 4: the system has 4'
+
+# Hypervisor memory in Linux's RAM but outside every root cell region: the
+# config is consistent in itself, only the driver knows Linux lives there.
+# (Accepting it would let the driver overwrite the running kernel.)
+f=$(mutant hv-in-linux-ram)
+patch_le $f $OFF_HV_PHYS 8 0x40000000
+patch_le $f $OFF_MEM 8 0x40800000		# mem_regions[0].phys_start
+patch_le $f $((OFF_MEM + 8)) 8 0x40800000	# .virt_start
+patch_le $f $((OFF_MEM + 16)) 8 0x3b000000	# .size: up to 0x7b800000
+rejected hv-in-linux-ram $f \
+	'hypervisor_memory [0x40000000-0x407fffff] overlaps Linux RAM'
+
+# A good config on a system where one of its CPUs is offline: only the
+# driver can tell.
+echo 0 > /sys/devices/system/cpu/cpu3/online
+rejected cpu-offline $GOOD \
+	'config: root_cell.cpu_set: CPU 3 is not online; bring it online before enabling'
+echo 1 > /sys/devices/system/cpu/cpu3/online
+check_eq cpu3-back-online 1 "$(cat /sys/devices/system/cpu/cpu3/online)"
+
+# Nothing was left half-done: the good config works.
+check good-config-enables bh_enable $GOOD
+check_eq good-config-enabled-1 1 "$(cat $BH_SYSFS/enabled)"
+check good-config-disables bh_disable
+check_eq good-config-enabled-0 0 "$(cat $BH_SYSFS/enabled)"
+check module-unloads rmmod bulkhead
