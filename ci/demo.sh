@@ -32,6 +32,23 @@ echo "online CPUs: $(cat /sys/devices/system/cpu/online)"
 step "Linux cannot read hypervisor memory (stage 2 stops it)"
 devmem 0x7f800000 && echo "read succeeded?!" || echo "devmem 0x7f800000 was killed (rc=$?)"
 
+step "A real-time cell: timer-latency on CPU 3, with UART1 as its console"
+bulkhead cell create /etc/bulkhead/timer-latency.cell || exit 1
+echo "online CPUs in Linux: $(cat /sys/devices/system/cpu/online)"
+bulkhead cell load timer-latency /usr/share/bulkhead/inmates/timer-latency.bin \
+	-s "freq=1000 seconds=0"
+bulkhead cell start timer-latency
+bulkhead cell list
+echo "(the cell reports its wake-up latency every second on UART1)"
+sleep 4
+bulkhead cell stats timer-latency
+
+step "Shut the cell down (it agrees) and destroy it: CPU 3 returns to Linux"
+bulkhead cell shutdown timer-latency
+bulkhead cell list
+bulkhead cell destroy timer-latency
+echo "online CPUs in Linux: $(cat /sys/devices/system/cpu/online)"
+
 step "Exits to the hypervisor per CPU, and its memory pool"
 bulkhead stats
 

@@ -126,6 +126,16 @@ run_test() {
 	local took=$((SECONDS - start))
 	# The guest's markers become the harness's result lines.
 	grep -a '^BHTEST: \(PASS\|FAIL\)' "$log" | sed "s/^BHTEST: \([A-Z]*\) /\1 $name\//" || true
+	# "# expect-uart1: NAME REGEX" lines: what a cell printed on the
+	# second UART, which only the host sees.
+	local ename eregex
+	while read -r ename eregex; do
+		if grep -aqE -- "$eregex" "$uart1"; then
+			echo "PASS $name/uart1-$ename"
+		else
+			echo "FAIL $name/uart1-$ename: /$eregex/ not in build/test/$name.uart1.log: $(tail -n 3 "$uart1" | tr '\n' '|')"
+		fi
+	done < <(sed -n 's/^# expect-uart1: *//p' "$top/ci/tests/$name.sh")
 	if ! grep -aq "^BHTEST: END $name" "$log"; then
 		if [ $rc = 124 ]; then
 			echo "FAIL $name/complete: timed out after ${limit}s"
@@ -148,7 +158,9 @@ test)
 demo)
 	build_image
 	mapfile -t args < <(qemu_args demo)
-	exec timeout --foreground 600 "${args[@]}" -serial stdio -serial "file:$qdir/demo.uart1.log"
+	# Both UARTs on the terminal: the cells' output shows beside Linux's.
+	exec timeout --foreground 600 "${args[@]}" -chardev stdio,id=con,mux=on \
+		-serial chardev:con -serial chardev:con
 	;;
 run)
 	build_image

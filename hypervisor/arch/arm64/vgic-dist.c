@@ -66,6 +66,26 @@ static u64 owned_mask(const struct cell *cell, u64 off, u64 reg_base,
 	return mask;
 }
 
+/*
+ * Would this write change interrupts the cell does not own? The root cell
+ * writes whole registers (Linux at boot), so only non-root cells are held
+ * to it: for them it is a violation, and they are stopped.
+ */
+static bool touches_foreign(const struct cell *cell, uintptr_t addr,
+			    const struct mmio_access *acc, u64 mask,
+			    bool set_clear)
+{
+	u64 foreign = ~mask;
+
+	if (!acc->is_write || cell == &root_cell)
+		return false;
+	if (acc->size < 8)
+		foreign &= (1ULL << (acc->size * 8)) - 1;
+	if (set_clear)
+		return acc->value & foreign;
+	return (acc->value & foreign) != (phys_read(addr, acc->size) & foreign);
+}
+
 /* A masked access: set/clear registers write through, others merge. */
 static void masked_access(uintptr_t addr, struct mmio_access *acc, u64 mask,
 			  bool set_clear)
@@ -137,6 +157,12 @@ static enum mmio_result irouter_access(struct cell *cell, uintptr_t gicd,
 	u64 irq = (off - GICD_IROUTER) / 8, val, aff;
 	uintptr_t reg = gicd + (off & ~7ULL);
 
+	if (irq >= 32 && !gic_cell_owns_irq(cell, irq) && acc->is_write &&
+	    cell != &root_cell) {
+		pr_warn("cell %s: routing INTID %llu, not its interrupt\n",
+			cell->name, (unsigned long long)irq);
+		return MMIO_FORBIDDEN;
+	}
 	if (irq < 32 || !gic_cell_owns_irq(cell, irq) || acc->size < 4) {
 		if (!acc->is_write)
 			acc->value = 0;
@@ -187,6 +213,12 @@ static enum mmio_result gicd_access(void *arg, struct mmio_access *acc,
 		/* Groups stay as set up: group 1, so they arrive as IRQs. */
 		if (acc->is_write && is_group_reg(base))
 			return MMIO_HANDLED;
+		if (touches_foreign(cell, gicd + off, acc, mask, set_clear)) {
+			pr_warn("cell %s: distributor write 0x%llx at 0x%llx touches interrupts it does not own\n",
+				cell->name, (unsigned long long)acc->value,
+				(unsigned long long)off);
+			return MMIO_FORBIDDEN;
+		}
 		masked_access(gicd + off, acc, mask, set_clear);
 		return MMIO_HANDLED;
 	}
