@@ -1,62 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Cell "violate" on QEMU virt: CPU 3, 16 MiB of RAM from cell slot A, and
- * the second PL011 (UART1) as its console. Runs inmates/demos/violate.bin.
+ * Cell "violate" on QEMU virt, for inmates/demos/violate.bin (the
+ * containment tests' rule breaker).
+ * CPU 3, cell slot A, UART1 console: see qemu-cell-a.h.
  */
-#include <bulkhead/cell-config.h>
-#include <bulkhead/comm-region.h>
-#include "qemu-virt.h"
-
-const struct {
-	struct bh_cell_desc cell;
-	uint8_t cpus[8];
-	struct bh_memory mem_regions[3];
-	struct bh_irqchip irqchips[1];
-} config = {
-	.cell = {
-		.signature = BH_CELL_SIGNATURE,
-		.revision = BH_CONFIG_REVISION,
-		.architecture = BH_ARCH_ARM64,
-		.name = "violate",
-		.cpu_set_size = sizeof(config.cpus),
-		.num_memory_regions = 3,
-		.num_irqchips = 1,
-		.cpu_reset_address = INMATE_RAM_IPA,
-		.console = {
-			.address = QEMU_UART1_BASE,
-			.size = 0x1000,
-			.type = BH_CON_PL011,
-		},
-	},
-
-	.cpus = { 1 << 3 },
-
-	.mem_regions = {
-		/* RAM: the image is loaded at its start */ {
-			.phys_start = CELL_A_RAM,
-			.virt_start = INMATE_RAM_IPA,
-			.size = CELL_RAM_SIZE,
-			.flags = BH_MEM_RWX | BH_MEM_LOADABLE,
-		},
-		/* communication region */ {
-			.phys_start = CELL_A_COMM,
-			.virt_start = BH_COMM_REGION_IPA,
-			.size = BH_COMM_REGION_SIZE,
-			.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_COMM_REGION,
-		},
-		/* UART1 (PL011) */ {
-			.phys_start = QEMU_UART1_BASE,
-			.virt_start = QEMU_UART1_BASE,
-			.size = 0x1000,
-			.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO,
-		},
-	},
-
-	.irqchips = {
-		/* UART1's interrupt */ {
-			.address = QEMU_GICD_BASE,
-			.pin_base = 32,
-			.pin_bitmap = { 1U << (QEMU_UART1_IRQ - 32) },
-		},
-	},
-};
+#define CELL_NAME "violate"
+#include "qemu-cell-a.h"
