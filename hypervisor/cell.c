@@ -459,10 +459,10 @@ long cell_set_loadable(struct per_cpu *caller, unsigned int id)
 	if (!cell) {
 		err = -ENOENT;
 	} else {
-		if (cell->state == BH_CELL_STATE_RUNNING) {
-			park_cell_cpus(cell);
+		/* A failed cell's CPUs may still be on their way to park. */
+		park_cell_cpus(cell);
+		if (cell->state == BH_CELL_STATE_RUNNING)
 			set_state(cell, BH_CELL_STATE_SHUT_DOWN);
-		}
 		set_loadable_mapping(cell, true);
 	}
 	spin_unlock(&mgmt_lock);

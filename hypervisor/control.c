@@ -84,6 +84,8 @@ long hypercall(struct per_cpu *cpu, unsigned long code, unsigned long arg1,
 	case BH_HC_DISABLE:
 		return hypervisor_disable(cpu, leave);
 	case BH_HC_HYPERVISOR_GET_INFO:
+		if (cpu->cell != &root_cell)
+			return -EPERM;
 		return hypervisor_get_info(arg1);
 	case BH_HC_CPU_GET_INFO:
 		return cpu_get_info(cpu, arg1, arg2);

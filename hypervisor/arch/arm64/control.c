@@ -62,6 +62,11 @@ void cpu_park(struct per_cpu *cpu, struct trap_context *ctx)
 {
 	unsigned int i;
 
+	/* A parked cell's timers must not fire into the CPU's next life. */
+	if (cpu->cell != &root_cell) {
+		write_sysreg(0, cntv_ctl_el0);
+		write_sysreg(0, cntp_ctl_el0);
+	}
 	if (cpu->arch.restart) {
 		cpu->arch.restart = false;
 	} else {
