@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
 /*
  * Inmate entry: arm64 Image header, drop from EL2 to EL1 when started bare
- * metal by QEMU, relocate, clear BSS, set the stack and vectors, call main().
+ * metal by QEMU, relocate, clear BSS, set the stack and vectors, call
+ * inmate_setup() and main(). Also the exception vectors.
  */
 #include <bulkhead/arm64/relocate.h>
 
 #define SCTLR_EL1_RES1	((3 << 28) | (3 << 22) | (1 << 20) | (1 << 11))
 #define SPSR_EL1H_MASKED	0x3c5	/* EL1h, DAIF masked */
+#define ICC_SRE_EL2_VAL	0xf	/* Enable (EL1 may use ICC_SRE_EL1), DIB, DFB, SRE */
+#define IRQ_FRAME	192	/* x0-x18, x29, x30, ELR, SPSR, padding */
 
 	.section .text.head, "ax"
 	.globl _start
@@ -21,10 +24,13 @@ _start:
 	.long	0			/* res5 */
 
 start:
+	mov	x21, x0			/* bare metal: the device tree */
+	mov	x20, #0			/* came from EL2? */
 	mrs	x9, CurrentEL
 	cmp	x9, #(2 << 2)
 	b.ne	at_el1
 	/* Bare metal under QEMU: leave EL2 with EL1 in AArch64 and no traps. */
+	mov	x20, #1
 	mov	x9, #(1 << 31)		/* HCR_EL2.RW */
 	msr	hcr_el2, x9
 	mov	x9, #3			/* CNTHCTL_EL2: EL1 timer access */
@@ -32,6 +38,10 @@ start:
 	msr	cntvoff_el2, xzr
 	mov	x9, #0x33ff		/* CPTR_EL2: no FP traps */
 	msr	cptr_el2, x9
+	/* GICv3 system register interface for EL2 and, through Enable, EL1. */
+	mov	x9, #ICC_SRE_EL2_VAL
+	msr	icc_sre_el2, x9
+	isb
 	ldr	x9, =SCTLR_EL1_RES1
 	msr	sctlr_el1, x9
 	mov	x9, #SPSR_EL1H_MASKED
@@ -41,6 +51,7 @@ start:
 	eret
 
 at_el1:
+	msr	spsel, #1
 	adr	x19, _start
 	apply_relocations x19, __rela_start, __rela_end, x9, x10, x11, x12
 	adr_l	x9, __bss_start
@@ -56,16 +67,79 @@ at_el1:
 	mov	x9, #(3 << 20)		/* CPACR_EL1.FPEN: no FP traps */
 	msr	cpacr_el1, x9
 	isb
+	mov	x0, x20
+	mov	x1, x21
+	bl	inmate_setup
 	bl	inmate_main
 	b	inmate_halt
 
-/* Unexpected exceptions: report and stop. */
-	.balign 2048
-vectors:
-	.rept 16
+/*
+ * IRQ from EL1 (the only interrupt this library takes): save what the AAPCS
+ * lets a C function clobber, plus ELR/SPSR, and let irq_dispatch() do the
+ * rest. The counter is read first thing, for latency measurements.
+ */
+	.text
+irq_common:
+	stp	x0, x1, [sp, #-IRQ_FRAME]!
+	mrs	x0, cntvct_el0
+	stp	x2, x3, [sp, #16]
+	stp	x4, x5, [sp, #32]
+	stp	x6, x7, [sp, #48]
+	stp	x8, x9, [sp, #64]
+	stp	x10, x11, [sp, #80]
+	stp	x12, x13, [sp, #96]
+	stp	x14, x15, [sp, #112]
+	stp	x16, x17, [sp, #128]
+	stp	x18, x29, [sp, #144]
+	mrs	x1, elr_el1
+	mrs	x2, spsr_el1
+	stp	x30, x1, [sp, #160]
+	str	x2, [sp, #176]
+	bl	irq_dispatch
+	ldr	x2, [sp, #176]
+	ldp	x30, x1, [sp, #160]
+	msr	spsr_el1, x2
+	msr	elr_el1, x1
+	ldp	x18, x29, [sp, #144]
+	ldp	x16, x17, [sp, #128]
+	ldp	x14, x15, [sp, #112]
+	ldp	x12, x13, [sp, #96]
+	ldp	x10, x11, [sp, #80]
+	ldp	x8, x9, [sp, #64]
+	ldp	x6, x7, [sp, #48]
+	ldp	x4, x5, [sp, #32]
+	ldp	x2, x3, [sp, #16]
+	ldp	x0, x1, [sp], #IRQ_FRAME
+	eret
+
+/* Anything else is unexpected: report and stop. */
+.macro bad_vector n
+	.balign	128
 	mrs	x0, esr_el1
 	mrs	x1, elr_el1
 	mrs	x2, far_el1
+	mov	x3, #\n
 	b	inmate_exception
-	.balign 128
+.endm
+
+.macro irq_vector
+	.balign	128
+	b	irq_common
+.endm
+
+	.balign	2048
+vectors:
+	/* current EL with SP_EL0 */
+	bad_vector 0
+	bad_vector 1
+	bad_vector 2
+	bad_vector 3
+	/* current EL with SP_ELx */
+	bad_vector 4
+	irq_vector
+	bad_vector 6
+	bad_vector 7
+	/* lower EL, AArch64 and AArch32 */
+	.irp n, 8, 9, 10, 11, 12, 13, 14, 15
+	bad_vector \n
 	.endr

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
 /*
  * The inmate library: what a bare-metal program running in a Bulkhead cell
- * (or bare metal under QEMU) can use.
+ * (or bare metal under QEMU) can use. Including this header gives all of
+ * it; Documentation/inmates.md describes the environment.
  */
 #ifndef _INMATE_H
 #define _INMATE_H
@@ -11,18 +12,43 @@
 #include <stdint.h>
 #include <stdbool.h>
 
-/* Entry point of every inmate, called on the boot CPU at EL1. */
+#include "barrier.h"
+#include "comm.h"
+#include "gic.h"
+#include "mmio.h"
+#include "psci.h"
+#include "sysreg.h"
+#include "timer.h"
+
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
+#define ENODEV		19
+
+/*
+ * Entry point of every inmate, called on the boot CPU at EL1 with the MMU
+ * and caches on, IRQs masked, the console and the args ready.
+ */
 void inmate_main(void);
 
-/* Stops this CPU for good (wfi loop with interrupts masked). */
+/* Stops this CPU for good (WFI loop with interrupts masked). */
 void __attribute__((noreturn)) inmate_halt(void);
 
-/* Console. */
+/* True if started by QEMU at EL2 (-kernel), false in a Bulkhead cell. */
+bool inmate_bare_metal(void);
+
+/* Where the image was loaded, and its end (image, bss, stack). */
+uintptr_t inmate_image_start(void);
+uintptr_t inmate_image_end(void);
+
+/*
+ * Console: bare metal UART0; in a cell what the comm region's console
+ * names: a PL011, or the hypervisor's debug console (hypercall), or none.
+ */
 void console_putc(char c);
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void vprintk(const char *fmt, va_list ap);
 
-/* PL011 UART. */
+/* PL011 UART, polled. pl011_init() enables it if nobody did. */
 void pl011_init(uintptr_t base);
 void pl011_putc(char c);
 
@@ -34,16 +60,8 @@ size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 
-static inline uint32_t mmio_read32(uintptr_t addr)
-{
-	return *(volatile uint32_t *)addr;
-}
-
-static inline void mmio_write32(uintptr_t addr, uint32_t val)
-{
-	*(volatile uint32_t *)addr = val;
-}
-
 #define QEMU_UART0_BASE	0x09000000UL
+#define QEMU_GICD_BASE	0x08000000UL
+#define QEMU_GICR_BASE	0x080a0000UL
 
 #endif

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * GICv3 for one CPU: distributor and redistributor registers for enabling
+ * interrupts, the ICC_* system registers to take them. In a cell the
+ * distributor and the SGI/PPI page of the redistributor are emulated by
+ * the hypervisor, which lets through only what concerns the cell's own
+ * interrupts; the CPU interface is virtual. Bare metal nothing has set the
+ * GIC up, so the distributor and redistributor are woken here.
+ */
+#include "lib.h"
+
+#define GICD_CTLR		0x0000
+#define GICD_CTLR_ENABLE_G1	(1U << 1)	/* EnableGrp1(NS) */
+#define GICD_CTLR_ARE		(1U << 4)	/* ARE(_NS) */
+#define GICD_CTLR_RWP		(1U << 31)
+#define GICD_IROUTER		0x6000
+
+/* Per-interrupt registers: in the distributor and in the SGI frame alike. */
+#define GIC_IGROUPR		0x0080
+#define GIC_ISENABLER		0x0100
+#define GIC_ICENABLER		0x0180
+#define GIC_IPRIORITYR		0x0400
+
+#define GICR_FRAME_SIZE		0x20000
+#define GICR_SGI_BASE		0x10000
+#define GICR_TYPER		0x0008
+#define GICR_TYPER_LAST		(1ULL << 4)
+#define GICR_WAKER		0x0014
+#define GICR_WAKER_SLEEP	(1U << 1)	/* ProcessorSleep */
+#define GICR_WAKER_ASLEEP	(1U << 2)	/* ChildrenAsleep */
+#define GICR_MAX_FRAMES		256
+
+#define ICC_CTLR_EOIMODE	(1U << 1)
+#define ICC_SRE_SRE		(1U << 0)
+#define ICC_IAR_INTID		0xffffff
+
+#define IRQ_PRIORITY		0xa0
+#define RWP_TIMEOUT_NS		(10 * NSEC_PER_MSEC)
+
+static uintptr_t gicd, gicr;
+static bool gic_ready, eoi_mode_split;
+static irq_handler_t irq_handler;
+static uint64_t entry_ticks;
+
+uintptr_t gic_dist_base(void)
+{
+	return gicd;
+}
+
+uintptr_t gic_redist_base(void)
+{
+	return gicr;
+}
+
+/* GICD_CTLR writes take effect once RWP clears (GICv3 spec 12.9.4). */
+static void gicd_wait_rwp(void)
+{
+	uint64_t end = timer_now() + timer_ns_to_ticks(RWP_TIMEOUT_NS);
+
+	while ((mmio_read32(gicd + GICD_CTLR) & GICD_CTLR_RWP) &&
+	       timer_now() < end)
+		cpu_relax();
+}
+
+static void gicd_enable(void)
+{
+	uint32_t ctlr = mmio_read32(gicd + GICD_CTLR);
+
+	/* ARE may only change while the groups are disabled. */
+	if (!(ctlr & GICD_CTLR_ARE)) {
+		mmio_write32(gicd + GICD_CTLR, GICD_CTLR_ARE);
+		gicd_wait_rwp();
+	}
+	mmio_write32(gicd + GICD_CTLR, GICD_CTLR_ARE | GICD_CTLR_ENABLE_G1);
+	gicd_wait_rwp();
+}
+
+/* This CPU's redistributor: the frame whose GICR_TYPER affinity matches. */
+static uintptr_t find_redist(uintptr_t base)
+{
+	uint64_t mpidr = cpu_mpidr(), aff;
+	unsigned int n;
+
+	aff = (mpidr & 0xffffff) | ((mpidr >> 32) & 0xff) << 24;
+	for (n = 0; n < GICR_MAX_FRAMES; n++) {
+		uintptr_t frame = base + (uintptr_t)n * GICR_FRAME_SIZE;
+		uint64_t typer = mmio_read64(frame + GICR_TYPER);
+
+		if ((typer >> 32) == aff)
+			return frame;
+		if (typer & GICR_TYPER_LAST)
+			break;
+	}
+	return 0;
+}
+
+static void gicr_wake(void)
+{
+	uint64_t end = timer_now() + timer_ns_to_ticks(RWP_TIMEOUT_NS);
+
+	mmio_write32(gicr + GICR_WAKER,
+		     mmio_read32(gicr + GICR_WAKER) & ~GICR_WAKER_SLEEP);
+	while ((mmio_read32(gicr + GICR_WAKER) & GICR_WAKER_ASLEEP) &&
+	       timer_now() < end)
+		cpu_relax();
+}
+
+int gic_init(void)
+{
+	struct bh_comm_region *comm = comm_region();
+
+	if (gic_ready)
+		return 0;
+	if (comm) {
+		gicd = comm->gicd_base;
+		gicr = comm->gicr_base;
+	} else {
+		gicd = QEMU_GICD_BASE;
+		gicr = QEMU_GICR_BASE;
+	}
+	gicr = find_redist(gicr);
+	if (!gicr) {
+		printk("inmate: no GIC redistributor for MPIDR %llx\n",
+		       (unsigned long long)cpu_mpidr());
+		return -ENODEV;
+	}
+	/* In a cell Linux has done this, and the hypervisor guards it. */
+	if (inmate_bare_metal()) {
+		gicd_enable();
+		gicr_wake();
+	}
+
+	if (!(read_sysreg(icc_sre_el1) & ICC_SRE_SRE)) {
+		write_sysreg(read_sysreg(icc_sre_el1) | ICC_SRE_SRE, icc_sre_el1);
+		isb();
+	}
+	write_sysreg(0xff, icc_pmr_el1);
+	write_sysreg(0, icc_bpr1_el1);
+	/*
+	 * In a cell the virtual interface keeps the EOImode Linux chose (1,
+	 * split priority drop and deactivation, when it owned EL2): follow it.
+	 */
+	eoi_mode_split = read_sysreg(icc_ctlr_el1) & ICC_CTLR_EOIMODE;
+	write_sysreg(1, icc_igrpen1_el1);
+	isb();
+	gic_ready = true;
+	return 0;
+}
+
+/* Base of the per-interrupt registers that hold intid. */
+static uintptr_t irq_regs(unsigned int intid)
+{
+	return intid <= GIC_PPI_MAX ? gicr + GICR_SGI_BASE : gicd;
+}
+
+void gic_enable_irq(unsigned int intid)
+{
+	uintptr_t regs = irq_regs(intid);
+	uintptr_t word = (intid / 32) * 4;
+	uint32_t bit = 1U << (intid % 32);
+	uint32_t group = mmio_read32(regs + GIC_IGROUPR + word);
+
+	/* Group 1, signalled as IRQ (bare metal, groups reset to 0). */
+	if (!(group & bit))
+		mmio_write32(regs + GIC_IGROUPR + word, group | bit);
+	mmio_write8(regs + GIC_IPRIORITYR + intid, IRQ_PRIORITY);
+	if (intid > GIC_PPI_MAX)
+		mmio_write64(gicd + GICD_IROUTER + 8 * intid, cpu_mpidr());
+	mmio_write32(regs + GIC_ISENABLER + word, bit);
+}
+
+void gic_disable_irq(unsigned int intid)
+{
+	mmio_write32(irq_regs(intid) + GIC_ICENABLER + (intid / 32) * 4,
+		     1U << (intid % 32));
+}
+
+bool gic_irq_enabled(unsigned int intid)
+{
+	return mmio_read32(irq_regs(intid) + GIC_ISENABLER + (intid / 32) * 4) &
+	       (1U << (intid % 32));
+}
+
+void irq_set_handler(irq_handler_t handler)
+{
+	irq_handler = handler;
+}
+
+uint64_t irq_entry_ticks(void)
+{
+	return entry_ticks;
+}
+
+void irq_dispatch(uint64_t ticks)
+{
+	unsigned int intid = read_sysreg(icc_iar1_el1) & ICC_IAR_INTID;
+
+	if (intid >= GIC_SPURIOUS)
+		return;
+	entry_ticks = ticks;
+	if (timer_sleep_irq(intid)) {
+		/* the library's own sleep */
+	} else if (irq_handler) {
+		irq_handler(intid);
+	} else {
+		/* Keep a level-triggered line from firing forever. */
+		gic_disable_irq(intid);
+		printk("inmate: unexpected interrupt %u, disabled\n", intid);
+	}
+	write_sysreg(intid, icc_eoir1_el1);
+	if (eoi_mode_split)
+		write_sysreg(intid, icc_dir_el1);
+}

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/*
+ * Interrupts: the GICv3 (distributor, this CPU's redistributor, the ICC_*
+ * CPU interface) and the PSTATE.I mask. One handler receives every
+ * interrupt but the library's own sleep timer.
+ */
+#ifndef _INMATE_GIC_H
+#define _INMATE_GIC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define GIC_SGI_MAX		15
+#define GIC_PPI_MAX		31
+#define GIC_SPURIOUS		1020	/* INTIDs from here on are special */
+
+typedef void (*irq_handler_t)(unsigned int intid);
+
+/*
+ * Sets up this CPU's interface (and bare metal the distributor and the
+ * redistributor, which nobody else did). Idempotent. Returns 0 or -ENODEV
+ * if this CPU's redistributor is not found.
+ */
+int gic_init(void);
+
+/* Group 1, default priority; SPIs are routed to this CPU. */
+void gic_enable_irq(unsigned int intid);
+void gic_disable_irq(unsigned int intid);
+bool gic_irq_enabled(unsigned int intid);
+
+uintptr_t gic_dist_base(void);
+uintptr_t gic_redist_base(void);	/* this CPU's RD_base frame */
+
+/* The handler for every interrupt, called with IRQs masked. */
+void irq_set_handler(irq_handler_t handler);
+
+/*
+ * CNTVCT_EL0 as read on exception entry of the interrupt being handled:
+ * the earliest point software sees it, for latency measurements.
+ */
+uint64_t irq_entry_ticks(void);
+
+static inline void irq_enable(void)
+{
+	asm volatile("msr daifclr, #2" : : : "memory");
+}
+
+static inline void irq_disable(void)
+{
+	asm volatile("msr daifset, #2" : : : "memory");
+}
+
+static inline uint64_t irq_save(void)
+{
+	uint64_t flags;
+
+	asm volatile("mrs %0, daif\n\tmsr daifset, #2"
+		     : "=r"(flags) : : "memory");
+	return flags;
+}
+
+static inline void irq_restore(uint64_t flags)
+{
+	asm volatile("msr daif, %0" : : "r"(flags) : "memory");
+}
+
+/*
+ * Called with IRQs masked: sleeps until an interrupt is pending (WFI wakes
+ * for a masked one too), lets it be handled, and masks IRQs again. Check
+ * the wake-up condition with IRQs masked, then call this: no wake-up can
+ * slip in between.
+ */
+static inline void irq_idle(void)
+{
+	asm volatile("wfi\n\tmsr daifclr, #2\n\tisb\n\tmsr daifset, #2"
+		     : : : "memory");
+}
+
+#endif
