@@ -149,6 +149,7 @@ static int scrub_region(const struct bh_memory *mem)
 	if (err)
 		return err;
 	memset((void *)(uintptr_t)mem->phys_start, 0, mem->size);
+	arch_dcache_flush((void *)(uintptr_t)mem->phys_start, mem->size);
 	arch_hv_unmap(pa_init(mem->phys_start), mem->size);
 	return 0;
 }
@@ -299,6 +300,8 @@ static struct bh_comm_region *map_comm_region(struct cell *cell)
 		if (arch_hv_map(pa_init(mem->phys_start), BH_COMM_REGION_SIZE))
 			return NULL;
 		memset((void *)(uintptr_t)mem->phys_start, 0, BH_COMM_REGION_SIZE);
+		arch_dcache_flush((void *)(uintptr_t)mem->phys_start,
+				  BH_COMM_REGION_SIZE);
 		return (struct bh_comm_region *)(uintptr_t)mem->phys_start;
 	}
 	return NULL;
@@ -486,6 +489,8 @@ static void fill_comm_region(struct cell *cell)
 	comm->gicd_base = hv.config->platform.arm64.gicd_base;
 	comm->gicr_base = hv.config->platform.arm64.gicr_base;
 	comm->args[BH_COMM_ARGS_SIZE - 1] = 0;
+	/* The inmate may read it before it turns its caches on. */
+	arch_dcache_flush(comm, sizeof(*comm));
 }
 
 /* Every CPU parked, the first one started at the entry. */

@@ -60,6 +60,16 @@ int arch_map_device(paddr_t pa, u64 size)
 	return err;
 }
 
+void arch_dcache_flush(const void *addr, u64 size)
+{
+	u64 line = 4UL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
+	uintptr_t p = (uintptr_t)addr & ~(line - 1);
+
+	for (; p < (uintptr_t)addr + size; p += line)
+		asm volatile("dc civac, %0" : : "r"(p) : "memory");
+	dsb(sy);
+}
+
 int arch_hv_map(paddr_t pa, u64 size)
 {
 	int err;

@@ -32,6 +32,11 @@ void arch_flush_cell_tlbs(struct cell *cell);
 
 /* Maps device registers into the hypervisor's own address space. */
 int arch_map_device(paddr_t pa, u64 size);
+/*
+ * Writes back and invalidates the data cache lines of [addr, addr + size):
+ * for memory that a cell may read with its MMU (and so its caches) off.
+ */
+void arch_dcache_flush(const void *addr, u64 size);
 /* Maps / unmaps memory (normal, read-write) into the hypervisor's space. */
 int arch_hv_map(paddr_t pa, u64 size);
 void arch_hv_unmap(paddr_t pa, u64 size);
