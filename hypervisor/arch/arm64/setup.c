@@ -56,14 +56,14 @@ static void save_el2_state(struct arch_saved_el2 *s)
 /*
  * Keeps the bits Linux's stub set (RW, and API/APK/ATA on CPUs with
  * pointer authentication or MTE), and adds stage 2 and the traps we need:
- * interrupts (IMO/FMO, which also trap SGI generation), SMC for PSCI, and
- * barrier upgrades to inner shareable so a cell's maintenance reaches all
- * of its CPUs.
+ * interrupts (IMO/FMO, which also trap SGI generation), SMC for PSCI,
+ * cache maintenance by set/way (TSW, see traps.c), and barrier upgrades to
+ * inner shareable so a cell's maintenance reaches all of its CPUs.
  */
 static u64 cell_hcr(u64 stub_hcr)
 {
-	return stub_hcr | HCR_VM | HCR_RW | HCR_TSC | HCR_FB | HCR_BSU_IS |
-	       HCR_IMO | HCR_FMO;
+	return stub_hcr | HCR_VM | HCR_RW | HCR_TSC | HCR_TSW | HCR_FB |
+	       HCR_BSU_IS | HCR_IMO | HCR_FMO;
 }
 
 int arch_init(void)

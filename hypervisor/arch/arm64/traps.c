@@ -141,6 +141,10 @@ static void inject_undef(void)
 #define SYSREG_ICC_SGI1R	0x30c0b5
 #define SYSREG_ICC_ASGI1R	0x30c0b6
 #define SYSREG_ICC_SGI0R	0x30c0b7
+/* DC ISW, DC CSW, DC CISW: op0=1, op1=0, CRn=7, CRm=6/10/14, op2=2. */
+#define SYSREG_DC_ISW		0x107062
+#define SYSREG_DC_CSW		0x1070a2
+#define SYSREG_DC_CISW		0x1070e2
 
 static enum trap_result handle_sysreg(struct per_cpu *cpu,
 				      struct trap_context *ctx, u64 esr)
@@ -166,6 +170,17 @@ static enum trap_result handle_sysreg(struct per_cpu *cpu,
 		return TRAP_HANDLED;
 	}
 	cpu_stat_inc(cpu, BH_STAT_EXITS_SYSREG);
+	/*
+	 * Set/way maintenance (HCR_EL2.TSW) works on the whole cache, not on
+	 * the cell's memory: an invalidate would throw away other cells'
+	 * dirty lines. Clean and invalidate instead, which loses nothing.
+	 */
+	if (!read && (reg == SYSREG_DC_ISW || reg == SYSREG_DC_CSW ||
+		      reg == SYSREG_DC_CISW)) {
+		asm volatile("dc cisw, %0" : : "r"(val) : "memory");
+		arch_skip_instruction();
+		return TRAP_HANDLED;
+	}
 	if (!read && (reg == SYSREG_ICC_ASGI1R || reg == SYSREG_ICC_SGI0R)) {
 		/* Secure and group 0 SGIs are not a cell's to send. */
 		arch_skip_instruction();
