@@ -47,6 +47,15 @@ void cell_fail(struct per_cpu *cpu);
 /* PSCI SYSTEM_OFF (off) or SYSTEM_RESET from a non-root cell. */
 void cell_system_power(struct per_cpu *cpu, bool off);
 
+/* Cell memory (cell-memory.c), under the management lock. */
+#define MAX_CELL_CONFIG_SIZE	(64 * 1024)
+const struct bh_memory *root_region_of(u64 phys, u64 size);
+int take_memory_from_root(struct cell *cell);
+void return_memory_to_root(struct cell *cell, unsigned int count);
+int copy_config_from_root(struct cell *cell, u64 ipa, u64 size);
+struct bh_comm_region *map_comm_region(struct cell *cell);
+void set_loadable_mapping(struct cell *cell, bool map);
+
 static inline bool cell_owns_cpu(const struct cell *cell, unsigned int cpu)
 {
 	return cpu < 64 && (cell->cpus & (1ULL << cpu));
