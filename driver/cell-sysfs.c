@@ -76,10 +76,13 @@ static struct attribute *cell_attrs[] = {
 };
 ATTRIBUTE_GROUPS(cell);
 
+/* Frees the cell once sysfs is done with it; not if adding it failed. */
 static void cell_release(struct kobject *kobj)
 {
 	struct bh_cell *cell = to_cell(kobj);
 
+	if (!cell->kobj_added)
+		return;
 	kfree(cell->desc);
 	kfree(cell);
 }
@@ -97,7 +100,7 @@ int bh_cell_sysfs_add(struct bh_cell *cell)
 	err = kobject_init_and_add(&cell->kobj, &cell_ktype, bh.cells_dir,
 				   "%u", cell->id);
 	if (err) {
-		/* The kobject owns nothing yet: keep freeing by hand. */
+		/* The caller still owns the cell and frees it. */
 		kobject_put(&cell->kobj);
 		return err;
 	}

@@ -151,9 +151,14 @@ int bh_cell_create(struct bulkhead_config_arg __user *uarg)
 	}
 	cell->id = id;
 	err = bh_cell_sysfs_add(cell);
-	if (err)
-		pr_warn("bulkhead: cell '%s' has no sysfs entry (%d)\n",
-			cell->desc->name, err);
+	if (err) {
+		/* Without its sysfs entry nobody could name it: undo. */
+		pr_err("bulkhead: cell '%s': no sysfs entry (%d), destroying it\n",
+		       cell->desc->name, err);
+		if (bh_hypercall(BH_HC_CELL_DESTROY, cell->id, 0) == 0)
+			goto err_online;
+		return err;	/* cannot happen: the cell is not running */
+	}
 	list_add_tail(&cell->list, &bh.cells);
 	pr_info("bulkhead: cell '%s' created (id %u)\n", cell->desc->name,
 		cell->id);

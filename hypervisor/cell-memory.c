@@ -126,10 +126,14 @@ int copy_config_from_root(struct cell *cell, u64 ipa, u64 size)
 
 		err = pt_lookup(&root_cell.arch.stage2, ipa + done, &pa,
 				&flags, NULL);
-		/* Only root RAM: never the console ring or a device. */
+		/*
+		 * Only root RAM: never the console ring, a device, or a
+		 * cell's memory the root may see for loading.
+		 */
 		if (err || !(flags & PT_READ) || (flags & PT_DEVICE) ||
 		    !root_region_of(pa_addr(pa), 1) ||
-		    (root_region_of(pa_addr(pa), 1)->flags & BH_MEM_IO))
+		    (root_region_of(pa_addr(pa), 1)->flags & BH_MEM_IO) ||
+		    cell_owning_phys(pa_addr(pa)))
 			return -EFAULT;
 		err = arch_hv_map(pa_init(pa_addr(pa) & PAGE_MASK), PAGE_SIZE);
 		if (err)
@@ -162,13 +166,14 @@ struct bh_comm_region *map_comm_region(struct cell *cell)
 }
 
 /* Root cell access to the loadable regions, at their physical address. */
-void set_loadable_mapping(struct cell *cell, bool map)
+int set_loadable_mapping(struct cell *cell, bool map)
 {
 	const struct bh_memory *mem;
 	unsigned int i;
+	int err = 0;
 
 	if (cell->loadable == map)
-		return;
+		return 0;
 	for_each_cell_region(cell, mem, i) {
 		struct bh_memory v = *mem;
 
@@ -178,11 +183,18 @@ void set_loadable_mapping(struct cell *cell, bool map)
 		v.virt_start = v.phys_start;
 		v.flags = BH_MEM_READ | BH_MEM_WRITE;
 		if (map)
-			arch_map_memory_region(&root_cell, &v);
+			err = arch_map_memory_region(&root_cell, &v);
 		else
-			arch_unmap_memory_region(&root_cell, &v);
+			err = arch_unmap_memory_region(&root_cell, &v);
+		if (err)
+			break;
 	}
-	if (!map)
-		arch_flush_cell_tlbs(&root_cell);
+	arch_flush_cell_tlbs(&root_cell);
+	if (err) {
+		pr_err("cell %s: loadable regions not %smapped in the root cell (%d)\n",
+		       cell->name, map ? "" : "un", err);
+		return err;
+	}
 	cell->loadable = map;
+	return 0;
 }

@@ -27,6 +27,23 @@ struct cell *cell_by_id(unsigned int id)
 	return id < MAX_CELLS ? cells[id] : NULL;
 }
 
+/* The non-root cell whose memory holds phys, if any. */
+struct cell *cell_owning_phys(u64 phys)
+{
+	const struct bh_memory *mem;
+	unsigned int id, i;
+
+	for (id = 1; id < MAX_CELLS; id++) {
+		if (!cells[id])
+			continue;
+		for_each_cell_region(cells[id], mem, i)
+			if (phys >= mem->phys_start &&
+			    phys - mem->phys_start < mem->size)
+				return cells[id];
+	}
+	return NULL;
+}
+
 unsigned int cell_count(void)
 {
 	unsigned int id, n = 0;
@@ -163,6 +180,7 @@ static void move_cpus(struct cell *cell, struct cell *from, struct cell *to)
 		if (arch_cell_move_cpu(cpu, from, to))
 			pr_err("CPU %u: redistributor not moved\n", c);
 		cpu->cell = to;
+		cpu->failed = false;
 		from->cpus &= ~(1ULL << c);
 		to->cpus |= 1ULL << c;
 	}
@@ -257,10 +275,19 @@ static struct cell *managed_cell(struct per_cpu *caller, unsigned int id)
 	return cell_by_id(id);
 }
 
+/*
+ * Asks all CPUs first, then waits for each: one CPU of the cell cannot
+ * wake a sibling that was already parked, since CPU_ON is denied while
+ * the cell stops (psci.c).
+ */
 static void park_cell_cpus(struct cell *cell)
 {
 	unsigned int c;
 
+	cell->stopping = true;
+	smp_mb();
+	for_each_cell_cpu(cell, c)
+		arch_request_park(c);
 	for_each_cell_cpu(cell, c)
 		arch_park_cpu(c);
 }
@@ -286,7 +313,7 @@ long cell_set_loadable(struct per_cpu *caller, unsigned int id)
 		park_cell_cpus(cell);
 		if (cell->state == BH_CELL_STATE_RUNNING)
 			set_state(cell, BH_CELL_STATE_SHUT_DOWN);
-		set_loadable_mapping(cell, true);
+		err = set_loadable_mapping(cell, true);
 	}
 	spin_unlock(&mgmt_lock);
 	return err;
@@ -317,11 +344,18 @@ static void fill_comm_region(struct cell *cell)
 static int start_cell(struct cell *cell)
 {
 	unsigned int c;
+	int err;
 
 	park_cell_cpus(cell);
-	set_loadable_mapping(cell, false);
+	err = set_loadable_mapping(cell, false);
+	if (err)
+		return err;
 	fill_comm_region(cell);
+	for_each_cell_cpu(cell, c)
+		per_cpu(c)->failed = false;
 	set_state(cell, BH_CELL_STATE_RUNNING);
+	cell->stopping = false;
+	smp_mb();
 	for_each_cell_cpu(cell, c)
 		return arch_reset_cpu(c, cell->desc->cpu_reset_address, 0);
 	return -EINVAL;
@@ -435,6 +469,7 @@ void cell_fail(struct per_cpu *cpu)
 		pr_err("cell %s failed: stopped\n", cell->name);
 	set_state(cell, BH_CELL_STATE_FAILED);
 	cpu->failed = true;
+	cell->stopping = true;
 	for_each_cell_cpu(cell, c)
 		arch_request_park(c);
 }
@@ -448,6 +483,7 @@ void cell_system_power(struct per_cpu *cpu, bool off)
 		off ? "off" : "reset", off ? "stopping" : "restarting");
 	if (off) {
 		set_state(cell, BH_CELL_STATE_SHUT_DOWN);
+		cell->stopping = true;
 		for_each_cell_cpu(cell, c)
 			arch_request_park(c);
 		return;

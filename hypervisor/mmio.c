@@ -5,6 +5,7 @@
 #include <hv/errno.h>
 #include <hv/hypervisor.h>
 #include <hv/mmio.h>
+#include <asm/barrier.h>
 
 #define MAX_MMIO_REGIONS	32
 
@@ -24,13 +25,25 @@ int mmio_region_register(struct cell *cell, ipaddr_t base, u64 size,
 {
 	int err = -ENOMEM;
 
+	unsigned int i;
+
 	spin_lock(&hv.lock);
-	if (num_regions < MAX_MMIO_REGIONS) {
-		regions[num_regions++] = (struct mmio_region){
-			.cell = cell, .base = ipa_addr(base), .size = size,
-			.handler = handler, .arg = arg,
-		};
+	for (i = 0; i < MAX_MMIO_REGIONS; i++) {
+		struct mmio_region *r = &regions[i];
+
+		if (r->cell)
+			continue;
+		r->base = ipa_addr(base);
+		r->size = size;
+		r->handler = handler;
+		r->arg = arg;
+		/* Lookups run without the lock: publish the slot last. */
+		smp_wmb();
+		r->cell = cell;
+		if (i >= num_regions)
+			num_regions = i + 1;
 		err = 0;
+		break;
 	}
 	spin_unlock(&hv.lock);
 	return err;
@@ -38,19 +51,20 @@ int mmio_region_register(struct cell *cell, ipaddr_t base, u64 size,
 
 void mmio_region_unregister_cell(struct cell *cell)
 {
-	unsigned int i = 0;
+	unsigned int i;
 
+	/* Slots are freed in place: a lookup never sees another cell's. */
 	spin_lock(&hv.lock);
-	while (i < num_regions) {
+	for (i = 0; i < num_regions; i++)
 		if (regions[i].cell == cell)
-			regions[i] = regions[--num_regions];
-		else
-			i++;
-	}
+			regions[i].cell = NULL;
 	spin_unlock(&hv.lock);
 }
 
-/* Regions are registered at start-up and cell creation only. */
+/*
+ * No lock: slots only change at cell creation and destruction, and a slot
+ * is published (cell set) after its other fields.
+ */
 enum mmio_result mmio_handle_access(struct cell *cell, struct mmio_access *acc)
 {
 	u64 addr = ipa_addr(acc->ipa);
@@ -61,7 +75,10 @@ enum mmio_result mmio_handle_access(struct cell *cell, struct mmio_access *acc)
 	for (i = 0; i < num_regions; i++) {
 		struct mmio_region *r = &regions[i];
 
-		if (r->cell != cell || addr < r->base ||
+		if (r->cell != cell)
+			continue;
+		smp_rmb();
+		if (addr < r->base ||
 		    addr + acc->size > r->base + r->size)
 			continue;
 		return r->handler(r->arg, acc, addr - r->base);

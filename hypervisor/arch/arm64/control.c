@@ -24,6 +24,9 @@ static void reset_el1_state(struct per_cpu *cpu)
 	write_sysreg(0, ttbr0_el1);
 	write_sysreg(0, ttbr1_el1);
 	write_sysreg(0, tcr_el1);
+	write_sysreg(0, mair_el1);
+	write_sysreg(0, amair_el1);
+	write_sysreg(0, cpacr_el1);
 	write_sysreg(0, vbar_el1);
 	write_sysreg(0, tpidr_el0);
 	write_sysreg(0, tpidrro_el0);
@@ -51,6 +54,8 @@ static void enter_cell(struct per_cpu *cpu)
 	asm volatile("tlbi vmalls12e1" : : : "memory");
 	dsb(nsh);
 	gic_cpu_reset(cpu);
+	/* A fresh virtual CPU interface: the cell sets it up (Linux does). */
+	write_sysreg(0, ich_vmcr_el2);
 }
 
 /*
@@ -61,6 +66,9 @@ static void enter_cell(struct per_cpu *cpu)
 void cpu_park(struct per_cpu *cpu, struct trap_context *ctx)
 {
 	unsigned int i;
+
+	/* A request made after this point parks the CPU again next exit. */
+	cpu->arch.park_request = false;
 
 	/* A parked cell's timers must not fire into the CPU's next life. */
 	if (cpu->cell != &root_cell) {
@@ -84,7 +92,6 @@ void cpu_park(struct per_cpu *cpu, struct trap_context *ctx)
 	ctx->regs[0] = cpu->arch.psci_context;
 	write_sysreg(cpu->arch.psci_entry, elr_el2);
 	write_sysreg(SPSR_DAIF | SPSR_EL1H, spsr_el2);
-	cpu->arch.park_request = false;
 	cpu->arch.psci_state = CPU_STATE_ON;
 	isb();
 }

@@ -304,7 +304,9 @@ int gic_handle_sgi_write(struct per_cpu *cpu, u64 val)
 
 		if (!t->active)
 			continue;
-		if (all ? t == cpu : !sgi_targets(val, t->arch.mpidr))
+		/* "All but self" means all of the cell's other CPUs. */
+		if (all ? (t == cpu || t->cell != cpu->cell) :
+			  !sgi_targets(val, t->arch.mpidr))
 			continue;
 		named++;
 		if (t->cell != cpu->cell)
@@ -421,7 +423,7 @@ void gic_cpu_exit(struct per_cpu *cpu)
 	u32 maint = hv.config->platform.arm64.maintenance_irq;
 
 	gic_cpu_reset(cpu);
-	/* Linux uses all SGIs but never the maintenance interrupt. */
+	/* Linux keeps its SGIs enabled, but never uses the maintenance PPI. */
 	mmio_write32(cpu->arch.gic.gicr + GICR_SGI_BASE + GICD_ICENABLER,
 		     1U << maint);
 	write_sysreg(0, ich_hcr_el2);

@@ -62,6 +62,8 @@ static long cpu_on(struct per_cpu *cpu, u64 mpidr, u64 entry, u64 context)
 			cpu->cell->name, (unsigned long long)mpidr);
 		return PSCI_DENIED;
 	}
+	if (cpu->cell->stopping)
+		return PSCI_DENIED;
 	spin_lock(&hv.lock);
 	if (target->arch.psci_state == CPU_STATE_ON)
 		ret = PSCI_ALREADY_ON;

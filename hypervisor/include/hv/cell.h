@@ -22,6 +22,7 @@ struct cell {
 	u64 cpus;			/* bit n = CPU n */
 	u32 state;			/* BH_CELL_STATE_*, 0 = created */
 	bool loadable;			/* loadable regions mapped in root */
+	volatile bool stopping;		/* CPUs parking: no PSCI CPU_ON */
 	paddr_t config_pages;		/* the copy of the config */
 	u64 config_npages;
 	struct bh_comm_region *comm;	/* NULL for the root cell */
@@ -33,6 +34,7 @@ extern struct cell root_cell;
 int cell_init_root(void);
 struct cell *cell_by_id(unsigned int id);
 unsigned int cell_count(void);
+struct cell *cell_owning_phys(u64 phys);
 
 /* Management, on the root cell's request. Negative errno on failure. */
 long cell_create(struct per_cpu *caller, u64 config_ipa, u64 size);
@@ -54,7 +56,7 @@ int take_memory_from_root(struct cell *cell);
 void return_memory_to_root(struct cell *cell, unsigned int count);
 int copy_config_from_root(struct cell *cell, u64 ipa, u64 size);
 struct bh_comm_region *map_comm_region(struct cell *cell);
-void set_loadable_mapping(struct cell *cell, bool map);
+int set_loadable_mapping(struct cell *cell, bool map);
 
 static inline bool cell_owns_cpu(const struct cell *cell, unsigned int cpu)
 {
