@@ -6,6 +6,7 @@
  */
 #include <bulkhead/arm64/relocate.h>
 
+#define DATA_PRISTINE	0x50524953	/* "PRIS" */
 #define SCTLR_EL1_RES1	((3 << 28) | (3 << 22) | (1 << 20) | (1 << 11))
 #define SPSR_EL1H_MASKED	0x3c5	/* EL1h, DAIF masked */
 #define ICC_SRE_EL2_VAL	0xf	/* Enable (EL1 may use ICC_SRE_EL1), DIB, DFB, SRE */
@@ -53,6 +54,31 @@ start:
 at_el1:
 	msr	spsel, #1
 	adr	x19, _start
+	/*
+	 * A cell may be started again without its image being loaded again:
+	 * .data must start as the image had it, not as the last run left it.
+	 * The first start saves it (the marker still holds its link-time
+	 * value); later starts restore it. Both before relocating.
+	 */
+	adr_l	x9, __data_start
+	adr_l	x10, __data_end
+	adr_l	x11, __data_backup
+	adr_l	x12, data_marker
+	ldr	w13, [x12]
+	ldr	w14, =DATA_PRISTINE
+	cmp	w13, w14
+	b.ne	2f
+1:	cmp	x9, x10				/* save */
+	b.hs	3f
+	ldp	x13, x14, [x9], #16
+	stp	x13, x14, [x11], #16
+	b	1b
+2:	cmp	x9, x10				/* restore */
+	b.hs	3f
+	ldp	x13, x14, [x11], #16
+	stp	x13, x14, [x9], #16
+	b	2b
+3:	str	wzr, [x12]
 	apply_relocations x19, __rela_start, __rela_end, x9, x10, x11, x12
 	adr_l	x9, __bss_start
 	adr_l	x10, __bss_end
@@ -143,3 +169,10 @@ vectors:
 	.irp n, 8, 9, 10, 11, 12, 13, 14, 15
 	bad_vector \n
 	.endr
+
+/* Holds DATA_PRISTINE only in a freshly loaded image, see at_el1. */
+	.section .data
+	.balign 8
+data_marker:
+	.word	DATA_PRISTINE
+	.word	0

@@ -81,8 +81,13 @@ void cpu_park(struct per_cpu *cpu, struct trap_context *ctx)
 		cpu->arch.psci_state = CPU_STATE_OFF;
 		dsb(ish);
 		sev();
+		/*
+		 * wfi, not wfe: emulators (QEMU) and real cores idle in it.
+		 * The management SGI that arch_reset_cpu sends wakes it even
+		 * with interrupts masked; it is taken, harmlessly, later.
+		 */
 		while (cpu->arch.psci_state != CPU_STATE_ON_PENDING)
-			wfe();
+			asm volatile("wfi" : : : "memory");
 	}
 
 	enter_cell(cpu);
@@ -128,7 +133,7 @@ int arch_reset_cpu(unsigned int cpu_id, u64 entry, u64 context)
 	dsb(ish);
 	t->arch.psci_state = CPU_STATE_ON_PENDING;
 	dsb(ish);
-	sev();
+	gic_send_mgmt_sgi(cpu_id, false);
 	return 0;
 }
 
