@@ -49,6 +49,7 @@ help:
 	@echo "  system-test    QEMU system tests only (T=name runs one)"
 	@echo "  demo           boot QEMU and run the demo"
 	@echo "  run            boot QEMU to an interactive shell"
+	@echo "  bench          benchmarks in QEMU, saved in build/bench/results.json"
 	@echo "  clean          remove build output (keeps the download cache)"
 	@echo "  distclean      clean, and remove the download cache and .config"
 	@echo "Variables: KDIR=<kernel build tree>  CROSS_COMPILE=<prefix>  V=1"
@@ -113,6 +114,11 @@ demo: all
 
 run: all
 	$(Q)$(TOP)/ci/qemu.sh run
+
+# Benchmarks in QEMU with -icount (not part of `make test`): a table, and
+# build/bench/results.json. See Documentation/benchmarks.md.
+bench: all
+	$(Q)$(TOP)/ci/bench.sh
 
 clean:
 	$(Q)if [ -e $(KDIR)/Makefile ]; then \

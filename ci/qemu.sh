@@ -6,18 +6,22 @@
 #
 #   ci/qemu.sh test NAME [TIMEOUT]  run ci/tests/NAME.sh, log to build/test/,
 #                                   print "PASS/FAIL" lines from its markers
+#   ci/qemu.sh bench NAME [TIMEOUT] run ci/bench/NAME.sh with -icount, log to
+#                                   build/bench/ (ci/bench.sh, `make bench`)
 #   ci/qemu.sh demo                 run ci/demo.sh with the console on stdout
 #   ci/qemu.sh run                  interactive shell (leave: poweroff -f)
 #   ci/qemu.sh image                only build the initramfs and device tree
+#   ci/qemu.sh dtb                  only build the device tree
 #
 # Environment: BH_ICOUNT=1 runs with deterministic virtual time
-# (-icount shift=0,sleep=off), as the benchmarks do.
+# (-icount shift=0,sleep=off), as the benchmarks do; BH_QEMU_DIR puts the
+# image elsewhere than build/qemu.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$top/build
 cache=$build/cache
-qdir=$build/qemu
+qdir=${BH_QEMU_DIR:-$build/qemu}
 tdir=$build/test
 
 MACHINE="virt,gic-version=3,virtualization=on,its=off"
@@ -85,8 +89,11 @@ build_initramfs() {
 	cp "$top/hypervisor/bulkhead.bin" "$root/lib/firmware/"
 	cp "$top/tools/bulkhead" "$root/usr/sbin/"
 	cp "$top"/configs/cells/*.cell "$root/etc/bulkhead/"
+	cp "$qdir"/generated/*.cell "$root/etc/bulkhead/" 2>/dev/null || true
 	cp "$top"/inmates/demos/*.bin "$root/usr/share/bulkhead/inmates/"
 	cp "$top"/ci/tests/*.sh "$top/ci/demo.sh" "$root/tests/"
+	mkdir -p "$root/tests/bench"
+	cp "$top"/ci/bench/*.sh "$root/tests/bench/"
 	(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) > "$qdir/initramfs.cpio.gz"
 }
 
@@ -97,6 +104,11 @@ build_image() {
 		[ -e "$top/$f" ] || die "$f missing: run 'make' first"
 	done
 	build_dtb
+	# What `bulkhead config create` makes of it (ci/tests/config-tools.sh).
+	rm -rf "$qdir/generated"
+	"$top/tests/host/generated-config.sh" "$qdir/bulkhead-virt.dtb" \
+		"$qdir/generated/qemu-generated.cell" ||
+		echo "qemu.sh: no config generated from the device tree" >&2
 	build_initramfs
 }
 
@@ -151,9 +163,19 @@ case "${1:-}" in
 image)
 	build_image
 	;;
+dtb)
+	build_dtb
+	;;
 test)
 	[ $# -ge 2 ] || die "usage: qemu.sh test NAME [TIMEOUT]"
 	run_test "$2" "${3:-120}"
+	;;
+bench)
+	[ -f "$top/ci/bench/${2:-}.sh" ] || die "usage: qemu.sh bench NAME [TIMEOUT]"
+	mkdir -p "$build/bench"
+	mapfile -t args < <(BH_ICOUNT=1 qemu_args "bench/$2")
+	exec timeout --foreground -k 5 "${3:-600}" "${args[@]}" </dev/null \
+		-serial "file:$build/bench/$2.log" -serial "file:$build/bench/$2.uart1.log"
 	;;
 demo)
 	build_image
@@ -169,7 +191,7 @@ run)
 	exec "${args[@]}" -serial mon:stdio -serial "file:$qdir/run.uart1.log"
 	;;
 *)
-	sed -n '4,14s/^# \{0,1\}//p' "$0"
+	sed -n '4,18s/^# \{0,1\}//p' "$0"
 	exit 2
 	;;
 esac

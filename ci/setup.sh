@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Installs what Bulkhead needs to build and test on Debian bookworm, and
-# fetches Debian's stock arm64 kernel, its headers and a static busybox into
-# build/cache. Idempotent and quiet when everything is already in place.
+# fetches Debian's stock arm64 kernel, its headers, a static busybox and
+# libfdt (for the static tools) into build/cache. Idempotent and quiet when
+# everything is already in place.
 #
 # arm64 packages are fetched with `apt-get download` and unpacked with
 # `dpkg -x`, never installed: installing an :arm64 package drags in the arm64
@@ -13,12 +14,15 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cache=${BULKHEAD_CACHE:-$top/build/cache}
 stamp=$cache/setup.done
+# libfdt for the static arm64 build of tools/bulkhead (libfdt-dev:arm64).
+arm64_libfdt=arm64/usr/lib/aarch64-linux-gnu/libfdt.a
 
 # Host packages, installed natively.
 host_pkgs="gcc make libc6-dev gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
 	libc6-dev-arm64-cross linux-libc-dev-arm64-cross
 	device-tree-compiler libfdt-dev kconfig-frontends-nox cpio
-	picolibc-aarch64-linux-gnu clang linux-kbuild-6.1 bc flex bison"
+	picolibc-aarch64-linux-gnu clang libclang-rt-dev linux-kbuild-6.1 bc
+	flex bison groff-base"
 
 log() { echo "setup: $*" >&2; }
 
@@ -99,13 +103,15 @@ fetch_arm64() {
 	mkdir -p "$debs" "$root"
 	cd "$debs"
 	local p
-	for p in linux-image-$abi-arm64 linux-headers-$abi-arm64 busybox-static; do
+	for p in linux-image-$abi-arm64 linux-headers-$abi-arm64 busybox-static \
+		 libfdt-dev; do
 		if ! ls ${p}_*_arm64.deb >/dev/null 2>&1; then
 			log "downloading $p:arm64"
 			apt-get download -qq -o APT::Sandbox::User=root "$p:arm64" >/dev/null
 		fi
 	done
-	for f in linux-image-$abi-arm64_*_arm64.deb linux-headers-$abi-arm64_*_arm64.deb busybox-static_*_arm64.deb; do
+	for f in linux-image-$abi-arm64_*_arm64.deb linux-headers-$abi-arm64_*_arm64.deb \
+		 busybox-static_*_arm64.deb libfdt-dev_*_arm64.deb; do
 		dpkg -x "$f" "$root"
 	done
 	cd - >/dev/null
@@ -124,6 +130,7 @@ main() {
 	# Fast path: everything was done and the host packages are still there.
 	if [ -f "$stamp" ] && [ -z "$(missing_pkgs $host_pkgs)" ] &&
 	   [ -e "$cache/kdir/Makefile" ] && [ -e "$cache/vmlinuz" ] &&
+	   [ -e "$cache/$arm64_libfdt" ] &&
 	   dpkg-query -W "linux-headers-$(cat "$cache/abi")-common" >/dev/null 2>&1; then
 		return 0
 	fi

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * bulkhead: the command line tool of the Bulkhead hypervisor.
+ *
+ * Exit status of every command: 0 success, 1 failure, 2 usage error.
  */
 #include <stdio.h>
 #include <string.h>
@@ -17,30 +19,33 @@ static const struct command commands[] = {
 	{ "console", cmd_console, "print the hypervisor log" },
 	{ "stats", cmd_stats, "per-CPU exit statistics, memory pool" },
 	{ "cell", cmd_cell, "create, load, start, shutdown, destroy, list cells" },
+	{ "config", cmd_config, "check, dump and create configs" },
+	{ "hardware", cmd_hardware, "check whether this machine can run Bulkhead" },
 	{ NULL, NULL, NULL },
 };
 
-static void usage(void)
+static void usage(FILE *out)
 {
-	printf("Usage: bulkhead [--version] [--help] COMMAND [ARGS]\n\n"
-	       "Commands:\n");
-	print_commands(NULL, commands);
-	printf("\n'bulkhead COMMAND --help' describes one command.\n");
+	fprintf(out, "Usage: bulkhead [--version] [--help] COMMAND [ARGS]\n\n"
+		     "Commands:\n");
+	print_commands(NULL, commands, out);
+	fprintf(out, "\n'bulkhead COMMAND --help' describes one command.\n"
+		     "Exit status: 0 success, 1 failure, 2 usage error.\n");
 }
 
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
-		usage();
-		return 2;
+		usage(stderr);
+		return EXIT_USAGE;
 	}
 	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
 		printf("bulkhead %s\n", BULKHEAD_VERSION);
-		return 0;
+		return EXIT_OK;
 	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-		usage();
-		return 0;
+		usage(stdout);
+		return EXIT_OK;
 	}
 	return run_subcommand(NULL, commands, argc - 1, argv + 1);
 }

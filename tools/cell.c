@@ -89,19 +89,6 @@ static int cell_ioctl(unsigned long cmd, void *arg, const char *what)
 	return ret;
 }
 
-static int usage_of(int argc, char **argv, int min, int max, const char *text)
-{
-	if (wants_help(argc, argv)) {
-		fputs(text, stdout);
-		return 0;
-	}
-	if (argc - 1 < min || argc - 1 > max) {
-		fputs(text, stderr);
-		return 2;
-	}
-	return -1;
-}
-
 static int cmd_create(int argc, char **argv)
 {
 	struct bulkhead_config_arg arg;
@@ -157,10 +144,10 @@ static int cmd_load(int argc, char **argv)
 	int id, ret = 1, a;
 
 	if (wants_help(argc, argv))
-		return printf("%s", load_usage), 0;
+		return printf("%s", load_usage), EXIT_OK;
 	if (argc < 3) {
 		fputs(load_usage, stderr);
-		return 2;
+		return EXIT_USAGE;
 	}
 	id = cell_id(argv[1]);
 	if (id < 0)
@@ -172,22 +159,26 @@ static int cmd_load(int argc, char **argv)
 		if (n == BULKHEAD_MAX_LOAD_SEGMENTS) {
 			fprintf(stderr, "%s: at most %d segments\n", progname,
 				BULKHEAD_MAX_LOAD_SEGMENTS);
+			ret = EXIT_USAGE;
 			goto out;
 		}
 		if (!strcmp(argv[a], "-a")) {
 			fprintf(stderr, "%s: -a must follow an image or -s STRING\n",
 				progname);
+			ret = EXIT_USAGE;
 			goto out;
 		}
 		if (!strcmp(argv[a], "-s")) {
 			if (++a == argc) {
 				fputs(load_usage, stderr);
+				ret = EXIT_USAGE;
 				goto out;
 			}
 			size = strlen(argv[a]) + 1;
 			if (size > BH_COMM_ARGS_SIZE) {
 				fprintf(stderr, "%s: string of %zu bytes is longer than the %d the arguments hold\n",
 					progname, size, BH_COMM_ARGS_SIZE);
+				ret = EXIT_USAGE;
 				goto out;
 			}
 			bufs[n] = strdup(argv[a]);
@@ -204,10 +195,12 @@ static int cmd_load(int argc, char **argv)
 			if (a + 2 >= argc) {
 				fputs(load_usage, stderr);
 				n++;
+				ret = EXIT_USAGE;
 				goto out;
 			}
 			if (parse_address(argv[a + 2], &seg->address)) {
 				n++;
+				ret = EXIT_USAGE;
 				goto out;
 			}
 			a += 2;
@@ -232,7 +225,7 @@ static int simple_cell_cmd(int argc, char **argv, unsigned long cmd,
 	const char *name = NULL;
 
 	if (wants_help(argc, argv))
-		return printf("%s", usage), 0;
+		return printf("%s", usage), EXIT_OK;
 	for (a = 1; a < argc; a++) {
 		if (!strcmp(argv[a], "--force") || !strcmp(argv[a], "-f"))
 			arg.flags |= BULKHEAD_SHUTDOWN_FORCE;
@@ -244,7 +237,7 @@ static int simple_cell_cmd(int argc, char **argv, unsigned long cmd,
 	if (!name || ((arg.flags & BULKHEAD_SHUTDOWN_FORCE) &&
 		      cmd != BULKHEAD_IOCTL_CELL_SHUTDOWN)) {
 		fputs(usage, stderr);
-		return 2;
+		return EXIT_USAGE;
 	}
 	id = cell_id(name);
 	if (id < 0)
@@ -354,11 +347,7 @@ static const struct command cell_commands[] = {
 
 int cmd_cell(int argc, char **argv)
 {
-	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-		printf("Usage: bulkhead cell COMMAND [ARGS]\n\n"
-		       "CELL is a cell's name or id. Commands:\n");
-		print_commands("cell", cell_commands);
-		return argc < 2 ? 2 : 0;
-	}
-	return run_subcommand("cell", cell_commands, argc - 1, argv + 1);
+	return run_group("cell", cell_commands, argc, argv,
+			 "Non-root cells, while the hypervisor is enabled.\n"
+			 "CELL is a cell's name or id.\n\n");
 }

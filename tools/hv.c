@@ -22,13 +22,14 @@ int cmd_enable(int argc, char **argv)
 	void *cfg;
 	int fd, err;
 
-	if (wants_help(argc, argv) || argc != 2) {
-		printf("Usage: bulkhead enable SYSTEM.cell\n\n"
+	err = usage_of(argc, argv, 1, 1,
+		       "Usage: bulkhead enable SYSTEM.cell\n\n"
 		       "Starts the hypervisor with the system config SYSTEM.cell and\n"
 		       "moves the running Linux into the root cell it describes.\n"
-		       "The driver (bulkhead.ko) must be loaded.\n");
-		return argc == 2 ? 0 : 2;
-	}
+		       "The driver (bulkhead.ko) must be loaded. 'bulkhead config\n"
+		       "check SYSTEM.cell' explains a config the driver rejects.\n");
+	if (err >= 0)
+		return err;
 	cfg = read_file(argv[1], &size);
 	if (!cfg)
 		return 1;
@@ -52,12 +53,12 @@ int cmd_disable(int argc, char **argv)
 {
 	int fd, err;
 
-	if (wants_help(argc, argv) || argc != 1) {
-		printf("Usage: bulkhead disable\n\n"
+	err = usage_of(argc, argv, 0, 0,
+		       "Usage: bulkhead disable\n\n"
 		       "Stops the hypervisor; Linux keeps running on all CPUs.\n"
 		       "Fails while non-root cells exist.\n");
-		return argc == 1 ? 0 : 2;
-	}
+	if (err >= 0)
+		return err;
 	fd = open_device();
 	if (fd < 0)
 		return 1;
@@ -93,22 +94,24 @@ static int cat_sysfs(const char *name)
 
 int cmd_console(int argc, char **argv)
 {
-	if (wants_help(argc, argv) || argc != 1) {
-		printf("Usage: bulkhead console\n\n"
-		       "Prints the hypervisor's log ring (its most recent messages).\n");
-		return argc == 1 ? 0 : 2;
-	}
+	int ret = usage_of(argc, argv, 0, 0,
+			   "Usage: bulkhead console\n\n"
+			   "Prints the hypervisor's log ring (its most recent messages).\n");
+
+	if (ret >= 0)
+		return ret;
 	return cat_sysfs("console");
 }
 
 int cmd_stats(int argc, char **argv)
 {
-	if (wants_help(argc, argv) || argc != 1) {
-		printf("Usage: bulkhead stats\n\n"
-		       "Prints, per CPU, how often it exited to the hypervisor, by\n"
-		       "reason, and the hypervisor's memory pool usage in pages.\n");
-		return argc == 1 ? 0 : 2;
-	}
+	int ret = usage_of(argc, argv, 0, 0,
+			   "Usage: bulkhead stats\n\n"
+			   "Prints, per CPU, how often it exited to the hypervisor, by\n"
+			   "reason, and the hypervisor's memory pool usage in pages.\n");
+
+	if (ret >= 0)
+		return ret;
 	if (cat_sysfs("stats"))
 		return 1;
 	printf("memory pool pages: ");

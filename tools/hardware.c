@@ -1,0 +1,388 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * bulkhead hardware check: whether Bulkhead can run on this machine, from
+ * what user space can see. CurrentEL cannot be read at EL0, so the boot
+ * exception level and whether KVM took EL2 come from the kernel log and
+ * command line; the GIC and the reserved memory from the device tree.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/klog.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include <bulkhead/ioctl.h>
+
+#include "config-model.h"
+#include "fdt-scan.h"
+#include "util.h"
+
+#define SYSLOG_ACTION_READ_ALL		3
+#define SYSLOG_ACTION_SIZE_BUFFER	10
+#define HV_MEM_MIN			0x100000ULL	/* the validator's minimum */
+#define MAX_CPUS			64		/* CONFIG_MAX_CPUS at most */
+
+struct report {
+	unsigned int problems;
+	char *log;		/* the kernel log, NULL if unreadable */
+	char cmdline[4096];
+};
+
+static void verdict(struct report *r, const char *status, const char *what,
+		    const char *fix, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* One line per check; problems and notes say how to fix them. */
+static void verdict(struct report *r, const char *status, const char *what,
+		    const char *fix, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("%-8s %s: ", status, what);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+	if (fix)
+		printf("%-8s fix: %s\n", "", fix);
+	if (!strcmp(status, "PROBLEM"))
+		r->problems++;
+}
+
+/* The kernel log: syslog(2) if allowed, else /dev/kmsg without blocking. */
+static char *read_kernel_log(void)
+{
+	size_t cap = 1 << 16, len = 0;
+	char *buf, *grown;
+	ssize_t n;
+	int size, fd;
+
+	size = klogctl(SYSLOG_ACTION_SIZE_BUFFER, NULL, 0);
+	if (size > 0) {
+		buf = malloc(size + 1);
+		if (buf) {
+			n = klogctl(SYSLOG_ACTION_READ_ALL, buf, size);
+			if (n >= 0) {
+				buf[n] = '\0';
+				return buf;
+			}
+			free(buf);
+		}
+	}
+	fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
+	if (fd < 0)
+		return NULL;
+	buf = malloc(cap);
+	if (!buf) {
+		close(fd);
+		return NULL;
+	}
+	for (;;) {
+		if (cap - len < 8192) {
+			grown = realloc(buf, cap * 2);
+			if (!grown)
+				break;
+			buf = grown;
+			cap *= 2;
+		}
+		/* One record per read; EPIPE is a record lost to overwriting. */
+		n = read(fd, buf + len, cap - len - 1);
+		if (n < 0 && errno == EPIPE)
+			continue;
+		if (n <= 0)
+			break;
+		len += n;
+	}
+	close(fd);
+	buf[len] = '\0';
+	return buf;
+}
+
+static bool log_has(const struct report *r, const char *text)
+{
+	return r->log && strstr(r->log, text);
+}
+
+/* Whether word (e.g. "kvm-arm.mode=none") is a whole argument of cmdline. */
+static bool cmdline_has(const struct report *r, const char *word)
+{
+	size_t len = strlen(word);
+	const char *p = r->cmdline;
+
+	while ((p = strstr(p, word))) {
+		if ((p == r->cmdline || p[-1] == ' ') &&
+		    (p[len] == ' ' || p[len] == '\n' || !p[len]))
+			return true;
+		p += len;
+	}
+	return false;
+}
+
+static void read_line(const char *path, char *buf, size_t size)
+{
+	FILE *f = fopen(path, "r");
+
+	buf[0] = '\0';
+	if (!f)
+		return;
+	if (!fgets(buf, size, f))
+		buf[0] = '\0';
+	fclose(f);
+	buf[strcspn(buf, "\n")] = '\0';
+}
+
+/* How many CPUs a list like "0-3,6" names; -1 if unreadable. */
+static int count_cpus(const char *path, char *list, size_t size)
+{
+	uint8_t set[MODEL_CPU_BYTES] = { 0 };
+	unsigned int i, n = 0;
+
+	read_line(path, list, size);
+	if (!*list || parse_cpu_list(list, set, sizeof(set) * 8))
+		return -1;
+	for (i = 0; i < sizeof(set) * 8; i++)
+		n += !!(set[i / 8] & (1U << (i % 8)));
+	return n;
+}
+
+static void check_cpus(struct report *r)
+{
+	char online[256], possible[256];
+	int on = count_cpus("/sys/devices/system/cpu/online", online,
+			    sizeof(online));
+	int all = count_cpus("/sys/devices/system/cpu/possible", possible,
+			     sizeof(possible));
+
+	if (on < 0 || all < 0)
+		verdict(r, "NOTE", "CPUs", NULL,
+			"cannot read /sys/devices/system/cpu/{online,possible}");
+	else if (all > MAX_CPUS)
+		verdict(r, "PROBLEM", "CPUs",
+			"boot Linux with nr_cpus=64 (maxcpus= is not enough)",
+			"%d possible CPUs; the hypervisor handles %d", all,
+			MAX_CPUS);
+	else if (on != all)
+		verdict(r, "PROBLEM", "CPUs",
+			"echo 1 > /sys/devices/system/cpu/cpuN/online for each, or leave them out of the root cell's cpu_set",
+			"%d of %d online (online %s, possible %s): every CPU of the root cell must be online at enable",
+			on, all, online, possible);
+	else
+		verdict(r, "OK", "CPUs", NULL, "%d of %d online (%s)", on, all,
+			online);
+}
+
+static void check_arch(struct report *r)
+{
+	struct utsname u;
+
+	if (uname(&u))
+		verdict(r, "NOTE", "architecture", NULL, "uname: %s",
+			strerror(errno));
+	else if (strcmp(u.machine, "aarch64"))
+		verdict(r, "PROBLEM", "architecture",
+			"run Bulkhead on an arm64 machine (checks below describe this one)",
+			"%s, not arm64", u.machine);
+	else
+		verdict(r, "OK", "architecture", NULL, "arm64");
+}
+
+static void check_el2(struct report *r)
+{
+	if (log_has(r, "CPU: All CPU(s) started at EL2"))
+		verdict(r, "OK", "EL2", NULL,
+			"the kernel log says \"All CPU(s) started at EL2\"");
+	else if (log_has(r, "CPU: All CPU(s) started at EL1"))
+		verdict(r, "PROBLEM", "EL2",
+			"make the firmware or boot loader enter Linux at EL2 (QEMU: -machine virt,virtualization=on)",
+			"Linux was started at EL1: EL2 is out of reach");
+	else if (log_has(r, "CPU: CPUs started in inconsistent modes"))
+		verdict(r, "PROBLEM", "EL2",
+			"fix the firmware: every CPU must enter Linux at EL2",
+			"CPUs started in inconsistent modes");
+	else
+		verdict(r, "NOTE", "EL2",
+			"run as root, or look for \"started at EL2\" in dmesg right after boot",
+			"cannot tell: the boot messages are not in the kernel log %s",
+			r->log ? "any more" : "(not readable)");
+}
+
+static void check_kvm(struct report *r)
+{
+	bool none = cmdline_has(r, "kvm-arm.mode=none");
+	const char *fix = "add kvm-arm.mode=none to the kernel command line";
+
+	if (log_has(r, "VHE mode initialized successfully") ||
+	    log_has(r, "Hyp mode initialized successfully"))
+		verdict(r, "PROBLEM", "KVM", fix,
+			"KVM initialised its hypervisor: it holds EL2");
+	else if (none)
+		verdict(r, "OK", "KVM", NULL,
+			"kvm-arm.mode=none on the kernel command line");
+	else if (log_has(r, "KVM disabled from command line") ||
+		 access("/sys/module/kvm", F_OK))
+		verdict(r, "OK", "KVM", NULL, "not holding EL2");
+	else
+		verdict(r, "PROBLEM", "KVM", fix,
+			"KVM is in this kernel and kvm-arm.mode=none is not on its command line: it may take EL2");
+}
+
+/* With VHE, Linux itself runs at EL2 and leaves no room beneath it. */
+static void check_vhe(struct report *r)
+{
+	if (log_has(r, "detected: Virtualization Host Extensions"))
+		verdict(r, "PROBLEM", "VHE",
+			"add id_aa64mmfr1.vh=0 to the kernel command line",
+			"Linux runs at EL2 with VHE");
+	else if (cmdline_has(r, "id_aa64mmfr1.vh=0"))
+		verdict(r, "OK", "VHE", NULL,
+			"disabled on the command line (id_aa64mmfr1.vh=0)");
+	else
+		verdict(r, "OK", "VHE", NULL,
+			r->log ? "not in use" : "no sign of it");
+}
+
+static void check_reserved(struct report *r, const struct fdt_platform *p)
+{
+	const char *fix = "add /reserved-memory/" FDT_HV_NODE "@ADDR { reg = <...>; no-map; } (8 MiB) to the device tree";
+	const struct fdt_range *hv, *cells;
+	char size[32];
+
+	if (p->hv < 0) {
+		verdict(r, "PROBLEM", "hypervisor memory", fix,
+			"no /reserved-memory/%s@... node", FDT_HV_NODE);
+	} else {
+		hv = &p->reserved[p->hv];
+		format_size(size, sizeof(size), hv->size);
+		if (!hv->no_map)
+			verdict(r, "PROBLEM", "hypervisor memory",
+				"give /reserved-memory/" FDT_HV_NODE " the property no-map",
+				"/reserved-memory/%s (%s) is not no-map: Linux maps it",
+				hv->name, size);
+		else if (hv->size < HV_MEM_MIN)
+			verdict(r, "PROBLEM", "hypervisor memory", fix,
+				"/reserved-memory/%s is %s, below 1 MiB",
+				hv->name, size);
+		else
+			verdict(r, "OK", "hypervisor memory", NULL,
+				"/reserved-memory/%s, %s, no-map", hv->name,
+				size);
+	}
+	if (p->cells < 0) {
+		verdict(r, "NOTE", "cell memory",
+			"reserve /reserved-memory/" FDT_CELLS_NODE "@ADDR (no-map) for non-root cells",
+			"no /reserved-memory/%s@... node: cells need RAM that Linux does not use",
+			FDT_CELLS_NODE);
+	} else {
+		cells = &p->reserved[p->cells];
+		format_size(size, sizeof(size), cells->size);
+		verdict(r, "OK", "cell memory", NULL, "/reserved-memory/%s, %s%s",
+			cells->name, size, cells->no_map ? ", no-map" : "");
+	}
+}
+
+static void check_gic(struct report *r, const struct fdt_platform *p)
+{
+	if (p->gic.version == 3)
+		verdict(r, "OK", "GIC", NULL, "GICv3 %s, distributor at 0x%llx",
+			p->gic.name, (unsigned long long)p->gic.gicd);
+	else if (p->gic.version)
+		verdict(r, "PROBLEM", "GIC", "none: Bulkhead needs a GICv3",
+			"%s is a GICv2 (%s)", p->gic.name, p->gic.compatible);
+	else
+		verdict(r, "PROBLEM", "GIC", "none: Bulkhead needs a GICv3",
+			"no GIC in the device tree");
+}
+
+static void check_device_tree(struct report *r, const char *dtb)
+{
+	struct fdt_platform *p;
+	size_t size;
+	void *fdt;
+
+	fdt = fdt_load(dtb, &size);
+	p = malloc(sizeof(*p));
+	if (!fdt || !p) {
+		verdict(r, "PROBLEM", "device tree",
+			"run as root (/sys/firmware/fdt is readable by root only), or pass --dtb FILE",
+			"cannot read %s", dtb);
+		goto out;
+	}
+	fdt_scan(fdt, p);
+	verdict(r, "OK", "device tree", NULL, "%s (\"%s\")", dtb, p->model);
+	check_gic(r, p);
+	check_reserved(r, p);
+out:
+	free(p);
+	free(fdt);
+}
+
+static const char check_usage[] =
+	"Usage: bulkhead hardware check [--dtb FILE]\n\n"
+	"Checks on the target whether Bulkhead can run: the device tree (a\n"
+	"GICv3, no-map reserved memory for the hypervisor and for cells), all\n"
+	"CPUs online, Linux started at EL2, KVM not holding EL2, no VHE. One\n"
+	"line per check: OK, PROBLEM (with a fix) or NOTE (cannot tell, or\n"
+	"matters for cells only).\n\n"
+	"  --dtb FILE  device tree blob (default: /sys/firmware/fdt)\n\n"
+	"Exit status: 0 without problems, 1 with problems, 2 on usage errors.\n";
+
+static int cmd_hardware_check(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "dtb", required_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *dtb = "/sys/firmware/fdt";
+	struct report r = { 0 };
+	char enabled[8];
+	int c;
+
+	if (wants_help(argc, argv))
+		return fputs(check_usage, stdout), EXIT_OK;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "d:", opts, NULL)) != -1) {
+		if (c != 'd') {
+			fputs(check_usage, stderr);
+			return EXIT_USAGE;
+		}
+		dtb = optarg;
+	}
+	if (optind != argc) {
+		fputs(check_usage, stderr);
+		return EXIT_USAGE;
+	}
+	r.log = read_kernel_log();
+	read_line("/proc/cmdline", r.cmdline, sizeof(r.cmdline));
+	check_arch(&r);
+	check_device_tree(&r, dtb);
+	check_cpus(&r);
+	check_el2(&r);
+	check_kvm(&r);
+	check_vhe(&r);
+	read_line(BULKHEAD_SYSFS "/enabled", enabled, sizeof(enabled));
+	if (!strcmp(enabled, "1"))
+		printf("Bulkhead is enabled now: Linux runs in the root cell.\n");
+	if (r.problems)
+		printf("%u problem%s: Bulkhead cannot run here until %s fixed\n",
+		       r.problems, r.problems == 1 ? "" : "s",
+		       r.problems == 1 ? "it is" : "they are");
+	else
+		printf("no problems: Bulkhead can run here\n");
+	free(r.log);
+	return r.problems ? EXIT_FAIL : EXIT_OK;
+}
+
+static const struct command hardware_commands[] = {
+	{ "check", cmd_hardware_check, "[--dtb FILE]: can Bulkhead run here?" },
+	{ NULL, NULL, NULL },
+};
+
+int cmd_hardware(int argc, char **argv)
+{
+	return run_group("hardware", hardware_commands, argc, argv,
+			 "The machine Bulkhead is to run on.\n\n");
+}
