@@ -383,11 +383,27 @@ static void check_mem_overlap(struct cell_check *c, unsigned int i,
 		   physical ? "physical" : "guest-physical");
 }
 
-/* Whether the chip's 128 pins are all SPIs (INTIDs 32..1019). */
+/*
+ * The first pin at or beyond the last SPI that the chip sets, or
+ * BH_IRQCHIP_PINS if none: a chip may reach past INTID 1019 as long as it
+ * assigns nothing there (so INTIDs up to 1019 can all be described).
+ */
+static unsigned int irqchip_first_pin_beyond_spis(const struct bh_irqchip *chip)
+{
+	unsigned int pin;
+
+	for (pin = 0; pin < BH_IRQCHIP_PINS; pin++)
+		if ((uint64_t)chip->pin_base + pin >= CHECK_SPI_END &&
+		    (chip->pin_bitmap[pin / 32] & (1U << (pin % 32))))
+			return pin;
+	return BH_IRQCHIP_PINS;
+}
+
+/* Whether every pin the chip sets is an SPI (INTIDs 32..1019). */
 static bool irqchip_pins_ok(const struct bh_irqchip *chip)
 {
 	return chip->pin_base % 32 == 0 && chip->pin_base >= CHECK_SPI_FIRST &&
-	       (uint64_t)chip->pin_base + BH_IRQCHIP_PINS <= CHECK_SPI_END;
+	       irqchip_first_pin_beyond_spis(chip) == BH_IRQCHIP_PINS;
 }
 
 static void check_irqchip(struct cell_check *c, unsigned int i)
@@ -401,9 +417,11 @@ static void check_irqchip(struct cell_check *c, unsigned int i)
 	if (chip->pin_base < CHECK_SPI_FIRST)
 		note_error(c->ctx, "%sirqchips[%u]: pin_base %u below %u: only SPIs can be assigned",
 			   c->path, i, chip->pin_base, CHECK_SPI_FIRST);
-	else if ((uint64_t)chip->pin_base + BH_IRQCHIP_PINS > CHECK_SPI_END)
-		note_error(c->ctx, "%sirqchips[%u]: pin_base %u + %u pins beyond the last SPI %u",
-			   c->path, i, chip->pin_base, BH_IRQCHIP_PINS,
+	else if (irqchip_first_pin_beyond_spis(chip) < BH_IRQCHIP_PINS)
+		note_error(c->ctx, "%sirqchips[%u]: INTID %llu assigned, beyond the last SPI %u",
+			   c->path, i,
+			   ull((uint64_t)chip->pin_base +
+			       irqchip_first_pin_beyond_spis(chip)),
 			   CHECK_SPI_END - 1);
 	if (c->gicd_base && chip->address != c->gicd_base)
 		note_error(c->ctx, "%sirqchips[%u]: address 0x%llx is not the GIC distributor 0x%llx (platform.arm64.gicd_base)",
@@ -429,19 +447,6 @@ static void check_irqchip_overlap(struct cell_check *c, unsigned int i,
 		   j, b->pin_base, b->pin_base + BH_IRQCHIP_PINS - 1);
 }
 
-/* A non-root cell's CPUs start at cpu_reset_address: it must be mapped. */
-static void check_reset_address(struct cell_check *c)
-{
-	uint64_t addr = c->desc->cpu_reset_address;
-	unsigned int num = c->desc->num_memory_regions;
-
-	if (bh_check_find_region(c->mem, num, addr, 1, false, BH_MEM_EXECUTE,
-				 BH_MEM_EXECUTE) < num)
-		return;
-	note_warning(c->ctx, "%scpu_reset_address 0x%llx not inside an executable memory region",
-		     c->path, ull(addr));
-}
-
 static void check_arrays(struct cell_check *c)
 {
 	const struct bh_cell_desc *d = c->desc;
@@ -464,8 +469,6 @@ static void check_arrays(struct cell_check *c)
 			if (irqchip_pins_ok(&c->irqchips[j]))
 				check_irqchip_overlap(c, i, j);
 	}
-	if (!c->root)
-		check_reset_address(c);
 }
 
 /* The hypervisor's own memory; true if fit for the overlap check. */
