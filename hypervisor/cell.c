@@ -489,6 +489,10 @@ void cell_system_power(struct per_cpu *cpu, bool off)
 		return;
 	}
 	/* Restart: other CPUs park; this one starts over at the entry. */
+	if (cell->stopping) {
+		arch_request_park(cpu->cpu_id);
+		return;
+	}
 	for_each_cell_cpu(cell, c)
 		if (c != cpu->cpu_id)
 			arch_request_park(c);

@@ -7,14 +7,43 @@ BH_KO=/lib/bulkhead/bulkhead.ko
 BH_CELLS=/etc/bulkhead
 BH_INMATES=/usr/share/bulkhead/inmates
 
+# The hypervisor writes its log to the same UART, a character at a time
+# (also what cells print through it): each marker starts on a line of its
+# own, so that it is not glued to the end of a line the hypervisor is still
+# writing. While a cell floods that UART, defer_markers collects the markers
+# in a file instead, and flush_markers prints them once it is quiet.
+BH_DEFER=
+
 pass() {
-	echo "BHTEST: PASS $1"
+	if [ -n "$BH_DEFER" ]; then
+		echo "BHTEST: PASS $1" >> "$BH_DEFER"
+	else
+		printf '\nBHTEST: PASS %s\n' "$1"
+	fi
 }
 
 fail() {
 	local name=$1
 	shift
-	echo "BHTEST: FAIL $name: $*"
+	if [ -n "$BH_DEFER" ]; then
+		echo "BHTEST: FAIL $name: $*" >> "$BH_DEFER"
+	else
+		printf '\nBHTEST: FAIL %s: %s\n' "$name" "$*"
+	fi
+}
+
+defer_markers() {
+	BH_DEFER=/tmp/deferred-markers
+	: > "$BH_DEFER"
+}
+flush_markers() {
+	local f=$BH_DEFER
+	BH_DEFER=
+	[ -n "$f" ] || return 0
+	while IFS= read -r line; do
+		printf '\n%s\n' "$line"
+	done < "$f"
+	rm -f "$f"
 }
 
 # check NAME CMD...: passes when CMD exits 0; on failure shows its output.
@@ -231,24 +260,29 @@ check_workload() {
 
 # patch_bytes FILE OFFSET HEX...: overwrite bytes of FILE at OFFSET
 # (decimal) with the bytes given in hex ("de ad be ef"); size unchanged.
+# (One printf for all bytes: a process costs a lot under TCG.)
 patch_bytes() {
-	local file=$1 off=$2 esc="" h
+	local file=$1 off=$2 args="" h
 	shift 2
 	for h in "$@"; do
-		esc="$esc\\$(printf '%03o' "0x$h")"
+		args="$args $((0x$h))"
 	done
-	printf "$esc" | dd of="$file" bs=1 seek="$off" conv=notrunc 2>/dev/null
+	[ -n "$args" ] || return 0
+	printf "$(printf '\\%03o' $args)" |
+		dd of="$file" bs=1 seek="$off" conv=notrunc 2>/dev/null
 }
 
 # patch_le FILE OFFSET BYTES VALUE: write VALUE as a BYTES-byte
 # little-endian integer (64-bit shell arithmetic).
 patch_le() {
-	local file=$1 off=$2 n=$3 v=$4 i=0 bytes=""
+	local file=$1 off=$2 n=$3 v=$4 i=0 args=""
 	while [ $i -lt "$n" ]; do
-		bytes="$bytes $(printf '%02x' $(( (v >> (8 * i)) & 0xff )))"
+		args="$args $(( (v >> (8 * i)) & 0xff ))"
 		i=$((i + 1))
 	done
-	patch_bytes "$file" "$off" $bytes
+	[ -n "$args" ] || return 0
+	printf "$(printf '\\%03o' $args)" |
+		dd of="$file" bs=1 seek="$off" conv=notrunc 2>/dev/null
 }
 
 # read_le FILE OFFSET BYTES: a little-endian integer of FILE, in decimal.
@@ -277,4 +311,118 @@ quick_sums() {
 		sum=; read -r sum _ < /tmp/quick.$c
 		[ "$sum" = "$ref" ] || printf 'cpu%s(%s) ' "$c" "$sum"
 	done
+}
+
+# --- non-root cells ---
+
+BH_CELLS_SYSFS=$BH_SYSFS/cells
+
+# cell_field WHO FIELD: FIELD (id, name, state, cpus) of the cell named or
+# numbered WHO in `bulkhead cell list` (printf "%-4s %-24s %-10s %s"), empty
+# if it is not listed.
+cell_field() {
+	bulkhead cell list 2>/dev/null | awk -v who="$1" -v f="$2" '
+		function trim(s) { sub(/^ +/, "", s); sub(/ +$/, "", s); return s }
+		NR == 1 { next }
+		{
+			v["id"] = trim(substr($0, 1, 4))
+			v["name"] = trim(substr($0, 6, 24))
+			v["state"] = trim(substr($0, 31, 10))
+			v["cpus"] = trim(substr($0, 42))
+			if (v["id"] != who && v["name"] != who)
+				next
+			if (f == "row")
+				print v["id"] " " v["name"] " " v["state"] " " v["cpus"]
+			else
+				print v[f]
+			exit
+		}'
+}
+# cell_row WHO: "ID NAME STATE CPUS" of the cell, one `bulkhead cell list`.
+cell_row() {
+	cell_field "$1" row
+}
+cell_state() {
+	cell_field "$1" state
+}
+
+# cell_count_listed: the number of cells `bulkhead cell list` shows.
+cell_count_listed() {
+	bulkhead cell list 2>/dev/null | awk 'NR > 1' | wc -l
+}
+
+# cells_sysfs: the entries of /sys/devices/bulkhead/cells, as "1 2 ".
+cells_sysfs() {
+	ls $BH_CELLS_SYSFS 2>/dev/null | tr '\n' ' '
+}
+
+# wait_cell_state WHO STATE [MS]: polls until the cell's state is STATE
+# (default at most 3000 ms); true if it got there.
+wait_cell_state() {
+	local end=$(( $(now_ms) + ${3:-3000} ))
+	while :; do
+		[ "$(cell_state "$1")" = "$2" ] && return 0
+		[ "$(now_ms)" -ge "$end" ] && return 1
+		sleep 0.1
+	done
+}
+
+# check_cell_state NAME WHO STATE [MS]: the cell reaches STATE.
+check_cell_state() {
+	if wait_cell_state "$2" "$3" "$4"; then
+		pass "$1"
+	else
+		fail "$1" "cell '$2' is '$(cell_state "$2")', expected '$3': $(bulkhead cell list 2>&1 | tr '\n' '|')"
+	fi
+}
+
+# cpus_online: /sys/devices/system/cpu/online, e.g. "0-3".
+cpus_online() {
+	cat /sys/devices/system/cpu/online
+}
+
+# cell_stat WHO CPU NAME: column NAME ("total", "irq", ...) of CPU's line
+# in `bulkhead cell stats WHO`.
+cell_stat() {
+	bulkhead cell stats "$1" > /tmp/cell-stats.$$ 2>&1
+	stat_of /tmp/cell-stats.$$ "$2" "$3"
+	rm -f /tmp/cell-stats.$$
+}
+
+# The hypervisor's log ring counts every byte it was given in `written`
+# (include/bulkhead/console.h), at offset 16 of the ring, which the root
+# cell may read. hv_mark remembers it; hv_since_mark prints what the
+# hypervisor logged since (a few bytes more at worst, never less, as long
+# as the ring did not wrap past the mark).
+BH_CON_ADDR=$(( BH_HV_BASE + $(read_le /lib/firmware/bulkhead.bin 32 8) ))
+hv_written() {
+	printf '%d\n' "$(devmem $((BH_CON_ADDR + 16)) 64)"
+}
+hv_mark() {
+	HV_MARK=$(hv_written)
+}
+hv_since_mark() {
+	bulkhead console > /tmp/hv-since.$$ 2>&1
+	tail -c "$(( $(hv_written) - HV_MARK ))" /tmp/hv-since.$$ | tr -d '\r'
+	rm -f /tmp/hv-since.$$
+}
+
+# rt_control_last_t FILE: the latest second rt-control reported in FILE
+# (its "rt-control: t=Ns ..." lines on the hypervisor console), or 0.
+rt_control_last_t() {
+	grep -ao 'rt-control: t=[0-9]*s' "$1" | tail -n 1 | sed 's/.*t=\([0-9]*\)s/\1/' |
+		{ read -r t; echo "${t:-0}"; }
+}
+
+# vcon_copy CELL DEST: a copy of CELL's config that prints through the
+# hypervisor's console (console type none, flag VIRTUAL) instead of its
+# UART, so the root cell can read what it prints. Offsets: struct
+# bh_cell_desc console at 72: address 72 (8), size 80 (4), type 84 (2),
+# flags 86 (2).
+vcon_copy() {
+	cp "$BH_CELLS/$1.cell" "$2"
+	patch_le "$2" 72 8 0
+	patch_le "$2" 80 4 0
+	patch_le "$2" 84 2 0
+	patch_le "$2" 86 2 1
 }

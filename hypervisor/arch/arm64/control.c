@@ -9,6 +9,7 @@
 #include <hv/control.h>
 #include <hv/hypervisor.h>
 #include <hv/percpu.h>
+#include <asm/barrier.h>
 #include <asm/gic.h>
 #include <asm/sysregs.h>
 #include <asm/traps.h>
@@ -69,15 +70,23 @@ void cpu_park(struct per_cpu *cpu, struct trap_context *ctx)
 
 	/* A request made after this point parks the CPU again next exit. */
 	cpu->arch.park_request = false;
+	smp_mb();
 
 	/* A parked cell's timers must not fire into the CPU's next life. */
 	if (cpu->cell != &root_cell) {
 		write_sysreg(0, cntv_ctl_el0);
 		write_sysreg(0, cntp_ctl_el0);
 	}
-	if (cpu->arch.restart) {
+	/*
+	 * A cell restarting itself (PSCI SYSTEM_RESET) starts over, unless
+	 * management is stopping it: then the restart becomes a park, or the
+	 * root would wait for this CPU forever. If stopping is set only after
+	 * this check, its park request (set after it) is still pending.
+	 */
+	if (cpu->arch.restart && !cpu->cell->stopping) {
 		cpu->arch.restart = false;
 	} else {
+		cpu->arch.restart = false;
 		cpu->arch.psci_state = CPU_STATE_OFF;
 		dsb(ish);
 		sev();
