@@ -356,6 +356,8 @@ static int start_cell(struct cell *cell)
 	set_state(cell, BH_CELL_STATE_RUNNING);
 	cell->stopping = false;
 	smp_mb();
+	/* Before the CPU runs: its output must not split this line. */
+	pr_info("cell %s started\n", cell->name);
 	for_each_cell_cpu(cell, c)
 		return arch_reset_cpu(c, cell->desc->cpu_reset_address, 0);
 	return -EINVAL;
@@ -370,8 +372,6 @@ long cell_start(struct per_cpu *caller, unsigned int id)
 	cell = managed_cell(caller, id);
 	err = cell ? start_cell(cell) : -ENOENT;
 	spin_unlock(&mgmt_lock);
-	if (!err)
-		pr_info("cell %s started\n", cell->name);
 	return err;
 }
 
