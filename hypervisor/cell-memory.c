@@ -57,6 +57,29 @@ static int scrub_region(const struct bh_memory *mem)
 	return 0;
 }
 
+/*
+ * Writes the cell's RAM back to memory before its CPU starts with the MMU
+ * and caches off: whatever a previous run left dirty in the caches must
+ * not later overwrite what the new run wrote uncached.
+ */
+int flush_cell_memory(struct cell *cell)
+{
+	const struct bh_memory *mem;
+	unsigned int i;
+	int err;
+
+	for_each_cell_region(cell, mem, i) {
+		if (mem->flags & (BH_MEM_IO | BH_MEM_COMM_REGION))
+			continue;
+		err = arch_hv_map(pa_init(mem->phys_start), mem->size);
+		if (err)
+			return err;
+		arch_dcache_flush((void *)(uintptr_t)mem->phys_start, mem->size);
+		arch_hv_unmap(pa_init(mem->phys_start), mem->size);
+	}
+	return 0;
+}
+
 void return_memory_to_root(struct cell *cell, unsigned int count)
 {
 	const struct bh_memory *mem;

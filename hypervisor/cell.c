@@ -348,6 +348,8 @@ static int start_cell(struct cell *cell)
 
 	park_cell_cpus(cell);
 	err = set_loadable_mapping(cell, false);
+	if (!err)
+		err = flush_cell_memory(cell);
 	if (err)
 		return err;
 	fill_comm_region(cell);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Stopping and starting CPUs on behalf of cell management: a parked CPU
- * waits in the hypervisor (wfe) until it is reset to an entry point of its
+ * waits in the hypervisor (wfi) until it is reset to an entry point of its
  * cell, which may have changed while it waited. PSCI CPU_OFF/CPU_ON, cell
  * start, shutdown, destroy and fault containment all use this.
  */

@@ -53,6 +53,7 @@ void cell_system_power(struct per_cpu *cpu, bool off);
 #define MAX_CELL_CONFIG_SIZE	(64 * 1024)
 const struct bh_memory *root_region_of(u64 phys, u64 size);
 int take_memory_from_root(struct cell *cell);
+int flush_cell_memory(struct cell *cell);
 void return_memory_to_root(struct cell *cell, unsigned int count);
 int copy_config_from_root(struct cell *cell, u64 ipa, u64 size);
 struct bh_comm_region *map_comm_region(struct cell *cell);
