@@ -250,17 +250,26 @@ int bh_cell_load(struct bulkhead_cell_load __user *uarg)
 	return err;
 }
 
+/* The cell a struct bulkhead_cell_id from user space names. */
+static struct bh_cell *user_cell(struct bulkhead_cell_id __user *uarg,
+				 struct bulkhead_cell_id *arg)
+{
+	struct bh_cell *cell;
+
+	if (copy_from_user(arg, uarg, sizeof(*arg)))
+		return ERR_PTR(-EFAULT);
+	cell = bh_cell_find(arg->id);
+	return cell ? cell : ERR_PTR(-ENOENT);
+}
+
 int bh_cell_start(struct bulkhead_cell_id __user *uarg)
 {
 	struct bulkhead_cell_id arg;
-	struct bh_cell *cell;
+	struct bh_cell *cell = user_cell(uarg, &arg);
 	long err;
 
-	if (copy_from_user(&arg, uarg, sizeof(arg)))
-		return -EFAULT;
-	cell = bh_cell_find(arg.id);
-	if (!cell)
-		return -ENOENT;
+	if (IS_ERR(cell))
+		return PTR_ERR(cell);
 	err = bh_hypercall(BH_HC_CELL_START, cell->id, 0);
 	if (err)
 		pr_err("bulkhead: cell '%s': start failed (%ld)\n",
@@ -276,14 +285,11 @@ int bh_cell_shutdown(struct bulkhead_cell_id __user *uarg)
 {
 	unsigned long deadline = jiffies + msecs_to_jiffies(SHUTDOWN_TIMEOUT_MS);
 	struct bulkhead_cell_id arg;
-	struct bh_cell *cell;
+	struct bh_cell *cell = user_cell(uarg, &arg);
 	long err;
 
-	if (copy_from_user(&arg, uarg, sizeof(arg)))
-		return -EFAULT;
-	cell = bh_cell_find(arg.id);
-	if (!cell)
-		return -ENOENT;
+	if (IS_ERR(cell))
+		return PTR_ERR(cell);
 	for (;;) {
 		err = bh_hypercall(BH_HC_CELL_SHUTDOWN, cell->id,
 				   arg.flags & BULKHEAD_SHUTDOWN_FORCE);
@@ -321,10 +327,7 @@ static int destroy(struct bh_cell *cell)
 int bh_cell_destroy(struct bulkhead_cell_id __user *uarg)
 {
 	struct bulkhead_cell_id arg;
-	struct bh_cell *cell;
+	struct bh_cell *cell = user_cell(uarg, &arg);
 
-	if (copy_from_user(&arg, uarg, sizeof(arg)))
-		return -EFAULT;
-	cell = bh_cell_find(arg.id);
-	return cell ? destroy(cell) : -ENOENT;
+	return IS_ERR(cell) ? PTR_ERR(cell) : destroy(cell);
 }
