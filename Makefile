@@ -32,7 +32,7 @@ SETUP		?= 1
 Q		:= $(if $(V),,@)
 MAKEFLAGS	+= --no-print-directory
 
-.PHONY: all setup hypervisor driver tools configs inmates host-tools \
+.PHONY: all setup hypervisor driver tools configs inmates host-tools check \
 	config menuconfig olddefconfig test unit-test system-test demo run \
 	bench clean distclean help
 
@@ -50,6 +50,7 @@ help:
 	@echo "  demo           boot QEMU and run the demo"
 	@echo "  run            boot QEMU to an interactive shell"
 	@echo "  bench          benchmarks in QEMU, saved in build/bench/results.json"
+	@echo "  check          static analysis (cppcheck) of hypervisor and tools"
 	@echo "  clean          remove build output (keeps the download cache)"
 	@echo "  distclean      clean, and remove the download cache and .config"
 	@echo "Variables: KDIR=<kernel build tree>  CROSS_COMPILE=<prefix>  V=1"
@@ -99,6 +100,16 @@ inmates: setup
 	$(Q)$(MAKE) -C inmates
 
 # --- tests and QEMU ---
+
+# Static analysis: part of the unit tests (ci/run-tests.sh) too.
+CPPCHECK_FLAGS := --quiet --enable=warning,performance,portability \
+	--error-exitcode=1 --inline-suppr --suppress=missingIncludeSystem \
+	--suppress='unknownMacro:tools/fdt-*.c' -D__BULKHEAD_HYPERVISOR__ \
+	-Ihypervisor/include -Ihypervisor/arch/$(ARCH)/include -Iinclude \
+	--include=$(CONFIG_H)
+
+check: config
+	$(Q)cppcheck $(CPPCHECK_FLAGS) hypervisor tools
 
 unit-test: setup
 	$(Q)$(MAKE) -C tests/host run

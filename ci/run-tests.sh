@@ -21,6 +21,12 @@ run_unit() {
 	echo "== host unit tests"
 	make -s -C "$top/tests/host" run 2>&1 | tee -a "$results"
 	[ "${PIPESTATUS[0]}" = 0 ] || echo "FAIL unit/build: make -C tests/host run failed" | tee -a "$results"
+	echo "== static analysis"
+	if out=$(make -s -C "$top" check 2>&1); then
+		echo "PASS lint/cppcheck" | tee -a "$results"
+	else
+		echo "FAIL lint/cppcheck: $out" | tee -a "$results"
+	fi
 }
 
 run_system() {

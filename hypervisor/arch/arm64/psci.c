@@ -111,9 +111,14 @@ static long features(u64 fid)
 /* Hands the call to the firmware unchanged (root cell alone only). */
 static long forward_smc(struct trap_context *ctx)
 {
+	/* cppcheck does not know register variables: */
+	// cppcheck-suppress constStatement
 	register u64 x0 asm("x0") = ctx->regs[0];
+	// cppcheck-suppress constStatement
 	register u64 x1 asm("x1") = ctx->regs[1];
+	// cppcheck-suppress constStatement
 	register u64 x2 asm("x2") = ctx->regs[2];
+	// cppcheck-suppress constStatement
 	register u64 x3 asm("x3") = ctx->regs[3];
 
 	asm volatile("smc #0"
