@@ -10,6 +10,7 @@
 #include "../../hypervisor/config-check.c"
 #include "../../configs/cells/qemu-arm64.c"
 #include "unit.h"
+#include "check-capture.h"
 
 #define QEMU_CELL_FILE	"../../configs/cells/qemu-arm64.cell"
 #define MAX_CPU_BYTES	2048
@@ -31,31 +32,9 @@ static uint64_t image[(sizeof(struct bh_system) + MAX_CPU_BYTES +
 		       MAX_CHIPS * sizeof(struct bh_irqchip)) / 8 + 1];
 static size_t image_len;
 
-static struct {
-	char text[1 << 16];
-	size_t len;
-	bool dumped;
-} msgs;
-
-static struct bh_check_ctx ctx;
-
-static void capture(void *arg, int severity, const char *msg)
-{
-	int n = snprintf(msgs.text + msgs.len, sizeof(msgs.text) - msgs.len,
-			 "%s: %s\n", severity == BH_CHECK_ERROR ? "E" : "W",
-			 msg);
-
-	(void)arg;
-	if (n > 0 && msgs.len + n < sizeof(msgs.text))
-		msgs.len += n;
-}
-
 static void reset_ctx(void)
 {
-	ctx = (struct bh_check_ctx){ .report = capture, .file = "test.cell" };
-	msgs.len = 0;
-	msgs.text[0] = '\0';
-	msgs.dumped = false;
+	reset_capture("test.cell");
 }
 
 static size_t min_size(size_t a, size_t b)
@@ -208,30 +187,6 @@ static void valid_cell(void)
 	set_chip(0, 0x8000000, 32, 0);
 	m.chips[0].pin_bitmap[0] = 1U << 8;	/* SPI 8: INTID 40 */
 }
-
-static void dump_messages(void)
-{
-	if (unit_failed && !msgs.dumped) {
-		printf("# messages of the failing check:\n%s", msgs.text);
-		msgs.dumped = true;
-	}
-}
-
-/* The last check returned rc_ and found exactly errors_ and warnings_. */
-#define EXPECT(rc_, errors_, warnings_)					\
-	do {								\
-		CHECK((rc_) == ((errors_) ? -EINVAL : 0));		\
-		CHECK(ctx.errors == (errors_));				\
-		CHECK(ctx.warnings == (warnings_));			\
-		dump_messages();					\
-	} while (0)
-
-/* ... and one of its messages contains needle. */
-#define EXPECT_MSG(needle)						\
-	do {								\
-		CHECK(strstr(msgs.text, (needle)) != NULL);		\
-		dump_messages();					\
-	} while (0)
 
 /* One system config field broken: exactly one error naming it. */
 #define EXPECT_SYS_ERROR(needle)					\

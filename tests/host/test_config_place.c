@@ -14,6 +14,7 @@
 #include "../../hypervisor/config-place.c"
 #include "../../configs/cells/qemu-arm64.c"
 #include "unit.h"
+#include "check-capture.h"
 
 #define MAX_CPU_BYTES	16
 #define MAX_REGIONS	8
@@ -42,25 +43,6 @@ static struct {
 	unsigned int num_others;
 } m;
 
-static struct {
-	char text[1 << 16];
-	size_t len;
-	bool dumped;
-} msgs;
-
-static struct bh_check_ctx ctx;
-
-static void capture(void *arg, int severity, const char *msg)
-{
-	int n = snprintf(msgs.text + msgs.len, sizeof(msgs.text) - msgs.len,
-			 "%s: %s\n", severity == BH_CHECK_ERROR ? "E" : "W",
-			 msg);
-
-	(void)arg;
-	if (n > 0 && msgs.len + n < sizeof(msgs.text))
-		msgs.len += n;
-}
-
 /* Findings of the standalone checks: shown, as they break the test. */
 static void show_precondition(void *arg, int severity, const char *msg)
 {
@@ -71,10 +53,7 @@ static void show_precondition(void *arg, int severity, const char *msg)
 
 static void reset_ctx(void)
 {
-	ctx = (struct bh_check_ctx){ .report = capture, .file = "rt.cell" };
-	msgs.len = 0;
-	msgs.text[0] = '\0';
-	msgs.dumped = false;
+	reset_capture("rt.cell");
 }
 
 static void set_region(struct model *md, unsigned int i, uint64_t phys,
@@ -248,29 +227,6 @@ static int run(void)
 	free(sys);
 	return rc;
 }
-
-static void dump_messages(void)
-{
-	if (unit_failed && !msgs.dumped) {
-		printf("# messages of the failing check:\n%s", msgs.text);
-		msgs.dumped = true;
-	}
-}
-
-/* The last check returned rc_ and found exactly errors_ and warnings_. */
-#define EXPECT(rc_, errors_, warnings_)					\
-	do {								\
-		CHECK((rc_) == ((errors_) ? -EINVAL : 0));		\
-		CHECK(ctx.errors == (errors_));				\
-		CHECK(ctx.warnings == (warnings_));			\
-		dump_messages();					\
-	} while (0)
-
-#define EXPECT_MSG(needle)						\
-	do {								\
-		CHECK(strstr(msgs.text, (needle)) != NULL);		\
-		dump_messages();					\
-	} while (0)
 
 /* One fact broken: exactly one error, naming it. */
 #define EXPECT_ERROR(needle)						\
