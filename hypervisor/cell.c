@@ -405,6 +405,7 @@ static long shutdown_locked(struct cell *cell, bool force)
 		}
 	}
 	park_cell_cpus(cell);
+	arch_cell_quiesce_irqs(cell);
 	comm->msg_to_cell = BH_MSG_NONE;
 	if (cell->state != BH_CELL_STATE_FAILED)
 		set_state(cell, BH_CELL_STATE_SHUT_DOWN);
@@ -472,6 +473,7 @@ void cell_fail(struct per_cpu *cpu)
 	set_state(cell, BH_CELL_STATE_FAILED);
 	cpu->failed = true;
 	cell->stopping = true;
+	arch_cell_quiesce_irqs(cell);
 	for_each_cell_cpu(cell, c)
 		arch_request_park(c);
 }

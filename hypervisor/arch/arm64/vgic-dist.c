@@ -418,6 +418,22 @@ static void move_irqs(struct cell *cell, struct cell *from, struct cell *to)
 	spin_unlock(&dist_lock);
 }
 
+/*
+ * A stopped cell's devices must not keep interrupting the CPU parked for
+ * it (a pending interrupt ends every wfi): disable its SPIs. A cell that
+ * starts again enables what it uses.
+ */
+void arch_cell_quiesce_irqs(struct cell *cell)
+{
+	unsigned int irq;
+
+	spin_lock(&dist_lock);
+	for (irq = 32; irq < GIC_MAX_IRQS; irq++)
+		if (bitmap_test(cell->arch.irqs.bitmap, irq))
+			quiesce_spi(irq);
+	spin_unlock(&dist_lock);
+}
+
 void arch_cell_take_irqs(struct cell *cell)
 {
 	move_irqs(cell, &root_cell, cell);

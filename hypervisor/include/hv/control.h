@@ -46,6 +46,8 @@ int arch_cell_move_cpu(struct per_cpu *cpu, struct cell *from, struct cell *to);
 /* Moves the cell's interrupt lines from the root cell to it, and back. */
 void arch_cell_take_irqs(struct cell *cell);
 void arch_cell_return_irqs(struct cell *cell);
+/* Silences the interrupt lines of a stopped cell. */
+void arch_cell_quiesce_irqs(struct cell *cell);
 
 /* Asks a CPU to park in the hypervisor; returns at once. */
 void arch_request_park(unsigned int cpu);
