@@ -289,7 +289,7 @@ static void park_cell_cpus(struct cell *cell)
 	for_each_cell_cpu(cell, c)
 		arch_request_park(c);
 	for_each_cell_cpu(cell, c)
-		arch_park_cpu(c);
+		arch_wait_cpu_parked(c);
 }
 
 static void set_state(struct cell *cell, u32 state)

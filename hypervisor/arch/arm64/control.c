@@ -122,13 +122,18 @@ void arch_request_park(unsigned int cpu_id)
 		gic_send_mgmt_sgi(cpu_id, false);
 }
 
-void arch_park_cpu(unsigned int cpu_id)
+void arch_wait_cpu_parked(unsigned int cpu_id)
 {
 	struct per_cpu *t = per_cpu(cpu_id);
 
-	arch_request_park(cpu_id);
 	while (t->arch.psci_state != CPU_STATE_OFF)
 		wfe();
+}
+
+void arch_park_cpu(unsigned int cpu_id)
+{
+	arch_request_park(cpu_id);
+	arch_wait_cpu_parked(cpu_id);
 }
 
 int arch_reset_cpu(unsigned int cpu_id, u64 entry, u64 context)
@@ -139,6 +144,13 @@ int arch_reset_cpu(unsigned int cpu_id, u64 entry, u64 context)
 		return -1;
 	t->arch.psci_entry = entry;
 	t->arch.psci_context = context;
+	/*
+	 * A park request that reached the CPU after it had parked is stale:
+	 * acted on after the release, it would park the CPU again at its
+	 * first exit, before the new occupant ran (seen as Linux's "CPU2:
+	 * failed to come online" after destroy).
+	 */
+	t->arch.park_request = false;
 	dsb(ish);
 	t->arch.psci_state = CPU_STATE_ON_PENDING;
 	dsb(ish);

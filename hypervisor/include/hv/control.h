@@ -53,6 +53,8 @@ void arch_cell_quiesce_irqs(struct cell *cell);
 void arch_request_park(unsigned int cpu);
 /* Parks a CPU and waits until it waits in the hypervisor. */
 void arch_park_cpu(unsigned int cpu);
+/* Waits until a CPU asked to park waits in the hypervisor. */
+void arch_wait_cpu_parked(unsigned int cpu);
 /* Starts a parked CPU at entry (EL1, MMU off, x0 = context). */
 int arch_reset_cpu(unsigned int cpu, u64 entry, u64 context);
 bool arch_cpu_parked(unsigned int cpu);
