@@ -333,8 +333,7 @@ static void fill_comm_region(struct cell *cell)
 	for_each_cell_cpu(cell, c)
 		comm->cpu_count++;
 	comm->console = cell->desc->console;
-	comm->gicd_base = hv.config->platform.arm64.gicd_base;
-	comm->gicr_base = hv.config->platform.arm64.gicr_base;
+	arch_fill_comm_region(cell, comm);
 	comm->args[BH_COMM_ARGS_SIZE - 1] = 0;
 	/* The inmate may read it before it turns its caches on. */
 	arch_dcache_flush(comm, sizeof(*comm));

@@ -6,6 +6,7 @@
 #include <hv/console.h>
 #include <hv/control.h>
 #include <hv/string.h>
+#include <asm/barrier.h>
 #include <asm/spinlock.h>
 #include <bulkhead/console.h>
 
@@ -60,7 +61,7 @@ void console_write(const char *buf, size_t len)
 	for (i = 0; i < len; i++) {
 		ring->buf[ring->written % RING_SIZE] = buf[i];
 		/* The reader checks `written` after copying: order the byte first. */
-		asm volatile("dmb ishst" : : : "memory");
+		smp_wmb();
 		ring->written++;
 		if (uart_base) {
 			if (buf[i] == '\n')

@@ -16,6 +16,7 @@
 #include <hv/percpu.h>
 #include <hv/printk.h>
 #include <asm/gic.h>
+#include <bulkhead/comm-region.h>
 #include <asm/spinlock.h>
 
 #define GICR_SGI_PAGE_END	(GICR_SGI_BASE + 0x1000)
@@ -432,6 +433,13 @@ void arch_cell_quiesce_irqs(struct cell *cell)
 		if (bitmap_test(cell->arch.irqs.bitmap, irq))
 			quiesce_spi(irq);
 	spin_unlock(&dist_lock);
+}
+
+/* Inmates find the interrupt controller through their comm region. */
+void arch_fill_comm_region(struct cell *cell, struct bh_comm_region *comm)
+{
+	comm->gicd_base = hv.config->platform.arm64.gicd_base;
+	comm->gicr_base = hv.config->platform.arm64.gicr_base;
 }
 
 void arch_cell_take_irqs(struct cell *cell)

@@ -12,6 +12,7 @@
 
 struct per_cpu;
 struct cell;
+struct bh_comm_region;
 
 /* --- implemented by the architecture --- */
 
@@ -46,6 +47,8 @@ int arch_cell_move_cpu(struct per_cpu *cpu, struct cell *from, struct cell *to);
 /* Moves the cell's interrupt lines from the root cell to it, and back. */
 void arch_cell_take_irqs(struct cell *cell);
 void arch_cell_return_irqs(struct cell *cell);
+/* Fills the platform part of a cell's communication region. */
+void arch_fill_comm_region(struct cell *cell, struct bh_comm_region *comm);
 /* Silences the interrupt lines of a stopped cell. */
 void arch_cell_quiesce_irqs(struct cell *cell);
 
