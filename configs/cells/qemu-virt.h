@@ -46,6 +46,33 @@
 #define CELL_B_COMM		0x7da00000ULL
 #define CELL_RAM_SIZE		0x01000000ULL
 
+/*
+ * Virtual PCI (Documentation/ivshmem.md): ECAM of bus 0 and the register
+ * BARs, in the hole QEMU leaves between its secure RAM and the PCIe MMIO
+ * window, so they clash with no real device.
+ */
+#define BH_PCI_ECAM_BASE	0x0f000000ULL
+#define BH_PCI_MEM_BASE		0x0f100000ULL
+
+/*
+ * ivshmem links, in the reserved RAM after slot B, 2 MiB each: a 4 KiB
+ * state table, 60 KiB read-write, 992 KiB output section per peer.
+ * INTIDs 240.. are SPIs no device of the board drives.
+ */
+#define IVSHMEM_RW_SIZE		0xf000ULL
+#define IVSHMEM_OUT_SIZE	0xf8000ULL
+#define IVSHMEM_LINK_SIZE	0x200000ULL
+#define IVSHMEM_LINK0		0	/* root cell <-> cell in slot A */
+#define IVSHMEM_LINK0_PHYS	0x7dc00000ULL
+#define IVSHMEM_LINK0_ROOT_IRQ	240
+#define IVSHMEM_LINK0_CELL_IRQ	241
+#define IVSHMEM_LINK1		1	/* cell in slot A <-> cell in slot B */
+#define IVSHMEM_LINK1_PHYS	0x7de00000ULL
+#define IVSHMEM_LINK1_A_IRQ	242
+#define IVSHMEM_LINK1_B_IRQ	243
+/* Where inmates see link memory. */
+#define IVSHMEM_IPA		0x60000000ULL
+
 /* Where inmates see their RAM: QEMU's RAM base, as bare metal. */
 #define INMATE_RAM_IPA		0x40000000ULL
 

@@ -14,6 +14,7 @@
  *     uint8_t          cpu_set[cpu_set_size]   bit n = Linux CPU n
  *     struct bh_memory mem_regions[num_memory_regions]
  *     struct bh_irqchip irqchips[num_irqchips]
+ *     struct bh_pci_device pci_devices[num_pci_devices]
  *
  * All fields are little-endian, naturally aligned, with explicit padding,
  * so the same bytes mean the same thing to every compiler that reads them.
@@ -23,7 +24,7 @@
 
 #include "types.h"
 
-#define BH_CONFIG_REVISION	1
+#define BH_CONFIG_REVISION	2
 
 #define BH_SYSTEM_SIGNATURE	"BHSYSTEM"
 #define BH_CELL_SIGNATURE	"BHCELL\0\0"
@@ -83,6 +84,35 @@ struct bh_console {
 	uint16_t flags;
 };
 
+/* bh_pci_device.type */
+#define BH_PCI_TYPE_IVSHMEM	1
+
+#define BH_PCI_MAX_DEVICES	32	/* bus 0, function 0 of each device */
+#define BH_IVSHMEM_MAX_PEERS	8
+
+/*
+ * A virtual PCI device of a cell: so far only ivshmem, one end of a
+ * shared-memory link (Documentation/ivshmem.md). Every peer of a link
+ * describes the same memory (shmem_phys, rw_size, out_size, max_peers)
+ * under the same link_id and its own peer_id. The link's memory is laid
+ * out as: state table (4 KiB), read-write section (rw_size), then one
+ * output section (out_size) per peer, in peer id order.
+ */
+struct bh_pci_device {
+	uint8_t type;		/* BH_PCI_TYPE_IVSHMEM */
+	uint8_t padding;
+	uint16_t bdf;		/* bus 0: device << 3, function 0 */
+	uint32_t link_id;	/* same in every peer of the link */
+	uint16_t peer_id;	/* this cell's id on the link, < max_peers */
+	uint16_t max_peers;	/* 2 .. BH_IVSHMEM_MAX_PEERS */
+	uint32_t irq;		/* INTID (SPI) raised in this cell, owned by it */
+	uint64_t shmem_phys;	/* start of the link's memory, page aligned */
+	uint64_t shmem_virt;	/* where this cell sees it (IPA) */
+	uint64_t rw_size;	/* read-write section, multiple of 4 KiB */
+	uint64_t out_size;	/* each output section, multiple of 4 KiB */
+	uint64_t reserved;	/* must be 0 */
+};
+
 /* bh_cell_desc.flags */
 #define BH_CELL_VALID_FLAGS	0x0U
 
@@ -95,7 +125,7 @@ struct bh_cell_desc {
 	uint32_t cpu_set_size;		/* bytes, a multiple of 8 */
 	uint32_t num_memory_regions;
 	uint32_t num_irqchips;
-	uint32_t num_pci_devices;	/* reserved for virtual PCI: must be 0 */
+	uint32_t num_pci_devices;	/* virtual PCI devices (ivshmem links) */
 	uint64_t cpu_reset_address;	/* entry point (IPA) of non-root cells */
 	struct bh_console console;
 	uint64_t reserved;
@@ -106,8 +136,10 @@ struct bh_cell_desc {
 /* Platform facts the hypervisor cannot probe safely. */
 struct bh_platform {
 	uint64_t pci_mmconfig_base;	/* virtual PCI ECAM window, 0 = none */
-	uint32_t pci_mmconfig_size;
+	uint32_t pci_mmconfig_size;	/* 1 MiB: bus 0 only */
 	uint32_t padding;
+	/* Register BARs of the virtual PCI devices: 4 KiB per device number. */
+	uint64_t pci_mem_base;
 	struct {
 		uint64_t gicd_base;	/* distributor, 64 KiB */
 		uint64_t gicr_base;	/* first redistributor, 128 KiB each */
@@ -137,15 +169,17 @@ BH_STATIC_ASSERT(sizeof(struct bh_memory) == 32, "bh_memory ABI size");
 BH_STATIC_ASSERT(sizeof(struct bh_irqchip) == 32, "bh_irqchip ABI size");
 BH_STATIC_ASSERT(sizeof(struct bh_console) == 16, "bh_console ABI size");
 BH_STATIC_ASSERT(sizeof(struct bh_cell_desc) == 96, "bh_cell_desc ABI size");
-BH_STATIC_ASSERT(sizeof(struct bh_platform) == 40, "bh_platform ABI size");
-BH_STATIC_ASSERT(sizeof(struct bh_system) == 200, "bh_system ABI size");
+BH_STATIC_ASSERT(sizeof(struct bh_pci_device) == 56, "bh_pci_device ABI size");
+BH_STATIC_ASSERT(sizeof(struct bh_platform) == 48, "bh_platform ABI size");
+BH_STATIC_ASSERT(sizeof(struct bh_system) == 208, "bh_system ABI size");
 
 /* Size of a cell's arrays that follow its descriptor. */
 static inline uint64_t bh_cell_arrays_size(const struct bh_cell_desc *c)
 {
 	return (uint64_t)c->cpu_set_size +
 	       (uint64_t)c->num_memory_regions * sizeof(struct bh_memory) +
-	       (uint64_t)c->num_irqchips * sizeof(struct bh_irqchip);
+	       (uint64_t)c->num_irqchips * sizeof(struct bh_irqchip) +
+	       (uint64_t)c->num_pci_devices * sizeof(struct bh_pci_device);
 }
 
 static inline const uint8_t *bh_cell_cpu_set(const struct bh_cell_desc *c,
@@ -167,6 +201,22 @@ bh_cell_irqchips(const struct bh_cell_desc *c, const void *arrays)
 {
 	return (const struct bh_irqchip *)(bh_cell_mem_regions(c, arrays) +
 					   c->num_memory_regions);
+}
+
+static inline const struct bh_pci_device *
+bh_cell_pci_devices(const struct bh_cell_desc *c, const void *arrays)
+{
+	return (const struct bh_pci_device *)(bh_cell_irqchips(c, arrays) +
+					      c->num_irqchips);
+}
+
+/* Bytes of a link's memory: state table, rw section, output sections. */
+#define BH_IVSHMEM_STATE_TABLE_SIZE	0x1000ULL
+
+static inline uint64_t bh_ivshmem_size(const struct bh_pci_device *d)
+{
+	return BH_IVSHMEM_STATE_TABLE_SIZE + d->rw_size +
+	       (uint64_t)d->max_peers * d->out_size;
 }
 
 #endif /* _BULKHEAD_CELL_CONFIG_H */
