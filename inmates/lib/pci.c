@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * PCI configuration space through ECAM (PCIe base spec 7.2.2): bus 0 only,
+ * which is all the hypervisor's virtual bus has. Accesses are 32 bits wide
+ * whatever the field, since the hypervisor emulates those alone.
+ */
+#include "lib.h"
+
+#define ECAM_DEV_SHIFT		15
+#define ECAM_FN_SHIFT		12
+#define QEMU_PCIE_ECAM_BASE	0x4010000000UL
+#define QEMU_VPCI_ECAM_BASE	0x0f000000UL	/* configs/cells/qemu-virt.h */
+
+uintptr_t pci_ecam_base(void)
+{
+	if (inmate_bare_metal())
+		return QEMU_PCIE_ECAM_BASE;
+	/* FIXME: comm->pci_mmconfig_base once the hypervisor provides it. */
+	return QEMU_VPCI_ECAM_BASE;
+}
+
+static uintptr_t cfg_addr(uint16_t bdf, unsigned int reg)
+{
+	/* Bus 0: the window covers one bus. */
+	return pci_ecam_base() + ((uintptr_t)(bdf & 0xff) << ECAM_FN_SHIFT) +
+	       (reg & 0xffc);
+}
+
+uint32_t pci_read_config(uint16_t bdf, unsigned int reg, unsigned int size)
+{
+	uint32_t word = mmio_read32(cfg_addr(bdf, reg));
+
+	word >>= 8 * (reg & 3);
+	return size >= 4 ? word : word & ((1U << (8 * size)) - 1);
+}
+
+void pci_write_config(uint16_t bdf, unsigned int reg, uint32_t value,
+		      unsigned int size)
+{
+	if (size < 4)
+		value = (value & ((1U << (8 * size)) - 1)) << (8 * (reg & 3));
+	mmio_write32(cfg_addr(bdf, reg), value);
+}
+
+/* The next function present on bus 0 after `bdf` (from: the first). */
+static int next_function(int bdf)
+{
+	for (bdf = bdf < 0 ? 0 : bdf + 1; bdf < 256; bdf++) {
+		/* Functions 1..7 only of a multi-function device. */
+		if ((bdf & 7) &&
+		    !(pci_read_config(bdf & ~7, PCI_CFG_HEADER_TYPE, 1) &
+		      PCI_HEADER_MULTI_FN)) {
+			bdf |= 7;
+			continue;
+		}
+		if (pci_read_config(bdf, PCI_CFG_VENDOR_ID, 2) != PCI_NO_DEVICE)
+			return bdf;
+	}
+	return -ENODEV;
+}
+
+int pci_find_device(uint16_t vendor, uint16_t device, unsigned int from)
+{
+	int bdf = (int)from - 1;
+
+	while ((bdf = next_function(bdf)) >= 0) {
+		uint32_t id = pci_read_config(bdf, PCI_CFG_VENDOR_ID, 4);
+
+		if ((id & 0xffff) == vendor && id >> 16 == device)
+			return bdf;
+	}
+	return -ENODEV;
+}
+
+int pci_find_class(uint32_t class_code, unsigned int from)
+{
+	int bdf = (int)from - 1;
+
+	while ((bdf = next_function(bdf)) >= 0)
+		if (pci_read_config(bdf, PCI_CFG_CLASS_REV, 4) >> 8 == class_code)
+			return bdf;
+	return -ENODEV;
+}
+
+uint64_t pci_bar_address(uint16_t bdf, unsigned int bar)
+{
+	unsigned int reg = PCI_CFG_BAR0 + 4 * bar;
+	uint64_t lo = pci_read_config(bdf, reg, 4);
+
+	if ((lo & 7) == PCI_BAR_MEM_TYPE_64 && bar < 5)
+		lo |= (uint64_t)pci_read_config(bdf, reg + 4, 4) << 32;
+	return lo & PCI_BAR_MEM_MASK;
+}
+
+void pci_enable_mem(uint16_t bdf)
+{
+	uint32_t cmd = pci_read_config(bdf, PCI_CFG_COMMAND, 2);
+
+	if (!(cmd & PCI_CMD_MEM))
+		pci_write_config(bdf, PCI_CFG_COMMAND, cmd | PCI_CMD_MEM, 2);
+}
