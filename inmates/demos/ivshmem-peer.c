@@ -55,7 +55,7 @@ static bool reply_or_left(void *arg)
 	       comm_poll_shutdown_request();
 }
 
-static void send_request(uint32_t seq, uint32_t len)
+static void send_request(uint32_t seq, uint32_t len, uint32_t flags)
 {
 	uint32_t h = BH_DEMO_FNV_BASIS, i;
 
@@ -66,7 +66,7 @@ static void send_request(uint32_t seq, uint32_t len)
 		h = fnv1a_step(h, b);
 	}
 	awaited_seq = seq;
-	msg_post(&dev, peer, out, seq, len, h, BH_DEMO_ECHO);
+	msg_post(&dev, peer, out, seq, len, h, flags);
 }
 
 /* Waits for the reply to awaited_seq: 0, -ENODEV (peer left), -ETIMEDOUT. */
@@ -116,7 +116,7 @@ static bool run_round(unsigned int round, uint32_t count, uint32_t max_len)
 	for (seq = 1; seq <= count; seq++) {
 		uint32_t len = 1 + (seq * 97) % max_len;
 
-		send_request(seq, len);
+		send_request(seq, len, BH_DEMO_ECHO);
 		err = wait_reply();
 		if (err == -ENODEV)
 			break;
@@ -139,7 +139,7 @@ static bool run_round(unsigned int round, uint32_t count, uint32_t max_len)
 		       seq - 1);
 		return false;
 	}
-	send_request(BH_DEMO_SEQ_DONE, 0);
+	send_request(BH_DEMO_SEQ_DONE, 0, 0);
 	return wait_reply() != -ENODEV;
 }
 

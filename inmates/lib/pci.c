@@ -42,19 +42,23 @@ void pci_write_config(uint16_t bdf, unsigned int reg, uint32_t value,
 	mmio_write32(cfg_addr(bdf, reg), value);
 }
 
-/* The next function present on bus 0 after `bdf` (from: the first). */
+/* The next function present on bus 0 after `bdf` (-1: the first). */
 static int next_function(int bdf)
 {
-	for (bdf = bdf < 0 ? 0 : bdf + 1; bdf < 256; bdf++) {
+	for (bdf++; bdf < 256; bdf++) {
+		unsigned int fn = bdf & 7;
+
 		/* Functions 1..7 only of a multi-function device. */
-		if ((bdf & 7) &&
-		    !(pci_read_config(bdf & ~7, PCI_CFG_HEADER_TYPE, 1) &
-		      PCI_HEADER_MULTI_FN)) {
+		if (fn && !(pci_read_config(bdf - fn, PCI_CFG_HEADER_TYPE, 1) &
+			    PCI_HEADER_MULTI_FN)) {
 			bdf |= 7;
 			continue;
 		}
 		if (pci_read_config(bdf, PCI_CFG_VENDOR_ID, 2) != PCI_NO_DEVICE)
 			return bdf;
+		/* No function 0, no device: one read per absent device. */
+		if (!fn)
+			bdf |= 7;
 	}
 	return -ENODEV;
 }
