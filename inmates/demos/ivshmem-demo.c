@@ -13,7 +13,8 @@
  */
 #include "ivshmem-msg.h"
 
-#define DEFAULT_IRQ	241	/* IVSHMEM_LINK0_CELL_IRQ, configs/cells/qemu-virt.h */
+/* IVSHMEM_LINK0_CELL_IRQ of configs/cells/qemu-virt.h */
+#define DEFAULT_IRQ	241
 
 static struct ivshmem_device dev;
 

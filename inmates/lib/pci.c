@@ -9,7 +9,8 @@
 #define ECAM_DEV_SHIFT		15
 #define ECAM_FN_SHIFT		12
 #define QEMU_PCIE_ECAM_BASE	0x4010000000UL
-#define QEMU_VPCI_ECAM_BASE	0x0f000000UL	/* configs/cells/qemu-virt.h */
+/* BH_PCI_ECAM_BASE of configs/cells/qemu-virt.h */
+#define QEMU_VPCI_ECAM_BASE	0x0f000000UL
 
 uintptr_t pci_ecam_base(void)
 {
@@ -80,9 +81,12 @@ int pci_find_class(uint32_t class_code, unsigned int from)
 {
 	int bdf = (int)from - 1;
 
-	while ((bdf = next_function(bdf)) >= 0)
-		if (pci_read_config(bdf, PCI_CFG_CLASS_REV, 4) >> 8 == class_code)
+	while ((bdf = next_function(bdf)) >= 0) {
+		uint32_t class_rev = pci_read_config(bdf, PCI_CFG_CLASS_REV, 4);
+
+		if (class_rev >> 8 == class_code)
 			return bdf;
+	}
 	return -ENODEV;
 }
 
