@@ -87,6 +87,15 @@ fi
 check_grep peer-b-round1-no-errors \
 	'ivshmem-peer 1: round 1: 1000 requests, [0-9]* bytes, 0 errors' /tmp/peer-b.out
 check_grep peer-b-saw-peer-a 'ivshmem-peer 1: peer 0 ready' /tmp/peer-b.out
+# Each request is a doorbell, an interrupt taken on B's CPU (B waits in
+# WFI, looking at the link by itself only every 10 ms).
+irqs=$(cell_stat ivshmem-peer-b 2 irq)
+echo "peer B's CPU 2 took $irqs interrupts"
+if [ -n "$irqs" ] && [ "$irqs" -ge 1000 ]; then
+	pass peer-b-woken-by-doorbells
+else
+	fail peer-b-woken-by-doorbells "irq exits of CPU 2: '$irqs' for 1000 requests"
+fi
 
 # --- the root cell is no peer of link 1 ---
 check_eq root-has-one-ivshmem-device 1 "$(ivshmem_devices)"
@@ -124,7 +133,8 @@ else
 	pass mismatch-refused
 fi
 dmesg_since_mark > /tmp/mismatch.dmesg
-if grep -q 'bulkhead: cell config: .*rw_size' /tmp/mismatch.dmesg; then
+if grep -qF "bulkhead: cell config: pci_devices[0]: link 1 rw_size 0xe000, but cell 'ivshmem-peer-a' pci_devices[0] has 0xf000" \
+	/tmp/mismatch.dmesg; then
 	pass mismatch-message-names-rw_size
 else
 	fail mismatch-message-names-rw_size "$(grep bulkhead /tmp/mismatch.dmesg | tail -n 3 | tr '\n' '|') $(cat /tmp/mismatch.out)"

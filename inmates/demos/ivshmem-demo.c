@@ -34,7 +34,8 @@ void inmate_main(void)
 {
 	unsigned int peer = BH_DEMO_ROOT_PEER;
 	struct responder r;
-	char attack[16];
+	char buf[16];
+	const char *attack;
 	long irq;
 	int err;
 
@@ -54,7 +55,7 @@ void inmate_main(void)
 		comm_idle("ivshmem-demo");
 	}
 
-	cmdline_parse_str("attack", attack, sizeof(attack), "");
+	attack = cmdline_parse_str("attack", buf, sizeof(buf), "");
 	if (!strcmp(attack, "peer-out")) {
 		attack_peer_out(peer);
 		comm_idle("ivshmem-demo");

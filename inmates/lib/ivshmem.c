@@ -156,9 +156,15 @@ int ivshmem_enable_irq(struct ivshmem_device *dev, unsigned int intid)
 	open_devs[free] = dev;
 
 	irq_set_handler(irq_handler);
-	/* The hypervisor makes the line pending once per doorbell. */
-	gic_disable_irq(dev->irq);
-	gic_set_irq_edge(dev->irq, true);
+	/*
+	 * The trigger mode (GICD_ICFGR) is left as it is. No line drives the
+	 * SPI: the hypervisor makes it pending by a write to GICD_ISPENDR
+	 * per doorbell, a latch that acknowledging the interrupt clears
+	 * whether it is configured edge or level. And the ICFGR word of
+	 * INTIDs 240-255 holds other cells' links too, whose bits a cell
+	 * reads as 0: a read-modify-write would change them, which the
+	 * hypervisor stops the cell for.
+	 */
 	gic_enable_irq(dev->irq);
 	reg_write(dev, BH_IVSHMEM_REG_INT_CONTROL, BH_IVSHMEM_INT_ENABLE);
 	return 0;

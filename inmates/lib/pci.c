@@ -1,46 +1,66 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
  * PCI configuration space through ECAM (PCIe base spec 7.2.2): bus 0 only,
- * which is all the hypervisor's virtual bus has. Accesses are 32 bits wide
- * whatever the field, since the hypervisor emulates those alone.
+ * which is all the hypervisor's virtual bus has. Accesses have the field's
+ * width (1, 2 or 4 bytes, naturally aligned), single loads and stores the
+ * hypervisor can emulate.
  */
 #include "lib.h"
 
-#define ECAM_DEV_SHIFT		15
 #define ECAM_FN_SHIFT		12
 #define QEMU_PCIE_ECAM_BASE	0x4010000000UL
-/* BH_PCI_ECAM_BASE of configs/cells/qemu-virt.h */
-#define QEMU_VPCI_ECAM_BASE	0x0f000000UL
 
 uintptr_t pci_ecam_base(void)
 {
+	struct bh_comm_region *comm = comm_region();
+
 	if (inmate_bare_metal())
 		return QEMU_PCIE_ECAM_BASE;
-	/* FIXME: comm->pci_mmconfig_base once the hypervisor provides it. */
-	return QEMU_VPCI_ECAM_BASE;
+	/* 0 for a cell without devices: its ECAM is not there to probe. */
+	return comm ? comm->pci_mmconfig_base : 0;
 }
 
 static uintptr_t cfg_addr(uint16_t bdf, unsigned int reg)
 {
 	/* Bus 0: the window covers one bus. */
 	return pci_ecam_base() + ((uintptr_t)(bdf & 0xff) << ECAM_FN_SHIFT) +
-	       (reg & 0xffc);
+	       (reg & 0xfff);
 }
 
 uint32_t pci_read_config(uint16_t bdf, unsigned int reg, unsigned int size)
 {
-	uint32_t word = mmio_read32(cfg_addr(bdf, reg));
+	uintptr_t addr = cfg_addr(bdf, reg);
 
-	word >>= 8 * (reg & 3);
-	return size >= 4 ? word : word & ((1U << (8 * size)) - 1);
+	/* No bus: as if no device answered. */
+	if (!pci_ecam_base())
+		return size >= 4 ? ~0U : (1U << (8 * size)) - 1;
+	switch (size) {
+	case 1:
+		return mmio_read8(addr);
+	case 2:
+		return mmio_read16(addr);
+	default:
+		return mmio_read32(addr);
+	}
 }
 
 void pci_write_config(uint16_t bdf, unsigned int reg, uint32_t value,
 		      unsigned int size)
 {
-	if (size < 4)
-		value = (value & ((1U << (8 * size)) - 1)) << (8 * (reg & 3));
-	mmio_write32(cfg_addr(bdf, reg), value);
+	uintptr_t addr = cfg_addr(bdf, reg);
+
+	if (!pci_ecam_base())
+		return;
+	switch (size) {
+	case 1:
+		mmio_write8(addr, value);
+		break;
+	case 2:
+		mmio_write16(addr, value);
+		break;
+	default:
+		mmio_write32(addr, value);
+	}
 }
 
 /* The next function present on bus 0 after `bdf` (-1: the first). */

@@ -26,16 +26,13 @@
 #define PCI_NO_DEVICE		0xffff	/* a vendor id no device has */
 
 /*
- * The ECAM window: in a cell the one the communication region names,
+ * The ECAM window: in a cell the one the communication region names (0
+ * for a cell without PCI devices: then every device reads as absent),
  * bare metal QEMU's (virt board, bus 0 only is reached).
  */
 uintptr_t pci_ecam_base(void);
 
-/*
- * Config space accesses, always 32 bits wide (all the hypervisor
- * emulates); narrower fields are extracted here. A write of a 16-bit
- * field writes 0 to the other half of its word.
- */
+/* Config space accesses of size 1, 2 or 4 bytes, naturally aligned. */
 uint32_t pci_read_config(uint16_t bdf, unsigned int reg, unsigned int size);
 void pci_write_config(uint16_t bdf, unsigned int reg, uint32_t value,
 		      unsigned int size);
