@@ -80,8 +80,12 @@ void inmate_main(void)
 			printk("ivshmem-demo: peer %u ready\n", peer);
 			break;
 		case RESP_LEFT:
-			printk("ivshmem-demo: peer %u left after %u requests\n",
-			       peer, r.requests);
+			/* Requests of a run that did not end are dropped. */
+			if (r.requests)
+				printk("ivshmem-demo: peer %u left in a run, after %u requests\n",
+				       peer, r.requests);
+			else
+				printk("ivshmem-demo: peer %u left\n", peer);
 			responder_reset_totals(&r);
 			break;
 		case RESP_DONE:
