@@ -44,6 +44,11 @@ void inmate_main(void)
 		printk("ivshmem-demo: no ivshmem device (%d)\n", err);
 		comm_idle("ivshmem-demo");
 	}
+	if (dev.out_size < BH_DEMO_PAYLOAD_OFFSET) {
+		printk("ivshmem-demo: output sections of %llu bytes hold no message\n",
+		       (unsigned long long)dev.out_size);
+		comm_idle("ivshmem-demo");
+	}
 	irq = cmdline_parse_int("irq", dev.irq ? dev.irq : DEFAULT_IRQ);
 	printk("ivshmem-demo: link %u, peer %u of %u, rw %llu bytes, out %llu bytes, irq %ld\n",
 	       dev.link_id, dev.id, dev.max_peers,

@@ -204,6 +204,11 @@ void inmate_main(void)
 		printk("ivshmem-peer: no ivshmem device (%d)\n", err);
 		comm_idle("ivshmem-peer");
 	}
+	if (dev.out_size < BH_DEMO_PAYLOAD_OFFSET) {
+		printk("ivshmem-peer: output sections of %llu bytes hold no message\n",
+		       (unsigned long long)dev.out_size);
+		comm_idle("ivshmem-peer");
+	}
 	peer = dev.id ? 0 : 1;
 	irq = cmdline_parse_int("irq", dev.irq ? dev.irq :
 				dev.id ? DEFAULT_IRQ_PEER1 : DEFAULT_IRQ_PEER0);
