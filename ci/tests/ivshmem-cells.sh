@@ -7,6 +7,8 @@
 #    flow, both sides count no error;
 #  - meanwhile the root cell has no device for link 1, and a read of link
 #    1's memory from root user space is stopped by stage 2;
+#  - restarting peer B (cell start without reload) makes peer A run
+#    another round with the new incarnation;
 #  - destroying peer B sets its state to 0: peer A reports that it left;
 #    re-creating B reconnects, and another 1000 messages flow;
 #  - ivshmem-mismatch (link 1 with another rw_size) is refused at create
@@ -18,9 +20,11 @@
 # Peer A prints on UART1, which only the host sees:
 # expect-uart1: peer-a-link ivshmem-peer 0: link 1, 2 peers, rw 61440 bytes, out 1015808 bytes, irq 242
 # expect-uart1: peer-a-round1 ivshmem-peer 0: round 1: 1000 messages, 0 errors
+# expect-uart1: peer-a-round2-after-restart ivshmem-peer 0: round 2: 1000 messages, 0 errors
 # expect-uart1: peer-a-sees-peer-left ivshmem-peer 0: peer 1 left \(state 0\)
-# expect-uart1: peer-a-round2 ivshmem-peer 0: round 2: 1000 messages, 0 errors
+# expect-uart1: peer-a-round3-after-recreate ivshmem-peer 0: round 3: 1000 messages, 0 errors
 # expect-uart1: attack-attempted ivshmem-demo: attack: writing peer 0's output section at 0x60010000
+# expect-uart1: demo-ready-after-recreate ivshmem-demo: ready, waiting for peer 0
 . /tests/lib.sh
 
 LINK0_PHYS=0x7dc00000
@@ -107,6 +111,17 @@ devmem_stopped root-link1-out-read-stopped \
 	$(printf '0x%x' $((LINK1_PHYS + LINK_SIZE - 4)))
 check_eq peers-still-running "running running" \
 	"$(cell_state ivshmem-peer-a) $(cell_state ivshmem-peer-b)"
+
+# --- peer B starts again: its state may bounce faster than A looks ---
+hv_mark
+check peer-b-restart bulkhead cell start ivshmem-peer-b
+if peer_b_round 1; then
+	pass peers-after-restart
+else
+	fail peers-after-restart "no totals from the restarted peer B: $(tail -n 3 /tmp/peer-b.out | tr '\n' '|')"
+fi
+check_grep peer-b-restarted-no-errors \
+	'ivshmem-peer 1: round 1: 1000 requests, [0-9]* bytes, 0 errors' /tmp/peer-b.out
 
 # --- peer B leaves and comes back ---
 check peer-b-destroy bulkhead cell destroy ivshmem-peer-b

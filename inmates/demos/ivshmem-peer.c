@@ -6,7 +6,7 @@
  * the device's peer id picks the role. Peer 0 sends count= echo requests
  * (default 1000) of 1 to len= bytes (default 4096), checks every reply,
  * then waits for peer 1 to leave (its state goes to 0) and to come back,
- * and runs another round. Peer 1 answers, as the inmate of ivshmem-demo
+ * or to restart, and runs another round. Peer 1 answers, as the inmate of ivshmem-demo
  * does, and prints its totals at the end of each round.
  *
  * Args: count=N len=BYTES irq=INTID (default: the device's interrupt line,
@@ -31,21 +31,39 @@ static bool peer_ready(void)
 	return ivshmem_peer_state(&dev, peer) == BH_DEMO_STATE_READY;
 }
 
-/* For timer_wait_until(): the peer's state is no longer *(bool *)arg. */
-static bool peer_changed(void *arg)
+struct wait_cond {
+	bool (*cond)(void);
+};
+
+/* For timer_wait_until(). */
+static bool cond_or_shutdown(void *arg)
 {
-	return peer_ready() != *(bool *)arg || comm_poll_shutdown_request();
+	const struct wait_cond *w = arg;
+
+	return w->cond() || comm_poll_shutdown_request();
 }
 
-static void wait_peer(bool ready)
+/* Sleeps until cond() or a shutdown request, which it answers. */
+static void wait_for(bool (*cond)(void))
 {
-	bool now = !ready;
+	struct wait_cond w = { cond };
 
-	while (peer_ready() != ready) {
+	while (!cond()) {
 		timer_wait_until(timer_now() + timer_ns_to_ticks(DEMO_POLL_NS),
-				 peer_changed, &now);
+				 cond_or_shutdown, &w);
 		demo_check_shutdown(&dev, "ivshmem-peer");
 	}
+}
+
+/*
+ * After a round the peer's reply to the done request stays in its output
+ * section until it goes: its state leaves ready, or, if it restarted
+ * faster than its state could be seen at 0, its new incarnation cleared
+ * its seq.
+ */
+static bool peer_gone(void)
+{
+	return !peer_ready() || msg_seq(in) != BH_DEMO_SEQ_DONE;
 }
 
 static bool reply_or_left(void *arg)
@@ -140,7 +158,16 @@ static bool run_round(unsigned int round, uint32_t count, uint32_t max_len)
 		return false;
 	}
 	send_request(BH_DEMO_SEQ_DONE, 0, 0);
-	return wait_reply() != -ENODEV;
+	err = wait_reply();
+	if (err == -ETIMEDOUT)
+		printk("ivshmem-peer %u: no reply to the done request\n",
+		       dev.id);
+	/*
+	 * No request stays posted between rounds: the peer's next
+	 * incarnation, which answers any it finds, must find none.
+	 */
+	*(volatile uint32_t *)&out->seq = 0;
+	return err != -ENODEV;
 }
 
 static void requester(void)
@@ -153,14 +180,17 @@ static void requester(void)
 		max_len = dev.out_size - BH_DEMO_PAYLOAD_OFFSET;
 	printk("ivshmem-peer %u: waiting for peer %u\n", dev.id, peer);
 	for (;;) {
-		wait_peer(true);
+		wait_for(peer_ready);
 		printk("ivshmem-peer %u: peer %u ready\n", dev.id, peer);
 		if (run_round(++round, count, max_len))
-			wait_peer(false);
-		printk("ivshmem-peer %u: peer %u left (state %u)\n", dev.id,
-		       peer, ivshmem_peer_state(&dev, peer));
-		/* Its next incarnation must not take our last request. */
+			wait_for(peer_gone);
 		*(volatile uint32_t *)&out->seq = 0;
+		if (peer_ready())
+			printk("ivshmem-peer %u: peer %u restarted\n", dev.id,
+			       peer);
+		else
+			printk("ivshmem-peer %u: peer %u left (state %u)\n",
+			       dev.id, peer, ivshmem_peer_state(&dev, peer));
 	}
 }
 
