@@ -213,9 +213,12 @@ static void responder(void)
 			responder_reset_totals(&r);
 			break;
 		case RESP_DONE:
-			printk("ivshmem-peer %u: round %u: %u requests, %llu bytes, %u errors\n",
+			/* Since the start: sent by the hypervisor, taken here. */
+			printk("ivshmem-peer %u: round %u: %u requests, %llu bytes, %u errors; interrupts %u sent, %llu taken\n",
 			       dev.id, round++, r.requests,
-			       (unsigned long long)r.bytes, r.errors);
+			       (unsigned long long)r.bytes, r.errors,
+			       ivshmem_int_count(&dev),
+			       (unsigned long long)dev.irq_count);
 			responder_finish_run(&r);
 			break;
 		default:
