@@ -27,6 +27,9 @@
 #include <bulkhead/ivshmem-ioctl.h>
 
 #define NAME		"ivshmem-demo"
+/* The protocol's peer ids, as unsigned for printing. */
+#define ROOT_PEER	((unsigned int)BH_DEMO_ROOT_PEER)
+#define INMATE_PEER	((unsigned int)BH_DEMO_INMATE_PEER)
 #define MAX_REPORTED	10	/* errors described one by one */
 
 struct demo {
@@ -54,7 +57,7 @@ static void usage(FILE *f)
 		"  -t MS       how long to wait for each reply and for the inmate\n"
 		"              to be ready (default 5000)\n\n"
 		"Exit status: 0 all replies right, 1 error, 2 usage error.\n",
-		BH_DEMO_INMATE_PEER, BH_DEMO_ROOT_PEER);
+		INMATE_PEER, ROOT_PEER);
 }
 
 static uint64_t now_ns(void)
@@ -131,7 +134,7 @@ static int wait_peer_ready(struct demo *d)
 	while (d->state[BH_DEMO_INMATE_PEER] != BH_DEMO_STATE_READY) {
 		if (now_ns() >= deadline) {
 			fprintf(stderr, NAME ": the inmate (peer %u) is not ready after %u ms (its state: %u)\n",
-				BH_DEMO_INMATE_PEER, d->timeout_ms,
+				INMATE_PEER, d->timeout_ms,
 				d->state[BH_DEMO_INMATE_PEER]);
 			return -1;
 		}
@@ -314,7 +317,7 @@ int main(int argc, char **argv)
 	    info->max_peers <= BH_DEMO_INMATE_PEER) {
 		fprintf(stderr, NAME ": link %u: this cell is peer %u of %u, the demo needs peer %u with a peer %u\n",
 			info->link_id, info->peer_id, info->max_peers,
-			BH_DEMO_ROOT_PEER, BH_DEMO_INMATE_PEER);
+			ROOT_PEER, INMATE_PEER);
 		return 1;
 	}
 	max_len = info->out_size - BH_DEMO_PAYLOAD_OFFSET;

@@ -42,11 +42,11 @@
 
 #include "types.h"
 
-#define BH_DEMO_ROOT_PEER	0U
-#define BH_DEMO_INMATE_PEER	1U
+#define BH_DEMO_ROOT_PEER	0
+#define BH_DEMO_INMATE_PEER	1
 
-#define BH_DEMO_STATE_READY	1U
-#define BH_DEMO_VECTOR		0U
+#define BH_DEMO_STATE_READY	1
+#define BH_DEMO_VECTOR		0
 
 /* bh_demo_msg.flags */
 #define BH_DEMO_ECHO		(1U << 0)	/* request: echo the payload */
