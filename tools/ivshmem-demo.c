@@ -45,7 +45,8 @@ struct demo {
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"Usage: " NAME " [-d DEV] [-n COUNT] [-s SIZE] [--bulk] [-t MS]\n\n"
+		"Usage: " NAME " [-d DEV] [-n COUNT] [-s SIZE] [--bulk] [-t MS]\n"
+		"       " NAME " [-d DEV] --check-access\n\n"
 		"Ping-pong with the inmate on an ivshmem link (peer %u of the link,\n"
 		"this cell being peer %u): COUNT requests of SIZE payload bytes,\n"
 		"each answered and checked before the next.\n\n"
@@ -55,7 +56,9 @@ static void usage(FILE *f)
 		"              the output section holds)\n"
 		"  --bulk      the inmate only acknowledges: throughput\n"
 		"  -t MS       how long to wait for each reply and for the inmate\n"
-		"              to be ready (default 5000)\n\n"
+		"              to be ready (default 5000)\n"
+		"  --check-access  instead, check the device's mapping rules: each\n"
+		"              mapping allowed or refused as it should be\n\n"
 		"Exit status: 0 all replies right, 1 error, 2 usage error.\n",
 		INMATE_PEER, ROOT_PEER);
 }
@@ -249,10 +252,76 @@ static void check_reply(struct demo *d, uint32_t seq, uint32_t len, bool echo)
 		       first_bad);
 }
 
+/* One mapping attempt of --check-access: does it fail with want_err? */
+static int try_map(struct demo *d, const char *what, uint64_t off,
+		   uint64_t len, int prot, int flags, int want_err)
+{
+	void *p = mmap(NULL, len, prot, flags, d->fd, off);
+	int err = p == MAP_FAILED ? errno : 0;
+
+	if (!err && (prot & PROT_WRITE)) {
+		/* Writable means writable: a byte goes in and comes back. */
+		volatile uint8_t *b = p;
+		uint8_t old = *b;
+
+		*b = old ^ 0x5a;
+		if (*b != (uint8_t)(old ^ 0x5a))
+			err = EIO;
+		*b = old;
+	}
+	if (!err && !(prot & PROT_WRITE) && want_err == EACCES &&
+	    mprotect(p, len, PROT_READ | PROT_WRITE) < 0)
+		err = errno;	/* asked of an mprotect to writable */
+	if (p != MAP_FAILED)
+		munmap(p, len);
+	printf(NAME ": access: %s: %s (%s)\n", what,
+	       err == want_err ? "right" : "WRONG",
+	       err ? strerror(err) : "allowed");
+	return err == want_err ? 0 : -1;
+}
+
+/* The mapping rules of the device (ivshmem-ioctl.h), one case at a time. */
+static int check_access(struct demo *d)
+{
+	const struct bulkhead_ivshmem_info *i = &d->info;
+	uint64_t own = i->out_offset + i->peer_id * i->out_size;
+	uint64_t other = i->out_offset +
+			 (i->peer_id ? 0 : 1) * i->out_size;
+	int bad = 0;
+
+	bad |= try_map(d, "state table read-only", 0, i->state_size,
+		       PROT_READ, MAP_SHARED, 0);
+	bad |= try_map(d, "state table writable", 0, i->state_size,
+		       PROT_READ | PROT_WRITE, MAP_SHARED, EACCES);
+	bad |= try_map(d, "state table made writable by mprotect", 0,
+		       i->state_size, PROT_READ, MAP_SHARED, EACCES);
+	bad |= try_map(d, "rw section writable", i->rw_offset, i->rw_size,
+		       PROT_READ | PROT_WRITE, MAP_SHARED, 0);
+	bad |= try_map(d, "rw section private writable", i->rw_offset,
+		       i->rw_size, PROT_READ | PROT_WRITE, MAP_PRIVATE, EINVAL);
+	bad |= try_map(d, "own output section writable", own, i->out_size,
+		       PROT_READ | PROT_WRITE, MAP_SHARED, 0);
+	bad |= try_map(d, "other peer's output section read-only", other,
+		       i->out_size, PROT_READ, MAP_SHARED, 0);
+	bad |= try_map(d, "other peer's output section writable", other,
+		       i->out_size, PROT_READ | PROT_WRITE, MAP_SHARED, EACCES);
+	bad |= try_map(d, "other peer's output section made writable by mprotect",
+		       other, i->out_size, PROT_READ, MAP_SHARED, EACCES);
+	bad |= try_map(d, "whole link read-only", 0, i->shmem_size, PROT_READ,
+		       MAP_SHARED, 0);
+	bad |= try_map(d, "whole link writable", 0, i->shmem_size,
+		       PROT_READ | PROT_WRITE, MAP_SHARED, EACCES);
+	bad |= try_map(d, "past the end", i->shmem_size, 4096, PROT_READ,
+		       MAP_SHARED, EINVAL);
+	printf(NAME ": access rules %s\n", bad ? "BROKEN" : "hold");
+	return bad ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "bulk", no_argument, NULL, 'b' },
+		{ "check-access", no_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -262,7 +331,7 @@ int main(int argc, char **argv)
 	uint64_t rtt, rtt_sum = 0, rtt_min = UINT64_MAX, rtt_max = 0;
 	uint64_t start, t0, elapsed;
 	struct bulkhead_ivshmem_info *info = &d.info;
-	bool bulk = false, count_set = false;
+	bool bulk = false, count_set = false, access = false;
 	uint32_t seq = 0;
 	int c;
 
@@ -289,6 +358,9 @@ int main(int argc, char **argv)
 		case 'b':
 			bulk = true;
 			break;
+		case 'a':
+			access = true;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -313,6 +385,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, NAME ": %s: %s\n", dev, strerror(errno));
 		return 1;
 	}
+	if (access)
+		return check_access(&d);
 	if (info->peer_id != BH_DEMO_ROOT_PEER ||
 	    info->max_peers <= BH_DEMO_INMATE_PEER) {
 		fprintf(stderr, NAME ": link %u: this cell is peer %u of %u, the demo needs peer %u with a peer %u\n",
