@@ -126,12 +126,21 @@ static int bh_ivshmem_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
-/* Interrupts not yet reported to this file; marks them reported. */
+/*
+ * Interrupts not yet reported to this file; marks them reported. Two
+ * readers of one file: each interrupt is reported to one of them.
+ */
 static u32 take_interrupts(struct bh_ivshmem_file *f)
 {
-	u32 now = atomic_read(&f->iv->interrupts);
+	int old, now;
 
-	return now - (u32)atomic_xchg(&f->seen, now);
+	do {
+		old = atomic_read(&f->seen);
+		now = atomic_read(&f->iv->interrupts);
+		if (now == old)
+			return 0;
+	} while (atomic_cmpxchg(&f->seen, old, now) != old);
+	return (u32)now - (u32)old;
 }
 
 static bool interrupts_pending(struct bh_ivshmem_file *f)
@@ -149,7 +158,6 @@ static ssize_t bh_ivshmem_read(struct file *file, char __user *buf,
 
 	if (count < sizeof(n))
 		return -EINVAL;
-	/* Two readers of one file: the second may find nothing, and waits. */
 	while (!(n = take_interrupts(f))) {
 		if (READ_ONCE(iv->dead))
 			return -ENODEV;
