@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include "../../hypervisor/config-check.c"
+#include "../../hypervisor/config-pci.c"
 #include "../../configs/cells/qemu-arm64.c"
 #include "unit.h"
 #include "check-capture.h"

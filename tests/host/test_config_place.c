@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include "../../hypervisor/config-check.c"
+#include "../../hypervisor/config-pci.c"
 #include "../../hypervisor/config-place.c"
 #include "../../configs/cells/qemu-arm64.c"
 #include "unit.h"

@@ -435,6 +435,19 @@ void arch_cell_quiesce_irqs(struct cell *cell)
 	spin_unlock(&dist_lock);
 }
 
+/*
+ * The distributor delivers a virtual device's interrupt like a wired
+ * one, to wherever the owning cell routed it: set-pending is all it takes.
+ */
+void arch_trigger_irq(unsigned int irq)
+{
+	uintptr_t gicd = hv.config->platform.arm64.gicd_base;
+
+	/* Memory the interrupt announces is written before it fires. */
+	asm volatile("dsb ishst" : : : "memory");
+	phys_write(gicd + GICD_ISPENDR + (irq / 32) * 4, 4, 1U << (irq % 32));
+}
+
 /* Inmates find the interrupt controller through their comm region. */
 void arch_fill_comm_region(struct cell *cell, struct bh_comm_region *comm)
 {
