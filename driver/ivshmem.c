@@ -376,7 +376,7 @@ static int read_registers(struct bh_ivshmem *iv)
 		return -EINVAL;
 	}
 	if (!PAGE_ALIGNED(iv->shmem) || !PAGE_ALIGNED(iv->rw_size) ||
-	    !PAGE_ALIGNED(iv->out_size) || !iv->out_size ||
+	    !PAGE_ALIGNED(iv->out_size) ||
 	    iv->rw_size > SZ_1G || iv->out_size > SZ_1G) {
 		dev_err(dev, "bad registers: memory 0x%llx rw 0x%llx out 0x%llx\n",
 			(u64)iv->shmem, iv->rw_size, iv->out_size);

@@ -256,8 +256,15 @@ static void check_reply(struct demo *d, uint32_t seq, uint32_t len, bool echo)
 static int try_map(struct demo *d, const char *what, uint64_t off,
 		   uint64_t len, int prot, int flags, int want_err)
 {
-	void *p = mmap(NULL, len, prot, flags, d->fd, off);
-	int err = p == MAP_FAILED ? errno : 0;
+	void *p;
+	int err;
+
+	if (!len) {
+		printf(NAME ": access: %s: skipped (empty)\n", what);
+		return 0;
+	}
+	p = mmap(NULL, len, prot, flags, d->fd, off);
+	err = p == MAP_FAILED ? errno : 0;
 
 	if (!err && (prot & PROT_WRITE)) {
 		/* Writable means writable: a byte goes in and comes back. */
@@ -392,6 +399,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, NAME ": link %u: this cell is peer %u of %u, the demo needs peer %u with a peer %u\n",
 			info->link_id, info->peer_id, info->max_peers,
 			ROOT_PEER, INMATE_PEER);
+		return 1;
+	}
+	if (info->out_size < BH_DEMO_PAYLOAD_OFFSET) {
+		fprintf(stderr, NAME ": link %u: output sections of %" PRIu64 " bytes hold no message\n",
+			info->link_id, (uint64_t)info->out_size);
 		return 1;
 	}
 	max_len = info->out_size - BH_DEMO_PAYLOAD_OFFSET;
