@@ -194,9 +194,9 @@ void bh_check_pci_platform(struct bh_check_ctx *ctx,
 	else if (!range_ok(p->pci_mmconfig_base, p->pci_mmconfig_size))
 		note_error(ctx, "platform: pci_mmconfig_base 0x%llx + size 0x%x wraps around",
 			   ull(p->pci_mmconfig_base), p->pci_mmconfig_size);
-	/* 32-bit BARs: the window must sit below 4 GiB. */
+	/* 32-bit BARs: the window must sit below 4 GiB (no sum: it could wrap). */
 	if (!p->pci_mem_base || p->pci_mem_base % CHECK_PAGE_SIZE ||
-	    p->pci_mem_base + BH_PCI_MAX_DEVICES * BH_PCI_BAR_SIZE > 0x100000000ULL)
+	    p->pci_mem_base > 0x100000000ULL - BH_PCI_MAX_DEVICES * BH_PCI_BAR_SIZE)
 		note_error(ctx, "platform.pci_mem_base 0x%llx not a page aligned address with 128 KiB below 4 GiB",
 			   ull(p->pci_mem_base));
 	else if (ranges_overlap(p->pci_mem_base,
