@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# timeout: 300
+# timeout: 400
 # The root cell's end of ivshmem link 0 (configs/cells/qemu-arm64.c, with
 # the addresses of configs/cells/qemu-virt.h): enable puts a virtual PCI
 # bus in Linux, in a PCI domain of its own, with the ivshmem device at
@@ -177,7 +177,8 @@ if [ -f $BH_CELLS/ivshmem-demo.cell ] && [ -f $BH_INMATES/ivshmem-demo.bin ]; th
 	fi
 	exec 3<&-
 
-	ivshmem-demo -n 10000 > /tmp/demo.out 2>&1
+	# -t: generous per-reply timeouts, for loaded build machines.
+	ivshmem-demo -n 10000 -t 20000 > /tmp/demo.out 2>&1
 	check_eq demo-exit 0 $?
 	check_grep demo-10000-round-trips '^ivshmem-demo: 10000 round trips, 0 errors, rtt avg [0-9]* us min [0-9]* us max [0-9]* us$' /tmp/demo.out
 	echo "ivshmem-root: $(grep 'round trips' /tmp/demo.out)"
@@ -191,7 +192,7 @@ if [ -f $BH_CELLS/ivshmem-demo.cell ] && [ -f $BH_INMATES/ivshmem-demo.bin ]; th
 		fail demo-took-interrupts "interrupts $irqs_after -> $irqs_demo"
 	fi
 
-	ivshmem-demo --bulk > /tmp/bulk.out 2>&1
+	ivshmem-demo --bulk -t 20000 > /tmp/bulk.out 2>&1
 	check_eq bulk-exit 0 $?
 	check_grep bulk-no-errors '^ivshmem-demo: 100 round trips, 0 errors' /tmp/bulk.out
 	check_grep bulk-throughput "^ivshmem-demo: bulk $BULK_BYTES bytes in [0-9]* us: [0-9.]* MB/s\$" /tmp/bulk.out
