@@ -11,10 +11,12 @@
 # device is open, and removes it.
 # With the ivshmem-demo cell (CPU 3, peer 1 of link 0): 10000 echo round
 # trips and a bulk run, checked on both sides (the inmate's totals on
-# UART1); destroying the cell sets its state to 0.
+# UART1); shutting the cell down sets its state to 0 and interrupts the
+# root; a new cell in its place talks again.
 #
 # expect-uart1: inmate-echo-totals ivshmem-demo: inmate totals: 10000 requests, 640000 bytes, 0 errors
 # expect-uart1: inmate-bulk-totals ivshmem-demo: inmate totals: 100 requests, 101574400 bytes, 0 errors
+# expect-uart1: inmate-totals-after-recreate ivshmem-demo: inmate totals: 100 requests, 6400 bytes, 0 errors
 . /tests/lib.sh
 
 DEV=/dev/bulkhead-ivshmem0
@@ -200,9 +202,28 @@ if [ -f $BH_CELLS/ivshmem-demo.cell ] && [ -f $BH_INMATES/ivshmem-demo.bin ]; th
 	check_eq root-state-after-demo 0 "$(state_of 0)"
 
 	# A peer that leaves: its state goes to 0, and the root hears of it.
+	exec 3< $DEV
+	irqs_before=$(cat "$pci/interrupts")
 	check cell-shutdown bulkhead cell shutdown ivshmem-demo
+	check_eq inmate-state-after-shutdown 0 "$(state_of 1)"
+	irqs_after=$(cat "$pci/interrupts")
+	if [ "$irqs_after" -gt "$irqs_before" ]; then
+		pass leaving-peer-interrupts-root
+	else
+		fail leaving-peer-interrupts-root "interrupts $irqs_before -> $irqs_after"
+	fi
+	exec 3<&-
 	check cell-destroy bulkhead cell destroy ivshmem-demo
 	check_eq inmate-state-after-destroy 0 "$(state_of 1)"
+
+	# It comes back, and the link works again.
+	check cell-recreate bulkhead cell create $BH_CELLS/ivshmem-demo.cell
+	check cell-reload bulkhead cell load ivshmem-demo $BH_INMATES/ivshmem-demo.bin
+	check cell-restart bulkhead cell start ivshmem-demo
+	ivshmem-demo -n 100 -t 20000 > /tmp/again.out 2>&1
+	check_eq demo-after-recreate 0 $?
+	check_grep demo-after-recreate-no-errors '^ivshmem-demo: 100 round trips, 0 errors' /tmp/again.out
+	check cell-destroy-again bulkhead cell destroy ivshmem-demo
 else
 	echo "ivshmem-root: no ivshmem-demo cell or inmate in this image: ping-pong skipped"
 fi
