@@ -13,6 +13,7 @@
 #include <getopt.h>
 #include <inttypes.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -31,6 +32,7 @@
 #define ROOT_PEER	((unsigned int)BH_DEMO_ROOT_PEER)
 #define INMATE_PEER	((unsigned int)BH_DEMO_INMATE_PEER)
 #define MAX_REPORTED	10	/* errors described one by one */
+#define LEAVE_US	200000	/* the inmate polls every 10 ms */
 
 struct demo {
 	int fd;
@@ -96,6 +98,18 @@ static void *map(struct demo *d, uint64_t off, uint64_t len, int prot)
 		return NULL;
 	}
 	return p;
+}
+
+/* The device, for leaving the link when a signal ends the run. */
+static int demo_fd = -1;
+
+static void leave_on_signal(int sig)
+{
+	uint32_t state = 0;
+
+	ioctl(demo_fd, BULKHEAD_IVSHMEM_SET_STATE, &state);
+	signal(sig, SIG_DFL);
+	raise(sig);
 }
 
 static int set_state(struct demo *d, uint32_t state)
@@ -423,9 +437,23 @@ int main(int argc, char **argv)
 	if (!d.state || !d.out || !d.in)
 		return 1;
 
+	/*
+	 * A run that was killed left our state ready and the inmate in the
+	 * middle of it: leave first, so that it starts over (its replies
+	 * back to seq 0), and give it time to see that.
+	 */
+	if (d.state[ROOT_PEER]) {
+		if (set_state(&d, 0))
+			return 1;
+		usleep(LEAVE_US);
+	}
 	/* No stale request may look new to the inmate. */
 	d.out->seq = 0;
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	demo_fd = d.fd;
+	signal(SIGINT, leave_on_signal);
+	signal(SIGTERM, leave_on_signal);
+	signal(SIGHUP, leave_on_signal);
 	if (set_state(&d, BH_DEMO_STATE_READY) || wait_peer_ready(&d))
 		goto fail;
 	printf(NAME ": link %u, inmate ready: %" PRIu64 " %s requests of %" PRIu64 " bytes\n",
