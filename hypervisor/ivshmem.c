@@ -55,7 +55,7 @@ static void notify(struct pci_device *to)
 {
 	if (!to || to->cell->state != BH_CELL_STATE_RUNNING ||
 	    !(to->int_control & BH_IVSHMEM_INT_ENABLE) ||
-	    (to->command & (1U << 10)))	/* INTx disabled */
+	    (to->command & PCI_CMD_INTX_DISABLE))
 		return;
 	to->int_count++;
 	arch_trigger_irq(to->cfg->irq);

@@ -1342,6 +1342,20 @@ TEST(pci_devices_distinct)
 	m.pci[1].shmem_virt = LINK_IPA + 0x100000;
 	EXPECT_CELL_ERROR("pci_devices[1]: link memory at 0x60100000 overlaps pci_devices[0]'s at 0x60000000 in guest-physical space");
 
+	/* A device with an error of its own is still compared. */
+	valid_cell_with_links();
+	m.pci[1].bdf = 0;
+	m.pci[1].max_peers = 1;
+	m.pci[1].peer_id = 0;
+	EXPECT(run_cell(), 2, 0);
+	EXPECT_MSG("pci_devices[1]: max_peers 1 not in 2..8");
+	EXPECT_MSG("pci_devices[1]: bdf 0x0 already used by pci_devices[0]");
+	valid_cell_with_links();
+	m.pci[1].irq = 41;
+	m.pci[1].rw_size = 0x800;
+	EXPECT(run_cell(), 2, 0);
+	EXPECT_MSG("pci_devices[1]: irq 41 already used by pci_devices[0]");
+
 	/* Same for the root cell's devices. */
 	valid_system();
 	m.sys.root_cell.num_pci_devices = 2;

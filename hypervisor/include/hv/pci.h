@@ -14,6 +14,10 @@
 struct cell;
 struct ivshmem_link;
 
+/* Config space command register bits a virtual device keeps. */
+#define PCI_CMD_MEMORY		(1U << 1)
+#define PCI_CMD_INTX_DISABLE	(1U << 10)
+
 struct pci_device {
 	struct cell *cell;
 	const struct bh_pci_device *cfg;	/* in the cell's config copy */
