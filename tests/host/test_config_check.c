@@ -1026,6 +1026,14 @@ TEST(pci_register_window_checked)
 	EXPECT_SYS_ERROR("platform.pci_mem_base 0xfffffffffffe0000 not a page aligned address with 128 KiB below 4 GiB");
 	m.sys.platform.pci_mem_base = 0xfffffffffffff000;
 	EXPECT_SYS_ERROR("platform.pci_mem_base 0xfffffffffffff000 not a page aligned");
+	/* ... and is no window that wraps onto low addresses. */
+	set_region(4, 0, 0, 0x4000, BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
+	EXPECT_SYS_ERROR("platform.pci_mem_base 0xfffffffffffff000 not a page aligned");
+	m.sys.platform.pci_mem_base = BAR_BASE;
+	m.sys.platform.pci_mmconfig_base = 0xfffffffffff80000;
+	EXPECT(run_system(), 2, 0);
+	EXPECT_MSG("platform.pci_mmconfig_base 0xfffffffffff80000 not 1 MiB aligned");
+	EXPECT_MSG("wraps around");
 
 	valid_system();
 	m.sys.platform.pci_mem_base = 0xf0e0000;
