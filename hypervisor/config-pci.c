@@ -162,13 +162,14 @@ void bh_check_pci_devices(struct bh_check_ctx *ctx, const char *path,
 			note_error(ctx, "%spci_devices[%u]: reserved 0x%llx must be 0",
 				   path, i, ull(d->reserved));
 		check_sizes(ctx, path, i, d);
+		/* Either of a pair may be unsized: check_pair() copes. */
+		for (j = 0; j < i; j++)
+			check_pair(ctx, path, i, d, j, &dev[j]);
 		if (!device_sized(d))
 			continue;
 		/* The root cell's RAM holds its links' memory (taken at enable). */
 		if (!root)
 			check_clear_of_regions(ctx, path, i, d, desc, arrays);
-		for (j = 0; j < i; j++)
-			check_pair(ctx, path, i, d, j, &dev[j]);
 	}
 }
 
@@ -318,6 +319,24 @@ static void check_link_ends(struct bh_check_ctx *ctx, unsigned int i,
 			   i, a->link_id, a->peer_id, name, j);
 }
 
+/*
+ * The root cell's devices keep their interrupts: the new cell may take
+ * other root SPIs, not these (another cell's are its own already).
+ */
+static void check_root_irqs(struct bh_check_ctx *ctx,
+			    const struct bh_cell_desc *cell,
+			    const struct bh_cell_desc *root,
+			    const void *root_arrays)
+{
+	const struct bh_pci_device *rdev = devices(root, root_arrays);
+	unsigned int j;
+
+	for (j = 0; j < root->num_pci_devices; j++)
+		if (owns_pin(cell, bh_cell_arrays(cell), rdev[j].irq))
+			note_error(ctx, "irqchips: INTID %u is the interrupt of the root cell's pci_devices[%u] (link %u)",
+				   rdev[j].irq, j, rdev[j].link_id);
+}
+
 /* The new cell's devices and memory against one other cell's. */
 static void check_against(struct bh_check_ctx *ctx,
 			  const struct bh_cell_desc *cell,
@@ -394,6 +413,7 @@ void bh_check_pci_place(struct bh_check_ctx *ctx, const struct bh_system *sys,
 		note_error(ctx, "num_pci_devices %u, but the system has no virtual PCI bus (platform.pci_mmconfig_base 0)",
 			   cell->num_pci_devices);
 	check_from_root_ram(ctx, "", sys, cell, bh_cell_arrays(cell));
+	check_root_irqs(ctx, cell, &sys->root_cell, sys + 1);
 	check_against(ctx, cell, &sys->root_cell, sys + 1, true);
 	for (k = 0; k < num_others; k++)
 		check_against(ctx, cell, others[k], bh_cell_arrays(others[k]),

@@ -185,6 +185,12 @@ patch_le $f $((PCI_IRQCHIP + 12)) 4 0
 refused pci-irq-not-own $f \
 	"bulkhead: cell config: pci_devices[0]: irq 241 is not in the cell's irqchips"
 
+# INTID 240 as well: the interrupt of the root cell's end of link 0.
+f=$(pci_cell pci-root-irq)
+patch_le $f $((PCI_IRQCHIP + 12)) 4 0x30000
+refused pci-root-irq $f \
+	"bulkhead: cell config: irqchips: INTID 240 is the interrupt of the root cell's pci_devices[0] (link 0)"
+
 # A link of its own, on memory beyond the board's 1 GiB.
 f=$(pci_cell pci-outside-root)
 patch_le $f $((PCI_DEV + 4)) 4 5

@@ -1026,6 +1026,14 @@ TEST(pci_register_window_checked)
 	EXPECT_SYS_ERROR("platform.pci_mem_base 0xfffffffffffe0000 not a page aligned address with 128 KiB below 4 GiB");
 	m.sys.platform.pci_mem_base = 0xfffffffffffff000;
 	EXPECT_SYS_ERROR("platform.pci_mem_base 0xfffffffffffff000 not a page aligned");
+	/* ... and is no window that wraps onto low addresses. */
+	set_region(4, 0, 0, 0x4000, BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
+	EXPECT_SYS_ERROR("platform.pci_mem_base 0xfffffffffffff000 not a page aligned");
+	m.sys.platform.pci_mem_base = BAR_BASE;
+	m.sys.platform.pci_mmconfig_base = 0xfffffffffff80000;
+	EXPECT(run_system(), 2, 0);
+	EXPECT_MSG("platform.pci_mmconfig_base 0xfffffffffff80000 not 1 MiB aligned");
+	EXPECT_MSG("wraps around");
 
 	valid_system();
 	m.sys.platform.pci_mem_base = 0xf0e0000;
@@ -1341,6 +1349,20 @@ TEST(pci_devices_distinct)
 	valid_cell_with_links();
 	m.pci[1].shmem_virt = LINK_IPA + 0x100000;
 	EXPECT_CELL_ERROR("pci_devices[1]: link memory at 0x60100000 overlaps pci_devices[0]'s at 0x60000000 in guest-physical space");
+
+	/* A device with an error of its own is still compared. */
+	valid_cell_with_links();
+	m.pci[1].bdf = 0;
+	m.pci[1].max_peers = 1;
+	m.pci[1].peer_id = 0;
+	EXPECT(run_cell(), 2, 0);
+	EXPECT_MSG("pci_devices[1]: max_peers 1 not in 2..8");
+	EXPECT_MSG("pci_devices[1]: bdf 0x0 already used by pci_devices[0]");
+	valid_cell_with_links();
+	m.pci[1].irq = 41;
+	m.pci[1].rw_size = 0x800;
+	EXPECT(run_cell(), 2, 0);
+	EXPECT_MSG("pci_devices[1]: irq 41 already used by pci_devices[0]");
 
 	/* Same for the root cell's devices. */
 	valid_system();

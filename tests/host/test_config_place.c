@@ -879,6 +879,29 @@ TEST(link_memory_from_root_ram)
 	EXPECT_ERROR("pci_devices[0]: link memory [0x10000000-0x101fffff] is not inside one RAM region of the root cell");
 }
 
+TEST(root_device_irqs_stay)
+{
+	/* rt takes INTID 240, the interrupt of the root cell's link 0. */
+	valid();
+	m.cell.chips[0].pin_base = 224;
+	m.cell.chips[0].pin_bitmap[0] = 1U << 16;
+	m.cell.desc.console.type = BH_CON_NONE;
+	EXPECT_ERROR("rt.cell: irqchips: INTID 240 is the interrupt of the root cell's pci_devices[0] (link 0)");
+
+	/* ... as its own device's interrupt. */
+	valid_link();
+	m.cell.pci[0].irq = 240;
+	m.cell.desc.num_irqchips = 2;
+	set_chip(&m.cell, 1, 224, 1U << 16);
+	EXPECT_ERROR("irqchips: INTID 240 is the interrupt of the root cell's pci_devices[0] (link 0)");
+
+	/* The SPIs around it are free to take. */
+	valid();
+	m.cell.desc.num_irqchips = 2;
+	set_chip(&m.cell, 1, 224, ~(1U << 16));
+	EXPECT_PASS();
+}
+
 TEST(pci_devices_need_bus)
 {
 	valid_link();
@@ -993,6 +1016,7 @@ int main(void)
 	RUN(link_memory_clear_of_other_cells);
 	RUN(regions_clear_of_link_memory);
 	RUN(link_memory_from_root_ram);
+	RUN(root_device_irqs_stay);
 	RUN(pci_devices_need_bus);
 	RUN(cell_clear_of_pci_windows);
 	RUN(every_finding_reported);

@@ -439,9 +439,23 @@ config dump a b
 config create-cell
 hardware
 hardware nope
+ivshmem
+ivshmem nope
+ivshmem list x
+ivshmem info
+ivshmem state
+ivshmem ring 0
+ivshmem wait
+ivshmem wait 0 --timeout
+ivshmem read 0
+ivshmem read 0 out
+ivshmem write 0 rw 0
 EOF
 run failure-enable-missing-file 1 $B enable "$W/nonexistent.cell"
 run failure-cell-list-no-hypervisor 1 $B cell list
+run failure-ivshmem-info-no-device 1 $B ivshmem info 0
+run usage-ivshmem-state-value 2 $B ivshmem state 0 nope
+run usage-ivshmem-wait-timeout 2 $B ivshmem wait 0 --timeout -1
 
 # --- man page ---
 
@@ -456,7 +470,8 @@ missing=""
 for cmd in enable disable console stats "cell create" "cell load" "cell start" \
 	   "cell shutdown" "cell destroy" "cell list" "cell stats" "config check" \
 	   "config dump" "config create" "config create-cell" "hardware check" \
-	   "EXIT STATUS"; do
+	   "ivshmem list" "ivshmem info" "ivshmem state" "ivshmem ring" \
+	   "ivshmem wait" "ivshmem read" "ivshmem write" "EXIT STATUS"; do
 	grep -qF -- "$cmd" "$W/man.txt" || missing="$missing '$cmd'"
 done
 for cmd in $($B --help | sed -n 's/^  \([a-z]*\) .*/\1/p'); do
@@ -502,11 +517,14 @@ if [ "$reg" = "complete -F _bulkhead bulkhead" ]; then
 else
 	fail completion-registered "complete -p bulkhead: '$reg'"
 fi
-offers commands "--help --version cell config console disable enable hardware stats " bulkhead ""
+offers commands "--help --version cell config console disable enable hardware ivshmem stats " bulkhead ""
 offers command-prefix "cell config console " bulkhead c
 offers config "--help check create create-cell dump " bulkhead config ""
 offers cell "--help create destroy list load shutdown start stats " bulkhead cell ""
 offers hardware "--help check " bulkhead hardware ""
+offers ivshmem "--help info list read ring state wait write " bulkhead ivshmem ""
+offers ivshmem-section "out rw " bulkhead ivshmem read 0 ""
+offers ivshmem-wait-timeout "--timeout " bulkhead ivshmem wait 0 --t
 offers check-files "--cpus a.cell sub " bulkhead config check ""
 offers check-more-files "--cpus a.cell sub " bulkhead config check a.cell ""
 offers check-cpus-value "" bulkhead config check --cpus ""

@@ -70,7 +70,9 @@ static u64 owned_mask(const struct cell *cell, u64 off, u64 reg_base,
 /*
  * Would this write change interrupts the cell does not own? The root cell
  * writes whole registers (Linux at boot), so only non-root cells are held
- * to it: for them it is a violation, and they are stopped.
+ * to it: for them it is a violation, and they are stopped. Foreign fields
+ * read as 0, so a read-modify-write that gives them back as 0 (or as they
+ * are) changes nothing and is fine.
  */
 static bool touches_foreign(const struct cell *cell, uintptr_t addr,
 			    const struct mmio_access *acc, u64 mask,
@@ -84,7 +86,8 @@ static bool touches_foreign(const struct cell *cell, uintptr_t addr,
 		foreign &= (1ULL << (acc->size * 8)) - 1;
 	if (set_clear)
 		return acc->value & foreign;
-	return (acc->value & foreign) != (phys_read(addr, acc->size) & foreign);
+	return (acc->value & foreign) &&
+	       (acc->value & foreign) != (phys_read(addr, acc->size) & foreign);
 }
 
 /* A masked access: set/clear registers write through, others merge. */
