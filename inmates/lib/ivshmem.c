@@ -157,14 +157,13 @@ int ivshmem_enable_irq(struct ivshmem_device *dev, unsigned int intid)
 
 	irq_set_handler(irq_handler);
 	/*
-	 * The trigger mode (GICD_ICFGR) is left as it is. No line drives the
-	 * SPI: the hypervisor makes it pending by a write to GICD_ISPENDR
-	 * per doorbell, a latch that acknowledging the interrupt clears
-	 * whether it is configured edge or level. And the ICFGR word of
-	 * INTIDs 240-255 holds other cells' links too, whose bits a cell
-	 * reads as 0: a read-modify-write would change them, which the
-	 * hypervisor stops the cell for.
+	 * No line drives the SPI: the hypervisor makes it pending per
+	 * doorbell (GICD_ISPENDR), an event, not a level. Acknowledging
+	 * clears such a pending state in either mode, but edge is what it
+	 * is (and what the root cell's driver sets).
 	 */
+	gic_disable_irq(dev->irq);
+	gic_set_irq_edge(dev->irq, true);
 	gic_enable_irq(dev->irq);
 	reg_write(dev, BH_IVSHMEM_REG_INT_CONTROL, BH_IVSHMEM_INT_ENABLE);
 	return 0;

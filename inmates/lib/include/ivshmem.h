@@ -62,7 +62,8 @@ void ivshmem_ring(struct ivshmem_device *dev, unsigned int peer,
 
 /*
  * Takes the device's interrupt on this CPU: INTID intid (0: dev->irq),
- * enabled and routed here, counted in dev->irq_count, and turns the device's
+ * edge-triggered, enabled and routed here, counted in dev->irq_count, and
+ * turns the device's
  * interrupt on. Installs the library's handler (irq_set_handler()): a
  * program with interrupts of its own installs its own handler instead,
  * which passes them to ivshmem_handle_irq(). 0, -ENODEV (no GIC) or
