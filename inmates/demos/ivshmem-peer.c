@@ -9,14 +9,11 @@
  * or to restart, and runs another round. Peer 1 answers, as the inmate of ivshmem-demo
  * does, and prints its totals at the end of each round.
  *
- * Args: count=N len=BYTES irq=INTID (default: the device's interrupt line,
- * else 242 for peer 0 and 243 for peer 1, as in configs/cells/
- * ivshmem-peer-a.c and -b.c).
+ * Args: count=N len=BYTES irq=INTID (default: the device's INTID
+ * register).
  */
 #include "ivshmem-msg.h"
 
-#define DEFAULT_IRQ_PEER0	242	/* IVSHMEM_LINK1_A_IRQ */
-#define DEFAULT_IRQ_PEER1	243	/* IVSHMEM_LINK1_B_IRQ */
 #define REPLY_TIMEOUT_NS	(2 * NSEC_PER_SEC)
 #define PROGRESS_EVERY		250
 
@@ -265,8 +262,7 @@ void inmate_main(void)
 		comm_idle("ivshmem-peer");
 	}
 	peer = dev.id ? 0 : 1;
-	irq = cmdline_parse_int("irq", dev.irq ? dev.irq :
-				dev.id ? DEFAULT_IRQ_PEER1 : DEFAULT_IRQ_PEER0);
+	irq = cmdline_parse_int("irq", dev.irq);
 	printk("ivshmem-peer %u: link %u, %u peers, rw %llu bytes, out %llu bytes, irq %ld\n",
 	       dev.id, dev.link_id, dev.max_peers,
 	       (unsigned long long)dev.rw_size,

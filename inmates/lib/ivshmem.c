@@ -79,9 +79,12 @@ int ivshmem_open(struct ivshmem_device *dev, unsigned int index)
 	dev->state = (const volatile uint32_t *)dev->shmem;
 	dev->rw = (void *)(dev->shmem + BH_IVSHMEM_RW_OFFSET);
 
-	line = pci_read_config(bdf, PCI_CFG_INT_LINE, 1);
-	if (line >= SPI_FIRST && line != 0xff)
-		dev->irq = line;
+	dev->irq = reg_read(dev, BH_IVSHMEM_REG_INTID);
+	if (dev->irq < SPI_FIRST) {
+		/* The interrupt line, where a config space names it. */
+		line = pci_read_config(bdf, PCI_CFG_INT_LINE, 1);
+		dev->irq = line >= SPI_FIRST && line != 0xff ? line : 0;
+	}
 	return 0;
 }
 
