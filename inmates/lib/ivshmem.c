@@ -132,8 +132,11 @@ bool ivshmem_handle_irq(unsigned int intid)
 
 static void irq_handler(unsigned int intid)
 {
-	if (!ivshmem_handle_irq(intid))
-		printk("ivshmem: unexpected interrupt %u\n", intid);
+	if (ivshmem_handle_irq(intid))
+		return;
+	/* As the library does without a handler: no level line may storm. */
+	gic_disable_irq(intid);
+	printk("ivshmem: unexpected interrupt %u, disabled\n", intid);
 }
 
 int ivshmem_enable_irq(struct ivshmem_device *dev, unsigned int intid)
