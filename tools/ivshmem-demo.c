@@ -481,10 +481,9 @@ int main(int argc, char **argv)
 		report(&d, BH_DEMO_SEQ_DONE, "the inmate found the done request corrupt");
 	set_state(&d, 0);
 
-	printf(NAME ": %" PRIu64 " round trips, %u errors, rtt avg %" PRIu64
-	       " us min %" PRIu64 " us max %" PRIu64 " us\n",
-	       count, d.errors, rtt_sum / count / 1000, rtt_min / 1000,
-	       rtt_max / 1000);
+	printf(NAME ": %" PRIu64 " round trips, %u errors, rtt avg %.1f us min %.1f us max %.1f us\n",
+	       count, d.errors, rtt_sum / 1000.0 / count, rtt_min / 1000.0,
+	       rtt_max / 1000.0);
 	if (bulk)
 		printf(NAME ": bulk %" PRIu64 " bytes in %" PRIu64 " us: %.1f MB/s\n",
 		       count * size, elapsed / 1000,

@@ -16,7 +16,7 @@ result params "rtt_count=$RTT_COUNT bulk_count=$BULK_COUNT"
 
 ivshmem-demo -n $RTT_COUNT -s 64 > /tmp/rtt.out 2>&1 ||
 	fatal "ivshmem-demo -n $RTT_COUNT: $(tail -n 2 /tmp/rtt.out | tr '\n' ' ')"
-sed -n 's/^ivshmem-demo: \([0-9]*\) round trips, \([0-9]*\) errors, rtt avg \([0-9]*\) us min \([0-9]*\) us max \([0-9]*\) us$/rtt count=\1 size=64 errors=\2 avg_us=\3 min_us=\4 max_us=\5/p' \
+sed -n 's/^ivshmem-demo: \([0-9]*\) round trips, \([0-9]*\) errors, rtt avg \([0-9.]*\) us min \([0-9.]*\) us max \([0-9.]*\) us$/rtt count=\1 size=64 errors=\2 avg_us=\3 min_us=\4 max_us=\5/p' \
 	/tmp/rtt.out | sed 's/^/BHBENCH: /'
 
 ivshmem-demo --bulk -n $BULK_COUNT > /tmp/bulk.out 2>&1 ||

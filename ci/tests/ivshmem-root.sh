@@ -182,7 +182,7 @@ if [ -f $BH_CELLS/ivshmem-demo.cell ] && [ -f $BH_INMATES/ivshmem-demo.bin ]; th
 	# -t: generous per-reply timeouts, for loaded build machines.
 	ivshmem-demo -n 10000 -t 20000 > /tmp/demo.out 2>&1
 	check_eq demo-exit 0 $?
-	check_grep demo-10000-round-trips '^ivshmem-demo: 10000 round trips, 0 errors, rtt avg [0-9]* us min [0-9]* us max [0-9]* us$' /tmp/demo.out
+	check_grep demo-10000-round-trips '^ivshmem-demo: 10000 round trips, 0 errors, rtt avg [0-9.]* us min [0-9.]* us max [0-9.]* us$' /tmp/demo.out
 	echo "ivshmem-root: $(grep 'round trips' /tmp/demo.out)"
 	# Each reply rings the root; a ring while the last one is still
 	# pending merges with it (when the reply was seen before its
