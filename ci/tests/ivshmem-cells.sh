@@ -93,12 +93,14 @@ check_grep peer-b-round1-no-errors \
 check_grep peer-b-saw-peer-a 'ivshmem-peer 1: peer 0 ready' /tmp/peer-b.out
 # Each request comes with a doorbell: the hypervisor's count of the
 # interrupts it raised for B (INT_COUNT, since B started) covers the 1000
-# requests, and B took them: many, not all, as doorbells that come while
-# one is still pending merge (up to half of them in runs under TCG on a
-# busy host).
+# requests, and B took some: how many depends on the host's scheduling
+# of QEMU's CPUs, as doorbells that come while one is still pending merge
+# and B also looks at memory every 10 ms (from 1001 down to 44 taken, seen
+# under TCG on a busy host). That every doorbell arrives is checked by
+# ivshmem-root, whose Linux side waits for each reply's interrupt alone.
 set -- $(sed -n 's/.*ivshmem-peer 1: round 1: .*; interrupts \([0-9]*\) sent, \([0-9]*\) taken.*/\1 \2/p' /tmp/peer-b.out)
 echo "peer B: interrupts ${1:-?} sent, ${2:-?} taken"
-if [ -n "$2" ] && [ "$1" -ge 1000 ] && [ "$2" -ge 100 ]; then
+if [ -n "$2" ] && [ "$1" -ge 1000 ] && [ "$2" -ge 1 ]; then
 	pass peer-b-woken-by-doorbells
 else
 	fail peer-b-woken-by-doorbells "interrupts sent '$1', taken '$2' for 1000 requests"
