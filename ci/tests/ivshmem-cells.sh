@@ -97,7 +97,8 @@ check_grep peer-b-saw-peer-a 'ivshmem-peer 1: peer 0 ready' /tmp/peer-b.out
 # of QEMU's CPUs, as doorbells that come while one is still pending merge
 # and B also looks at memory every 10 ms (from 1001 down to 44 taken, seen
 # under TCG on a busy host). That every doorbell arrives is checked by
-# ivshmem-root, whose Linux side waits for each reply's interrupt alone.
+# ivshmem-root, whose Linux side sleeps until an interrupt whenever a
+# reply is not there yet (a lost doorbell would stall it).
 set -- $(sed -n 's/.*ivshmem-peer 1: round 1: .*; interrupts \([0-9]*\) sent, \([0-9]*\) taken.*/\1 \2/p' /tmp/peer-b.out)
 echo "peer B: interrupts ${1:-?} sent, ${2:-?} taken"
 if [ -n "$2" ] && [ "$1" -ge 1000 ] && [ "$2" -ge 1 ]; then
