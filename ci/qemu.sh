@@ -91,6 +91,7 @@ build_initramfs() {
 	cp "$top"/configs/cells/*.cell "$root/etc/bulkhead/"
 	cp "$qdir"/generated/*.cell "$root/etc/bulkhead/" 2>/dev/null || true
 	cp "$top"/inmates/demos/*.bin "$root/usr/share/bulkhead/inmates/"
+	cp "$top"/inmates/tests/*.bin "$root/usr/share/bulkhead/inmates/"
 	cp "$top"/ci/tests/*.sh "$top/ci/demo.sh" "$root/tests/"
 	mkdir -p "$root/tests/bench"
 	cp "$top"/ci/bench/*.sh "$root/tests/bench/"
