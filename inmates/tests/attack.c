@@ -542,7 +542,6 @@ static void do_gicd_ignored(void)
 	uintptr_t d = gicd();
 	uint32_t ctlr = mmio_read32(d + GICD_CTLR);
 	uint32_t group = mmio_read32(d + GICD_IGROUPR + 4);
-	uint32_t prio = mmio_read32(d + GICD_IPRIORITYR + 32);
 	uint64_t route;
 
 	mmio_write32(d + GICD_CTLR, 0);
@@ -554,8 +553,6 @@ static void do_gicd_ignored(void)
 	mmio_write32(d + GICD_SGIR, 0xf << 24 | 0x00ff0000);
 	mmio_write64(d + GICD_IROUTER + 8 * 16, 0);	/* < 32: RAZ/WI */
 	mmio_write8(d + GICD_IROUTER + 8 * OWN_SPI, 0);	/* narrow: WI */
-	/* Writing back what was read touches no foreign field. */
-	mmio_write32(d + GICD_IPRIORITYR + 32, prio);
 	expect("GICD_CTLR", mmio_read32(d + GICD_CTLR), ctlr);
 	expect("GICD_IGROUPR1", mmio_read32(d + GICD_IGROUPR + 4), group);
 	expect("foreign bits read as 0",
@@ -564,6 +561,27 @@ static void do_gicd_ignored(void)
 	mmio_write64(d + GICD_IROUTER + 8 * OWN_SPI, cpu_mpidr());
 	route = mmio_read64(d + GICD_IROUTER + 8 * OWN_SPI);
 	expect("own IROUTER", route & 0xff00ffffffULL, cpu_mpidr());
+}
+
+/*
+ * Read-modify-write of the 32-bit IPRIORITYR and ICFGR words that hold its
+ * own SPI and the root's: cells.md says writing back what was read touches
+ * no foreign field.
+ */
+static void do_gicd_rmw(void)
+{
+	uintptr_t d = gicd();
+	uintptr_t prio = d + GICD_IPRIORITYR + OWN_SPI / 4 * 4;
+	uintptr_t cfg = d + GICD_ICFGR + OWN_SPI / 16 * 4;
+	unsigned int shift = OWN_SPI % 4 * 8;
+	uint32_t v;
+
+	v = mmio_read32(prio);
+	mmio_write32(prio, (v & ~(0xffU << shift)) | 0x90U << shift);
+	expect("own priority", mmio_read8(d + GICD_IPRIORITYR + OWN_SPI), 0x90);
+	v = mmio_read32(cfg);
+	mmio_write32(cfg, v);
+	expect("ICFGR unchanged", mmio_read32(cfg), v);
 }
 
 /*
@@ -666,6 +684,8 @@ static void storm_uart_handler(unsigned int intid)
 	storm_count += intid == OWN_SPI;
 }
 
+static unsigned int storm_sgi;
+
 static void storm_sgi_handler(unsigned int intid)
 {
 	storm_count++;
@@ -684,9 +704,10 @@ static void __attribute__((noreturn)) storm(bool uart)
 		mmio_write32(uart1 + UART_DR, '\n');
 		gic_enable_irq(OWN_SPI);
 	} else {
+		storm_sgi = cmdline_parse_int("sgi", 8) & 0xf;
 		irq_set_handler(storm_sgi_handler);
-		gic_enable_irq(2);
-		sgi(2, 1U << own_cpu());
+		gic_enable_irq(storm_sgi);
+		sgi(storm_sgi, 1U << own_cpu());
 	}
 	irq_enable();
 	for (;;) {
@@ -730,6 +751,8 @@ static bool checked(const char *m)
 		do_el2_regs();
 	else if (!strcmp(m, "gicd-ignored"))
 		do_gicd_ignored();
+	else if (!strcmp(m, "gicd-rmw"))
+		do_gicd_rmw();
 	else if (!strcmp(m, "comm-ro"))
 		do_comm_ro();
 	else if (!strcmp(m, "dc-sw"))
@@ -763,6 +786,17 @@ static bool hold_out(const char *m)
 	}
 	if (!strcmp(m, "comm-flood"))
 		comm_flood();
+	if (!strcmp(m, "sgi-leak")) {
+		/*
+		 * SGIs to itself left pending when the cell stops: they must
+		 * not follow the CPU into its next cell (to Linux, SGI 2 is
+		 * IPI_CPU_STOP).
+		 */
+		gic_init();
+		sgi(cmdline_parse_int("sgi", 2) & 0xf, 1U << own_cpu());
+		printk("attack: sgi-leak: SGI pending\n");
+		asm volatile("msr daifset, #0xf\n1:\tb\t1b" : : : "memory");
+	}
 	if (!strcmp(m, "cpu-off")) {
 		/* Its last CPU parks: the cell stays "running", with no CPU. */
 		smc_call(PSCI_CPU_OFF, 0, 0, 0);
