@@ -17,7 +17,6 @@
 # expect-uart1: comm-ro-answers attack: comm-ro: [0-9]+ checks, 0 mismatches
 # expect-uart1: dc-sw-answers attack: dc-sw: [0-9]+ checks, 0 mismatches
 # expect-uart1: gicr-own-answers attack: gicr-own: [0-9]+ checks, 0 mismatches
-# expect-uart1: storm-uart-storms attack: storm-uart: [0-9]{4,} interrupts in the last second
 . /tests/lib-attack.sh
 
 attack_setup

@@ -43,6 +43,7 @@ for i in $(seq 1 $CYCLES); do
 done
 check_eq pool-first-cycle-keeps-two-split-tables $((before + 2)) "$base"
 echo "soak: $CYCLES cycles in $(( $(now_ms) - start )) ms"
+printf '\nBHSTAT: soak_cycles %s\n' "$CYCLES"
 
 [ -z "$step_bad" ] && pass all-steps-succeed || fail all-steps-succeed "cycles:$step_bad"
 [ -z "$run_bad" ] && pass both-inmates-ran || fail both-inmates-ran "cycles:$run_bad"

@@ -107,7 +107,7 @@ attack_start() {
 	ATK=$1
 	ATK_BAD=0
 	ATTACKS_TRIED=$((ATTACKS_TRIED + 1))
-	echo "BHSTAT: attack_tried $ATK"
+	printf '\nBHSTAT: attack_tried %s\n' "$ATK"
 	echo "== attack $ATK (mode=$2 $3), at $(now_ms) ms"
 	dmesg_mark
 	ATK_SUM=$(sum_count)
@@ -197,7 +197,7 @@ attack_end() {
 attack_verdict() {
 	if [ $ATK_BAD = 0 ]; then
 		ATTACKS_CONTAINED=$((ATTACKS_CONTAINED + 1))
-		echo "BHSTAT: attack_contained $ATK"
+		printf '\nBHSTAT: attack_contained %s\n' "$ATK"
 		echo "== attack $ATK: contained ($(( $(now_ms) - ATK_T0 )) ms)"
 	else
 		echo "== attack $ATK: NOT contained ($ATK_BAD failed checks)"
@@ -264,8 +264,8 @@ timed_shutdown() {
 # inmate does (a few hundred ms under TCG; the margin is for a loaded
 # build machine); one that waits for an answer gives up after the
 # driver's 2 s (ETIMEDOUT), within ASK_MS.
-FORCE_MS=2500
-ASK_MS=4000
+FORCE_MS=5000
+ASK_MS=6000
 
 # holdout NAME MODE [ARGS]: the attacker runs MODE; wait until it is at
 # it.
