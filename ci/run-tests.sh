@@ -46,7 +46,9 @@ run_system() {
 	for t in "${tests[@]}"; do
 		limit=$(sed -n 's/^# timeout: *\([0-9]*\).*/\1/p' "$top/ci/tests/$t.sh" | head -n1)
 		out=$("$top/ci/qemu.sh" test "$t" "${limit:-120}")
-		echo "$out" | tee -a "$results"
+		echo "$out" >> "$results"
+		# STAT lines only feed the summary.
+		echo "$out" | grep -v '^STAT '
 		if echo "$out" | grep -q '^FAIL'; then
 			echo "---- last lines of build/test/$t.log:"
 			tail -n 40 "$top/build/test/$t.log" 2>/dev/null | sed 's/^/    /'

@@ -139,6 +139,25 @@ if holdout cpu-off cpu-off; then
 	attack_end
 fi
 
+# PSCI SYSTEM_OFF and SYSTEM_RESET: the cell alone stops, or restarts
+# (with the same args, so over and over) until the root cell stops it.
+if holdout system-off system-off; then
+	check_cell_state system-off-shut-down attack "shut down"
+	log_fetch
+	log_has system-off-logged 'cell attack: PSCI system off: stopping the cell only'
+	log_lacks system-off-not-forwarded 'root cell: PSCI system'
+	attack_end
+fi
+if holdout system-reset system-reset; then
+	log_fetch
+	log_has system-reset-logged 'cell attack: PSCI system reset: restarting the cell only'
+	log_lacks system-reset-not-forwarded 'root cell: PSCI system'
+	check_eq system-reset-running running "$(cell_state attack)"
+	timed_shutdown system-reset-shutdown $FORCE_MS
+	check_eq system-reset-shut-down "shut down" "$(cell_state attack)"
+	attack_end
+fi
+
 # Games with its own redistributor's SGI page (disable, clear, activate,
 # re-prioritise, regroup the management SGI), then spinning masked.
 if holdout gicr-own gicr-own; then

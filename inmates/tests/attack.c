@@ -797,6 +797,11 @@ static bool hold_out(const char *m)
 		printk("attack: sgi-leak: SGI pending\n");
 		asm volatile("msr daifset, #0xf\n1:\tb\t1b" : : : "memory");
 	}
+	if (!strcmp(m, "system-off"))
+		printk("attack: SYSTEM_OFF returned %d\n", psci_system_off());
+	if (!strcmp(m, "system-reset"))
+		/* Restarts with the same args: it resets again, for ever. */
+		printk("attack: SYSTEM_RESET returned %d\n", psci_system_reset());
 	if (!strcmp(m, "cpu-off")) {
 		/* Its last CPU parks: the cell stays "running", with no CPU. */
 		smc_call(PSCI_CPU_OFF, 0, 0, 0);
