@@ -313,7 +313,7 @@ int bh_enable(struct bulkhead_config_arg __user *uarg)
 {
 	struct enable_ctx ctx = {};
 	unsigned int hv_console_off;
-	int err;
+	int err, pci_err;
 
 	if (bh.enabled)
 		return -EBUSY;
@@ -360,6 +360,11 @@ int bh_enable(struct bulkhead_config_arg __user *uarg)
 	bh.enabled = true;
 	__module_get(THIS_MODULE);
 	pr_info("bulkhead: hypervisor enabled on %u CPUs\n", ctx.num_cpus);
+	/* The hypervisor runs without it: a failure costs only the devices. */
+	pci_err = bh_pci_create();
+	if (pci_err)
+		pr_warn("bulkhead: no virtual PCI bus (%d): the root cell's ivshmem devices are missing\n",
+			pci_err);
 	goto out_free;
 out:
 	cpus_read_unlock();
@@ -380,12 +385,20 @@ int bh_disable(void)
 		pr_err("bulkhead: disable: destroy all cells first\n");
 		return -EBUSY;
 	}
+	if (bh_ivshmem_in_use()) {
+		pr_err("bulkhead: disable: an ivshmem device is open or mapped; close it first\n");
+		return -EBUSY;
+	}
+	/* Its config accesses and registers are emulated: the bus goes first. */
+	bh_pci_remove();
 	err = stop_machine(disable_on_cpu, &failed, &bh.cpus);
 	if (err == -EAGAIN)
 		pr_err("bulkhead: disable: bring every CPU online first\n");
 	if (err) {
 		pr_err("bulkhead: disable failed (%d) on %d CPUs\n", err,
 		       atomic_read(&failed));
+		if (bh_pci_create())
+			pr_warn("bulkhead: the virtual PCI bus could not be restored\n");
 		return err;
 	}
 	if (bh.console)

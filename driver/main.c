@@ -78,12 +78,17 @@ static int __init bh_init(void)
 	err = bh_sysfs_init();
 	if (err)
 		goto err_unreg_root;
-	err = misc_register(&bh_misc);
+	err = bh_ivshmem_init();
 	if (err)
 		goto err_sysfs;
+	err = misc_register(&bh_misc);
+	if (err)
+		goto err_ivshmem;
 	pr_info("bulkhead: driver %s loaded\n", BULKHEAD_VERSION);
 	return 0;
 
+err_ivshmem:
+	bh_ivshmem_exit();
 err_sysfs:
 	bh_sysfs_exit();
 err_unreg_root:
@@ -95,6 +100,7 @@ err_unreg_root:
 static void __exit bh_exit(void)
 {
 	misc_deregister(&bh_misc);
+	bh_ivshmem_exit();
 	bh_sysfs_exit();
 	root_device_unregister(bh_root_dev);
 }

@@ -56,4 +56,13 @@ ssize_t bh_sysfs_emit_stats(char *buf, const cpumask_t *cpus);
 int bh_cell_sysfs_add(struct bh_cell *cell);
 void bh_cell_sysfs_del(struct bh_cell *cell);
 
+/* pci.c: the virtual PCI bus of the root cell, while enabled (bh.lock). */
+int bh_pci_create(void);
+void bh_pci_remove(void);
+
+/* ivshmem.c: the driver of the root cell's ivshmem devices. */
+int bh_ivshmem_init(void);
+void bh_ivshmem_exit(void);
+bool bh_ivshmem_in_use(void);
+
 #endif

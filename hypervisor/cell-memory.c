@@ -41,20 +41,51 @@ static bool region_stays_in_root(const struct bh_memory *mem)
 	return mem->flags & (BH_MEM_ROOTSHARED | BH_MEM_SHARED);
 }
 
-/* Zeroes a region through a temporary mapping in the hypervisor. */
-static int scrub_region(const struct bh_memory *mem)
+/* Zeroes RAM through a temporary mapping in the hypervisor. */
+int scrub_memory(u64 phys, u64 size)
 {
 	int err;
 
-	if (mem->flags & BH_MEM_IO)
-		return 0;
-	err = arch_hv_map(pa_init(mem->phys_start), mem->size);
+	err = arch_hv_map(pa_init(phys), size);
 	if (err)
 		return err;
-	memset((void *)(uintptr_t)mem->phys_start, 0, mem->size);
-	arch_dcache_flush((void *)(uintptr_t)mem->phys_start, mem->size);
-	arch_hv_unmap(pa_init(mem->phys_start), mem->size);
+	memset((void *)(uintptr_t)phys, 0, size);
+	arch_dcache_flush((void *)(uintptr_t)phys, size);
+	arch_hv_unmap(pa_init(phys), size);
 	return 0;
+}
+
+static int scrub_region(const struct bh_memory *mem)
+{
+	return mem->flags & BH_MEM_IO ? 0 :
+	       scrub_memory(mem->phys_start, mem->size);
+}
+
+/*
+ * Root RAM lent out whole, not as a cell's region (ivshmem link memory):
+ * out of the root cell's stage 2 and back, as the root maps it.
+ */
+int root_unmap_range(u64 phys, u64 size)
+{
+	struct bh_memory r = { .phys_start = phys, .size = size };
+	int err;
+
+	if (!root_region_of(phys, size))
+		return -EINVAL;
+	r = root_view(&r);
+	err = arch_unmap_memory_region(&root_cell, &r);
+	arch_flush_cell_tlbs(&root_cell);
+	return err;
+}
+
+int root_remap_range(u64 phys, u64 size)
+{
+	struct bh_memory r = { .phys_start = phys, .size = size };
+
+	if (!root_region_of(phys, size))
+		return -EINVAL;
+	r = root_view(&r);
+	return arch_map_memory_region(&root_cell, &r);
 }
 
 /*

@@ -11,6 +11,7 @@
 #include <hv/control.h>
 #include <hv/errno.h>
 #include <hv/hypervisor.h>
+#include <hv/pci.h>
 #include <hv/percpu.h>
 #include <hv/printk.h>
 #include <hv/string.h>
@@ -113,6 +114,8 @@ int cell_init_root(void)
 	err = cell_map_regions(&root_cell);
 	if (!err)
 		err = map_console_ring(&root_cell);
+	if (!err)
+		err = pci_cell_init(&root_cell);
 	if (err) {
 		arch_cell_destroy(&root_cell);
 		return err;
@@ -236,6 +239,9 @@ static long create_locked(u64 config_ipa, u64 size)
 	err = take_memory_from_root(cell);
 	if (err)
 		goto err_unmap_comm;
+	err = pci_cell_init(cell);
+	if (err)
+		goto err_return_memory;
 
 	/* From here on nothing fails: the cell owns its resources. */
 	arch_cell_take_irqs(cell);
@@ -244,6 +250,9 @@ static long create_locked(u64 config_ipa, u64 size)
 	pr_info("cell %s created (id %u)\n", cell->name, cell->id);
 	return cell->id;
 
+err_return_memory:
+	return_memory_to_root(cell, cell->desc->num_memory_regions);
+	arch_flush_cell_tlbs(&root_cell);
 err_unmap_comm:
 	arch_hv_unmap(pa_init((uintptr_t)cell->comm), BH_COMM_REGION_SIZE);
 err_destroy:
@@ -311,6 +320,7 @@ long cell_set_loadable(struct per_cpu *caller, unsigned int id)
 	} else {
 		/* A failed cell's CPUs may still be on their way to park. */
 		park_cell_cpus(cell);
+		pci_cell_stopped(cell);
 		if (cell->state == BH_CELL_STATE_RUNNING)
 			set_state(cell, BH_CELL_STATE_SHUT_DOWN);
 		err = set_loadable_mapping(cell, true);
@@ -333,6 +343,8 @@ static void fill_comm_region(struct cell *cell)
 	for_each_cell_cpu(cell, c)
 		comm->cpu_count++;
 	comm->console = cell->desc->console;
+	comm->pci_mmconfig_base = cell->num_pci_devs ?
+		hv.config->platform.pci_mmconfig_base : 0;
 	arch_fill_comm_region(cell, comm);
 	comm->args[BH_COMM_ARGS_SIZE - 1] = 0;
 	/* The inmate may read it before it turns its caches on. */
@@ -352,6 +364,7 @@ static int start_cell(struct cell *cell)
 	if (err)
 		return err;
 	fill_comm_region(cell);
+	pci_cell_reset(cell);
 	for_each_cell_cpu(cell, c)
 		per_cpu(c)->failed = false;
 	set_state(cell, BH_CELL_STATE_RUNNING);
@@ -405,6 +418,7 @@ static long shutdown_locked(struct cell *cell, bool force)
 	}
 	park_cell_cpus(cell);
 	arch_cell_quiesce_irqs(cell);
+	pci_cell_stopped(cell);
 	comm->msg_to_cell = BH_MSG_NONE;
 	if (cell->state != BH_CELL_STATE_FAILED)
 		set_state(cell, BH_CELL_STATE_SHUT_DOWN);
@@ -440,6 +454,7 @@ long cell_destroy(struct per_cpu *caller, unsigned int id)
 	set_loadable_mapping(cell, false);
 	cells[cell->id] = NULL;
 	move_cpus(cell, cell, &root_cell);
+	pci_cell_exit(cell);
 	arch_cell_return_irqs(cell);
 	arch_hv_unmap(pa_init((uintptr_t)cell->comm), BH_COMM_REGION_SIZE);
 	return_memory_to_root(cell, cell->desc->num_memory_regions);
@@ -473,6 +488,7 @@ void cell_fail(struct per_cpu *cpu)
 	cpu->failed = true;
 	cell->stopping = true;
 	arch_cell_quiesce_irqs(cell);
+	pci_cell_stopped(cell);
 	for_each_cell_cpu(cell, c)
 		arch_request_park(c);
 }
@@ -486,6 +502,7 @@ void cell_system_power(struct per_cpu *cpu, bool off)
 		off ? "off" : "reset", off ? "stopping" : "restarting");
 	if (off) {
 		set_state(cell, BH_CELL_STATE_SHUT_DOWN);
+		pci_cell_stopped(cell);
 		cell->stopping = true;
 		for_each_cell_cpu(cell, c)
 			arch_request_park(c);
@@ -500,5 +517,6 @@ void cell_system_power(struct per_cpu *cpu, bool off)
 		if (c != cpu->cpu_id)
 			arch_request_park(c);
 	fill_comm_region(cell);
+	pci_cell_reset(cell);
 	arch_restart_self(cpu, cell->desc->cpu_reset_address);
 }

@@ -59,4 +59,26 @@ unsigned int bh_check_find_region(const struct bh_memory *mem,
 				  uint64_t size, bool physical, uint64_t mask,
 				  uint64_t want);
 
+/* Whether the chip assigns INTID intid. */
+static inline bool bh_chip_has_pin(const struct bh_irqchip *chip,
+				   unsigned int intid)
+{
+	unsigned int n = intid - chip->pin_base;
+
+	return intid >= chip->pin_base && n < BH_IRQCHIP_PINS &&
+	       (chip->pin_bitmap[n / 32] & (1U << (n % 32)));
+}
+
+/* Virtual PCI devices (config-pci.c). */
+void bh_check_pci_devices(struct bh_check_ctx *ctx, const char *path,
+			  const struct bh_cell_desc *desc, const void *arrays,
+			  bool root);
+void bh_check_pci_platform(struct bh_check_ctx *ctx,
+			   const struct bh_platform *p);
+void bh_check_pci_root(struct bh_check_ctx *ctx, const struct bh_system *sys);
+void bh_check_pci_place(struct bh_check_ctx *ctx, const struct bh_system *sys,
+			const struct bh_cell_desc *cell,
+			const struct bh_cell_desc *const *others,
+			unsigned int num_others);
+
 #endif /* _BH_CONFIG_CHECK_INTERNAL_H */

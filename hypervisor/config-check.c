@@ -19,7 +19,6 @@
 #define CHECK_PPI_FIRST		16
 #define CHECK_SPI_FIRST		32
 #define CHECK_SPI_END		1020
-#define CHECK_ECAM_BUS_SIZE	0x100000ULL	/* config space of one PCI bus */
 
 /* One cell's descriptor and arrays while they are checked. */
 struct cell_check {
@@ -272,9 +271,6 @@ static void check_desc(struct cell_check *c)
 		note_error(c->ctx, "%scpu_set_size %u above the limit of %u",
 			   c->path, d->cpu_set_size, CHECK_CPU_SET_MAX);
 
-	if (d->num_pci_devices)
-		note_error(c->ctx, "%snum_pci_devices %u not supported (reserved, must be 0)",
-			   c->path, d->num_pci_devices);
 	if (c->root && d->cpu_reset_address)
 		note_warning(c->ctx, "%scpu_reset_address 0x%llx ignored: the root cell keeps running Linux",
 			     c->path, ull(d->cpu_reset_address));
@@ -288,7 +284,7 @@ static void check_desc(struct cell_check *c)
 static void check_layout(struct cell_check *c, const void *arrays,
 			 uint64_t header_size, uint64_t size, const char *what)
 {
-	/* At most 2^32 + 2 * 2^32 * 32 bytes: no overflow in 64 bits. */
+	/* At most 2^32 + 3 * 2^32 * 56 bytes: no overflow in 64 bits. */
 	uint64_t need = header_size + bh_cell_arrays_size(c->desc);
 
 	if (size < need) {
@@ -469,6 +465,7 @@ static void check_arrays(struct cell_check *c)
 			if (irqchip_pins_ok(&c->irqchips[j]))
 				check_irqchip_overlap(c, i, j);
 	}
+	bh_check_pci_devices(c->ctx, c->path, d, c->arrays, c->root);
 }
 
 /* The hypervisor's own memory; true if fit for the overlap check. */
@@ -518,32 +515,12 @@ static void check_gic_base(struct bh_check_ctx *ctx, const char *name,
 			   name, ull(base));
 }
 
-static void check_pci_window(struct bh_check_ctx *ctx,
-			     const struct bh_platform *p)
-{
-	if (!p->pci_mmconfig_base) {
-		if (p->pci_mmconfig_size)
-			note_error(ctx, "platform.pci_mmconfig_size 0x%x without pci_mmconfig_base",
-				   p->pci_mmconfig_size);
-		return;
-	}
-	if (p->pci_mmconfig_base % CHECK_ECAM_BUS_SIZE)
-		note_error(ctx, "platform.pci_mmconfig_base 0x%llx not 1 MiB aligned",
-			   ull(p->pci_mmconfig_base));
-	if (!p->pci_mmconfig_size || p->pci_mmconfig_size % CHECK_ECAM_BUS_SIZE)
-		note_error(ctx, "platform.pci_mmconfig_size 0x%x not a non-zero multiple of 1 MiB (one bus)",
-			   p->pci_mmconfig_size);
-	else if (!range_ok(p->pci_mmconfig_base, p->pci_mmconfig_size))
-		note_error(ctx, "platform: pci_mmconfig_base 0x%llx + size 0x%x wraps around",
-			   ull(p->pci_mmconfig_base), p->pci_mmconfig_size);
-}
-
 static void check_platform(struct bh_check_ctx *ctx,
 			   const struct bh_platform *p)
 {
 	unsigned int n;
 
-	check_pci_window(ctx, p);
+	bh_check_pci_platform(ctx, p);
 	if (p->padding)
 		note_error(ctx, "platform.padding 0x%x must be 0", p->padding);
 	if (p->arm64.gic_version != BH_GIC_V3)
@@ -652,6 +629,7 @@ int bh_check_system(struct bh_check_ctx *ctx, const void *data, uint64_t size,
 		check_root_leaves_hv(&root, sys, hv_ok);
 		if (con_ok)
 			check_debug_console_mapped(&root, &sys->debug_console);
+		bh_check_pci_root(ctx, sys);
 	}
 	return ctx->errors != errors ? -BH_CHECK_EINVAL : 0;
 }

@@ -326,14 +326,6 @@ static void check_bootable(const struct place *p)
 	note_warning(p->ctx, "no memory region is BH_MEM_LOADABLE: nothing can be loaded into the cell");
 }
 
-static bool chip_has_pin(const struct bh_irqchip *chip, unsigned int intid)
-{
-	unsigned int n = intid - chip->pin_base;
-
-	return intid >= chip->pin_base && n < BH_IRQCHIP_PINS &&
-	       (chip->pin_bitmap[n / 32] & (1U << (n % 32)));
-}
-
 static bool cell_has_pin(const struct cell_view *v, uint64_t address,
 			 unsigned int intid)
 {
@@ -341,7 +333,7 @@ static bool cell_has_pin(const struct cell_view *v, uint64_t address,
 
 	for (i = 0; i < v->desc->num_irqchips; i++)
 		if (v->irqchips[i].address == address &&
-		    chip_has_pin(&v->irqchips[i], intid))
+		    bh_chip_has_pin(&v->irqchips[i], intid))
 			return true;
 	return false;
 }
@@ -353,7 +345,7 @@ static unsigned int pin_verdict(const struct place *p, unsigned int chip,
 	unsigned int k, intid = c->pin_base + n;
 	struct cell_view o;
 
-	if (!chip_has_pin(c, intid))
+	if (!bh_chip_has_pin(c, intid))
 		return 0;
 	if (!cell_has_pin(&p->root, c->address, intid))
 		return VERDICT_NOT_ROOT;
@@ -444,5 +436,6 @@ int bh_check_cell_in_system(struct bh_check_ctx *ctx,
 	check_bootable(&p);
 	check_irqchips(&p);
 	check_console_mapped(&p);
+	bh_check_pci_place(ctx, sys, cell, others, p.num_others);
 	return p.ctx->errors != errors ? -BH_CHECK_EINVAL : 0;
 }

@@ -7,7 +7,7 @@
 #include <hv/mmio.h>
 #include <asm/barrier.h>
 
-#define MAX_MMIO_REGIONS	32
+#define MAX_MMIO_REGIONS	64
 
 struct mmio_region {
 	struct cell *cell;

@@ -224,6 +224,46 @@ static void table_drop_if_empty(struct page_table *pt, unsigned int lvl,
 		pte_replace(pt, lvl, t, idx, 0);
 }
 
+/*
+ * Replaces the table below entry @idx by one leaf if its entries are leaves
+ * mapping one contiguous, aligned range with the same flags: a block split
+ * to change part of it becomes a block again once that part is mapped as
+ * before, and its table goes back to the pool.
+ */
+static void table_merge_if_uniform(struct page_table *pt, unsigned int lvl,
+				   u64 *t, u64 idx)
+{
+	const struct pt_format *fmt = pt->fmt;
+	u64 pte = pte_read(t, idx), first, flags, step, i;
+	const u64 *child;
+	paddr_t base;
+
+	if (!fmt->level[lvl].leaf_ok || !fmt->is_valid(lvl, pte) ||
+	    !pte_is_table(fmt, lvl, pte))
+		return;
+	child = table_ptr(fmt->entry_addr(lvl, pte));
+	first = pte_read(child, 0);
+	if (!fmt->is_valid(lvl + 1, first) ||
+	    pte_is_table(fmt, lvl + 1, first))
+		return;
+	base = fmt->entry_addr(lvl + 1, first);
+	flags = fmt->leaf_flags(lvl + 1, first);
+	step = level_size(fmt, lvl + 1);
+	if (!IS_ALIGNED(pa_addr(base), level_size(fmt, lvl)))
+		return;
+	for (i = 1; i < fmt->level[lvl + 1].entries; i++) {
+		u64 e = pte_read(child, i);
+
+		if (!fmt->is_valid(lvl + 1, e) ||
+		    pte_is_table(fmt, lvl + 1, e) ||
+		    pa_addr(fmt->entry_addr(lvl + 1, e)) !=
+		    pa_addr(base) + i * step ||
+		    fmt->leaf_flags(lvl + 1, e) != flags)
+			return;
+	}
+	pte_replace(pt, lvl, t, idx, fmt->make_leaf(lvl, base, flags));
+}
+
 static int map_range(struct page_table *pt, unsigned int lvl, paddr_t table,
 		     u64 in, u64 end, paddr_t out, u64 flags);
 
@@ -241,6 +281,8 @@ static int map_below(struct page_table *pt, unsigned int lvl, u64 *t,
 	/* A table created for a mapping that failed must not linger empty. */
 	if (err)
 		table_drop_if_empty(pt, lvl, t, idx);
+	else
+		table_merge_if_uniform(pt, lvl, t, idx);
 	return err;
 }
 

@@ -2,7 +2,7 @@
 #
 # bash completion for bulkhead(1): commands, subcommands, options, config
 # files (*.cell), device trees (*.dtb) and, on the target, the names of the
-# running cells. Source it, or install it as
+# running cells and the ivshmem link ids. Source it, or install it as
 # /usr/share/bash-completion/completions/bulkhead.
 
 # Files ending in $1 (and directories to walk into).
@@ -28,6 +28,16 @@ _bulkhead_cells()
 	COMPREPLY+=($(compgen -W "$names" -- "$cur"))
 }
 
+# Link ids of the root cell's ivshmem devices.
+_bulkhead_links()
+{
+	local d ids=
+	for d in /dev/bulkhead-ivshmem*; do
+		[ -e "$d" ] && ids="$ids ${d#/dev/bulkhead-ivshmem}"
+	done
+	COMPREPLY+=($(compgen -W "$ids" -- "$cur"))
+}
+
 _bulkhead_words()
 {
 	COMPREPLY+=($(compgen -W "$1" -- "$cur"))
@@ -50,6 +60,20 @@ _bulkhead_cell()
 	shutdown)
 		_bulkhead_words "--force"
 		_bulkhead_cells ;;
+	esac
+}
+
+_bulkhead_ivshmem()
+{
+	if [ "$COMP_CWORD" = 3 ]; then
+		[ "$sub" != list ] && _bulkhead_links
+		return
+	fi
+	case $sub in
+	wait)
+		[ "$prev" != --timeout ] && _bulkhead_words "--timeout" ;;
+	read | write)
+		[ "$COMP_CWORD" = 4 ] && _bulkhead_words "rw out" ;;
 	esac
 }
 
@@ -88,7 +112,7 @@ _bulkhead()
 
 	COMPREPLY=()
 	if [ "$COMP_CWORD" = 1 ]; then
-		_bulkhead_words "enable disable console stats cell config hardware --help --version"
+		_bulkhead_words "enable disable console stats cell ivshmem config hardware --help --version"
 		return 0
 	fi
 	if [ "$cur" = --help ] || [ "$prev" = --help ]; then
@@ -104,6 +128,12 @@ _bulkhead()
 			_bulkhead_words "create load start shutdown destroy list stats --help"
 		else
 			_bulkhead_cell
+		fi ;;
+	ivshmem)
+		if [ "$COMP_CWORD" = 2 ]; then
+			_bulkhead_words "list info state ring wait read write --help"
+		else
+			_bulkhead_ivshmem
 		fi ;;
 	config)
 		if [ "$COMP_CWORD" = 2 ]; then

@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include <bulkhead/ivshmem.h>
+
 #include "config.h"
 #include "util.h"
 
@@ -148,12 +150,56 @@ static void dump_irqchip(FILE *out, unsigned int i, const struct bh_irqchip *c)
 	fputc('\n', out);
 }
 
+/*
+ * One virtual PCI device: "00:DD.F" (bus:device.function) from its bdf,
+ * the link it is an end of, and the link memory as this cell sees it: a
+ * 4 KiB state table, the read-write section and max_peers output sections.
+ * The total is bh_ivshmem_size(), unless the sizes are too big to add up
+ * (only an invalid config has those).
+ */
+static void dump_pci_device(FILE *out, unsigned int i,
+			    const struct bh_pci_device *d)
+{
+	uint64_t outs, total;
+
+	fprintf(out, "    [%u] ", i);
+	if (d->type == BH_PCI_TYPE_IVSHMEM)
+		fprintf(out, "ivshmem");
+	else
+		fprintf(out, "type %u (unknown)", d->type);
+	fprintf(out, " %02x:%02x.%x, link %u, peer %u of max %u, irq %u\n",
+		d->bdf >> 8, (d->bdf >> 3) & 0x1f, d->bdf & 7, d->link_id,
+		d->peer_id, d->max_peers, d->irq);
+	fprintf(out, "        shmem phys 0x%llx at virt 0x%llx\n",
+		(unsigned long long)d->shmem_phys,
+		(unsigned long long)d->shmem_virt);
+	fprintf(out, "        rw_size ");
+	print_size(out, d->rw_size);
+	fprintf(out, ", out_size ");
+	print_size(out, d->out_size);
+	fprintf(out, " per peer, total ");
+	if (__builtin_mul_overflow(d->out_size, (uint64_t)d->max_peers,
+				   &outs) ||
+	    __builtin_add_overflow(outs, d->rw_size, &total) ||
+	    __builtin_add_overflow(total, BH_IVSHMEM_STATE_TABLE_SIZE, &total))
+		fprintf(out, "beyond 2^64 bytes");
+	else
+		print_size(out, total);
+	if (d->padding)
+		fprintf(out, " (padding 0x%x)", d->padding);
+	if (d->reserved)
+		fprintf(out, " (reserved 0x%llx)",
+			(unsigned long long)d->reserved);
+	fputc('\n', out);
+}
+
 /* A cell descriptor and, if they fit the avail bytes at arrays, its arrays. */
 static void dump_cell(FILE *out, const char *indent,
 		      const struct bh_cell_desc *d, const uint8_t *arrays,
 		      uint64_t avail)
 {
 	uint64_t need = bh_cell_arrays_size(d), off;
+	struct bh_pci_device dev;
 	struct bh_irqchip chip;
 	struct bh_memory mem;
 	unsigned int i;
@@ -197,6 +243,11 @@ static void dump_cell(FILE *out, const char *indent,
 		memcpy(&chip, arrays + off, sizeof(chip));
 		dump_irqchip(out, i, &chip);
 	}
+	fprintf(out, "%spci_devices (%u):\n", indent, d->num_pci_devices);
+	for (i = 0; i < d->num_pci_devices; i++, off += sizeof(dev)) {
+		memcpy(&dev, arrays + off, sizeof(dev));
+		dump_pci_device(out, i, &dev);
+	}
 	if (need < avail)
 		fprintf(out, "%s%llu trailing bytes after the arrays\n", indent,
 			(unsigned long long)(avail - need));
@@ -227,6 +278,13 @@ static void dump_system(FILE *out, const struct bh_system *s,
 		fprintf(out, "0x%llx, size 0x%x\n",
 			(unsigned long long)p->pci_mmconfig_base,
 			p->pci_mmconfig_size);
+	else
+		fprintf(out, "none\n");
+	fprintf(out, "    %-17s", "pci_mem_base");
+	if (p->pci_mem_base)
+		fprintf(out, "0x%llx, %d register BARs of 0x%llx\n",
+			(unsigned long long)p->pci_mem_base,
+			BH_PCI_MAX_DEVICES, (unsigned long long)BH_PCI_BAR_SIZE);
 	else
 		fprintf(out, "none\n");
 	fprintf(out, "    %-17s%u\n    %-17s0x%llx\n    %-17s0x%llx\n"

@@ -300,6 +300,9 @@ static void print_system(const struct model *m, FILE *out)
 			     "\t\t\t.pci_mmconfig_size = 0x%x,\n",
 			(unsigned long long)p->pci_mmconfig_base,
 			p->pci_mmconfig_size);
+	if (p->pci_mem_base)
+		fprintf(out, "\t\t\t.pci_mem_base = 0x%llx,\n",
+			(unsigned long long)p->pci_mem_base);
 	fprintf(out, "\t\t\t.arm64 = {\n");
 	if (p->arm64.gic_version == BH_GIC_V3)
 		fprintf(out, "\t\t\t\t.gic_version = BH_GIC_V3,\n");

@@ -46,6 +46,7 @@ int cmd_disable(int argc, char **argv);
 int cmd_console(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_cell(int argc, char **argv);
+int cmd_ivshmem(int argc, char **argv);
 int cmd_config(int argc, char **argv);
 int cmd_hardware(int argc, char **argv);
 

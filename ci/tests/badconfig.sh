@@ -5,24 +5,30 @@
 # config still enables and disables afterwards.
 #
 # Mutated copies of qemu-arm64.cell; offsets from include/bulkhead/
-# cell-config.h (checked with offsetof on the host):
-#   struct bh_system          0  (200 bytes)
+# cell-config.h, revision 2 (checked with offsetof on the host):
+#   struct bh_system          0  (208 bytes)
 #     revision                8
 #     hypervisor_memory      16  (phys_start 16, size 32)
-#     root_cell             104  (num_memory_regions 156)
-#   cpu set                 200  (8 bytes)
-#   mem_regions[12]         208  (32 bytes each: phys, virt, size, flags)
-#   irqchips[2]             592  (32 bytes each)
-#   end                     656
+#     platform               64  (pci_mem_base 80)
+#     root_cell             112  (num_memory_regions 164)
+#   cpu set                 208  (8 bytes)
+#   mem_regions[12]         216  (32 bytes each: phys, virt, size, flags)
+#   irqchips[2]             600  (32 bytes each)
+#   pci_devices[1]          664  (56 bytes: bdf 2, shmem_phys 16,
+#                                 shmem_virt 24)
+#   end                     720
 . /tests/lib.sh
 
 GOOD=$BH_SYSTEM_CELL
-SIZE=656
+SIZE=720
+HDR=208
 OFF_REVISION=8
 OFF_HV_PHYS=16
-OFF_NUM_MEM=156
-OFF_CPUS=200
-OFF_MEM=208
+OFF_PCI_MEM_BASE=80
+OFF_NUM_MEM=164
+OFF_CPUS=208
+OFF_MEM=216
+OFF_PCI=664
 
 # mutant NAME: a fresh copy of the good config to change, /tmp/NAME.cell.
 mutant() {
@@ -69,12 +75,12 @@ patch_bytes $f 0 58				# "XHSYSTEM"
 rejected signature $f 'config: signature: expected "BHSYSTEM", got "XHSYSTEM"'
 
 f=$(mutant revision)
-patch_le $f $OFF_REVISION 2 2
-rejected revision $f 'config: revision 2 not supported (expected 1)'
+patch_le $f $OFF_REVISION 2 1
+rejected revision $f 'config: revision 1 not supported (expected 2)'
 
 head -c 100 $GOOD > /tmp/short-header.cell
 rejected truncated-header /tmp/short-header.cell \
-	'config: file is 100 bytes, smaller than the 200-byte system header'
+	"config: file is 100 bytes, smaller than the $HDR-byte system header"
 
 head -c 400 $GOOD > /tmp/short-arrays.cell
 rejected truncated-arrays /tmp/short-arrays.cell \
@@ -83,7 +89,7 @@ rejected truncated-arrays /tmp/short-arrays.cell \
 f=$(mutant count-beyond-file)
 patch_le $f $OFF_NUM_MEM 4 0xffffffff
 rejected count-beyond-file $f \
-	"config: file is $SIZE bytes, but header and root_cell arrays need $((200 + 8 + 0xffffffff * 32 + 2 * 32))"
+	"config: file is $SIZE bytes, but header and root_cell arrays need $((HDR + 8 + 0xffffffff * 32 + 2 * 32 + 56))"
 
 # Hypervisor memory on top of the root cell's RAM region.
 f=$(mutant hv-in-root-ram)
@@ -95,6 +101,31 @@ f=$(mutant misaligned-region)
 patch_le $f $((OFF_MEM + 2 * 32)) 8 0x09000100	# mem_regions[2].phys_start
 rejected misaligned-region $f \
 	'config: root_cell.mem_regions[2]: phys_start 0x9000100 not page aligned'
+
+# The root cell sees its link memory where it is (identity mapping).
+f=$(mutant pci-shmem-virt)
+patch_le $f $((OFF_PCI + 24)) 8 0x60000000	# pci_devices[0].shmem_virt
+rejected pci-shmem-virt $f \
+	'config: root_cell.pci_devices[0]: shmem_virt 0x60000000 differs from shmem_phys 0x7dc00000'
+
+# Link memory outside the root cell's RAM: beyond the board's 1 GiB.
+f=$(mutant pci-shmem-outside)
+patch_le $f $((OFF_PCI + 16)) 8 0x90000000
+patch_le $f $((OFF_PCI + 24)) 8 0x90000000
+rejected pci-shmem-outside $f \
+	'config: root_cell.pci_devices[0]: link memory [0x90000000-0x901fffff] is not inside one RAM region of the root cell'
+
+# Function 1 of device 1: only function 0 exists.
+f=$(mutant pci-bdf)
+patch_le $f $((OFF_PCI + 2)) 2 0x9
+rejected pci-bdf $f \
+	'config: root_cell.pci_devices[0]: bdf 0x9 not bus 0, function 0 (device << 3)'
+
+# Register BARs are 32-bit: their window must end below 4 GiB.
+f=$(mutant pci-mem-base)
+patch_le $f $OFF_PCI_MEM_BASE 8 0x100000000
+rejected pci-mem-base $f \
+	'config: platform.pci_mem_base 0x100000000 not a page aligned address with 128 KiB below 4 GiB'
 
 f=$(mutant unknown-cpu)
 patch_bytes $f $OFF_CPUS 1f			# CPUs 0-4 of 4

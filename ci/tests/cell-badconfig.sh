@@ -8,25 +8,33 @@
 # refused too. The good configs still work afterwards.
 #
 # Mutated copies of the cell configs; offsets from include/bulkhead/
-# cell-config.h (checked with offsetof on the host):
+# cell-config.h, revision 2 (checked with offsetof on the host):
 #   struct bh_cell_desc        0  (96 bytes)
 #     signature 0, name 16, cpu_set_size 48, num_memory_regions 52,
-#     num_irqchips 56
+#     num_irqchips 56, num_pci_devices 60
 #   cpu set                   96  (8 bytes)
 #   mem_regions[]            104  (32 bytes each: phys 0, virt 8, size 16,
 #                                  flags 24)
 #   irqchips[]   after the regions (32 bytes each: address 0, pin_base 8,
 #                                  pin_bitmap 12)
+#   pci_devices[] after the irqchips (56 bytes each: type 0, bdf 2,
+#                                  link_id 4, peer_id 8, max_peers 10,
+#                                  irq 12, shmem_phys 16, shmem_virt 24,
+#                                  rw_size 32, out_size 40)
 # hello.cell: 3 regions (RAM, comm, UART1), irqchips[0] at 200, 232 bytes.
 # rt-control.cell: 2 regions (RAM, comm), no irqchip, 168 bytes.
 . /tests/lib.sh
 
 OFF_NAME=16
 OFF_NUM_IRQCHIPS=56
+OFF_NUM_PCI=60
 OFF_CPUS=96
 OFF_MEM=104
 HELLO_IRQCHIP=200
 BH_MEM_READ_WRITE=3
+# In pci_cell's configs: rt-control's 168 bytes, an irqchip, a device.
+PCI_IRQCHIP=168
+PCI_DEV=200
 
 # mutant BASE NAME: a fresh copy of BASE's config to change, /tmp/NAME.cell.
 mutant() {
@@ -39,6 +47,30 @@ set_name() {
 	local hex
 	hex=$(printf '%s' "$2" | od -A n -t x1)
 	patch_bytes "$1" $OFF_NAME $hex 00
+}
+
+# pci_cell NAME: rt-control as peer 1 of the root cell's ivshmem link 0
+# (qemu-virt.h: 2 MiB at 0x7dc00000, 60 KiB read-write, 992 KiB output
+# sections), seen at 0x60000000, interrupted by INTID 241 (an irqchip at
+# pin_base 224 with bit 17), /tmp/NAME.cell; sound as it is.
+pci_cell() {
+	local f
+	f=$(mutant rt-control $1)
+	head -c 88 /dev/zero >> $f
+	patch_le $f $OFF_NUM_IRQCHIPS 4 1
+	patch_le $f $OFF_NUM_PCI 4 1
+	patch_le $f $PCI_IRQCHIP 8 0x8000000
+	patch_le $f $((PCI_IRQCHIP + 8)) 4 224
+	patch_le $f $((PCI_IRQCHIP + 12)) 4 0x20000
+	patch_le $f $PCI_DEV 1 1			# BH_PCI_TYPE_IVSHMEM
+	patch_le $f $((PCI_DEV + 8)) 2 1		# peer_id
+	patch_le $f $((PCI_DEV + 10)) 2 2		# max_peers
+	patch_le $f $((PCI_DEV + 12)) 4 241		# irq
+	patch_le $f $((PCI_DEV + 16)) 8 0x7dc00000	# shmem_phys
+	patch_le $f $((PCI_DEV + 24)) 8 0x60000000	# shmem_virt
+	patch_le $f $((PCI_DEV + 32)) 8 0xf000		# rw_size
+	patch_le $f $((PCI_DEV + 40)) 8 0xf8000	# out_size
+	echo $f
 }
 
 # state: what must not change, as one line.
@@ -136,6 +168,42 @@ f=$(mutant rt-control root-name)
 set_name $f qemu-arm64
 refused root-name $f "bulkhead: cell config: name: a cell named 'qemu-arm64' exists already (the root cell)"
 
+# --- virtual PCI: ends of the root cell's link 0 ---
+
+f=$(pci_cell pci-peer-taken)
+patch_le $f $((PCI_DEV + 8)) 2 0
+refused pci-peer-taken $f \
+	"bulkhead: cell config: pci_devices[0]: link 0 peer_id 0 already taken by cell 'qemu-arm64' pci_devices[0]"
+
+f=$(pci_cell pci-rw-size)
+patch_le $f $((PCI_DEV + 32)) 8 0x1f000
+refused pci-link-mismatch $f \
+	"bulkhead: cell config: pci_devices[0]: link 0 rw_size 0x1f000, but cell 'qemu-arm64' pci_devices[0] has 0xf000"
+
+f=$(pci_cell pci-irq-not-own)
+patch_le $f $((PCI_IRQCHIP + 12)) 4 0
+refused pci-irq-not-own $f \
+	"bulkhead: cell config: pci_devices[0]: irq 241 is not in the cell's irqchips"
+
+# INTID 240 as well: the interrupt of the root cell's end of link 0.
+f=$(pci_cell pci-root-irq)
+patch_le $f $((PCI_IRQCHIP + 12)) 4 0x30000
+refused pci-root-irq $f \
+	"bulkhead: cell config: irqchips: INTID 240 is the interrupt of the root cell's pci_devices[0] (link 0)"
+
+# A link of its own, on memory beyond the board's 1 GiB.
+f=$(pci_cell pci-outside-root)
+patch_le $f $((PCI_DEV + 4)) 4 5
+patch_le $f $((PCI_DEV + 16)) 8 0x90000000
+refused pci-outside-root $f \
+	'bulkhead: cell config: pci_devices[0]: link memory [0x90000000-0x901fffff] is not inside one RAM region of the root cell'
+
+# rt-control's RAM on the memory of link 0.
+f=$(mutant rt-control ram-on-link)
+patch_le $f $OFF_MEM 8 0x7dc00000
+refused ram-on-link $f \
+	"bulkhead: cell config: mem_regions[0] [0x7dc00000-0x7ebfffff] overlaps the memory of link 0 (cell 'qemu-arm64' pci_devices[0])"
+
 head -c 100 $BH_CELLS/hello.cell > /tmp/truncated.cell
 refused truncated /tmp/truncated.cell \
 	'bulkhead: cell config: file is 100 bytes, but header and cell arrays need 232'
@@ -151,6 +219,13 @@ f=$(mutant rt-control ram-on-hello)
 patch_le $f $OFF_MEM 8 0x7b800000
 refused ram-on-other-cell $f \
 	"bulkhead: cell config: mem_regions[0] [0x7b800000-0x7c7fffff] overlaps cell 'hello' mem_regions[0] [0x7b800000-0x7c7fffff]; mark both BH_MEM_SHARED to share"
+
+# A link of rt-control's own on hello's RAM.
+f=$(pci_cell pci-on-hello)
+patch_le $f $((PCI_DEV + 4)) 4 5
+patch_le $f $((PCI_DEV + 16)) 8 0x7b800000
+refused pci-on-other-cell $f \
+	"bulkhead: cell config: pci_devices[0]: link 5 memory at 0x7b800000 overlaps cell 'hello' mem_regions[0] [0x7b800000-0x7c7fffff]"
 
 # rt-control's communication region moved onto hello's.
 f=$(mutant rt-control comm-on-hello)

@@ -2,7 +2,8 @@
 /*
  * System config for QEMU's arm64 `virt` board as the test harness runs it:
  * 4 Cortex-A57 CPUs, 1 GiB of RAM, GICv3 without ITS. Linux runs as the
- * root cell on all four CPUs and keeps every device it booted with.
+ * root cell on all four CPUs and keeps every device it booted with, and
+ * is peer 0 of ivshmem link 0 with the cell in slot A (ivshmem-demo).
  */
 #include <bulkhead/cell-config.h>
 #include "qemu-virt.h"
@@ -14,6 +15,7 @@ const struct {
 	uint8_t cpus[8];
 	struct bh_memory mem_regions[NUM_MEM_REGIONS];
 	struct bh_irqchip irqchips[2];
+	struct bh_pci_device pci_devices[1];
 } config = {
 	.header = {
 		.signature = BH_SYSTEM_SIGNATURE,
@@ -29,6 +31,9 @@ const struct {
 			.type = BH_CON_PL011,
 		},
 		.platform = {
+			.pci_mmconfig_base = BH_PCI_ECAM_BASE,
+			.pci_mmconfig_size = 0x100000,
+			.pci_mem_base = BH_PCI_MEM_BASE,
 			.arm64 = {
 				.gic_version = BH_GIC_V3,
 				.gicd_base = QEMU_GICD_BASE,
@@ -44,6 +49,7 @@ const struct {
 			.cpu_set_size = sizeof(config.cpus),
 			.num_memory_regions = NUM_MEM_REGIONS,
 			.num_irqchips = 2,
+			.num_pci_devices = 1,
 		},
 	},
 
@@ -135,6 +141,21 @@ const struct {
 			.address = QEMU_GICD_BASE,
 			.pin_base = 160,
 			.pin_bitmap = { ~0U, ~0U, ~0U, ~0U },
+		},
+	},
+
+	.pci_devices = {
+		/* 00:00.0: link 0 to the cell in slot A */ {
+			.type = BH_PCI_TYPE_IVSHMEM,
+			.bdf = 0 << 3,
+			.link_id = IVSHMEM_LINK0,
+			.peer_id = 0,
+			.max_peers = 2,
+			.irq = IVSHMEM_LINK0_ROOT_IRQ,
+			.shmem_phys = IVSHMEM_LINK0_PHYS,
+			.shmem_virt = IVSHMEM_LINK0_PHYS,
+			.rw_size = IVSHMEM_RW_SIZE,
+			.out_size = IVSHMEM_OUT_SIZE,
 		},
 	},
 };

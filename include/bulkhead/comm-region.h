@@ -55,7 +55,8 @@ struct bh_comm_region {
 	struct bh_console console;	/* the cell's console, from its config */
 	uint64_t gicd_base;		/* GIC distributor (emulated) */
 	uint64_t gicr_base;		/* first redistributor frame */
-	uint8_t reserved[BH_COMM_ARGS_OFFSET - 64];
+	uint64_t pci_mmconfig_base;	/* virtual PCI ECAM (bus 0), 0 = none */
+	uint8_t reserved[BH_COMM_ARGS_OFFSET - 72];
 	char args[BH_COMM_ARGS_SIZE];	/* NUL-terminated boot arguments */
 };
 

@@ -26,7 +26,7 @@
 /* Config space identity (Bulkhead has no PCI-SIG vendor id of its own). */
 #define BH_IVSHMEM_VENDOR_ID		0x4248	/* "BH" */
 #define BH_IVSHMEM_DEVICE_ID		0x1d00
-#define BH_IVSHMEM_CLASS		0xff0000	/* unassigned class */
+#define BH_IVSHMEM_CLASS		0xff0000U	/* unassigned class */
 #define BH_IVSHMEM_REVISION		1
 
 #define BH_PCI_ECAM_BUS_SIZE		0x100000ULL	/* one bus */

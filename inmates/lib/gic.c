@@ -20,6 +20,7 @@
 #define GIC_ISENABLER		0x0100
 #define GIC_ICENABLER		0x0180
 #define GIC_IPRIORITYR		0x0400
+#define GIC_ICFGR		0x0c00
 
 #define GICR_FRAME_SIZE		0x20000
 #define GICR_SGI_BASE		0x10000
@@ -167,6 +168,16 @@ void gic_enable_irq(unsigned int intid)
 	if (intid > GIC_PPI_MAX)
 		mmio_write64(gicd + GICD_IROUTER + 8 * intid, cpu_mpidr());
 	mmio_write32(regs + GIC_ISENABLER + word, bit);
+}
+
+void gic_set_irq_edge(unsigned int intid, bool edge)
+{
+	uintptr_t reg = irq_regs(intid) + GIC_ICFGR + (intid / 16) * 4;
+	uint32_t bit = 2U << (2 * (intid % 16)), cfg = mmio_read32(reg);
+
+	/* Int_config[1] of the interrupt's 2-bit field: 1 = edge. */
+	if (!!(cfg & bit) != edge)
+		mmio_write32(reg, edge ? cfg | bit : cfg & ~bit);
 }
 
 void gic_disable_irq(unsigned int intid)

@@ -7,7 +7,10 @@
  * 1-4 GiB (RAM of the virt board and of cells, the comm region at 2 GiB)
  * as write-back Normal memory, the rest (devices) as Device-nGnRE,
  * never executable. Unassigned addresses stay unassigned: stage 2 still
- * catches every access the cell may not make.
+ * catches every access the cell may not make. mmu_map_range() changes the
+ * attributes of a range later, in 2 MiB blocks, for memory a cell finds
+ * elsewhere (shared memory in the device range, registers in the RAM
+ * range).
  */
 #include "lib.h"
 
@@ -17,6 +20,10 @@
 #define ATTR_NORMAL		1
 
 #define PTE_BLOCK		1
+#define PTE_TABLE		3
+#define PTE_TYPE_MASK		3
+#define PTE_ADDR_MASK		0x0000fffffffff000ULL
+#define PTE_AP_RO		(1ULL << 7)	/* AP[2]: read-only */
 #define PTE_ATTR(idx)		((uint64_t)(idx) << 2)
 #define PTE_SH_INNER		(3ULL << 8)
 #define PTE_AF			(1ULL << 10)
@@ -24,6 +31,8 @@
 #define PTE_UXN			(1ULL << 54)
 
 #define BLOCK_SHIFT		30	/* level 1, 4 KiB granule */
+#define L2_SHIFT		21	/* level 2: 2 MiB blocks */
+#define L2_TABLES		4	/* 1 GiB blocks that can be split */
 #define NORMAL_FIRST		1	/* 1 GiB */
 #define NORMAL_LAST		3	/* up to 4 GiB */
 
@@ -40,6 +49,21 @@
 #define SCTLR_I			(1ULL << 12)
 
 static uint64_t level1[512] __attribute__((aligned(4096)));
+static uint64_t level2[L2_TABLES][512] __attribute__((aligned(4096)));
+static unsigned int level2_used;
+
+static uint64_t block_attrs(unsigned int type)
+{
+	uint64_t pte = PTE_AF;
+
+	if (type & MMU_NORMAL)
+		pte |= PTE_ATTR(ATTR_NORMAL) | PTE_SH_INNER | PTE_UXN;
+	else
+		pte |= PTE_ATTR(ATTR_DEVICE) | PTE_PXN | PTE_UXN;
+	if (type & MMU_READONLY)
+		pte |= PTE_AP_RO;
+	return pte;
+}
 
 void mmu_enable(void)
 {
@@ -47,13 +71,10 @@ void mmu_enable(void)
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(level1); i++) {
-		uint64_t pte = ((uint64_t)i << BLOCK_SHIFT) | PTE_BLOCK | PTE_AF;
+		bool normal = i >= NORMAL_FIRST && i <= NORMAL_LAST;
 
-		if (i >= NORMAL_FIRST && i <= NORMAL_LAST)
-			pte |= PTE_ATTR(ATTR_NORMAL) | PTE_SH_INNER | PTE_UXN;
-		else
-			pte |= PTE_ATTR(ATTR_DEVICE) | PTE_PXN | PTE_UXN;
-		level1[i] = pte;
+		level1[i] = ((uint64_t)i << BLOCK_SHIFT) | PTE_BLOCK |
+			    block_attrs(normal ? MMU_NORMAL : MMU_DEVICE);
 	}
 
 	/*
@@ -80,4 +101,76 @@ void mmu_enable(void)
 	write_sysreg(read_sysreg(sctlr_el1) | SCTLR_M | SCTLR_C | SCTLR_I,
 		     sctlr_el1);
 	isb();
+}
+
+/*
+ * Replaces a live entry: break-before-make (Arm ARM D8.14.1), as a
+ * translation of the old and the new entry must never be cached together.
+ * The CPU's own code, data and stack must not be in the range.
+ */
+static void pte_replace(uint64_t *pte, uint64_t val)
+{
+	*pte = 0;
+	dsb(ishst);
+	asm volatile("tlbi vmalle1" : : : "memory");
+	dsb(ish);
+	*pte = val;
+	dsb(ishst);
+	isb();
+}
+
+/* The level-2 table of 1 GiB block i, made from the block if need be. */
+static uint64_t *level2_of(unsigned int i)
+{
+	uint64_t old = level1[i], *table;
+	unsigned int n;
+
+	if ((old & PTE_TYPE_MASK) == PTE_TABLE)
+		return (uint64_t *)(uintptr_t)(old & PTE_ADDR_MASK);
+	if (level2_used == L2_TABLES)
+		return NULL;
+	table = level2[level2_used++];
+	/* Same attributes as the block: only the range changes. */
+	for (n = 0; n < 512; n++)
+		table[n] = (old & ~PTE_ADDR_MASK & ~(uint64_t)PTE_TYPE_MASK) |
+			   ((uint64_t)i << BLOCK_SHIFT) |
+			   ((uint64_t)n << L2_SHIFT) | PTE_BLOCK;
+	dsb(ishst);
+	pte_replace(&level1[i], (uintptr_t)table | PTE_TABLE);
+	return table;
+}
+
+int mmu_map_range(uintptr_t start, size_t size, unsigned int type)
+{
+	uintptr_t image = (uintptr_t)__image_start;
+	uintptr_t addr, end = start + size;
+	uint64_t attrs = block_attrs(type);
+
+	if (!size || end < start || end > (512ULL << BLOCK_SHIFT))
+		return -EINVAL;
+	start &= ~((1ULL << L2_SHIFT) - 1);
+	end = (end + (1ULL << L2_SHIFT) - 1) & ~((1ULL << L2_SHIFT) - 1);
+	/* This program's own mapping cannot go away under it. */
+	if (start < (uintptr_t)__image_end && end > image)
+		return -EBUSY;
+
+	for (addr = start; addr < end; addr += 1ULL << L2_SHIFT) {
+		unsigned int i = addr >> BLOCK_SHIFT;
+		uint64_t want = addr | attrs | PTE_BLOCK, *table, *pte;
+
+		if ((level1[i] & PTE_TYPE_MASK) == PTE_BLOCK &&
+		    (level1[i] & ~PTE_ADDR_MASK) == (attrs | PTE_BLOCK))
+			continue;	/* the whole 1 GiB is like that */
+		/* Splitting the block that holds the image would unmap it. */
+		if ((level1[i] & PTE_TYPE_MASK) == PTE_BLOCK &&
+		    image >> BLOCK_SHIFT == i)
+			return -EBUSY;
+		table = level2_of(i);
+		if (!table)
+			return -ENOMEM;
+		pte = &table[(addr >> L2_SHIFT) & 511];
+		if (*pte != want)
+			pte_replace(pte, want);
+	}
+	return 0;
 }

@@ -80,15 +80,20 @@ bool timer_sleep_irq(unsigned int intid)
 	return true;
 }
 
-void timer_sleep_until(uint64_t deadline)
+static void sleep_irq_setup(void)
 {
-	uint64_t flags = irq_save();
-
 	if (sleep_irq_state > 0) {
 		sleep_irq_state = gic_init();
 		if (!sleep_irq_state)
 			gic_enable_irq(TIMER_VIRT_PPI);
 	}
+}
+
+void timer_sleep_until(uint64_t deadline)
+{
+	uint64_t flags = irq_save();
+
+	sleep_irq_setup();
 	/* Without an interrupt controller, spin. */
 	while (sleep_irq_state && timer_now() < deadline)
 		cpu_relax();
@@ -99,6 +104,36 @@ void timer_sleep_until(uint64_t deadline)
 			irq_idle();
 	}
 	irq_restore(flags);
+}
+
+bool timer_wait_until(uint64_t deadline, bool (*done)(void *arg), void *arg)
+{
+	uint64_t flags = irq_save();
+	bool ok;
+
+	sleep_irq_setup();
+	/*
+	 * done() is checked with IRQs masked, then WFI: an interrupt that
+	 * makes it true cannot slip in between (it stays pending and wakes
+	 * the WFI).
+	 */
+	while (!(ok = done(arg)) && timer_now() < deadline) {
+		if (sleep_irq_state) {
+			cpu_relax();
+			continue;
+		}
+		if (!sleep_armed) {
+			sleep_armed = true;
+			timer_arm(deadline);
+		}
+		irq_idle();
+	}
+	if (sleep_armed) {
+		timer_disarm();
+		sleep_armed = false;
+	}
+	irq_restore(flags);
+	return ok;
 }
 
 void timer_sleep_ns(uint64_t ns)

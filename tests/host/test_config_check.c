@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include "../../hypervisor/config-check.c"
+#include "../../hypervisor/config-pci.c"
 #include "../../configs/cells/qemu-arm64.c"
 #include "unit.h"
 #include "check-capture.h"
@@ -16,6 +17,16 @@
 #define MAX_CPU_BYTES	2048
 #define MAX_REGIONS	8
 #define MAX_CHIPS	4
+#define MAX_PCI		(BH_PCI_MAX_DEVICES + 1)
+
+/* Virtual PCI of the model system: qemu-virt.h's addresses. */
+#define ECAM_BASE	0x0f000000ULL
+#define BAR_BASE	0x0f100000ULL
+#define LINK0_PHYS	0x7dc00000ULL
+#define LINK1_PHYS	0x7de00000ULL
+#define LINK_IPA	0x60000000ULL
+#define RW_SIZE		0xf000ULL
+#define OUT_SIZE	0xf8000ULL
 
 /* The config under test as C objects; pack() lays them out as a file. */
 static struct {
@@ -24,12 +35,14 @@ static struct {
 	uint8_t cpus[MAX_CPU_BYTES];
 	struct bh_memory mem[MAX_REGIONS];
 	struct bh_irqchip chips[MAX_CHIPS];
+	struct bh_pci_device pci[MAX_PCI];
 	unsigned int num_cpus;
 } m;
 
 static uint64_t image[(sizeof(struct bh_system) + MAX_CPU_BYTES +
 		       MAX_REGIONS * sizeof(struct bh_memory) +
-		       MAX_CHIPS * sizeof(struct bh_irqchip)) / 8 + 1];
+		       MAX_CHIPS * sizeof(struct bh_irqchip) +
+		       MAX_PCI * sizeof(struct bh_pci_device)) / 8 + 1];
 static size_t image_len;
 
 static void reset_ctx(void)
@@ -59,6 +72,9 @@ static void pack(const void *hdr, size_t hdr_size,
 	p += n;
 	n = min_size(d->num_irqchips, MAX_CHIPS) * sizeof(m.chips[0]);
 	memcpy(p, m.chips, n);
+	p += n;
+	n = min_size(d->num_pci_devices, MAX_PCI) * sizeof(m.pci[0]);
+	memcpy(p, m.pci, n);
 	p += n;
 	image_len = p - (uint8_t *)image;
 }
@@ -118,7 +134,30 @@ static void set_chip(unsigned int i, uint64_t address, uint32_t pin_base,
 	};
 }
 
-/* Like qemu-arm64: 4 CPUs, RAM, reserved RAM, 3 IO regions, 2 irqchips. */
+/* One end of an ivshmem link of two peers with qemu-virt.h's sizes. */
+static void set_link(unsigned int i, uint8_t dev, uint32_t link_id,
+		     uint16_t peer_id, uint32_t irq, uint64_t phys,
+		     uint64_t virt)
+{
+	m.pci[i] = (struct bh_pci_device){
+		.type = BH_PCI_TYPE_IVSHMEM,
+		.bdf = dev << 3,
+		.link_id = link_id,
+		.peer_id = peer_id,
+		.max_peers = 2,
+		.irq = irq,
+		.shmem_phys = phys,
+		.shmem_virt = virt,
+		.rw_size = RW_SIZE,
+		.out_size = OUT_SIZE,
+	};
+}
+
+/*
+ * Like qemu-arm64: 4 CPUs, RAM, reserved RAM, 3 IO regions, 2 irqchips,
+ * the virtual PCI windows and peer 0 of link 0 in the reserved RAM, its
+ * interrupt INTID 100.
+ */
 static void valid_system(void)
 {
 	struct bh_system *s = &m.sys;
@@ -137,6 +176,9 @@ static void valid_system(void)
 	s->platform.arm64.gicr_base = 0x80a0000;
 	s->platform.arm64.maintenance_irq = 25;
 	s->platform.arm64.gic_version = BH_GIC_V3;
+	s->platform.pci_mmconfig_base = ECAM_BASE;
+	s->platform.pci_mmconfig_size = BH_PCI_ECAM_BUS_SIZE;
+	s->platform.pci_mem_base = BAR_BASE;
 
 	memcpy(root->signature, BH_CELL_SIGNATURE, BH_SIGNATURE_SIZE);
 	root->revision = BH_CONFIG_REVISION;
@@ -145,6 +187,7 @@ static void valid_system(void)
 	root->cpu_set_size = 8;
 	root->num_memory_regions = 5;
 	root->num_irqchips = 2;
+	root->num_pci_devices = 1;
 
 	m.cpus[0] = 0x0f;
 	set_region(0, 0x40000000, 0x40000000, 0x3b800000,
@@ -159,6 +202,7 @@ static void valid_system(void)
 		   BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
 	set_chip(0, 0x8000000, 32, ~0U);
 	set_chip(1, 0x8000000, 160, ~0U);
+	set_link(0, 0, 0, 0, 100, LINK0_PHYS, LINK0_PHYS);
 }
 
 /* A bare-metal cell on CPU 3: RAM at 0, a comm region, UART1, its SPI. */
@@ -186,6 +230,24 @@ static void valid_cell(void)
 		   BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
 	set_chip(0, 0x8000000, 32, 0);
 	m.chips[0].pin_bitmap[0] = 1U << 8;	/* SPI 8: INTID 40 */
+}
+
+/* valid_cell() as peer 1 of link 0 at LINK_IPA, interrupted by INTID 41. */
+static void valid_cell_with_link(void)
+{
+	valid_cell();
+	m.cell.num_pci_devices = 1;
+	m.chips[0].pin_bitmap[0] |= 1U << 9;
+	set_link(0, 0, 0, 1, 41, LINK0_PHYS, LINK_IPA);
+}
+
+/* ... and peer 0 of link 1 as device 1, interrupted by INTID 42. */
+static void valid_cell_with_links(void)
+{
+	valid_cell_with_link();
+	m.cell.num_pci_devices = 2;
+	m.chips[0].pin_bitmap[0] |= 1U << 10;
+	set_link(1, 1, 1, 0, 42, LINK1_PHYS, LINK_IPA + 0x200000);
 }
 
 /* One system config field broken: exactly one error naming it. */
@@ -220,6 +282,21 @@ TEST(valid_cell_passes)
 	valid_cell();
 	EXPECT(run_cell(), 0, 0);
 	CHECK(msgs.len == 0);
+
+	valid_cell_with_links();
+	EXPECT(run_cell(), 0, 0);
+	CHECK(msgs.len == 0);
+}
+
+TEST(system_without_pci_passes)
+{
+	valid_system();
+	m.sys.platform.pci_mmconfig_base = 0;
+	m.sys.platform.pci_mmconfig_size = 0;
+	m.sys.platform.pci_mem_base = 0;
+	m.sys.root_cell.num_pci_devices = 0;
+	EXPECT(run_system(), 0, 0);
+	CHECK(msgs.len == 0);
 }
 
 TEST(qemu_arm64_source_passes)
@@ -253,7 +330,7 @@ TEST(size_below_header_rejected)
 	valid_system();
 	pack_system();
 	EXPECT(check_copy(bh_check_system, image, 100), 1, 0);
-	EXPECT_MSG("test.cell: file is 100 bytes, smaller than the system header (200 bytes)");
+	EXPECT_MSG("test.cell: file is 100 bytes, smaller than the system header (208 bytes)");
 }
 
 TEST(every_truncated_system_rejected)
@@ -273,7 +350,7 @@ TEST(every_truncated_cell_rejected)
 {
 	size_t full, len;
 
-	valid_cell();
+	valid_cell_with_links();
 	pack_cell();
 	full = image_len;
 	for (len = 0; len < full && !unit_failed; len++) {
@@ -287,7 +364,7 @@ TEST(arrays_beyond_end_rejected)
 	valid_system();
 	pack_system();
 	EXPECT(check_copy(bh_check_system, image, image_len - 32), 1, 0);
-	EXPECT_MSG("file is 400 bytes, but header and root_cell arrays need 432");
+	EXPECT_MSG("file is 464 bytes, but header and root_cell arrays need 496");
 }
 
 TEST(trailing_bytes_rejected)
@@ -295,18 +372,22 @@ TEST(trailing_bytes_rejected)
 	valid_system();
 	pack_system();
 	EXPECT(check_copy(bh_check_system, image, image_len + 8), 1, 0);
-	EXPECT_MSG("file is 440 bytes, but header and root_cell arrays need only 432: trailing bytes");
+	EXPECT_MSG("file is 504 bytes, but header and root_cell arrays need only 496: trailing bytes");
 }
 
 TEST(huge_counts_rejected_without_overflow)
 {
 	valid_system();
 	m.sys.root_cell.num_memory_regions = 0xffffffff;
-	EXPECT_SYS_ERROR("root_cell arrays need 137438953712");
+	EXPECT_SYS_ERROR("root_cell arrays need 137438953776");
 
 	valid_system();
 	m.sys.root_cell.num_irqchips = 0xffffffff;
-	EXPECT_SYS_ERROR("root_cell arrays need 137438953808");
+	EXPECT_SYS_ERROR("root_cell arrays need 137438953872");
+
+	valid_system();
+	m.sys.root_cell.num_pci_devices = 0xffffffff;
+	EXPECT_SYS_ERROR("root_cell arrays need 240518168960");
 
 	valid_cell();
 	m.cell.num_memory_regions = 0xffffffff;
@@ -366,12 +447,16 @@ TEST(signature_bytes_escaped)
 TEST(revision_checked)
 {
 	valid_system();
-	m.sys.revision = 2;
-	EXPECT_SYS_ERROR("test.cell: revision 2 not supported (expected 1)");
+	m.sys.revision = 1;
+	EXPECT_SYS_ERROR("test.cell: revision 1 not supported (expected 2)");
 
 	valid_cell();
 	m.cell.revision = 0;
-	EXPECT_CELL_ERROR("revision 0 not supported (expected 1)");
+	EXPECT_CELL_ERROR("revision 0 not supported (expected 2)");
+
+	valid_cell();
+	m.cell.revision = 3;
+	EXPECT_CELL_ERROR("revision 3 not supported (expected 2)");
 }
 
 TEST(architecture_checked)
@@ -680,13 +765,6 @@ TEST(irqchips_must_not_overlap)
 
 /* --- reserved fields, console --- */
 
-TEST(pci_devices_reserved)
-{
-	valid_cell();
-	m.cell.num_pci_devices = 2;
-	EXPECT_CELL_ERROR("num_pci_devices 2 not supported (reserved, must be 0)");
-}
-
 TEST(reserved_field_zero)
 {
 	valid_system();
@@ -877,30 +955,479 @@ TEST(platform_padding_zero)
 	EXPECT_SYS_ERROR("platform.arm64.padding[2] 0xff must be 0");
 }
 
-TEST(pci_window_checked)
+/* --- virtual PCI: the platform's windows --- */
+
+TEST(pci_windows_need_ecam_base)
 {
 	valid_system();
-	m.sys.platform.pci_mmconfig_size = 0x100000;
+	m.sys.platform.pci_mmconfig_base = 0;
+	m.sys.root_cell.num_pci_devices = 0;
+	m.sys.platform.pci_mem_base = 0;
 	EXPECT_SYS_ERROR("platform.pci_mmconfig_size 0x100000 without pci_mmconfig_base");
 
 	valid_system();
+	m.sys.platform.pci_mmconfig_base = 0;
+	m.sys.platform.pci_mmconfig_size = 0;
+	m.sys.root_cell.num_pci_devices = 0;
+	EXPECT_SYS_ERROR("platform.pci_mem_base 0xf100000 without pci_mmconfig_base");
+}
+
+TEST(pci_ecam_window_checked)
+{
+	valid_system();
 	m.sys.platform.pci_mmconfig_base = 0x30080000;
-	m.sys.platform.pci_mmconfig_size = 0x100000;
 	EXPECT_SYS_ERROR("platform.pci_mmconfig_base 0x30080000 not 1 MiB aligned");
 
+	/* Exactly one bus: neither less nor more. */
 	valid_system();
-	m.sys.platform.pci_mmconfig_base = 0x30000000;
-	EXPECT_SYS_ERROR("platform.pci_mmconfig_size 0x0 not a non-zero multiple of 1 MiB");
+	m.sys.platform.pci_mmconfig_size = 0;
+	EXPECT_SYS_ERROR("platform.pci_mmconfig_size 0x0 must be 0x100000 (bus 0 only)");
+	m.sys.platform.pci_mmconfig_size = 0x200000;
+	EXPECT_SYS_ERROR("platform.pci_mmconfig_size 0x200000 must be 0x100000 (bus 0 only)");
+	m.sys.platform.pci_mmconfig_size = 0x1000000;
+	EXPECT_SYS_ERROR("platform.pci_mmconfig_size 0x1000000 must be 0x100000");
 
+	/* Only a misaligned window can wrap: two findings. */
+	valid_system();
+	m.sys.platform.pci_mmconfig_base = 0xfffffffffff80000;
+	EXPECT(run_system(), 2, 0);
+	EXPECT_MSG("platform.pci_mmconfig_base 0xfffffffffff80000 not 1 MiB aligned");
+	EXPECT_MSG("platform: pci_mmconfig_base 0xfffffffffff80000 + size 0x100000 wraps around");
+
+	/* The last MiB of the address space is fine. */
 	valid_system();
 	m.sys.platform.pci_mmconfig_base = 0xfffffffffff00000;
-	m.sys.platform.pci_mmconfig_size = 0x200000;
-	EXPECT_SYS_ERROR("pci_mmconfig_base 0xfffffffffff00000 + size 0x200000 wraps around");
+	EXPECT(run_system(), 0, 0);
+}
+
+TEST(pci_register_window_checked)
+{
+	valid_system();
+	m.sys.platform.pci_mem_base = 0;
+	EXPECT_SYS_ERROR("platform.pci_mem_base 0x0 not a page aligned address with 128 KiB below 4 GiB");
 
 	valid_system();
-	m.sys.platform.pci_mmconfig_base = 0x30000000;
-	m.sys.platform.pci_mmconfig_size = 0x1000000;
+	m.sys.platform.pci_mem_base = 0xf100800;
+	EXPECT_SYS_ERROR("platform.pci_mem_base 0xf100800 not a page aligned address with 128 KiB below 4 GiB");
+
+	/* 32-bit BARs: the window ends at 4 GiB at the latest. */
+	valid_system();
+	m.sys.platform.pci_mem_base = 0xfffe0000;
 	EXPECT(run_system(), 0, 0);
+	m.sys.platform.pci_mem_base = 0xfffe1000;
+	EXPECT_SYS_ERROR("platform.pci_mem_base 0xfffe1000 not a page aligned address with 128 KiB below 4 GiB");
+	m.sys.platform.pci_mem_base = 0x100000000;
+	EXPECT_SYS_ERROR("platform.pci_mem_base 0x100000000 not a page aligned address with 128 KiB below 4 GiB");
+	m.sys.platform.pci_mem_base = 0x4010000000;
+	EXPECT_SYS_ERROR("platform.pci_mem_base 0x4010000000 not a page aligned");
+
+	/* So high that base + 128 KiB wraps to a small number. */
+	m.sys.platform.pci_mem_base = 0xfffffffffffe0000;
+	EXPECT_SYS_ERROR("platform.pci_mem_base 0xfffffffffffe0000 not a page aligned address with 128 KiB below 4 GiB");
+	m.sys.platform.pci_mem_base = 0xfffffffffffff000;
+	EXPECT_SYS_ERROR("platform.pci_mem_base 0xfffffffffffff000 not a page aligned");
+	/* ... and is no window that wraps onto low addresses. */
+	set_region(4, 0, 0, 0x4000, BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
+	EXPECT_SYS_ERROR("platform.pci_mem_base 0xfffffffffffff000 not a page aligned");
+	m.sys.platform.pci_mem_base = BAR_BASE;
+	m.sys.platform.pci_mmconfig_base = 0xfffffffffff80000;
+	EXPECT(run_system(), 2, 0);
+	EXPECT_MSG("platform.pci_mmconfig_base 0xfffffffffff80000 not 1 MiB aligned");
+	EXPECT_MSG("wraps around");
+
+	valid_system();
+	m.sys.platform.pci_mem_base = 0xf0e0000;
+	EXPECT_SYS_ERROR("platform.pci_mem_base 0xf0e0000: the register window overlaps the ECAM window");
+	m.sys.platform.pci_mem_base = 0xeee0000;	/* ends below the ECAM */
+	EXPECT(run_system(), 0, 0);
+}
+
+TEST(pci_windows_clear_of_root_regions)
+{
+	valid_system();
+	set_region(4, ECAM_BASE, ECAM_BASE, 0x4000,
+		   BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
+	EXPECT_SYS_ERROR("root_cell.mem_regions[4] [0xf000000-0xf003fff] overlaps the virtual PCI ECAM window at 0xf000000");
+
+	valid_system();
+	set_region(4, 0xa000000, 0xf11f000, 0x4000,
+		   BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
+	EXPECT_SYS_ERROR("root_cell.mem_regions[4] [0xf11f000-0xf122fff] overlaps the virtual PCI register window at 0xf100000");
+
+	/* Just after the register window's 32 BARs. */
+	m.mem[4].virt_start = 0xf120000;
+	EXPECT(run_system(), 0, 0);
+
+	/* Without a virtual PCI bus, nothing is emulated there. */
+	valid_system();
+	m.sys.platform = (struct bh_platform){ .arm64 = m.sys.platform.arm64 };
+	m.sys.root_cell.num_pci_devices = 0;
+	set_region(4, ECAM_BASE, ECAM_BASE, 0x200000,
+		   BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
+	EXPECT(run_system(), 0, 0);
+}
+
+/* --- virtual PCI: each device --- */
+
+TEST(pci_device_count_limited)
+{
+	unsigned int i;
+
+	valid_cell_with_link();
+	m.cell.num_pci_devices = BH_PCI_MAX_DEVICES + 1;
+	for (i = 1; i < BH_PCI_MAX_DEVICES + 1; i++)
+		m.pci[i] = m.pci[0];
+	EXPECT_CELL_ERROR("test.cell: num_pci_devices 33 above the limit of 32 (one bus)");
+
+	/* A root cell config with 33 copies of its device. */
+	valid_system();
+	m.sys.root_cell.num_pci_devices = BH_PCI_MAX_DEVICES + 1;
+	for (i = 1; i < BH_PCI_MAX_DEVICES + 1; i++)
+		m.pci[i] = m.pci[0];
+	EXPECT_SYS_ERROR("root_cell.num_pci_devices 33 above the limit of 32 (one bus)");
+
+	valid_cell_with_link();
+	m.cell.num_pci_devices = BH_PCI_MAX_DEVICES;
+	for (i = 1; i < BH_PCI_MAX_DEVICES; i++) {
+		set_link(i, i, i, 1, 41 + i, LINK0_PHYS + i * 0x200000,
+			 LINK_IPA + i * 0x200000);
+		m.chips[0].pin_bitmap[(9 + i) / 32] |= 1U << ((9 + i) % 32);
+	}
+	EXPECT(run_cell(), 0, 0);
+}
+
+TEST(pci_device_type_and_padding)
+{
+	valid_cell_with_link();
+	m.pci[0].type = 2;
+	EXPECT_CELL_ERROR("test.cell: pci_devices[0]: type 2 unknown (expected 1 = ivshmem)");
+
+	valid_cell_with_link();
+	m.pci[0].type = 0;
+	EXPECT_CELL_ERROR("pci_devices[0]: type 0 unknown (expected 1 = ivshmem)");
+
+	valid_system();
+	m.pci[0].padding = 0x80;
+	EXPECT_SYS_ERROR("root_cell.pci_devices[0]: padding 0x80 must be 0");
+
+	valid_cell_with_links();
+	m.pci[1].reserved = 0x1000;
+	EXPECT_CELL_ERROR("pci_devices[1]: reserved 0x1000 must be 0");
+}
+
+TEST(pci_device_bdf_checked)
+{
+	/* Function 1 of device 1. */
+	valid_cell_with_link();
+	m.pci[0].bdf = 0x9;
+	EXPECT_CELL_ERROR("pci_devices[0]: bdf 0x9 not bus 0, function 0 (device << 3)");
+
+	/* Bus 1. */
+	valid_cell_with_link();
+	m.pci[0].bdf = 0x100;
+	EXPECT_CELL_ERROR("pci_devices[0]: bdf 0x100 not bus 0, function 0 (device << 3)");
+
+	/* Device 31, the last of the bus. */
+	valid_cell_with_link();
+	m.pci[0].bdf = 31 << 3;
+	EXPECT(run_cell(), 0, 0);
+}
+
+TEST(pci_device_irq_is_spi)
+{
+	valid_cell_with_link();
+	m.pci[0].irq = 27;
+	EXPECT_CELL_ERROR("pci_devices[0]: irq 27 not an SPI (32..1019)");
+
+	valid_cell_with_link();
+	m.pci[0].irq = 1020;
+	EXPECT_CELL_ERROR("pci_devices[0]: irq 1020 not an SPI (32..1019)");
+
+	valid_system();
+	m.pci[0].irq = 0;
+	EXPECT_SYS_ERROR("root_cell.pci_devices[0]: irq 0 not an SPI (32..1019)");
+}
+
+TEST(pci_device_irq_owned)
+{
+	valid_cell_with_link();
+	m.pci[0].irq = 43;
+	EXPECT_CELL_ERROR("test.cell: pci_devices[0]: irq 43 is not in the cell's irqchips");
+
+	/* Any pin of the cell's, in any of its irqchips. */
+	valid_cell_with_link();
+	m.cell.num_irqchips = 2;
+	set_chip(1, 0x8000000, 992, 0);
+	m.chips[1].pin_bitmap[0] = 1U << 27;	/* INTID 1019 */
+	m.pci[0].irq = 1019;
+	EXPECT(run_cell(), 0, 0);
+
+	valid_system();
+	m.pci[0].irq = 300;
+	EXPECT_SYS_ERROR("root_cell.pci_devices[0]: irq 300 is not in the cell's irqchips");
+
+	/* An irqchip of the cell that leaves the pin out. */
+	valid_system();
+	m.chips[0].pin_bitmap[2] = 0;	/* INTIDs 96..127 */
+	EXPECT_SYS_ERROR("root_cell.pci_devices[0]: irq 100 is not in the cell's irqchips");
+}
+
+TEST(pci_device_max_peers_in_range)
+{
+	valid_cell_with_link();
+	m.pci[0].max_peers = 1;
+	m.pci[0].peer_id = 0;
+	EXPECT_CELL_ERROR("pci_devices[0]: max_peers 1 not in 2..8");
+
+	valid_cell_with_link();
+	m.pci[0].max_peers = 0;
+	m.pci[0].peer_id = 0;
+	EXPECT_CELL_ERROR("pci_devices[0]: max_peers 0 not in 2..8");
+
+	valid_cell_with_link();
+	m.pci[0].max_peers = 9;
+	EXPECT_CELL_ERROR("pci_devices[0]: max_peers 9 not in 2..8");
+
+	/* The widest link: 8 output sections. */
+	valid_cell_with_link();
+	m.pci[0].max_peers = 8;
+	m.pci[0].peer_id = 7;
+	EXPECT(run_cell(), 0, 0);
+}
+
+TEST(pci_device_peer_id_below_max_peers)
+{
+	valid_cell_with_link();
+	m.pci[0].peer_id = 2;
+	EXPECT_CELL_ERROR("pci_devices[0]: peer_id 2 not below max_peers 2");
+
+	valid_system();
+	m.pci[0].peer_id = 0xffff;
+	EXPECT_SYS_ERROR("root_cell.pci_devices[0]: peer_id 65535 not below max_peers 2");
+
+	/* With max_peers out of range, only that is reported. */
+	valid_cell_with_link();
+	m.pci[0].max_peers = 0xffff;
+	m.pci[0].peer_id = 0xffff;
+	EXPECT_CELL_ERROR("pci_devices[0]: max_peers 65535 not in 2..8");
+}
+
+TEST(pci_device_sections_checked)
+{
+	valid_cell_with_link();
+	m.pci[0].rw_size = 0xf800;
+	EXPECT_CELL_ERROR("pci_devices[0]: rw_size 0xf800 not a multiple of 4 KiB up to 1 GiB");
+
+	valid_cell_with_link();
+	m.pci[0].rw_size = 0x40001000;
+	EXPECT_CELL_ERROR("pci_devices[0]: rw_size 0x40001000 not a multiple of 4 KiB up to 1 GiB");
+
+	valid_cell_with_link();
+	m.pci[0].out_size = 0x10;
+	EXPECT_CELL_ERROR("pci_devices[0]: out_size 0x10 not a multiple of 4 KiB up to 1 GiB");
+
+	valid_cell_with_link();
+	m.pci[0].out_size = 0x80000000;
+	EXPECT_CELL_ERROR("pci_devices[0]: out_size 0x80000000 not a multiple of 4 KiB up to 1 GiB");
+
+	/* Empty sections are legal: a link of state table and doorbells. */
+	valid_cell_with_link();
+	m.pci[0].rw_size = 0;
+	m.pci[0].out_size = 0;
+	EXPECT(run_cell(), 0, 0);
+}
+
+TEST(pci_device_huge_sizes_without_overflow)
+{
+	/* 4 KiB + 2^64 - 4 KiB would be 0: each size is reported alone. */
+	valid_cell_with_link();
+	m.pci[0].rw_size = 0xfffffffffffff000;
+	EXPECT_CELL_ERROR("pci_devices[0]: rw_size 0xfffffffffffff000 not a multiple of 4 KiB up to 1 GiB");
+
+	/* 8 peers of 2^61 bytes each would be 0 as well. */
+	valid_cell_with_link();
+	m.pci[0].max_peers = 8;
+	m.pci[0].out_size = 0x2000000000000000;
+	EXPECT_CELL_ERROR("pci_devices[0]: out_size 0x2000000000000000 not a multiple of 4 KiB up to 1 GiB");
+
+	valid_system();
+	m.pci[0].rw_size = 0xffffffffffff1000;
+	m.pci[0].out_size = 0x7ffffffffffff000;
+	EXPECT(run_system(), 2, 0);
+	EXPECT_MSG("root_cell.pci_devices[0]: rw_size 0xffffffffffff1000 not a multiple");
+	EXPECT_MSG("root_cell.pci_devices[0]: out_size 0x7ffffffffffff000 not a multiple");
+
+	/* The largest sections: 9 GiB + 4 KiB of link memory, no wrap. */
+	valid_cell_with_link();
+	m.pci[0].max_peers = 8;
+	m.pci[0].peer_id = 1;
+	m.pci[0].rw_size = 0x40000000;
+	m.pci[0].out_size = 0x40000000;
+	m.pci[0].shmem_phys = 0x100000000;
+	m.pci[0].shmem_virt = 0x100000000;
+	EXPECT(run_cell(), 0, 0);
+}
+
+TEST(pci_device_shmem_aligned)
+{
+	valid_cell_with_link();
+	m.pci[0].shmem_phys = LINK0_PHYS + 0x800;
+	EXPECT_CELL_ERROR("pci_devices[0]: shmem_phys 0x7dc00800 not page aligned");
+
+	valid_cell_with_link();
+	m.pci[0].shmem_virt = LINK_IPA + 4;
+	EXPECT_CELL_ERROR("pci_devices[0]: shmem_virt 0x60000004 not page aligned");
+}
+
+TEST(pci_device_shmem_must_not_wrap)
+{
+	valid_cell_with_link();
+	m.pci[0].shmem_phys = 0xffffffffffff0000;
+	EXPECT_CELL_ERROR("pci_devices[0]: link memory at 0xffffffffffff0000 (virt 0x60000000) + size 0x200000 wraps around");
+
+	valid_cell_with_link();
+	m.pci[0].shmem_virt = 0xfffffffffff00000;
+	EXPECT_CELL_ERROR("pci_devices[0]: link memory at 0x7dc00000 (virt 0xfffffffffff00000) + size 0x200000 wraps around");
+
+	/* Up to the very top is fine. */
+	valid_cell_with_link();
+	m.pci[0].shmem_virt = 0xffffffffffe00000;
+	EXPECT(run_cell(), 0, 0);
+}
+
+TEST(pci_link_memory_not_mapped_by_cell)
+{
+	/* The cell's RAM taken as link memory. */
+	valid_cell_with_link();
+	m.pci[0].shmem_phys = 0x7b800000;
+	EXPECT(run_cell(), 2, 0);
+	EXPECT_MSG("pci_devices[0]: link memory [0x7b800000-0x7b9fffff] overlaps mem_regions[0] [0x7b800000-0x7b8fffff] in physical space");
+	/* ... and its communication region, right after it. */
+	EXPECT_MSG("pci_devices[0]: link memory [0x7b800000-0x7b9fffff] overlaps mem_regions[1] [0x7b900000-0x7b900fff] in physical space");
+
+	/* Seen where the cell sees its UART. */
+	valid_cell_with_link();
+	m.pci[0].shmem_virt = 0x8e01000;
+	EXPECT_CELL_ERROR("pci_devices[0]: link memory [0x8e01000-0x9000fff] overlaps mem_regions[2] [0x9000000-0x9000fff] in guest-physical space");
+	/* Right below it. */
+	m.pci[0].shmem_virt = 0x8e00000;
+	EXPECT(run_cell(), 0, 0);
+
+	/* Over the communication region, mapped by the cell or not. */
+	valid_cell_with_link();
+	m.pci[0].shmem_virt = 0x7ff00000;
+	EXPECT(run_cell(), 2, 0);
+	EXPECT_MSG("pci_devices[0]: link memory [0x7ff00000-0x800fffff] overlaps the communication region at 0x80000000");
+	EXPECT_MSG("pci_devices[0]: link memory [0x7ff00000-0x800fffff] overlaps mem_regions[1] [0x80000000-0x80000fff] in guest-physical space");
+	m.cell.num_memory_regions = 1;
+	m.cell.console.type = BH_CON_NONE;
+	EXPECT_CELL_ERROR("pci_devices[0]: link memory [0x7ff00000-0x800fffff] overlaps the communication region at 0x80000000");
+
+	/* The root cell's RAM holds its link memory: no overlap there. */
+	valid_system();
+	EXPECT(run_system(), 0, 0);
+}
+
+TEST(pci_devices_distinct)
+{
+	valid_cell_with_links();
+	m.pci[1].bdf = 0;
+	EXPECT_CELL_ERROR("test.cell: pci_devices[1]: bdf 0x0 already used by pci_devices[0]");
+
+	valid_cell_with_links();
+	m.pci[1].link_id = 0;
+	EXPECT_CELL_ERROR("pci_devices[1]: link_id 0 already used by pci_devices[0]: a cell is one peer of a link");
+
+	valid_cell_with_links();
+	m.pci[1].irq = 41;
+	EXPECT_CELL_ERROR("pci_devices[1]: irq 41 already used by pci_devices[0]");
+
+	valid_cell_with_links();
+	m.pci[1].shmem_phys = LINK0_PHYS + 0x1ff000;
+	EXPECT_CELL_ERROR("pci_devices[1]: link memory at 0x7ddff000 overlaps pci_devices[0]'s at 0x7dc00000 in physical space");
+
+	valid_cell_with_links();
+	m.pci[1].shmem_virt = LINK_IPA + 0x100000;
+	EXPECT_CELL_ERROR("pci_devices[1]: link memory at 0x60100000 overlaps pci_devices[0]'s at 0x60000000 in guest-physical space");
+
+	/* A device with an error of its own is still compared. */
+	valid_cell_with_links();
+	m.pci[1].bdf = 0;
+	m.pci[1].max_peers = 1;
+	m.pci[1].peer_id = 0;
+	EXPECT(run_cell(), 2, 0);
+	EXPECT_MSG("pci_devices[1]: max_peers 1 not in 2..8");
+	EXPECT_MSG("pci_devices[1]: bdf 0x0 already used by pci_devices[0]");
+	valid_cell_with_links();
+	m.pci[1].irq = 41;
+	m.pci[1].rw_size = 0x800;
+	EXPECT(run_cell(), 2, 0);
+	EXPECT_MSG("pci_devices[1]: irq 41 already used by pci_devices[0]");
+
+	/* Same for the root cell's devices. */
+	valid_system();
+	m.sys.root_cell.num_pci_devices = 2;
+	set_link(1, 0, 1, 0, 101, LINK1_PHYS, LINK1_PHYS);
+	EXPECT_SYS_ERROR("root_cell.pci_devices[1]: bdf 0x0 already used by pci_devices[0]");
+}
+
+/* --- virtual PCI: the root cell's devices and the system --- */
+
+TEST(pci_root_devices_need_bus)
+{
+	valid_system();
+	m.sys.platform = (struct bh_platform){ .arm64 = m.sys.platform.arm64 };
+	EXPECT_SYS_ERROR("root_cell.num_pci_devices 1 without a virtual PCI bus (platform.pci_mmconfig_base 0)");
+}
+
+TEST(pci_root_link_memory_in_root_ram)
+{
+	/* Beyond every root region. */
+	valid_system();
+	m.pci[0].shmem_phys = 0x80000000;
+	m.pci[0].shmem_virt = 0x80000000;
+	EXPECT_SYS_ERROR("root_cell.pci_devices[0]: link memory [0x80000000-0x801fffff] is not inside one RAM region of the root cell");
+
+	/* Across two RAM regions. */
+	valid_system();
+	m.pci[0].shmem_phys = 0x7b700000;
+	m.pci[0].shmem_virt = 0x7b700000;
+	EXPECT_SYS_ERROR("root_cell.pci_devices[0]: link memory [0x7b700000-0x7b8fffff] is not inside one RAM region of the root cell");
+
+	/* In an IO region: device registers are no memory to share. */
+	valid_system();
+	set_region(4, 0x10000000, 0x10000000, 0x200000,
+		   BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
+	m.pci[0].shmem_phys = 0x10000000;
+	m.pci[0].shmem_virt = 0x10000000;
+	EXPECT_SYS_ERROR("root_cell.pci_devices[0]: link memory [0x10000000-0x101fffff] is not inside one RAM region of the root cell");
+	m.mem[4].flags = BH_MEM_READ | BH_MEM_WRITE;
+	EXPECT(run_system(), 0, 0);
+
+	/* At the very end of a RAM region. */
+	valid_system();
+	m.pci[0].shmem_phys = 0x7f600000;
+	m.pci[0].shmem_virt = 0x7f600000;
+	EXPECT(run_system(), 0, 0);
+}
+
+TEST(pci_root_shmem_identity_mapped)
+{
+	valid_system();
+	m.pci[0].shmem_virt = LINK_IPA;
+	EXPECT_SYS_ERROR("root_cell.pci_devices[0]: shmem_virt 0x60000000 differs from shmem_phys 0x7dc00000: the root cell sees memory at its physical address");
+}
+
+TEST(pci_root_link_memory_clear_of_windows)
+{
+	/* A RAM region over the ECAM window would be reported too. */
+	valid_system();
+	m.sys.platform.pci_mmconfig_base = LINK0_PHYS + 0x100000;
+	m.sys.platform.pci_mem_base = 0xf100000;
+	run_system();
+	EXPECT(-EINVAL, 2, 0);
+	EXPECT_MSG("root_cell.pci_devices[0]: link memory at 0x7dc00000 overlaps a virtual PCI window");
+	EXPECT_MSG("root_cell.mem_regions[1] [0x7b800000-0x7f7fffff] overlaps the virtual PCI ECAM window at 0x7dd00000");
 }
 
 /* --- reporting --- */
@@ -944,7 +1471,7 @@ TEST(messages_without_file_name)
 	reset_ctx();
 	ctx.file = NULL;
 	CHECK(bh_check_system(&ctx, image, image_len, 4) == -EINVAL);
-	CHECK(!strcmp(msgs.text, "E: revision 9 not supported (expected 1)\n"));
+	CHECK(!strcmp(msgs.text, "E: revision 9 not supported (expected 2)\n"));
 }
 
 TEST(long_messages_truncated)
@@ -966,6 +1493,7 @@ int main(void)
 	unit_suite = "unit/config-check";
 	RUN(valid_system_passes);
 	RUN(valid_cell_passes);
+	RUN(system_without_pci_passes);
 	RUN(qemu_arm64_source_passes);
 	test_qemu_arm64_cell_file_passes();
 	RUN(size_below_header_rejected);
@@ -1008,7 +1536,6 @@ int main(void)
 	RUN(irqchip_address_is_gicd);
 	RUN(irqchip_padding_zero);
 	RUN(irqchips_must_not_overlap);
-	RUN(pci_devices_reserved);
 	RUN(reserved_field_zero);
 	RUN(cell_console_checked);
 	RUN(debug_console_checked);
@@ -1021,7 +1548,27 @@ int main(void)
 	RUN(gic_platform_checked);
 	RUN(maintenance_irq_is_ppi);
 	RUN(platform_padding_zero);
-	RUN(pci_window_checked);
+	RUN(pci_windows_need_ecam_base);
+	RUN(pci_ecam_window_checked);
+	RUN(pci_register_window_checked);
+	RUN(pci_windows_clear_of_root_regions);
+	RUN(pci_device_count_limited);
+	RUN(pci_device_type_and_padding);
+	RUN(pci_device_bdf_checked);
+	RUN(pci_device_irq_is_spi);
+	RUN(pci_device_irq_owned);
+	RUN(pci_device_max_peers_in_range);
+	RUN(pci_device_peer_id_below_max_peers);
+	RUN(pci_device_sections_checked);
+	RUN(pci_device_huge_sizes_without_overflow);
+	RUN(pci_device_shmem_aligned);
+	RUN(pci_device_shmem_must_not_wrap);
+	RUN(pci_link_memory_not_mapped_by_cell);
+	RUN(pci_devices_distinct);
+	RUN(pci_root_devices_need_bus);
+	RUN(pci_root_link_memory_in_root_ram);
+	RUN(pci_root_shmem_identity_mapped);
+	RUN(pci_root_link_memory_clear_of_windows);
 	RUN(every_finding_reported);
 	RUN(report_optional_and_counts_accumulate);
 	RUN(messages_without_file_name);

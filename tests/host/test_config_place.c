@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include "../../hypervisor/config-check.c"
+#include "../../hypervisor/config-pci.c"
 #include "../../hypervisor/config-place.c"
 #include "../../configs/cells/qemu-arm64.c"
 #include "unit.h"
@@ -20,6 +21,7 @@
 #define MAX_REGIONS	8
 #define MAX_CHIPS	4
 #define MAX_OTHERS	2
+#define MAX_PCI		4
 
 #define GICD		0x8000000ULL
 #define RW		(BH_MEM_READ | BH_MEM_WRITE)
@@ -27,12 +29,21 @@
 #define RW_COMM		(RW | BH_MEM_COMM_REGION)
 #define RAM_FLAGS	(BH_MEM_RWX | BH_MEM_LOADABLE)
 
+/* Virtual PCI and ivshmem links: qemu-virt.h's addresses and sizes. */
+#define ECAM_BASE	0x0f000000ULL
+#define BAR_BASE	0x0f100000ULL
+#define LINK0_PHYS	0x7dc00000ULL	/* root <-> rt */
+#define LINK1_PHYS	0x7de00000ULL	/* rt <-> other */
+#define LINK_IPA	0x60000000ULL
+#define LINK_SIZE	0x200000ULL
+
 /* One cell config as C objects; run() lays each out as a file. */
 struct model {
 	struct bh_cell_desc desc;
 	uint8_t cpus[MAX_CPU_BYTES];
 	struct bh_memory mem[MAX_REGIONS];
 	struct bh_irqchip chips[MAX_CHIPS];
+	struct bh_pci_device pci[MAX_PCI];
 };
 
 static struct {
@@ -87,7 +98,39 @@ static void init_desc(struct model *md, const char *name, uint8_t cpus,
 	md->cpus[0] = cpus;
 }
 
-/* qemu-arm64's layout: CPUs 0-3, Linux RAM, RAM for cells, 4 IO regions. */
+/*
+ * Device n of the model: one end of link link_id (two peers, qemu-virt.h's
+ * sections) at phys, seen at virt, interrupting with irq, which is added
+ * to the cell's irqchips[0] if that has the pin.
+ */
+static void set_link(struct model *md, unsigned int n, uint32_t link_id,
+		     uint16_t peer_id, uint32_t irq, uint64_t phys,
+		     uint64_t virt)
+{
+	struct bh_irqchip *chip = &md->chips[0];
+	unsigned int pin = irq - chip->pin_base;
+
+	md->desc.num_pci_devices = n + 1;
+	md->pci[n] = (struct bh_pci_device){
+		.type = BH_PCI_TYPE_IVSHMEM,
+		.bdf = n << 3,
+		.link_id = link_id,
+		.peer_id = peer_id,
+		.max_peers = 2,
+		.irq = irq,
+		.shmem_phys = phys,
+		.shmem_virt = virt,
+		.rw_size = 0xf000,
+		.out_size = 0xf8000,
+	};
+	if (irq >= chip->pin_base && pin < BH_IRQCHIP_PINS)
+		chip->pin_bitmap[pin / 32] |= 1U << (pin % 32);
+}
+
+/*
+ * qemu-arm64's layout: CPUs 0-3, Linux RAM, RAM for cells, 4 IO regions,
+ * the virtual PCI windows, and peer 0 of link 0 (INTID 240).
+ */
 static void valid_system(void)
 {
 	struct bh_system *s = &m.sys;
@@ -104,6 +147,9 @@ static void valid_system(void)
 	s->platform.arm64.gicr_base = 0x80a0000;
 	s->platform.arm64.maintenance_irq = 25;
 	s->platform.arm64.gic_version = BH_GIC_V3;
+	s->platform.pci_mmconfig_base = ECAM_BASE;
+	s->platform.pci_mmconfig_size = BH_PCI_ECAM_BUS_SIZE;
+	s->platform.pci_mem_base = BAR_BASE;
 
 	init_desc(r, "qemu-arm64", 0x0f, 6, 2);
 	set_region(r, 0, 0x40000000, 0x40000000, 0x3b800000,
@@ -118,6 +164,7 @@ static void valid_system(void)
 	set_chip(r, 1, 160, ~0U);
 	memset(r->chips[0].pin_bitmap, 0xff, sizeof(r->chips[0].pin_bitmap));
 	memset(r->chips[1].pin_bitmap, 0xff, sizeof(r->chips[1].pin_bitmap));
+	set_link(r, 0, 0, 0, 240, LINK0_PHYS, LINK0_PHYS);
 }
 
 /*
@@ -156,6 +203,21 @@ static void valid(void)
 	m.num_others = 1;
 }
 
+/* valid(), "rt" peer 1 of link 0 (INTID 41), seeing it at LINK_IPA. */
+static void valid_link(void)
+{
+	valid();
+	set_link(&m.cell, 0, 0, 1, 41, LINK0_PHYS, LINK_IPA);
+}
+
+/* ... and "rt" peer 0, "other" peer 1 of link 1 (INTIDs 42 and 35). */
+static void valid_links(void)
+{
+	valid_link();
+	set_link(&m.cell, 1, 1, 0, 42, LINK1_PHYS, LINK_IPA + LINK_SIZE);
+	set_link(&m.other[0], 0, 1, 1, 35, LINK1_PHYS, LINK_IPA);
+}
+
 /* hdr, then the model's arrays as d counts them, in exactly len bytes. */
 static void *pack(const void *hdr, size_t hdr_size,
 		  const struct bh_cell_desc *d, const struct model *md,
@@ -164,12 +226,13 @@ static void *pack(const void *hdr, size_t hdr_size,
 	size_t cpus = d->cpu_set_size;
 	size_t mem = d->num_memory_regions * sizeof(struct bh_memory);
 	size_t chips = d->num_irqchips * sizeof(struct bh_irqchip);
+	size_t pci = d->num_pci_devices * sizeof(struct bh_pci_device);
 	uint8_t *buf, *p;
 
 	if (cpus > MAX_CPU_BYTES || d->num_memory_regions > MAX_REGIONS ||
-	    d->num_irqchips > MAX_CHIPS)
+	    d->num_irqchips > MAX_CHIPS || d->num_pci_devices > MAX_PCI)
 		abort();
-	*len = hdr_size + cpus + mem + chips;
+	*len = hdr_size + cpus + mem + chips + pci;
 	buf = malloc(*len);
 	p = buf;
 	memcpy(p, hdr, hdr_size);
@@ -179,6 +242,8 @@ static void *pack(const void *hdr, size_t hdr_size,
 	memcpy(p, md->mem, mem);
 	p += mem;
 	memcpy(p, md->chips, chips);
+	p += chips;
+	memcpy(p, md->pci, pci);
 	return buf;
 }
 
@@ -638,6 +703,244 @@ TEST(console_in_cell_io_region)
 	EXPECT_PASS();
 }
 
+/* --- virtual PCI: links between cells --- */
+
+TEST(linked_cells_fit)
+{
+	unsigned int n;
+
+	for (n = 0; n <= MAX_OTHERS; n++) {
+		valid_link();
+		m.num_others = n;
+		EXPECT_PASS();
+		CHECK(msgs.len == 0);
+	}
+	valid_links();
+	EXPECT_PASS();
+	CHECK(msgs.len == 0);
+
+	/* The other end of a link need not exist yet. */
+	valid_links();
+	m.other[0].desc.num_pci_devices = 0;
+	EXPECT_PASS();
+	m.root.desc.num_pci_devices = 0;
+	EXPECT_PASS();
+}
+
+TEST(link_ends_agree)
+{
+	/* With the root cell. */
+	valid_link();
+	m.cell.pci[0].rw_size = 0x1f000;
+	EXPECT_ERROR("rt.cell: pci_devices[0]: link 0 rw_size 0x1f000, but cell 'qemu-arm64' pci_devices[0] has 0xf000");
+
+	valid_link();
+	m.cell.pci[0].shmem_phys = LINK0_PHYS + LINK_SIZE;
+	EXPECT_ERROR("pci_devices[0]: link 0 shmem_phys 0x7de00000, but cell 'qemu-arm64' pci_devices[0] has 0x7dc00000");
+
+	/* With another cell. */
+	valid_links();
+	m.cell.pci[1].out_size = 0x78000;
+	EXPECT_ERROR("rt.cell: pci_devices[1]: link 1 out_size 0x78000, but cell 'other' pci_devices[0] has 0xf8000");
+
+	valid_links();
+	m.cell.pci[1].max_peers = 3;
+	EXPECT_ERROR("pci_devices[1]: link 1 max_peers 3, but cell 'other' pci_devices[0] has 2");
+
+	valid_links();
+	m.other[0].pci[0].rw_size = 0x2f000;
+	EXPECT_ERROR("pci_devices[1]: link 1 rw_size 0xf000, but cell 'other' pci_devices[0] has 0x2f000");
+
+	/* Each difference is a finding of its own. */
+	valid_links();
+	m.cell.pci[1].shmem_phys = LINK1_PHYS + 0x100000;
+	m.cell.pci[1].rw_size = 0x1000;
+	m.cell.pci[1].out_size = 0x1000;
+	run();
+	EXPECT(-EINVAL, 3, 0);
+	EXPECT_MSG("pci_devices[1]: link 1 shmem_phys 0x7df00000, but cell 'other' pci_devices[0] has 0x7de00000");
+	EXPECT_MSG("pci_devices[1]: link 1 rw_size 0x1000, but cell 'other' pci_devices[0] has 0xf000");
+	EXPECT_MSG("pci_devices[1]: link 1 out_size 0x1000, but cell 'other' pci_devices[0] has 0xf8000");
+
+	/* Where each cell sees the memory is its own business. */
+	valid_links();
+	m.other[0].pci[0].shmem_virt = 0x70000000;
+	EXPECT_PASS();
+}
+
+TEST(link_peer_ids_distinct)
+{
+	valid_link();
+	m.cell.pci[0].peer_id = 0;
+	EXPECT_ERROR("rt.cell: pci_devices[0]: link 0 peer_id 0 already taken by cell 'qemu-arm64' pci_devices[0]");
+
+	valid_links();
+	m.cell.pci[1].peer_id = 1;
+	EXPECT_ERROR("pci_devices[1]: link 1 peer_id 1 already taken by cell 'other' pci_devices[0]");
+
+	/* A third peer on a link of three. */
+	valid_links();
+	m.num_others = 2;
+	m.cell.pci[1].max_peers = 3;
+	m.other[0].pci[0].max_peers = 3;
+	set_link(&m.other[1], 0, 1, 2, 0, LINK1_PHYS, LINK_IPA);
+	m.other[1].desc.num_irqchips = 1;
+	set_chip(&m.other[1], 0, 32, 1U << 4);
+	m.other[1].pci[0].irq = 36;
+	m.other[1].pci[0].max_peers = 3;
+	EXPECT_PASS();
+	m.other[1].pci[0].peer_id = 0;
+	EXPECT_ERROR("pci_devices[1]: link 1 peer_id 0 already taken by cell 'third' pci_devices[0]");
+}
+
+TEST(link_memory_of_one_link_only)
+{
+	/* rt's link 2 on the memory of other's link 1. */
+	valid_links();
+	m.cell.pci[1].link_id = 2;
+	m.cell.pci[1].shmem_phys = LINK1_PHYS + 0x100000;
+	EXPECT_ERROR("pci_devices[1]: link 2 memory at 0x7df00000 overlaps link 1 of cell 'other' at 0x7de00000");
+
+	/* ... and on the root cell's link 0. */
+	valid_link();
+	m.cell.pci[0].link_id = 2;
+	m.cell.pci[0].shmem_phys = LINK0_PHYS - 0x1000;
+	EXPECT_ERROR("pci_devices[0]: link 2 memory at 0x7dbff000 overlaps link 0 of cell 'qemu-arm64' at 0x7dc00000");
+}
+
+TEST(link_memory_clear_of_other_cells)
+{
+	/* In other's RAM. */
+	valid_link();
+	m.cell.pci[0].link_id = 5;
+	m.cell.pci[0].shmem_phys = 0x7c900000;
+	m.root.desc.num_pci_devices = 0;
+	EXPECT_ERROR("rt.cell: pci_devices[0]: link 5 memory at 0x7c900000 overlaps cell 'other' mem_regions[0] [0x7c900000-0x7d8fffff]");
+
+	/* Over third's communication region. */
+	valid_link();
+	m.num_others = 2;
+	m.cell.pci[0].shmem_phys = 0x7db00000;
+	m.root.pci[0].shmem_phys = 0x7db00000;
+	m.root.pci[0].shmem_virt = 0x7db00000;
+	EXPECT_ERROR("pci_devices[0]: link 0 memory at 0x7db00000 overlaps cell 'third' mem_regions[1] [0x7db00000-0x7db00fff]");
+
+	/* The root cell's RAM holds link memory: no overlap with it. */
+	valid_link();
+	EXPECT_PASS();
+}
+
+TEST(regions_clear_of_link_memory)
+{
+	/* rt maps the root cell's link 0 memory as plain RAM. */
+	valid();
+	m.cell.desc.num_memory_regions = 4;
+	set_region(&m.cell, 3, LINK0_PHYS + 0x100000, 0x50000000, 0x1000, RW);
+	EXPECT_ERROR("rt.cell: mem_regions[3] [0x7dd00000-0x7dd00fff] overlaps the memory of link 0 (cell 'qemu-arm64' pci_devices[0])");
+
+	/* ... or other's link 1 memory, even marked shared. */
+	valid_links();
+	m.cell.desc.num_pci_devices = 1;
+	m.cell.desc.num_memory_regions = 4;
+	set_region(&m.cell, 3, LINK1_PHYS, 0x50000000, 0x200000,
+		   RW | BH_MEM_SHARED);
+	EXPECT_ERROR("mem_regions[3] [0x7de00000-0x7dffffff] overlaps the memory of link 1 (cell 'other' pci_devices[0])");
+
+	/* Right after the link's 2 MiB. */
+	m.cell.mem[3].phys_start = LINK1_PHYS + LINK_SIZE;
+	EXPECT_PASS();
+}
+
+TEST(link_memory_from_root_ram)
+{
+	/* Beyond the root cell's memory. */
+	valid_link();
+	m.cell.pci[0].link_id = 3;
+	m.cell.pci[0].shmem_phys = 0x80000000;
+	EXPECT_ERROR("rt.cell: pci_devices[0]: link memory [0x80000000-0x801fffff] is not inside one RAM region of the root cell");
+
+	/* Across two root cell RAM regions. */
+	valid_link();
+	m.root.desc.num_memory_regions = 7;
+	m.root.mem[1].size = 0x2800000;
+	set_region(&m.root, 6, 0x7e000000, 0x7e000000, 0x1800000,
+		   BH_MEM_RWX | BH_MEM_DMA);
+	EXPECT_PASS();
+	m.cell.pci[0].link_id = 3;
+	m.cell.pci[0].shmem_phys = 0x7df00000;
+	EXPECT_ERROR("pci_devices[0]: link memory [0x7df00000-0x7e0fffff] is not inside one RAM region of the root cell");
+
+	/* In a root cell IO region. */
+	valid_link();
+	m.root.desc.num_memory_regions = 7;
+	set_region(&m.root, 6, 0x10000000, 0x10000000, 0x200000, RW_IO);
+	m.cell.pci[0].link_id = 3;
+	m.cell.pci[0].shmem_phys = 0x10000000;
+	EXPECT_ERROR("pci_devices[0]: link memory [0x10000000-0x101fffff] is not inside one RAM region of the root cell");
+}
+
+TEST(root_device_irqs_stay)
+{
+	/* rt takes INTID 240, the interrupt of the root cell's link 0. */
+	valid();
+	m.cell.chips[0].pin_base = 224;
+	m.cell.chips[0].pin_bitmap[0] = 1U << 16;
+	m.cell.desc.console.type = BH_CON_NONE;
+	EXPECT_ERROR("rt.cell: irqchips: INTID 240 is the interrupt of the root cell's pci_devices[0] (link 0)");
+
+	/* ... as its own device's interrupt. */
+	valid_link();
+	m.cell.pci[0].irq = 240;
+	m.cell.desc.num_irqchips = 2;
+	set_chip(&m.cell, 1, 224, 1U << 16);
+	EXPECT_ERROR("irqchips: INTID 240 is the interrupt of the root cell's pci_devices[0] (link 0)");
+
+	/* The SPIs around it are free to take. */
+	valid();
+	m.cell.desc.num_irqchips = 2;
+	set_chip(&m.cell, 1, 224, ~(1U << 16));
+	EXPECT_PASS();
+}
+
+TEST(pci_devices_need_bus)
+{
+	valid_link();
+	m.root.desc.num_pci_devices = 0;
+	m.sys.platform = (struct bh_platform){ .arm64 = m.sys.platform.arm64 };
+	EXPECT_ERROR("rt.cell: num_pci_devices 1, but the system has no virtual PCI bus (platform.pci_mmconfig_base 0)");
+}
+
+TEST(cell_clear_of_pci_windows)
+{
+	/* The virtio page mapped where the cell's emulated ECAM is. */
+	valid();
+	m.cell.desc.num_memory_regions = 4;
+	set_region(&m.cell, 3, 0xa000000, ECAM_BASE + 0xff000, 0x1000, RW_IO);
+	EXPECT_ERROR("rt.cell: mem_regions[3] [0xf0ff000-0xf0fffff] overlaps the virtual PCI ECAM window at 0xf000000");
+
+	m.cell.mem[3].virt_start = BAR_BASE + 0x1f000;
+	EXPECT_ERROR("mem_regions[3] [0xf11f000-0xf11ffff] overlaps the virtual PCI register window at 0xf100000");
+	m.cell.mem[3].virt_start = BAR_BASE + 0x20000;
+	EXPECT_PASS();
+
+	/* Link memory seen there. */
+	valid_link();
+	m.cell.pci[0].shmem_virt = ECAM_BASE - 0x100000;
+	EXPECT_ERROR("pci_devices[0]: link memory at 0xef00000 overlaps a virtual PCI window");
+	m.cell.pci[0].shmem_virt = BAR_BASE + 0x1f000;
+	EXPECT_ERROR("pci_devices[0]: link memory at 0xf11f000 overlaps a virtual PCI window");
+	m.cell.pci[0].shmem_virt = ECAM_BASE - LINK_SIZE;
+	EXPECT_PASS();
+
+	/* No virtual PCI bus: nothing is emulated there. */
+	valid();
+	m.root.desc.num_pci_devices = 0;
+	m.sys.platform = (struct bh_platform){ .arm64 = m.sys.platform.arm64 };
+	m.cell.desc.num_memory_regions = 4;
+	set_region(&m.cell, 3, 0xa000000, ECAM_BASE, 0x1000, RW_IO);
+	EXPECT_PASS();
+}
+
 /* --- reporting --- */
 
 TEST(every_finding_reported)
@@ -706,6 +1009,16 @@ int main(void)
 	RUN(interrupts_must_be_root_interrupts);
 	RUN(interrupts_must_be_free);
 	RUN(console_in_cell_io_region);
+	RUN(linked_cells_fit);
+	RUN(link_ends_agree);
+	RUN(link_peer_ids_distinct);
+	RUN(link_memory_of_one_link_only);
+	RUN(link_memory_clear_of_other_cells);
+	RUN(regions_clear_of_link_memory);
+	RUN(link_memory_from_root_ram);
+	RUN(root_device_irqs_stay);
+	RUN(pci_devices_need_bus);
+	RUN(cell_clear_of_pci_windows);
 	RUN(every_finding_reported);
 	RUN(counts_accumulate_without_report);
 	return 0;

@@ -93,9 +93,14 @@ compile_c() {
 		"${CROSS}objcopy" -O binary -j .rodata "${2%.cell}.o" "$2"
 }
 
-# Offsets in qemu-arm64.cell (include/bulkhead/cell-config.h).
-OFF_ROOT_RESET=168	# root_cell.cpu_reset_address
-OFF_MEM=208		# mem_regions[0]
+# Offsets in qemu-arm64.cell (include/bulkhead/cell-config.h, revision 2):
+# bh_system is 208 bytes, root_cell at 112; 8 bytes of CPUs, 12 regions,
+# 2 irqchips, then one bh_pci_device (56 bytes: bdf 2, shmem_phys 16,
+# shmem_virt 24, rw_size 32).
+OFF_ROOT_RESET=176	# root_cell.cpu_reset_address
+OFF_MEM=216		# mem_regions[0]
+OFF_PCI=664		# pci_devices[0]
+SYS_SIZE=720
 
 # --- config check ---
 
@@ -152,16 +157,38 @@ has check-warning-only-summary "$W/check-warning-only.out" "0 errors, 1 warning"
 head -c 100 "$SYS" > "$W/short.cell"
 run check-truncated 1 $B config check "$W/short.cell"
 has check-truncated-named "$W/check-truncated.out" \
-	"error: $W/short.cell: file is 100 bytes, smaller than the system header (200 bytes)"
+	"error: $W/short.cell: file is 100 bytes, smaller than the system header (208 bytes)"
 
 run check-system-not-first 1 $B config check $C/hello.cell $SYS
 has check-system-not-first-named "$W/check-system-not-first.out" \
 	"error: $SYS: a system config: give it first"
 f=$(mutant broken-system)
-patch_le "$f" 8 2 2
+patch_le "$f" 8 2 1	# revision 1
 run check-broken-system-skips-set 1 $B config check "$f" $C/hello.cell
 has check-broken-system-note "$W/check-broken-system-skips-set.out" \
 	"the cells were checked alone only"
+# The root cell's ivshmem device broken.
+f=$(mutant pci-virt)
+patch_le "$f" $((OFF_PCI + 24)) 8 0x60000000
+run check-pci-virt 1 $B config check "$f"
+has check-pci-virt-named "$W/check-pci-virt.out" \
+	"error: $f: root_cell.pci_devices[0]: shmem_virt 0x60000000 differs from shmem_phys 0x7dc00000"
+f=$(mutant pci-bdf)
+patch_le "$f" $((OFF_PCI + 2)) 2 0x9
+run check-pci-bdf 1 $B config check "$f"
+has check-pci-bdf-named "$W/check-pci-bdf.out" \
+	"error: $f: root_cell.pci_devices[0]: bdf 0x9 not bus 0, function 0 (device << 3)"
+has check-pci-bdf-summary "$W/check-pci-bdf.out" "1 error, 0 warnings"
+run dump-pci-bdf 1 $B config dump "$f"
+has dump-pci-bdf-shown "$W/dump-pci-bdf.out" "[0] ivshmem 00:01.1, link 0"
+f=$(mutant pci-huge)
+patch_le "$f" $((OFF_PCI + 32)) 8 0xfffffffffffff000
+run check-pci-huge 1 $B config check "$f"
+has check-pci-huge-named "$W/check-pci-huge.out" \
+	"root_cell.pci_devices[0]: rw_size 0xfffffffffffff000 not a multiple of 4 KiB up to 1 GiB"
+run dump-pci-huge 1 $B config dump "$f"
+has dump-pci-huge-total "$W/dump-pci-huge.out" "per peer, total beyond 2^64 bytes"
+
 run check-cpus-option 1 $B config check --cpus 2 $SYS
 has check-cpus-option-named "$W/check-cpus-option.out" "unknown CPU 2"
 run check-missing-file 1 $B config check "$W/nonexistent.cell"
@@ -171,19 +198,25 @@ run check-bad-cpus 2 $B config check --cpus many $SYS
 # --- config dump ---
 
 run dump-system 0 $B config dump $SYS
-for text in "$SYS: 656 bytes, valid" "system config" 'name               "qemu-arm64"' \
+for text in "$SYS: $SYS_SIZE bytes, valid" "system config" 'name               "qemu-arm64"' \
 	    "CPUs               0-3" "debug_console      PL011 at 0x9000000, size 0x1000" \
 	    "gicr_base        0x80a0000" "maintenance_irq  25" \
 	    "[2] phys 0x9000000-0x9000fff at virt 0x9000000, size 0x1000 (4 KiB)" \
 	    "flags 0xf READ|WRITE|EXECUTE|DMA" "flags 0x13 READ|WRITE|IO" \
 	    "[0] GIC at 0x8000000, pins 32-159: INTIDs 32-159" \
-	    "[1] GIC at 0x8000000, pins 160-287: INTIDs 160-287"; do
+	    "[1] GIC at 0x8000000, pins 160-287: INTIDs 160-287" \
+	    "pci_mmconfig     0xf000000, size 0x100000" \
+	    "pci_mem_base     0xf100000, 32 register BARs of 0x1000" \
+	    "num_pci_devices    1" "pci_devices (1):" \
+	    "[0] ivshmem 00:00.0, link 0, peer 0 of max 2, irq 240" \
+	    "shmem phys 0x7dc00000 at virt 0x7dc00000" \
+	    "rw_size 0xf000 (60 KiB), out_size 0xf8000 (992 KiB) per peer, total 0x200000 (2 MiB)"; do
 	has "dump-system-shows-${text%% *}" "$W/dump-system.out" "$text"
 done
 run dump-cell 0 $B config dump $C/hello.cell
 for text in "cell config" "cpu_reset_address  0x40000000" "CPUs               3" \
 	    "flags 0x23 READ|WRITE|COMM_REGION" "flags 0x47 READ|WRITE|EXECUTE|LOADABLE" \
-	    "console            PL011 at 0x9040000" "INTIDs 40"; do
+	    "console            PL011 at 0x9040000" "INTIDs 40" "pci_devices (0):"; do
 	has "dump-cell-shows-${text%% *}" "$W/dump-cell.out" "$text"
 done
 run dump-virtual-console 0 $B config dump $C/rt-control.cell
@@ -194,7 +227,7 @@ run dump-invalid 1 $B config dump "$W/short-arrays.cell"
 has dump-invalid-finding "$W/dump-invalid.out" "error: $W/short-arrays.cell: file is 400 bytes"
 has dump-invalid-marked "$W/dump-invalid.out" "400 bytes, INVALID"
 has dump-invalid-header-shown "$W/dump-invalid.out" 'name               "qemu-arm64"'
-has dump-invalid-arrays-hidden "$W/dump-invalid.out" "arrays: not shown: they need 456 bytes, the file has 200"
+has dump-invalid-arrays-hidden "$W/dump-invalid.out" "arrays: not shown: they need 512 bytes, the file has 192"
 head -c 64 /dev/urandom > "$W/garbage.cell"
 run dump-garbage 1 $B config dump "$W/garbage.cell"
 has dump-garbage-named "$W/dump-garbage.out" "neither a system nor a cell config"
@@ -406,9 +439,23 @@ config dump a b
 config create-cell
 hardware
 hardware nope
+ivshmem
+ivshmem nope
+ivshmem list x
+ivshmem info
+ivshmem state
+ivshmem ring 0
+ivshmem wait
+ivshmem wait 0 --timeout
+ivshmem read 0
+ivshmem read 0 out
+ivshmem write 0 rw 0
 EOF
 run failure-enable-missing-file 1 $B enable "$W/nonexistent.cell"
 run failure-cell-list-no-hypervisor 1 $B cell list
+run failure-ivshmem-info-no-device 1 $B ivshmem info 0
+run usage-ivshmem-state-value 2 $B ivshmem state 0 nope
+run usage-ivshmem-wait-timeout 2 $B ivshmem wait 0 --timeout -1
 
 # --- man page ---
 
@@ -423,7 +470,8 @@ missing=""
 for cmd in enable disable console stats "cell create" "cell load" "cell start" \
 	   "cell shutdown" "cell destroy" "cell list" "cell stats" "config check" \
 	   "config dump" "config create" "config create-cell" "hardware check" \
-	   "EXIT STATUS"; do
+	   "ivshmem list" "ivshmem info" "ivshmem state" "ivshmem ring" \
+	   "ivshmem wait" "ivshmem read" "ivshmem write" "EXIT STATUS"; do
 	grep -qF -- "$cmd" "$W/man.txt" || missing="$missing '$cmd'"
 done
 for cmd in $($B --help | sed -n 's/^  \([a-z]*\) .*/\1/p'); do
@@ -469,11 +517,14 @@ if [ "$reg" = "complete -F _bulkhead bulkhead" ]; then
 else
 	fail completion-registered "complete -p bulkhead: '$reg'"
 fi
-offers commands "--help --version cell config console disable enable hardware stats " bulkhead ""
+offers commands "--help --version cell config console disable enable hardware ivshmem stats " bulkhead ""
 offers command-prefix "cell config console " bulkhead c
 offers config "--help check create create-cell dump " bulkhead config ""
 offers cell "--help create destroy list load shutdown start stats " bulkhead cell ""
 offers hardware "--help check " bulkhead hardware ""
+offers ivshmem "--help info list read ring state wait write " bulkhead ivshmem ""
+offers ivshmem-section "out rw " bulkhead ivshmem read 0 ""
+offers ivshmem-wait-timeout "--timeout " bulkhead ivshmem wait 0 --t
 offers check-files "--cpus a.cell sub " bulkhead config check ""
 offers check-more-files "--cpus a.cell sub " bulkhead config check a.cell ""
 offers check-cpus-value "" bulkhead config check --cpus ""

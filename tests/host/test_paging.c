@@ -465,6 +465,42 @@ TEST(unmap_splits_2m_block)
 	CHECK(env_fini(&e));
 }
 
+TEST(undone_split_merges_back)
+{
+	struct env e;
+	u64 base;
+
+	CHECK(env_init(&e, &fmt4, 64) == 0);
+	CHECK(pt_map(&e.pt, 3 * SZ_1G, pa_init(7 * SZ_1G), SZ_1G, RW) == 0);
+	base = used(&e);
+
+	/* A page taken out of a 1 GiB block and put back: one block again. */
+	CHECK(pt_unmap(&e.pt, 3 * SZ_1G + SZ_2M, SZ_4K) == 0);
+	CHECK(used(&e) == base + 2);
+	CHECK(pt_map(&e.pt, 3 * SZ_1G + SZ_2M, pa_init(7 * SZ_1G + SZ_2M),
+		     SZ_4K, RW) == 0);
+	CHECK(used(&e) == base);
+	CHECK(maps_to(&e, 3 * SZ_1G + SZ_2M, 7 * SZ_1G + SZ_2M, RW, SZ_1G));
+
+	/* Put back with other flags or elsewhere: the tables stay. */
+	CHECK(pt_unmap(&e.pt, 3 * SZ_1G, SZ_4K) == 0);
+	CHECK(pt_map(&e.pt, 3 * SZ_1G, pa_init(7 * SZ_1G), SZ_4K, RX) == 0);
+	CHECK(used(&e) == base + 2);
+	CHECK(maps_to(&e, 3 * SZ_1G, 7 * SZ_1G, RX, SZ_4K));
+	CHECK(pt_map(&e.pt, 3 * SZ_1G, pa_init(0x5000), SZ_4K, RW) == 0);
+	CHECK(used(&e) == base + 2);
+	CHECK(maps_to(&e, 3 * SZ_1G, 0x5000, RW, SZ_4K));
+	CHECK(pt_map(&e.pt, 3 * SZ_1G, pa_init(7 * SZ_1G), SZ_4K, RW) == 0);
+	CHECK(used(&e) == base);
+
+	/* Pages mapped one by one, contiguous and aligned, become a block. */
+	CHECK(pt_map(&e.pt, SZ_2M, pa_init(0x40000000), SZ_2M / 2, RW) == 0);
+	CHECK(pt_map(&e.pt, SZ_2M + SZ_2M / 2, pa_init(0x40100000), SZ_2M / 2,
+		     RW) == 0);
+	CHECK(maps_to(&e, SZ_2M + SZ_4K, 0x40001000, RW, SZ_2M));
+	CHECK(env_fini(&e));
+}
+
 TEST(unmap_splits_1g_block)
 {
 	struct env e;
@@ -771,6 +807,7 @@ int main(void)
 	RUN(remap_replaces_flags_and_address);
 	RUN(unmap_splits_2m_block);
 	RUN(unmap_splits_1g_block);
+	RUN(undone_split_merges_back);
 	RUN(unmap_frees_empty_tables);
 	RUN(destroy_frees_all_tables);
 	RUN(enomem_leaves_no_leak);

@@ -70,7 +70,9 @@ static u64 owned_mask(const struct cell *cell, u64 off, u64 reg_base,
 /*
  * Would this write change interrupts the cell does not own? The root cell
  * writes whole registers (Linux at boot), so only non-root cells are held
- * to it: for them it is a violation, and they are stopped.
+ * to it: for them it is a violation, and they are stopped. Foreign fields
+ * read as 0, so a read-modify-write that gives them back as 0 (or as they
+ * are) changes nothing and is fine.
  */
 static bool touches_foreign(const struct cell *cell, uintptr_t addr,
 			    const struct mmio_access *acc, u64 mask,
@@ -84,7 +86,8 @@ static bool touches_foreign(const struct cell *cell, uintptr_t addr,
 		foreign &= (1ULL << (acc->size * 8)) - 1;
 	if (set_clear)
 		return acc->value & foreign;
-	return (acc->value & foreign) != (phys_read(addr, acc->size) & foreign);
+	return (acc->value & foreign) &&
+	       (acc->value & foreign) != (phys_read(addr, acc->size) & foreign);
 }
 
 /* A masked access: set/clear registers write through, others merge. */
@@ -433,6 +436,19 @@ void arch_cell_quiesce_irqs(struct cell *cell)
 		if (bitmap_test(cell->arch.irqs.bitmap, irq))
 			quiesce_spi(irq);
 	spin_unlock(&dist_lock);
+}
+
+/*
+ * The distributor delivers a virtual device's interrupt like a wired
+ * one, to wherever the owning cell routed it: set-pending is all it takes.
+ */
+void arch_trigger_irq(unsigned int irq)
+{
+	uintptr_t gicd = hv.config->platform.arm64.gicd_base;
+
+	/* Memory the interrupt announces is written before it fires. */
+	asm volatile("dsb ishst" : : : "memory");
+	phys_write(gicd + GICD_ISPENDR + (irq / 32) * 4, 4, 1U << (irq % 32));
 }
 
 /* Inmates find the interrupt controller through their comm region. */

@@ -12,6 +12,8 @@
 #include <bulkhead/cell-config.h>
 #include <bulkhead/comm-region.h>
 
+struct pci_device;
+
 #define MAX_CELLS	8	/* root included; the id is the VMID */
 
 struct cell {
@@ -26,6 +28,8 @@ struct cell {
 	paddr_t config_pages;		/* the copy of the config */
 	u64 config_npages;
 	struct bh_comm_region *comm;	/* NULL for the root cell */
+	struct pci_device *pci_devs;	/* virtual PCI devices */
+	unsigned int num_pci_devs;
 	struct arch_cell arch;
 };
 
@@ -58,6 +62,9 @@ void return_memory_to_root(struct cell *cell, unsigned int count);
 int copy_config_from_root(struct cell *cell, u64 ipa, u64 size);
 struct bh_comm_region *map_comm_region(struct cell *cell);
 int set_loadable_mapping(struct cell *cell, bool map);
+int scrub_memory(u64 phys, u64 size);
+int root_unmap_range(u64 phys, u64 size);
+int root_remap_range(u64 phys, u64 size);
 
 static inline bool cell_owns_cpu(const struct cell *cell, unsigned int cpu)
 {

@@ -49,6 +49,8 @@ void arch_cell_take_irqs(struct cell *cell);
 void arch_cell_return_irqs(struct cell *cell);
 /* Fills the platform part of a cell's communication region. */
 void arch_fill_comm_region(struct cell *cell, struct bh_comm_region *comm);
+/* Makes an SPI pending: the interrupt of a virtual device. */
+void arch_trigger_irq(unsigned int irq);
 /* Silences the interrupt lines of a stopped cell. */
 void arch_cell_quiesce_irqs(struct cell *cell);
 

@@ -91,7 +91,9 @@ void pt_destroy(struct page_table *pt);
  * Maps [in_addr, in_addr + size) to [out, out + size) with PT_* @flags,
  * replacing whatever was mapped there. Uses the largest leaves that the
  * format allows and the alignment of both addresses permits; blocks only
- * partly covered are split, keeping the rest of their mapping. Returns
+ * partly covered are split, keeping the rest of their mapping, and a table
+ * whose leaves come to map one aligned block with the same flags is merged
+ * back into that block (so a split undone frees its table). Returns
  * -EINVAL for unaligned or empty ranges, ranges beyond the format's input
  * size, unknown flags; -ENOMEM when the pool runs dry, in which case part
  * of the range may be mapped (no page leaks: pt_destroy frees them all).

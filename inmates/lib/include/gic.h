@@ -26,6 +26,14 @@ int gic_init(void);
 /* Group 1, default priority; SPIs are routed to this CPU. */
 void gic_enable_irq(unsigned int intid);
 void gic_disable_irq(unsigned int intid);
+/*
+ * Edge- or level-triggered (GICD_ICFGR); SPIs only, and only while the
+ * interrupt is disabled (a change of an enabled one is UNPREDICTABLE).
+ * A read-modify-write of a whole register: in a cell, one that shares
+ * the register with another cell's configured interrupt (whose bits it
+ * reads as 0) is refused by the hypervisor, which stops the cell.
+ */
+void gic_set_irq_edge(unsigned int intid, bool edge);
 bool gic_irq_enabled(unsigned int intid);
 
 uintptr_t gic_dist_base(void);

@@ -15,14 +15,20 @@
 #include "barrier.h"
 #include "comm.h"
 #include "gic.h"
+#include "ivshmem.h"
 #include "mmio.h"
+#include "pci.h"
 #include "psci.h"
 #include "sysreg.h"
 #include "timer.h"
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
+#define ENOMEM		12
+#define EBUSY		16
 #define ENODEV		19
+#define EINVAL		22
+#define ETIMEDOUT	110
 
 /*
  * Entry point of every inmate, called on the boot CPU at EL1 with the MMU
@@ -51,6 +57,19 @@ void vprintk(const char *fmt, va_list ap);
 /* PL011 UART, polled. pl011_init() enables it if nobody did. */
 void pl011_init(uintptr_t base);
 void pl011_putc(char c);
+
+/*
+ * Memory attributes of [start, start + size), in 2 MiB blocks (rounded
+ * out), for memory outside the default map's choice (Documentation/
+ * inmates.md#memory): type MMU_DEVICE or MMU_NORMAL, or-ed with
+ * MMU_READONLY. Not for the 1 GiB block holding the image unless it is
+ * already of that type. 0, -EINVAL, -EBUSY (would unmap the image) or
+ * -ENOMEM (out of tables).
+ */
+#define MMU_DEVICE	0	/* Device-nGnRE */
+#define MMU_NORMAL	1	/* write-back cacheable, inner shareable */
+#define MMU_READONLY	2	/* stores fault at EL1 */
+int mmu_map_range(uintptr_t start, size_t size, unsigned int type);
 
 /* Strings. */
 void *memset(void *s, int c, size_t n);

@@ -6,6 +6,7 @@
 #ifndef _INMATE_TIMER_H
 #define _INMATE_TIMER_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define TIMER_VIRT_PPI		27	/* INTID of the virtual timer */
@@ -45,5 +46,12 @@ void delay_ms(uint64_t ms);
  */
 void timer_sleep_until(uint64_t deadline);
 void timer_sleep_ns(uint64_t ns);
+
+/*
+ * Sleeps like timer_sleep_until(), but returns as soon as done(arg) is
+ * true, checking it after every interrupt (done() runs with IRQs masked).
+ * Returns done()'s last answer: false if the deadline came first.
+ */
+bool timer_wait_until(uint64_t deadline, bool (*done)(void *arg), void *arg);
 
 #endif
