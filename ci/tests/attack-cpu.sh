@@ -141,7 +141,8 @@ fi
 
 # PSCI SYSTEM_OFF and SYSTEM_RESET: the cell alone stops, or restarts
 # (with the same args, so over and over) until the root cell stops it.
-if holdout system-off system-off; then
+if ! attack_skip system-off; then
+	attack_start system-off system-off
 	check_cell_state system-off-shut-down attack "shut down"
 	log_fetch
 	log_has system-off-logged 'cell attack: PSCI system off: stopping the cell only'

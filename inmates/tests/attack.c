@@ -621,6 +621,7 @@ static void do_comm_ro(void)
 	comm->console.address = HV_MEM;
 	comm->gicd_base = HV_MEM;
 	comm->gicr_base = 0;
+	comm->pci_mmconfig_base = HV_MEM;
 	comm->msg_to_cell = 0x55;
 	comm->reply_from_cell = 0x66;
 	memset(comm->reserved, 0xaa, sizeof(comm->reserved));
