@@ -12,6 +12,7 @@
 # cell off only if all were right; their counts appear on UART1:
 # expect-uart1: hvc-answers attack: hvc: [0-9]+ checks, 0 mismatches
 # expect-uart1: smc-answers attack: smc: [0-9]+ checks, 0 mismatches
+# expect-uart1: smc64-system-off-answers attack: smc64-system-off: [0-9]+ checks, 0 mismatches
 # expect-uart1: el2-regs-answers attack: el2-regs: [0-9]+ checks, 0 mismatches
 # expect-uart1: gicd-ignored-answers attack: gicd-ignored: [0-9]+ checks, 0 mismatches
 # expect-uart1: comm-ro-answers attack: comm-ro: [0-9]+ checks, 0 mismatches
@@ -25,6 +26,9 @@ attack_setup
 
 checked hvc hvc "rounds=8 seed=12345"
 checked smc smc "rounds=8 seed=4242"
+# SYSTEM_OFF's SMC64 twin is no PSCI function: NOT_SUPPORTED, the cell
+# runs on (it must neither stop nor restart).
+CHECKED_MS=4000 checked smc64-system-off smc64-system-off
 checked el2-regs el2-regs
 
 # Read-only and RAZ/WI distributor registers; the root cell sees that

@@ -51,7 +51,9 @@ root_loop_start() {
 			s=$(md5sum < /tmp/block | cut -d" " -f1)
 			[ "$s" = "$1" ] || echo "round $n: $s" >> /tmp/sum.bad
 			n=$((n + 1))
-			echo $n > /tmp/sum.count
+			# Renamed into place: a reader never sees it empty.
+			echo $n > /tmp/sum.count.new
+			mv /tmp/sum.count.new /tmp/sum.count
 		done' sh "$ROOT_REF" &
 	ROOT_LOOP=$!
 }
@@ -62,7 +64,9 @@ root_loop_stop() {
 }
 
 sum_count() {
-	cat /tmp/sum.count 2>/dev/null || echo 0
+	local n
+	n=$(cat /tmp/sum.count 2>/dev/null)
+	echo "${n:-0}"
 }
 
 # --- the bystander ---

@@ -472,6 +472,16 @@ static void do_smc(void)
 }
 
 /*
+ * SYSTEM_OFF has only an SMC32 function id: its SMC64 twin is no PSCI
+ * function, and an unknown function id answers NOT_SUPPORTED (SMCCC).
+ */
+static void do_smc64_system_off(void)
+{
+	expect("SMC64 SYSTEM_OFF", smc_call(PSCI_SYSTEM_OFF | PSCI_SMC64, 0, 0, 0),
+	       PSCI_NOT_SUPPORTED);
+}
+
+/*
  * EL2's registers and instructions are UNDEFINED at EL1 (they never reach
  * the hypervisor); the virtual CPU interface lets EOIs and deactivations
  * of interrupts that are not in its list registers do nothing.
@@ -748,6 +758,8 @@ static bool checked(const char *m)
 		do_hvc();
 	else if (!strcmp(m, "smc"))
 		do_smc();
+	else if (!strcmp(m, "smc64-system-off"))
+		do_smc64_system_off();
 	else if (!strcmp(m, "el2-regs"))
 		do_el2_regs();
 	else if (!strcmp(m, "gicd-ignored"))
