@@ -103,7 +103,8 @@ attack_setup() {
 
 # attack_start NAME MODE [ARGS]: the attacker runs MODE; the marks for
 # the checks of attack_end are taken first. ATTACK_ONLY="NAME ..." runs
-# only those (when debugging).
+# only those, ATK_DEBUG=1 prints where the time goes (when debugging;
+# set them in the script).
 attack_skip() {
 	[ -n "$ATTACK_ONLY" ] && ! echo " $ATTACK_ONLY " | grep -q " $1 "
 }

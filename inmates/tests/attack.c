@@ -5,7 +5,8 @@
  * attacks and what must become of each). Runs in the "attack" cell (CPU 3,
  * slot A, UART1 console and UART1's interrupt), prints on UART1.
  *
- * Args: mode=NAME [seed=N] [rounds=N]. Prints "attack: doing NAME" first.
+ * Args: mode=NAME, and seed=N, rounds=N (hvc, smc), sgi=N (storm-sgi,
+ * sgi-leak). Prints "attack: doing NAME" first.
  *
  * - Faults (the cell must be stopped): "attack: survived NAME" shows that
  *   it was not.
