@@ -49,6 +49,17 @@ bulkhead cell list
 bulkhead cell destroy timer-latency
 echo "online CPUs in Linux: $(cat /sys/devices/system/cpu/online)"
 
+step "Shared memory: Linux and an inmate ping-pong over ivshmem link 0"
+bulkhead ivshmem list
+bulkhead cell create /etc/bulkhead/ivshmem-demo.cell || exit 1
+bulkhead cell load ivshmem-demo /usr/share/bulkhead/inmates/ivshmem-demo.bin
+bulkhead cell start ivshmem-demo
+ivshmem-demo -n 1000
+bulkhead ivshmem state 0
+bulkhead cell destroy ivshmem-demo
+echo "after destroy, the inmate's state is 0 again:"
+bulkhead ivshmem state 0
+
 step "Exits to the hypervisor per CPU, and its memory pool"
 bulkhead stats
 

@@ -430,6 +430,9 @@ static int bh_ivshmem_probe(struct pci_dev *pdev, const struct pci_device_id *id
 	}
 	iv->irq = pdev->irq;
 	iv->intid = irqd_to_hwirq(irq_get_irq_data(pdev->irq));
+	if (iv->intid != readl(iv->regs + BH_IVSHMEM_REG_INTID))
+		dev_warn(&pdev->dev, "INTx is INTID %u, the device says %u\n",
+			 iv->intid, readl(iv->regs + BH_IVSHMEM_REG_INTID));
 	writel(0, iv->regs + BH_IVSHMEM_REG_INT_CONTROL);
 	snprintf(iv->name, sizeof(iv->name), BULKHEAD_IVSHMEM_NAME "%u",
 		 iv->link_id);

@@ -272,6 +272,8 @@ static u32 register_read(struct pci_device *dev, u64 offset)
 		return c->out_size >> 32;
 	case BH_IVSHMEM_REG_INT_COUNT:
 		return dev->int_count;
+	case BH_IVSHMEM_REG_INTID:
+		return c->irq;
 	default:
 		return 0;
 	}

@@ -182,7 +182,7 @@ if [ -f $BH_CELLS/ivshmem-demo.cell ] && [ -f $BH_INMATES/ivshmem-demo.bin ]; th
 	# -t: generous per-reply timeouts, for loaded build machines.
 	ivshmem-demo -n 10000 -t 20000 > /tmp/demo.out 2>&1
 	check_eq demo-exit 0 $?
-	check_grep demo-10000-round-trips '^ivshmem-demo: 10000 round trips, 0 errors, rtt avg [0-9]* us min [0-9]* us max [0-9]* us$' /tmp/demo.out
+	check_grep demo-10000-round-trips '^ivshmem-demo: 10000 round trips, 0 errors, rtt avg [0-9.]* us min [0-9.]* us max [0-9.]* us$' /tmp/demo.out
 	echo "ivshmem-root: $(grep 'round trips' /tmp/demo.out)"
 	# Each reply rings the root; a ring while the last one is still
 	# pending merges with it (when the reply was seen before its
@@ -201,10 +201,25 @@ if [ -f $BH_CELLS/ivshmem-demo.cell ] && [ -f $BH_INMATES/ivshmem-demo.bin ]; th
 	echo "ivshmem-root: $(grep 'MB/s' /tmp/bulk.out)"
 	check_eq root-state-after-demo 0 "$(state_of 0)"
 
-	# A peer that leaves: its state goes to 0, and the root hears of it.
+	# A peer that leaves: its state goes to 0, and the root hears of it,
+	# also a `bulkhead ivshmem wait` that waits for it.
 	exec 3< $DEV
 	irqs_before=$(cat "$pci/interrupts")
+	bulkhead ivshmem wait 0 --timeout 20 > /tmp/wait-leave.out 2>&1 &
+	waiter=$!
+	end=$(( $(now_ms) + 10000 ))
+	until ls -l /proc/$waiter/fd 2>/dev/null | grep -q bulkhead-ivshmem0 ||
+	      [ "$(now_ms)" -ge "$end" ]; do
+		sleep 0.1
+	done
 	check cell-shutdown bulkhead cell shutdown ivshmem-demo
+	wait $waiter
+	rc=$?
+	if [ $rc = 0 ] && [ "$(cat /tmp/wait-leave.out)" -ge 1 ] 2>/dev/null; then
+		pass wait-sees-leaving-peer
+	else
+		fail wait-sees-leaving-peer "rc=$rc: $(cat /tmp/wait-leave.out)"
+	fi
 	check_eq inmate-state-after-shutdown 0 "$(state_of 1)"
 	irqs_after=$(cat "$pci/interrupts")
 	if [ "$irqs_after" -gt "$irqs_before" ]; then

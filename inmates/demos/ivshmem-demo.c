@@ -7,14 +7,11 @@
  * content, prints its totals when a run ends, and waits for the next run
  * when the root side goes away.
  *
- * Args: irq=INTID (default: the device's interrupt line, else 241 as in
- * configs/cells/ivshmem-demo.c); attack=peer-out writes into the root's
- * output section instead, which must stop the cell (isolation test).
+ * Args: irq=INTID (default: the device's INTID register);
+ * attack=peer-out writes into the root's output section instead, which
+ * must stop the cell (isolation test).
  */
 #include "ivshmem-msg.h"
-
-/* IVSHMEM_LINK0_CELL_IRQ of configs/cells/qemu-virt.h */
-#define DEFAULT_IRQ	241
 
 static struct ivshmem_device dev;
 
@@ -49,7 +46,7 @@ void inmate_main(void)
 		       (unsigned long long)dev.out_size);
 		comm_idle("ivshmem-demo");
 	}
-	irq = cmdline_parse_int("irq", dev.irq ? dev.irq : DEFAULT_IRQ);
+	irq = cmdline_parse_int("irq", dev.irq);
 	printk("ivshmem-demo: link %u, peer %u of %u, rw %llu bytes, out %llu bytes, irq %ld\n",
 	       dev.link_id, dev.id, dev.max_peers,
 	       (unsigned long long)dev.rw_size,

@@ -9,14 +9,11 @@
  * or to restart, and runs another round. Peer 1 answers, as the inmate of ivshmem-demo
  * does, and prints its totals at the end of each round.
  *
- * Args: count=N len=BYTES irq=INTID (default: the device's interrupt line,
- * else 242 for peer 0 and 243 for peer 1, as in configs/cells/
- * ivshmem-peer-a.c and -b.c).
+ * Args: count=N len=BYTES irq=INTID (default: the device's INTID
+ * register).
  */
 #include "ivshmem-msg.h"
 
-#define DEFAULT_IRQ_PEER0	242	/* IVSHMEM_LINK1_A_IRQ */
-#define DEFAULT_IRQ_PEER1	243	/* IVSHMEM_LINK1_B_IRQ */
 #define REPLY_TIMEOUT_NS	(2 * NSEC_PER_SEC)
 #define PROGRESS_EVERY		250
 
@@ -124,20 +121,35 @@ static bool reply_ok(uint32_t seq, uint32_t len)
 	return ok && h == in->checksum;
 }
 
+static unsigned long long ticks_to_us(uint64_t ticks)
+{
+	return timer_ticks_to_ns(ticks) / NSEC_PER_USEC;
+}
+
 /* One round of count requests and the done request; false if cut short. */
 static bool run_round(unsigned int round, uint32_t count, uint32_t max_len)
 {
-	unsigned int errors = 0;
+	uint64_t t, rtt, rtt_min = ~0ULL, rtt_max = 0, rtt_sum = 0;
+	unsigned int errors = 0, replies = 0;
 	uint32_t seq;
 	int err;
 
 	for (seq = 1; seq <= count; seq++) {
 		uint32_t len = 1 + (seq * 97) % max_len;
 
+		t = timer_now();
 		send_request(seq, len, BH_DEMO_ECHO);
 		err = wait_reply();
+		/* Round trip: from the request's first byte to the reply. */
+		rtt = timer_now() - t;
 		if (err == -ENODEV)
 			break;
+		if (!err) {
+			rtt_sum += rtt;
+			rtt_min = rtt < rtt_min ? rtt : rtt_min;
+			rtt_max = rtt > rtt_max ? rtt : rtt_max;
+			replies++;
+		}
 		if (err) {
 			printk("ivshmem-peer %u: no reply to request %u\n",
 			       dev.id, seq);
@@ -147,7 +159,7 @@ static bool run_round(unsigned int round, uint32_t count, uint32_t max_len)
 			       dev.id, seq, in->len, in->flags);
 			errors++;
 		}
-		if (seq % PROGRESS_EVERY == 0 || seq == count)
+		if (seq % PROGRESS_EVERY == 0 && seq != count)
 			printk("ivshmem-peer %u: round %u: %u messages, %u errors\n",
 			       dev.id, round, seq, errors);
 	}
@@ -157,6 +169,13 @@ static bool run_round(unsigned int round, uint32_t count, uint32_t max_len)
 		       seq - 1);
 		return false;
 	}
+	if (!replies)
+		rtt_min = rtt_sum = 0;
+	else
+		rtt_sum /= replies;
+	printk("ivshmem-peer %u: round %u: %u messages, %u errors, rtt avg %llu us min %llu us max %llu us\n",
+	       dev.id, round, count, errors, ticks_to_us(rtt_sum),
+	       ticks_to_us(rtt_min), ticks_to_us(rtt_max));
 	send_request(BH_DEMO_SEQ_DONE, 0, 0);
 	err = wait_reply();
 	if (err == -ETIMEDOUT)
@@ -213,9 +232,12 @@ static void responder(void)
 			responder_reset_totals(&r);
 			break;
 		case RESP_DONE:
-			printk("ivshmem-peer %u: round %u: %u requests, %llu bytes, %u errors\n",
+			/* Since the start: sent by the hypervisor, taken here. */
+			printk("ivshmem-peer %u: round %u: %u requests, %llu bytes, %u errors; interrupts %u sent, %llu taken\n",
 			       dev.id, round++, r.requests,
-			       (unsigned long long)r.bytes, r.errors);
+			       (unsigned long long)r.bytes, r.errors,
+			       ivshmem_int_count(&dev),
+			       (unsigned long long)dev.irq_count);
 			responder_finish_run(&r);
 			break;
 		default:
@@ -240,8 +262,7 @@ void inmate_main(void)
 		comm_idle("ivshmem-peer");
 	}
 	peer = dev.id ? 0 : 1;
-	irq = cmdline_parse_int("irq", dev.irq ? dev.irq :
-				dev.id ? DEFAULT_IRQ_PEER1 : DEFAULT_IRQ_PEER0);
+	irq = cmdline_parse_int("irq", dev.irq);
 	printk("ivshmem-peer %u: link %u, %u peers, rw %llu bytes, out %llu bytes, irq %ld\n",
 	       dev.id, dev.link_id, dev.max_peers,
 	       (unsigned long long)dev.rw_size,

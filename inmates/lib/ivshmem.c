@@ -79,9 +79,12 @@ int ivshmem_open(struct ivshmem_device *dev, unsigned int index)
 	dev->state = (const volatile uint32_t *)dev->shmem;
 	dev->rw = (void *)(dev->shmem + BH_IVSHMEM_RW_OFFSET);
 
-	line = pci_read_config(bdf, PCI_CFG_INT_LINE, 1);
-	if (line >= SPI_FIRST && line != 0xff)
-		dev->irq = line;
+	dev->irq = reg_read(dev, BH_IVSHMEM_REG_INTID);
+	if (dev->irq < SPI_FIRST) {
+		/* The interrupt line, where a config space names it. */
+		line = pci_read_config(bdf, PCI_CFG_INT_LINE, 1);
+		dev->irq = line >= SPI_FIRST && line != 0xff ? line : 0;
+	}
 	return 0;
 }
 
@@ -129,8 +132,11 @@ bool ivshmem_handle_irq(unsigned int intid)
 
 static void irq_handler(unsigned int intid)
 {
-	if (!ivshmem_handle_irq(intid))
-		printk("ivshmem: unexpected interrupt %u\n", intid);
+	if (ivshmem_handle_irq(intid))
+		return;
+	/* As the library does without a handler: no level line may storm. */
+	gic_disable_irq(intid);
+	printk("ivshmem: unexpected interrupt %u, disabled\n", intid);
 }
 
 int ivshmem_enable_irq(struct ivshmem_device *dev, unsigned int intid)
@@ -157,14 +163,13 @@ int ivshmem_enable_irq(struct ivshmem_device *dev, unsigned int intid)
 
 	irq_set_handler(irq_handler);
 	/*
-	 * The trigger mode (GICD_ICFGR) is left as it is. No line drives the
-	 * SPI: the hypervisor makes it pending by a write to GICD_ISPENDR
-	 * per doorbell, a latch that acknowledging the interrupt clears
-	 * whether it is configured edge or level. And the ICFGR word of
-	 * INTIDs 240-255 holds other cells' links too, whose bits a cell
-	 * reads as 0: a read-modify-write would change them, which the
-	 * hypervisor stops the cell for.
+	 * No line drives the SPI: the hypervisor makes it pending per
+	 * doorbell (GICD_ISPENDR), an event, not a level. Acknowledging
+	 * clears such a pending state in either mode, but edge is what it
+	 * is (and what the root cell's driver sets).
 	 */
+	gic_disable_irq(dev->irq);
+	gic_set_irq_edge(dev->irq, true);
 	gic_enable_irq(dev->irq);
 	reg_write(dev, BH_IVSHMEM_REG_INT_CONTROL, BH_IVSHMEM_INT_ENABLE);
 	return 0;

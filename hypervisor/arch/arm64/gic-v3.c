@@ -55,6 +55,8 @@
 
 #define GICR_ISENABLER0		(GICR_SGI_BASE + GICD_ISENABLER)
 #define GICR_ISPENDR0		(GICR_SGI_BASE + GICD_ISPENDR)
+#define GICR_ICPENDR0		(GICR_SGI_BASE + GICD_ICPENDR)
+#define GICR_ICACTIVER0		(GICR_SGI_BASE + GICD_ICACTIVER)
 
 static u64 read_lr(unsigned int n)
 {
@@ -387,14 +389,25 @@ int gic_cpu_init(struct per_cpu *cpu)
 	write_sysreg(1, icc_igrpen1_el1);
 	mmio_write32(g->gicr + GICR_ISENABLER0,
 		     (1U << maint) | (1U << GIC_SGI_MGMT));
+	g->owner = cpu->cell;
 	isb();
 	return 0;
 }
 
-/* Hands interrupts the cell has not taken yet back to the physical GIC. */
+/*
+ * Empties the list registers and the queue before the CPU starts over.
+ * Within one cell, what it has not taken yet goes back to the physical
+ * GIC. A CPU that changes cells leaves its old cell's interrupts behind:
+ * they are dropped, and so are the SGIs and PPIs still pending or active
+ * in its redistributor (an SGI a cell sent itself must not reach Linux,
+ * where SGI 2 stops the CPU). The management SGI stays: park requests
+ * have their own bookkeeping.
+ */
 void gic_cpu_reset(struct per_cpu *cpu)
 {
 	struct gic_cpu *g = &cpu->arch.gic;
+	bool moved = g->owner != cpu->cell;
+	u32 banked = ~(1U << GIC_SGI_MGMT);
 	unsigned int n;
 
 	for (n = 0; n < g->num_lrs; n++) {
@@ -405,16 +418,22 @@ void gic_cpu_reset(struct per_cpu *cpu)
 			continue;
 		if (lr & LR_HW)
 			write_sysreg(irq, icc_dir_el1);
-		if (lr & LR_STATE_PENDING)
+		if ((lr & LR_STATE_PENDING) && !moved)
 			repend_physical(cpu, irq);
 		write_lr(n, 0);
 	}
 	for (n = 0; n < g->queued; n++) {
 		if (g->queue[n] & QUEUE_HW)
 			write_sysreg(g->queue[n] & ~QUEUE_HW, icc_dir_el1);
-		repend_physical(cpu, g->queue[n] & ~QUEUE_HW);
+		if (!moved)
+			repend_physical(cpu, g->queue[n] & ~QUEUE_HW);
 	}
 	g->queued = 0;
+	if (moved) {
+		mmio_write32(g->gicr + GICR_ICPENDR0, banked);
+		mmio_write32(g->gicr + GICR_ICACTIVER0, banked);
+		g->owner = cpu->cell;
+	}
 }
 
 void gic_cpu_exit(struct per_cpu *cpu)

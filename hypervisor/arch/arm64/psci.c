@@ -91,8 +91,26 @@ static long affinity_info(struct per_cpu *cpu, u64 mpidr, u64 level)
 	}
 }
 
+/*
+ * PSCI defines SMC64 forms only for calls that pass addresses or MPIDRs;
+ * the SMC64 twin of any other (SYSTEM_OFF's 0xc4000008) is no PSCI call.
+ */
+static bool psci_fid_defined(u64 fid)
+{
+	switch (fid & ~(u64)SMC64_BIT) {
+	case PSCI_CPU_SUSPEND:
+	case PSCI_CPU_ON:
+	case PSCI_AFFINITY_INFO:
+		return true;
+	default:
+		return !(fid & SMC64_BIT);
+	}
+}
+
 static long features(u64 fid)
 {
+	if (!psci_fid_defined(fid))
+		return PSCI_NOT_SUPPORTED;
 	switch (fid & ~(u64)SMC64_BIT) {
 	case PSCI_VERSION:
 	case PSCI_CPU_OFF:
@@ -156,6 +174,8 @@ static long psci_dispatch(struct per_cpu *cpu, struct trap_context *ctx)
 {
 	u64 fid = ctx->regs[0];
 
+	if (!psci_fid_defined(fid))
+		return PSCI_NOT_SUPPORTED;
 	switch (fid & ~(u64)SMC64_BIT) {
 	case PSCI_VERSION:
 		return 0x10001;			/* PSCI 1.1 */
@@ -181,7 +201,7 @@ static long psci_dispatch(struct per_cpu *cpu, struct trap_context *ctx)
 enum trap_result handle_smc(struct per_cpu *cpu, struct trap_context *ctx)
 {
 	u64 fid = ctx->regs[0];
-	bool off = (fid & ~(u64)SMC64_BIT) == PSCI_CPU_OFF;
+	bool off = fid == PSCI_CPU_OFF;
 
 	cpu_stat_inc(cpu, BH_STAT_EXITS_PSCI);
 	/* A trapped SMC returns to itself (Arm ARM D1.10.4): step over it. */

@@ -29,9 +29,8 @@ void gic_disable_irq(unsigned int intid);
 /*
  * Edge- or level-triggered (GICD_ICFGR); SPIs only, and only while the
  * interrupt is disabled (a change of an enabled one is UNPREDICTABLE).
- * A read-modify-write of a whole register: in a cell, one that shares
- * the register with another cell's configured interrupt (whose bits it
- * reads as 0) is refused by the hypervisor, which stops the cell.
+ * In a cell the register's other interrupts read as 0 and are written
+ * back as 0, which the hypervisor ignores for those it does not own.
  */
 void gic_set_irq_edge(unsigned int intid, bool edge);
 bool gic_irq_enabled(unsigned int intid);

@@ -17,7 +17,7 @@ struct ivshmem_device {
 	unsigned int id;		/* own peer id */
 	unsigned int max_peers;
 	unsigned int link_id;
-	unsigned int irq;		/* INTID, 0 = unknown */
+	unsigned int irq;		/* INTID of its SPI, 0 = unknown */
 	uintptr_t shmem;		/* the link's memory */
 	uint64_t rw_size, out_size;
 	/* state[peer], read-only: a peer sets its own through a register */
@@ -29,8 +29,8 @@ struct ivshmem_device {
 /*
  * Finds the index-th ivshmem device (0: the first) on the bus, maps its
  * registers as Device memory and its link memory as Normal cacheable
- * memory, and reads its identity and sizes. The interrupt is taken from
- * the config space's interrupt line, if set. 0 or -ENODEV, -EINVAL (a
+ * memory, and reads its identity, sizes and interrupt (the INTID
+ * register; the config space's interrupt line if that reads 0). 0 or -ENODEV, -EINVAL (a
  * device that makes no sense), or mmu_map_range()'s error.
  */
 int ivshmem_open(struct ivshmem_device *dev, unsigned int index);
@@ -62,7 +62,8 @@ void ivshmem_ring(struct ivshmem_device *dev, unsigned int peer,
 
 /*
  * Takes the device's interrupt on this CPU: INTID intid (0: dev->irq),
- * enabled and routed here, counted in dev->irq_count, and turns the device's
+ * edge-triggered, enabled and routed here, counted in dev->irq_count, and
+ * turns the device's
  * interrupt on. Installs the library's handler (irq_set_handler()): a
  * program with interrupts of its own installs its own handler instead,
  * which passes them to ivshmem_handle_irq(). 0, -ENODEV (no GIC) or

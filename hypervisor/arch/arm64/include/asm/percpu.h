@@ -32,6 +32,7 @@ struct gic_cpu {
 	u64 saved_ctlr;			/* Linux's ICC_CTLR_EL1 at enable */
 	u32 queue[GIC_QUEUE_SIZE];	/* waiting for a free list register */
 	unsigned int queued;
+	const struct cell *owner;	/* whose interrupts the state above holds */
 	volatile bool halt_request;	/* panic: stop for good */
 };
 
