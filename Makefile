@@ -6,6 +6,7 @@
 #   tools/bulkhead            the CLI, cross-built for the target
 #   configs/cells/*.cell      binary system and cell configs
 #   inmates/demos/*.bin       bare-metal inmates
+#   tests/guest/ioctl-fuzz    test program for the QEMU guest
 # `make test` runs host unit tests and QEMU system tests, `make demo` boots
 # QEMU and runs the demo, `make run` boots QEMU to a shell.
 
@@ -32,11 +33,11 @@ SETUP		?= 1
 Q		:= $(if $(V),,@)
 MAKEFLAGS	+= --no-print-directory
 
-.PHONY: all setup hypervisor driver tools configs inmates host-tools check \
+.PHONY: all setup hypervisor driver tools configs inmates guest-tests host-tools check \
 	config menuconfig olddefconfig test unit-test system-test demo run \
 	bench clean distclean help
 
-all: hypervisor driver tools configs inmates
+all: hypervisor driver tools configs inmates guest-tests
 
 help:
 	@echo "Targets:"
@@ -99,6 +100,9 @@ configs: setup
 inmates: setup
 	$(Q)$(MAKE) -C inmates
 
+guest-tests: setup
+	$(Q)$(MAKE) -C tests/guest
+
 # --- tests and QEMU ---
 
 # Static analysis: part of the unit tests (ci/run-tests.sh) too.
@@ -134,7 +138,7 @@ bench: all
 clean:
 	$(Q)if [ -e $(KDIR)/Makefile ]; then \
 		$(MAKE) -C $(KDIR) M=$(TOP) ARCH=$(ARCH) clean >/dev/null; fi
-	$(Q)for d in hypervisor tools configs inmates tests/host; do \
+	$(Q)for d in hypervisor tools configs inmates tests/host tests/guest; do \
 		$(MAKE) -C $$d clean; done
 	$(Q)find $(BUILD) -mindepth 1 -maxdepth 1 ! -name cache -exec rm -rf {} + \
 		2>/dev/null || true

@@ -89,9 +89,11 @@ build_initramfs() {
 	cp "$top/hypervisor/bulkhead.bin" "$root/lib/firmware/"
 	cp "$top/tools/bulkhead" "$root/usr/sbin/"
 	cp "$top/tools/ivshmem-demo" "$root/usr/sbin/"
+	cp "$top/tests/guest/ioctl-fuzz" "$root/usr/bin/"
 	cp "$top"/configs/cells/*.cell "$root/etc/bulkhead/"
 	cp "$qdir"/generated/*.cell "$root/etc/bulkhead/" 2>/dev/null || true
 	cp "$top"/inmates/demos/*.bin "$root/usr/share/bulkhead/inmates/"
+	cp "$top"/inmates/tests/*.bin "$root/usr/share/bulkhead/inmates/"
 	cp "$top"/ci/tests/*.sh "$top/ci/demo.sh" "$root/tests/"
 	mkdir -p "$root/tests/bench"
 	cp "$top"/ci/bench/*.sh "$root/tests/bench/"
@@ -139,6 +141,8 @@ run_test() {
 	local took=$((SECONDS - start))
 	# The guest's markers become the harness's result lines.
 	grep -a '^BHTEST: \(PASS\|FAIL\)' "$log" | sed "s/^BHTEST: \([A-Z]*\) /\1 $name\//" || true
+	# Counts for the suite's summary (ci/run-tests.sh): "STAT NAME KEY VALUE".
+	grep -a '^BHSTAT: ' "$log" | sed "s/^BHSTAT: /STAT $name /" || true
 	# "# expect-uart1: NAME REGEX" lines: what a cell printed on the
 	# second UART, which only the host sees.
 	local ename eregex

@@ -1,0 +1,183 @@
+# SPDX-License-Identifier: GPL-2.0
+# timeout: 240
+# Isolation suite, part 2: calls into the hypervisor and the firmware,
+# system registers, the communication region, cache maintenance, and
+# cells that hold out (interrupt storms, spinning with interrupts
+# masked, a CPU that switched itself off). While the attacker (CPU 3)
+# runs, rt-control (CPU 2) keeps its heartbeat and Linux (CPUs 0-1) keeps
+# checksumming its memory; see lib-attack.sh for what every attack must
+# also show, and Documentation/isolation.md for the table.
+#
+# The checked attacks check every answer in the inmate and power the
+# cell off only if all were right; their counts appear on UART1:
+# expect-uart1: hvc-answers attack: hvc: [0-9]+ checks, 0 mismatches
+# expect-uart1: smc-answers attack: smc: [0-9]+ checks, 0 mismatches
+# expect-uart1: smc64-system-off-answers attack: smc64-system-off: [0-9]+ checks, 0 mismatches
+# expect-uart1: el2-regs-answers attack: el2-regs: [0-9]+ checks, 0 mismatches
+# expect-uart1: gicd-ignored-answers attack: gicd-ignored: [0-9]+ checks, 0 mismatches
+# expect-uart1: comm-ro-answers attack: comm-ro: [0-9]+ checks, 0 mismatches
+# expect-uart1: dc-sw-answers attack: dc-sw: [0-9]+ checks, 0 mismatches
+# expect-uart1: gicr-own-answers attack: gicr-own: [0-9]+ checks, 0 mismatches
+. /tests/lib-attack.sh
+
+attack_setup
+
+# --- checked: every answer right, the cell powers itself off ---
+
+checked hvc hvc "rounds=8 seed=12345"
+checked smc smc "rounds=8 seed=4242"
+# SYSTEM_OFF's SMC64 twin is no PSCI function: NOT_SUPPORTED, the cell
+# runs on (it must neither stop nor restart).
+CHECKED_MS=4000 checked smc64-system-off smc64-system-off
+checked el2-regs el2-regs
+
+# Read-only and RAZ/WI distributor registers; the root cell sees that
+# GICD_CTLR and the group of its INTID 33 did not change.
+gicd_ctlr=$(devmem 0x08000000 32)
+gicd_igroupr1=$(devmem 0x08000084 32)
+checked gicd-ignored gicd-ignored
+check_eq gicd-ignored-ctlr-kept "$gicd_ctlr" "$(devmem 0x08000000 32)"
+check_eq gicd-ignored-groups-kept "$gicd_igroupr1" "$(devmem 0x08000084 32)"
+
+# The comm region's header is the hypervisor's: the inmate overwrote all
+# of it (cell_state "failed" included) and still reads itself running.
+# Read-modify-write of distributor words shared with the root cell's
+# interrupts, which cells.md says is fine when what was read is written
+# back.
+checked gicd-rmw gicd-rmw
+
+checked comm-ro comm-ro
+# Set/way maintenance of all caches, as clean and invalidate: the root's
+# checksum (attack_end) shows no dirty line of it was thrown away.
+CHECKED_MS=20000 checked dc-sw dc-sw
+
+# --- hold-outs: the root cell stops them all the same ---
+
+
+# An interrupt storm on its own CPU: UART1's TX interrupt, never cleared,
+# and SGIs to itself (SGI 8, which Linux does not use), each sending the
+# next. Its exits show the storm; a
+# shutdown (the cell does not answer messages) stops it at once.
+if holdout storm-uart storm-uart; then
+	i0=$(cell_stat attack 3 irq); t0=$(now_ms)
+	sleep 1
+	i1=$(cell_stat attack 3 irq); t1=$(now_ms)
+	echo "storm-uart: $((i1 - i0)) irq exits in $((t1 - t0)) ms"
+	if [ $((i1 - i0)) -ge 1000 ]; then
+		pass storm-uart-storms
+	else
+		fail storm-uart-storms "irq exits of CPU 3: $i0 -> $i1 in $((t1 - t0)) ms"
+	fi
+	timed_shutdown storm-uart-shutdown $FORCE_MS
+	check_eq storm-uart-shut-down "shut down" "$(cell_state attack)"
+	attack_end
+fi
+if holdout storm-sgi storm-sgi sgi=8; then
+	s0=$(cell_stat attack 3 sgi); t0=$(now_ms)
+	sleep 1
+	s1=$(cell_stat attack 3 sgi); t1=$(now_ms)
+	echo "storm-sgi: $((s1 - s0)) SGIs in $((t1 - t0)) ms"
+	if [ $((s1 - s0)) -ge 1000 ]; then
+		pass storm-sgi-storms
+	else
+		fail storm-sgi-storms "sgi exits of CPU 3: $s0 -> $s1 in $((t1 - t0)) ms"
+	fi
+	timed_shutdown storm-sgi-shutdown $FORCE_MS
+	check_eq storm-sgi-shut-down "shut down" "$(cell_state attack)"
+	attack_end
+fi
+
+# A CPU spinning with every interrupt masked, after promising to answer
+# messages: a shutdown that asks gives up after 2 s (ETIMEDOUT), other
+# management waits for it at most that long, and --force stops it.
+if holdout spin-masked spin-masked; then
+	t0=$(now_ms)
+	bulkhead cell shutdown attack > /tmp/ask.out 2>&1 &
+	pid=$!
+	sleep 0.3
+	bulkhead cell list > /tmp/list.out 2>&1
+	list_ms=$(( $(now_ms) - t0 ))
+	wait $pid
+	rc=$?
+	ask_ms=$(( $(now_ms) - t0 ))
+	echo "spin-masked: asking shutdown rc=$rc after $ask_ms ms, cell list after $list_ms ms"
+	if [ $rc != 0 ] && [ $ask_ms -le $ASK_MS ] && grep -q 'timed out' /tmp/ask.out; then
+		pass spin-masked-ask-times-out
+	else
+		fail spin-masked-ask-times-out "rc=$rc after $ask_ms ms: $(cat /tmp/ask.out)"
+	fi
+	if [ $list_ms -le $ASK_MS ] && grep -q rt-control /tmp/list.out; then
+		pass spin-masked-management-waits-at-most-2s
+	else
+		fail spin-masked-management-waits-at-most-2s "cell list after $list_ms ms: $(cat /tmp/list.out | tr '\n' '|')"
+	fi
+	check_eq spin-masked-still-running running "$(cell_state attack)"
+	timed_shutdown spin-masked-force-shutdown $FORCE_MS --force
+	check_eq spin-masked-shut-down "shut down" "$(cell_state attack)"
+	attack_end
+fi
+
+# The inmate keeps clearing the shutdown request it was sent: asking
+# times out, --force stops it.
+if holdout comm-flood comm-flood; then
+	t0=$(now_ms)
+	bulkhead cell shutdown attack > /tmp/ask.out 2>&1
+	rc=$?
+	ask_ms=$(( $(now_ms) - t0 ))
+	if [ $rc != 0 ] && [ $ask_ms -le $ASK_MS ]; then
+		pass comm-flood-ask-gives-up
+	else
+		fail comm-flood-ask-gives-up "rc=$rc after $ask_ms ms: $(cat /tmp/ask.out)"
+	fi
+	timed_shutdown comm-flood-force-shutdown $FORCE_MS --force
+	attack_end
+fi
+
+# Its only CPU switched off (PSCI CPU_OFF): the cell stays "running" with
+# no CPU running, and stops and goes like any other.
+if holdout cpu-off cpu-off; then
+	log_fetch
+	log_lacks cpu-off-not-failed 'cell attack failed'
+	timed_shutdown cpu-off-shutdown $FORCE_MS
+	check_eq cpu-off-shut-down "shut down" "$(cell_state attack)"
+	attack_end
+fi
+
+# PSCI SYSTEM_OFF and SYSTEM_RESET: the cell alone stops, or restarts
+# (with the same args, so over and over) until the root cell stops it.
+if ! attack_skip system-off; then
+	attack_start system-off system-off
+	check_cell_state system-off-shut-down attack "shut down"
+	log_fetch
+	log_has system-off-logged 'cell attack: PSCI system off: stopping the cell only'
+	log_lacks system-off-not-forwarded 'root cell: PSCI system'
+	attack_end
+fi
+if holdout system-reset system-reset; then
+	log_fetch
+	log_has system-reset-logged 'cell attack: PSCI system reset: restarting the cell only'
+	log_lacks system-reset-not-forwarded 'root cell: PSCI system'
+	check_eq system-reset-running running "$(cell_state attack)"
+	timed_shutdown system-reset-shutdown $FORCE_MS
+	check_eq system-reset-shut-down "shut down" "$(cell_state attack)"
+	attack_end
+fi
+
+# Games with its own redistributor's SGI page (disable, clear, activate,
+# re-prioritise, regroup the management SGI), then spinning masked.
+if holdout gicr-own gicr-own; then
+	log_fetch
+	log_lacks gicr-own-not-failed 'cell attack failed'
+	timed_shutdown gicr-own-force-shutdown $FORCE_MS --force
+	attack_end
+fi
+
+# Its own redistributor (mapped into the cell) put to sleep
+# (GICR_WAKER.ProcessorSleep), then spinning masked. Last: if the
+# management SGI no longer reached the CPU, the shutdown would hang.
+if holdout gicr-sleep gicr-sleep; then
+	timed_shutdown gicr-sleep-force-shutdown $FORCE_MS --force
+	attack_end
+fi
+
+attack_finish
