@@ -16,7 +16,7 @@
 # counts as tried), and "== attack NAME: contained" or "NOT contained".
 . /tests/lib.sh
 
-ATTACK_CELL=$BH_CELLS/attack.cell
+ATTACK_CELL=${ATTACK_CELL:-$BH_CELLS/attack.cell}
 ATTACK_BIN=$BH_INMATES/attack.bin
 ATTACKS_TRIED=0
 ATTACKS_CONTAINED=0

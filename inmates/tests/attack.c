@@ -295,6 +295,99 @@ static bool fault(const char *m)
 	return true;
 }
 
+/* --- virtual PCI and ivshmem (attack-pci.cell: link 0, peer 1) --- */
+
+static struct ivshmem_device ivdev;
+
+static void pci_open(void)
+{
+	int err = ivshmem_open(&ivdev, 0);
+
+	if (err) {
+		printk("attack: %s: no ivshmem device (%d)\n", mode, err);
+		comm_idle("attack");
+	}
+}
+
+static bool pci_fault(const char *m)
+{
+	if (strncmp(m, "pci-", 4))
+		return false;
+	pci_open();
+	if (!strcmp(m, "pci-state-write"))
+		/* The state table is the hypervisor's: read-only for peers. */
+		mmio_write32((uintptr_t)ivdev.state, 0xbad0bad0);
+	else if (!strcmp(m, "pci-peer-out"))
+		mmio_write32((uintptr_t)ivshmem_out(&ivdev, 0), 0xbad0bad0);
+	else if (!strcmp(m, "pci-bar-64bit"))
+		printk("attack: read %llx\n", (unsigned long long)
+		       mmio_read64(ivdev.regs + BH_IVSHMEM_REG_ID));
+	else if (!strcmp(m, "pci-ecam-64bit"))
+		printk("attack: read %llx\n", (unsigned long long)
+		       mmio_read64(pci_ecam_base()));
+	else if (!strcmp(m, "pci-absent-bar"))
+		/* Device 5's register page: there is no device 5. */
+		printk("attack: read %x\n",
+		       mmio_read32(ivdev.regs + 5 * BH_PCI_BAR_SIZE));
+	else
+		return false;
+	return true;
+}
+
+/* Register and config-space abuse the device must shrug off. */
+static void do_pci_regs(void)
+{
+	uint16_t bdf = ivdev.bdf;
+	uint32_t bar = pci_read_config(bdf, 0x10, 4);
+	unsigned int i;
+
+	expect("absent device reads all ones",
+	       pci_read_config(bdf + (1 << 3), 0, 4), 0xffffffffL);
+	expect("function 1 reads all ones", pci_read_config(bdf + 1, 0, 4),
+	       0xffffffffL);
+	pci_write_config(bdf + (2 << 3), 0x10, 0x12345000, 4);
+	pci_write_config(bdf, 0x10, 0x12345000, 4);
+	expect("BAR0 stays fixed", pci_read_config(bdf, 0x10, 4), bar);
+	pci_write_config(bdf, 0x10, 0xffffffff, 4);
+	expect("BAR0 sizing", pci_read_config(bdf, 0x10, 4), 0xfffff000L);
+	pci_write_config(bdf, 0x10, bar, 4);
+	expect("BAR0 back", pci_read_config(bdf, 0x10, 4), bar);
+	for (i = 0x40; i < 0x1000; i += 4)
+		pci_write_config(bdf, i, (uint32_t)random64(), 4);
+	expect("vendor and device", pci_read_config(bdf, 0, 4),
+	       (long)BH_IVSHMEM_DEVICE_ID << 16 | BH_IVSHMEM_VENDOR_ID);
+
+	expect("ID", mmio_read32(ivdev.regs + BH_IVSHMEM_REG_ID), 1);
+	expect("MAX_PEERS", mmio_read32(ivdev.regs + BH_IVSHMEM_REG_MAX_PEERS),
+	       2);
+	expect("INTID", mmio_read32(ivdev.regs + BH_IVSHMEM_REG_INTID),
+	       ivdev.irq);
+	/* Doorbells to nobody, to itself, on other vectors: nothing. */
+	for (i = 0; i < (unsigned int)cmdline_parse_int("rounds", 200); i++)
+		mmio_write32(ivdev.regs + BH_IVSHMEM_REG_DOORBELL,
+			     (uint32_t)random64() | 1U << 16);
+	mmio_write32(ivdev.regs + BH_IVSHMEM_REG_DOORBELL,
+		     BH_IVSHMEM_DOORBELL(1, 0));
+	mmio_write32(ivdev.regs + BH_IVSHMEM_REG_DOORBELL,
+		     BH_IVSHMEM_DOORBELL(0xffff, 0));
+	/* Read-only and unlisted registers ignore writes. */
+	for (i = 0; i < BH_PCI_BAR_SIZE; i += 4)
+		if (i != BH_IVSHMEM_REG_DOORBELL &&
+		    i != BH_IVSHMEM_REG_STATE &&
+		    i != BH_IVSHMEM_REG_INT_CONTROL)
+			mmio_write32(ivdev.regs + i, 0xffffffff);
+	expect("ID after writes", mmio_read32(ivdev.regs + BH_IVSHMEM_REG_ID),
+	       1);
+	expect("LINK_ID after writes",
+	       mmio_read32(ivdev.regs + BH_IVSHMEM_REG_LINK_ID), 0);
+	expect("unlisted register", mmio_read32(ivdev.regs + 0x100), 0);
+	/* Its own state: through the register only, seen in the table. */
+	mmio_write32(ivdev.regs + BH_IVSHMEM_REG_STATE, 0x1234);
+	expect("state table", ivshmem_peer_state(&ivdev, 1), 0x1234);
+	mmio_write32(ivdev.regs + BH_IVSHMEM_REG_STATE, 0);
+	expect("root's state untouched", ivshmem_peer_state(&ivdev, 0), 0);
+}
+
 /* --- checked calls: every answer is known --- */
 
 static int own_cell_id(void)
@@ -771,7 +864,10 @@ static bool checked(const char *m)
 		do_comm_ro();
 	else if (!strcmp(m, "dc-sw"))
 		do_dc_sw();
-	else
+	else if (!strcmp(m, "pci-regs")) {
+		pci_open();
+		do_pci_regs();
+	} else
 		return false;
 	return true;
 }
@@ -836,7 +932,7 @@ void inmate_main(void)
 		printk("attack: needs a cell\n");
 		inmate_halt();
 	}
-	if (fault(mode)) {
+	if (fault(mode) || pci_fault(mode)) {
 		printk("attack: survived %s\n", mode);
 	} else if (checked(mode)) {
 		printk("attack: %s: %u checks, %u mismatches\n", mode, checks,
