@@ -126,6 +126,21 @@ has check-conflict-reversed-named "$W/check-conflict-reversed.out" \
 	"error: $C/hello.cell: cpu_set: CPU 3 already belongs to cell 'violate'"
 has check-conflict-reversed-summary "$W/check-conflict-reversed.out" "5 errors, 0 warnings"
 
+# ivshmem link 1: both ends agree; a third end that disagrees is named
+# with the field and the cell it disagrees with, in either order.
+run check-link-ends-agree 0 $B config check $SYS $C/ivshmem-peer-a.cell $C/ivshmem-peer-b.cell
+has check-link-ends-agree-summary "$W/check-link-ends-agree.out" "0 errors, 0 warnings"
+run check-link-mismatch 1 $B config check $SYS $C/ivshmem-peer-a.cell $C/ivshmem-mismatch.cell
+has check-link-mismatch-named "$W/check-link-mismatch.out" \
+	"error: $C/ivshmem-mismatch.cell: pci_devices[0]: link 1 rw_size 0xe000, but cell 'ivshmem-peer-a' pci_devices[0] has 0xf000"
+run check-link-mismatch-reversed 1 $B config check $SYS $C/ivshmem-mismatch.cell $C/ivshmem-peer-a.cell
+has check-link-mismatch-reversed-named "$W/check-link-mismatch-reversed.out" \
+	"error: $C/ivshmem-peer-a.cell: pci_devices[0]: link 1 rw_size 0xf000, but cell"
+# A cell that maps link 0's memory as plain RAM is refused.
+$B config create-cell --name thief --cpus 3 --mem 16M@0x7b800000 --mem 2M@0x7dc00000 -o "$W/thief.cell" 2>/dev/null
+run check-link-memory-taken 1 $B config check $SYS "$W/thief.cell"
+has check-link-memory-taken-named "$W/check-link-memory-taken.out" "overlaps the memory of link 0"
+
 # Two cells that together take every CPU.
 $B config create-cell --name low --cpus 0-1 --mem 16M@0x7b800000 -o "$W/low.cell"
 $B config create-cell --name high --cpus 2-3 --mem 16M@0x7ca00000 -o "$W/high.cell"
