@@ -1,90 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Cell "ivshmem-peer-a" on QEMU virt, for inmates/demos/ivshmem-peer.bin:
- * CPU 3, cell slot A, UART1 console (as qemu-cell-a.h), and peer 0 of
- * ivshmem link 1, which joins it to ivshmem-peer-b; the root cell is not
- * part of that link. Virtual PCI device 0, its memory at IVSHMEM_IPA,
- * its doorbell interrupt IVSHMEM_LINK1_A_IRQ.
+ * peer 0 of ivshmem link 1, which joins it to ivshmem-peer-b; the root
+ * cell is not part of that link. CPU 3, cell slot A, UART1 console,
+ * device 0: see qemu-cell-a.h.
  */
-#include <bulkhead/cell-config.h>
-#include <bulkhead/comm-region.h>
-#include "qemu-virt.h"
-
-const struct {
-	struct bh_cell_desc cell;
-	uint8_t cpus[8];
-	struct bh_memory mem_regions[3];
-	struct bh_irqchip irqchips[2];
-	struct bh_pci_device pci_devices[1];
-} config = {
-	.cell = {
-		.signature = BH_CELL_SIGNATURE,
-		.revision = BH_CONFIG_REVISION,
-		.architecture = BH_ARCH_ARM64,
-		.name = "ivshmem-peer-a",
-		.cpu_set_size = sizeof(config.cpus),
-		.num_memory_regions = 3,
-		.num_irqchips = 2,
-		.num_pci_devices = 1,
-		.cpu_reset_address = INMATE_RAM_IPA,
-		.console = {
-			.address = QEMU_UART1_BASE,
-			.size = 0x1000,
-			.type = BH_CON_PL011,
-		},
-	},
-
-	.cpus = { 1 << 3 },
-
-	.mem_regions = {
-		/* RAM: the image is loaded at its start */ {
-			.phys_start = CELL_A_RAM,
-			.virt_start = INMATE_RAM_IPA,
-			.size = CELL_RAM_SIZE,
-			.flags = BH_MEM_RWX | BH_MEM_LOADABLE,
-		},
-		/* communication region */ {
-			.phys_start = CELL_A_COMM,
-			.virt_start = BH_COMM_REGION_IPA,
-			.size = BH_COMM_REGION_SIZE,
-			.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_COMM_REGION,
-		},
-		/* UART1 (PL011) */ {
-			.phys_start = QEMU_UART1_BASE,
-			.virt_start = QEMU_UART1_BASE,
-			.size = 0x1000,
-			.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO,
-		},
-	},
-
-	.irqchips = {
-		/* UART1's interrupt */ {
-			.address = QEMU_GICD_BASE,
-			.pin_base = 32,
-			.pin_bitmap = { 1U << (QEMU_UART1_IRQ - 32) },
-		},
-		/* the ivshmem device's doorbell: INTID 242 is bit 82 */ {
-			.address = QEMU_GICD_BASE,
-			.pin_base = 160,
-			.pin_bitmap = {
-				[(IVSHMEM_LINK1_A_IRQ - 160) / 32] =
-					1U << ((IVSHMEM_LINK1_A_IRQ - 160) % 32),
-			},
-		},
-	},
-
-	.pci_devices = {
-		/* link 1: this cell is peer 0, ivshmem-peer-b peer 1 */ {
-			.type = BH_PCI_TYPE_IVSHMEM,
-			.bdf = 0 << 3,
-			.link_id = IVSHMEM_LINK1,
-			.peer_id = 0,
-			.max_peers = 2,
-			.irq = IVSHMEM_LINK1_A_IRQ,
-			.shmem_phys = IVSHMEM_LINK1_PHYS,
-			.shmem_virt = IVSHMEM_IPA,
-			.rw_size = IVSHMEM_RW_SIZE,
-			.out_size = IVSHMEM_OUT_SIZE,
-		},
-	},
-};
+#define CELL_NAME	"ivshmem-peer-a"
+#define LINK_ID		IVSHMEM_LINK1
+#define LINK_PEER	0
+#define LINK_PHYS	IVSHMEM_LINK1_PHYS
+#define LINK_IRQ	IVSHMEM_LINK1_A_IRQ
+#include "qemu-cell-a.h"
