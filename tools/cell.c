@@ -26,21 +26,9 @@ static int read_cell_attr(unsigned int id, const char *attr, char *buf,
 			  size_t size)
 {
 	char path[256];
-	ssize_t n;
-	int fd;
 
 	snprintf(path, sizeof(path), "%s/%u/%s", CELLS_DIR, id, attr);
-	fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return -errno;
-	n = read(fd, buf, size - 1);
-	close(fd);
-	if (n < 0)
-		return -errno;
-	buf[n] = 0;
-	if (n && buf[n - 1] == '\n')
-		buf[n - 1] = 0;
-	return 0;
+	return read_line(path, buf, size);
 }
 
 /* Resolves a cell name or id; prints why not and returns -1 on failure. */

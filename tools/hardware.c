@@ -122,19 +122,6 @@ static bool cmdline_has(const struct report *r, const char *word)
 	return false;
 }
 
-static void read_line(const char *path, char *buf, size_t size)
-{
-	FILE *f = fopen(path, "r");
-
-	buf[0] = '\0';
-	if (!f)
-		return;
-	if (!fgets(buf, size, f))
-		buf[0] = '\0';
-	fclose(f);
-	buf[strcspn(buf, "\n")] = '\0';
-}
-
 /* How many CPUs a list like "0-3,6" names; -1 if unreadable. */
 static int count_cpus(const char *path, char *list, size_t size)
 {

@@ -63,21 +63,9 @@ static int open_ivshmem(const char *dev, struct bulkhead_ivshmem_info *info)
 static int read_attr(const char *pci, const char *attr, char *buf, size_t size)
 {
 	char path[512];
-	ssize_t n;
-	int fd;
 
 	snprintf(path, sizeof(path), "%s/%s/%s", PCI_DEVICES, pci, attr);
-	fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return -errno;
-	n = read(fd, buf, size - 1);
-	close(fd);
-	if (n < 0)
-		return -errno;
-	buf[n] = 0;
-	if (n && buf[n - 1] == '\n')
-		buf[n - 1] = 0;
-	return 0;
+	return read_line(path, buf, size);
 }
 
 static void attr_or_dash(const char *pci, const char *attr, char *buf,

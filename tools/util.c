@@ -17,6 +17,29 @@
 
 #include "util.h"
 
+/*
+ * Reads a one-line file (a sysfs attribute) into buf, without its newline.
+ * Returns 0 or -errno (buf then empty).
+ */
+int read_line(const char *path, char *buf, size_t size)
+{
+	ssize_t n;
+	int fd;
+
+	buf[0] = 0;
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -errno;
+	n = read(fd, buf, size - 1);
+	close(fd);
+	if (n < 0)
+		return -errno;
+	buf[n] = 0;
+	if (n && buf[n - 1] == '\n')
+		buf[n - 1] = 0;
+	return 0;
+}
+
 /* Reads a whole file; refuses files larger than a config may be. */
 void *read_file(const char *path, size_t *size)
 {

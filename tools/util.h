@@ -21,6 +21,7 @@ struct command {
 extern const char *progname;
 
 void *read_file(const char *path, size_t *size);
+int read_line(const char *path, char *buf, size_t size);
 int open_device(void);
 int wants_help(int argc, char **argv);
 int usage_of(int argc, char **argv, int min, int max, const char *text);
