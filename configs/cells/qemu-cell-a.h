@@ -5,37 +5,24 @@
  * region, and the second PL011 (UART1) as the console with its interrupt.
  * A config file defines CELL_NAME and includes this file.
  *
- * With LINK_ID defined, the cell is also one end of an ivshmem link:
- * virtual PCI device 0 with the link's memory at IVSHMEM_IPA. Then
- * LINK_PEER (this cell's peer id), LINK_PHYS and LINK_IRQ (the doorbell
- * interrupt, an INTID in 160..287) must be defined too.
+ * With LINK_ID defined, the cell is also one end of an ivshmem link: see
+ * qemu-link.h.
  */
 #ifndef CELL_NAME
 #error "define CELL_NAME before including qemu-cell-a.h"
-#endif
-#if defined(LINK_ID) && \
-    (!defined(LINK_PEER) || !defined(LINK_PHYS) || !defined(LINK_IRQ))
-#error "LINK_ID needs LINK_PEER, LINK_PHYS and LINK_IRQ"
-#endif
-
-#ifdef LINK_ID
-#define NUM_IRQCHIPS	2
-#define NUM_PCI_DEVICES	1
-#else
-#define NUM_IRQCHIPS	1
-#define NUM_PCI_DEVICES	0
 #endif
 
 #include <bulkhead/cell-config.h>
 #include <bulkhead/comm-region.h>
 #include "qemu-virt.h"
+#include "qemu-link.h"
 
 const struct {
 	struct bh_cell_desc cell;
 	uint8_t cpus[8];
 	struct bh_memory mem_regions[3];
-	struct bh_irqchip irqchips[NUM_IRQCHIPS];
-	struct bh_pci_device pci_devices[NUM_PCI_DEVICES];
+	struct bh_irqchip irqchips[1 + LINK_IRQCHIPS];
+	struct bh_pci_device pci_devices[LINK_DEVICES];
 } config = {
 	.cell = {
 		.signature = BH_CELL_SIGNATURE,
@@ -44,8 +31,8 @@ const struct {
 		.name = CELL_NAME,
 		.cpu_set_size = sizeof(config.cpus),
 		.num_memory_regions = 3,
-		.num_irqchips = NUM_IRQCHIPS,
-		.num_pci_devices = NUM_PCI_DEVICES,
+		.num_irqchips = 1 + LINK_IRQCHIPS,
+		.num_pci_devices = LINK_DEVICES,
 		.cpu_reset_address = INMATE_RAM_IPA,
 		.console = {
 			.address = QEMU_UART1_BASE,
@@ -84,31 +71,13 @@ const struct {
 			.pin_bitmap = { 1U << (QEMU_UART1_IRQ - 32) },
 		},
 #ifdef LINK_ID
-		/* the ivshmem device's doorbell */ {
-			.address = QEMU_GICD_BASE,
-			.pin_base = 160,
-			.pin_bitmap = {
-				[(LINK_IRQ - 160) / 32] =
-					1U << ((LINK_IRQ - 160) % 32),
-			},
-		},
+		/* the ivshmem device's doorbell */ LINK_IRQCHIP,
 #endif
 	},
 
 #ifdef LINK_ID
 	.pci_devices = {
-		/* device 0: the cell's end of the link */ {
-			.type = BH_PCI_TYPE_IVSHMEM,
-			.bdf = 0 << 3,
-			.link_id = LINK_ID,
-			.peer_id = LINK_PEER,
-			.max_peers = 2,
-			.irq = LINK_IRQ,
-			.shmem_phys = LINK_PHYS,
-			.shmem_virt = IVSHMEM_IPA,
-			.rw_size = IVSHMEM_RW_SIZE,
-			.out_size = IVSHMEM_OUT_SIZE,
-		},
+		/* device 0: the cell's end of the link */ LINK_DEVICE,
 	},
 #endif
 };
