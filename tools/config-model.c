@@ -80,7 +80,7 @@ int model_add_region(struct model *m, uint64_t phys, uint64_t virt,
 
 /*
  * Chips cover 128 INTIDs each from 32 on; the validator keeps a chip's pins
- * below INTID 1020, which leaves INTIDs above MODEL_LAST_INTID to no chip.
+ * below INTID 1020 (MODEL_LAST_INTID is the last SPI).
  */
 int model_add_irq(struct model *m, uint64_t gicd, unsigned int intid)
 {

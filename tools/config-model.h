@@ -14,9 +14,12 @@
 
 #define MODEL_CPU_BYTES		1024	/* the validator's cpu_set_size limit */
 #define MODEL_MAX_REGIONS	256
-/* Irqchips at pin_base 32, 160, ... 800: every one the validator allows. */
-#define MODEL_MAX_CHIPS		7
-#define MODEL_LAST_INTID	(32 + MODEL_MAX_CHIPS * BH_IRQCHIP_PINS - 1)
+/*
+ * Irqchips at pin_base 32, 160, ... 928: the last covers INTIDs 928-1055,
+ * of which it may assign only the SPIs up to 1019 (the validator's rule).
+ */
+#define MODEL_MAX_CHIPS		8
+#define MODEL_LAST_INTID	1019
 #define MODEL_MAX_DEFINES	8
 #define MODEL_TEXT_LEN		120
 

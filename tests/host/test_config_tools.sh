@@ -337,7 +337,9 @@ has create-board-gicr "$W/board.dump" "gicr_base        0x2f100000"
 has create-board-no-console "$W/board.dump" "debug_console      none"
 has create-board-console-warning "$W/create-board.err" \
 	"warning: the console /soc/serial@90000 (ns16550a) is not a PL011"
-has create-board-late-spi-warning "$W/create-board.err" "warning: INTID 982: the root cell can own SPIs up to 927 only"
+# The last irqchip (pin_base 928) reaches the last SPIs.
+has create-board-late-spi "$W/board.dump" "pins 928-1055: INTIDs 982"
+lacks create-board-late-spi-no-warning "$W/create-board.err" "INTID 982"
 has create-board-names-firmware "$W/board.c" \
 	"Left out of the root cell: /reserved-memory/firmware@80000000 [0x80000000-0x801fffff] (no-map)."
 
