@@ -1,13 +1,14 @@
 # SPDX-License-Identifier: GPL-2.0
-# timeout: 180
+# timeout: 240
 # Bad input from the root side: tests/guest/ioctl-fuzz feeds /dev/bulkhead
 # thousands of mutated cell configs (from the real ones in /etc/bulkhead),
 # random load segments and bad pointers, sizes and ids, first while hello
 # (CPU 3) and rt-control (CPU 2) exist and get loaded, started and
 # stopped at random, then alone, when mutated configs that pass
-# validation create cells. Every call must return success or a clean
-# error, the kernel must not oops or warn, and afterwards hello runs
-# again from a fresh create.
+# validation create cells; then /dev/bulkhead-ivshmem0 with ivshmem-demo
+# at the link's other end. Every call must return success or a clean
+# error, the kernel must not oops or warn, and afterwards the link carries
+# messages and hello runs again from a fresh create.
 #
 # expect-uart1: hello-after-fuzz hello: args "greeting=after-fuzz"
 . /tests/lib.sh
@@ -83,6 +84,19 @@ if grep -qE 'Internal error|Oops|BUG:|Unable to handle|WARNING:|rcu.*stall|did n
 else
 	pass alone-kernel-quiet
 fi
+
+# The root cell's ivshmem device, with the ivshmem-demo inmate at the
+# other end: random ioctls, reads, polls and mmaps (no writable mapping
+# of the state table or the inmate's output section may succeed); then
+# the link still carries checked messages.
+check ivshmem-demo-create bulkhead cell create $BH_CELLS/ivshmem-demo.cell
+check ivshmem-demo-load bulkhead cell load ivshmem-demo $BH_INMATES/ivshmem-demo.bin
+check ivshmem-demo-start bulkhead cell start ivshmem-demo
+fuzz ivshmem -i /dev/bulkhead-ivshmem0 -n ${FUZZ_IVSHMEM_ITERATIONS:-3000} \
+	-s $((FUZZ_SEED + 2))
+check ivshmem-link-after-fuzz ivshmem-demo -n 100
+check ivshmem-demo-destroy bulkhead cell destroy ivshmem-demo
+check_eq ivshmem-kernel-not-tainted "$taint0" "$(cat /proc/sys/kernel/tainted)"
 check hello-create-again bulkhead cell create $BH_CELLS/hello.cell
 check hello-load-again bulkhead cell load hello $BH_INMATES/hello.bin -s "greeting=after-fuzz"
 check hello-start-again bulkhead cell start hello

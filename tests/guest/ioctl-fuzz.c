@@ -25,6 +25,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -37,6 +38,7 @@
 
 #include <bulkhead/cell-config.h>
 #include <bulkhead/ioctl.h>
+#include <bulkhead/ivshmem-ioctl.h>
 
 #define MAX_FILES	32
 #define MAX_KEEP	8
@@ -369,14 +371,149 @@ static void fuzz_other(void)
 	}
 }
 
+/* --- an ivshmem device of the root cell (-i DEV) --- */
+
+static struct bulkhead_ivshmem_info ivinfo;
+
+/*
+ * Whether every page of [off, off + len) may be mapped writable: it lies
+ * in the rw section or in the own output section (which may be adjacent).
+ */
+static bool writable_range(uint64_t off, uint64_t len)
+{
+	uint64_t own = ivinfo.out_offset +
+		       (uint64_t)ivinfo.peer_id * ivinfo.out_size;
+	uint64_t page;
+
+	if (len > ivinfo.shmem_size || off > ivinfo.shmem_size)
+		return false;
+	for (page = off & ~4095ULL; page < off + len; page += 4096)
+		if (!(page >= ivinfo.rw_offset &&
+		      page < ivinfo.rw_offset + ivinfo.rw_size) &&
+		    !(page >= own && page < own + ivinfo.out_size))
+			return false;
+	return true;
+}
+
+/* mmap with random offset, length, protection; writable only where allowed. */
+static void fuzz_ivshmem_mmap(void)
+{
+	static const uint64_t pages[] = { 0, 1, 0xf, 0x10, 0x100, 0x10f,
+					  0x1ff, 0x200, 0x1000, ~0ULL >> 12 };
+	uint64_t off = below(3) ? below(ivinfo.shmem_size / 4096 + 2) * 4096 :
+		       pages[below(10)] << 12;
+	size_t len = below(4) ? (below(16) + 1) * 4096 : (size_t)rnd();
+	int prot = below(2) ? PROT_READ : PROT_READ | PROT_WRITE;
+	int flags = below(4) ? MAP_SHARED : MAP_PRIVATE;
+	void *p;
+
+	execs++;
+	errno = 0;
+	p = mmap(NULL, len, prot, flags, fd, (off_t)off);
+	if (p == MAP_FAILED) {
+		if (!clean_errno(errno) && errno != EACCES) {
+			bad("mmap", -1, errno);
+			return;
+		}
+		errs++;
+		by_errno[errno & 0xff]++;
+		return;
+	}
+	oks++;
+	if ((prot & PROT_WRITE) && flags == MAP_SHARED &&
+	    !writable_range(off, len))
+		bad("mmap: writable mapping outside rw and own output section",
+		    (long)off, 0);
+	else if (mprotect(p, len, PROT_READ | PROT_WRITE) == 0 &&
+		 flags == MAP_SHARED && !writable_range(off, len))
+		bad("mprotect: read-only mapping made writable", (long)off, 0);
+	munmap(p, len);
+}
+
+static void fuzz_ivshmem(void)
+{
+	struct bulkhead_ivshmem_ring ring;
+	uint32_t v, state;
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+
+	switch (below(8)) {
+	case 0:
+		do_ioctl("GET_INFO", BULKHEAD_IVSHMEM_GET_INFO,
+			 below(2) ? (void *)buf : bad_pointer());
+		break;
+	case 1:
+		ring.peer = below(2) ? below(4) : (uint32_t)rnd();
+		ring.vector = below(2) ? 0 : (uint32_t)rnd();
+		do_ioctl("RING", BULKHEAD_IVSHMEM_RING,
+			 below(4) ? (void *)&ring : bad_pointer());
+		break;
+	case 2:
+		/* Back to 0 soon: the link's other end reads it. */
+		state = below(2) ? 0 : (uint32_t)rnd();
+		do_ioctl("SET_STATE", BULKHEAD_IVSHMEM_SET_STATE,
+			 below(4) ? (void *)&state : bad_pointer());
+		state = 0;
+		do_ioctl("SET_STATE", BULKHEAD_IVSHMEM_SET_STATE, &state);
+		break;
+	case 3:
+		/* Numbers around the device's, and in every direction. */
+		do_ioctl("random ioctl",
+			 _IOC(below(4), 0xbb, 0x1c + below(12), below(256)),
+			 below(2) ? (void *)buf : bad_pointer());
+		break;
+	case 4:
+		execs++;
+		errno = 0;
+		if (read(fd, below(2) ? (void *)&v : bad_pointer(),
+			 below(2) ? 4 : below(9)) < 0 &&
+		    !clean_errno(errno))
+			bad("read", -1, errno);
+		break;
+	case 5:
+		execs++;
+		if (poll(&pfd, 1, 0) < 0)
+			bad("poll", -1, errno);
+		break;
+	default:
+		fuzz_ivshmem_mmap();
+	}
+}
+
+static int run_ivshmem(const char *dev, unsigned long iterations)
+{
+	long taint0 = tainted(), taint;
+	unsigned long i;
+
+	fd = open(dev, O_RDWR | O_NONBLOCK);
+	if (fd < 0 || ioctl(fd, BULKHEAD_IVSHMEM_GET_INFO, &ivinfo)) {
+		perror(dev);
+		return 2;
+	}
+	for (i = 0; i < iterations; i++)
+		fuzz_ivshmem();
+	taint = tainted();
+	if (taint != taint0)
+		bad("kernel tainted (oops or warning)", taint, 0);
+	close(fd);
+	printf("ioctl-fuzz: %lu executions on %s, %lu succeeded, %lu clean errors (EINVAL %lu, EFAULT %lu, EACCES %lu, ENOTTY %lu, EAGAIN %lu), %lu bad outcomes\n",
+	       execs, dev, oks, errs, by_errno[EINVAL], by_errno[EFAULT],
+	       by_errno[EACCES], by_errno[ENOTTY], by_errno[EAGAIN], failures);
+	printf("BHSTAT: fuzz_execs %lu\n", execs);
+	return failures ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long iterations = 3000, i;
+	const char *ivshmem = NULL;
 	long taint0, taint;
 	int opt;
 
-	while ((opt = getopt(argc, argv, "n:s:k:c:")) != -1) {
+	while ((opt = getopt(argc, argv, "n:s:k:c:i:")) != -1) {
 		switch (opt) {
+		case 'i':
+			ivshmem = optarg;
+			break;
 		case 'n':
 			iterations = strtoul(optarg, NULL, 0);
 			break;
@@ -395,6 +532,15 @@ int main(int argc, char **argv)
 			goto usage;
 		}
 	}
+	/* buf, then a page that is not mapped. */
+	buf = mmap(NULL, BUF_SIZE + 4096, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (buf == MAP_FAILED)
+		return 2;
+	guard = buf + BUF_SIZE;
+	munmap(guard, 4096);
+	if (ivshmem)
+		return run_ivshmem(ivshmem, iterations);
 	if (argc - optind < 2)
 		goto usage;
 	if (read_file(argv[optind++], &image))
@@ -405,14 +551,6 @@ int main(int argc, char **argv)
 			num_files++;
 	if (!num_files)
 		return 2;
-
-	/* buf, then a page that is not mapped. */
-	buf = mmap(NULL, BUF_SIZE + 4096, PROT_READ | PROT_WRITE,
-		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (buf == MAP_FAILED)
-		return 2;
-	guard = buf + BUF_SIZE;
-	munmap(guard, 4096);
 
 	fd = open(BULKHEAD_DEVICE, O_RDWR);
 	if (fd < 0) {
@@ -451,6 +589,7 @@ int main(int argc, char **argv)
 	printf("BHSTAT: fuzz_execs %lu\n", execs);
 	return failures ? 1 : 0;
 usage:
-	fprintf(stderr, "usage: ioctl-fuzz [-n N] [-s SEED] [-k IDS] [-c MAX] IMAGE CONFIG...\n");
+	fprintf(stderr, "usage: ioctl-fuzz [-n N] [-s SEED] [-k IDS] [-c MAX] IMAGE CONFIG...\n"
+			"       ioctl-fuzz -i /dev/bulkhead-ivshmemN [-n N] [-s SEED]\n");
 	return 2;
 }
