@@ -213,11 +213,16 @@ void ivshmem_detach(struct pci_device *dev)
 		free_link(link);
 }
 
-void ivshmem_reset(struct pci_device *dev)
+/*
+ * The peer no longer runs (stopped), or starts over (reset, which also
+ * counts interrupts from zero): interrupts off, state 0 announced.
+ */
+static void quiet(struct pci_device *dev, bool reset)
 {
 	spin_lock(&link_lock);
 	dev->int_control = 0;
-	dev->int_count = 0;
+	if (reset)
+		dev->int_count = 0;
 	if (dev->link->state[dev->cfg->peer_id])
 		set_state(dev, 0);
 	spin_unlock(&link_lock);
@@ -225,11 +230,12 @@ void ivshmem_reset(struct pci_device *dev)
 
 void ivshmem_stopped(struct pci_device *dev)
 {
-	spin_lock(&link_lock);
-	dev->int_control = 0;
-	if (dev->link->state[dev->cfg->peer_id])
-		set_state(dev, 0);
-	spin_unlock(&link_lock);
+	quiet(dev, false);
+}
+
+void ivshmem_reset(struct pci_device *dev)
+{
+	quiet(dev, true);
 }
 
 static void doorbell(struct pci_device *dev, u32 val)

@@ -58,34 +58,26 @@ CHECKED_MS=20000 checked dc-sw dc-sw
 # and SGIs to itself (SGI 8, which Linux does not use), each sending the
 # next. Its exits show the storm; a
 # shutdown (the cell does not answer messages) stops it at once.
-if holdout storm-uart storm-uart; then
-	i0=$(cell_stat attack 3 irq); t0=$(now_ms)
+# storm NAME STAT [ARGS]: the attacker's STAT exits on CPU 3 reach 1000
+# in a second; the shutdown stops it within the bound.
+storm() {
+	local n0 n1 t0 t1
+	holdout $1 $1 $3 || return 0
+	n0=$(cell_stat attack 3 $2); t0=$(now_ms)
 	sleep 1
-	i1=$(cell_stat attack 3 irq); t1=$(now_ms)
-	echo "storm-uart: $((i1 - i0)) irq exits in $((t1 - t0)) ms"
-	if [ $((i1 - i0)) -ge 1000 ]; then
-		pass storm-uart-storms
+	n1=$(cell_stat attack 3 $2); t1=$(now_ms)
+	echo "$1: $((n1 - n0)) $2 exits in $((t1 - t0)) ms"
+	if [ $((n1 - n0)) -ge 1000 ]; then
+		pass $1-storms
 	else
-		fail storm-uart-storms "irq exits of CPU 3: $i0 -> $i1 in $((t1 - t0)) ms"
+		fail $1-storms "$2 exits of CPU 3: $n0 -> $n1 in $((t1 - t0)) ms"
 	fi
-	timed_shutdown storm-uart-shutdown $FORCE_MS
-	check_eq storm-uart-shut-down "shut down" "$(cell_state attack)"
+	timed_shutdown $1-shutdown $FORCE_MS
+	check_eq $1-shut-down "shut down" "$(cell_state attack)"
 	attack_end
-fi
-if holdout storm-sgi storm-sgi sgi=8; then
-	s0=$(cell_stat attack 3 sgi); t0=$(now_ms)
-	sleep 1
-	s1=$(cell_stat attack 3 sgi); t1=$(now_ms)
-	echo "storm-sgi: $((s1 - s0)) SGIs in $((t1 - t0)) ms"
-	if [ $((s1 - s0)) -ge 1000 ]; then
-		pass storm-sgi-storms
-	else
-		fail storm-sgi-storms "sgi exits of CPU 3: $s0 -> $s1 in $((t1 - t0)) ms"
-	fi
-	timed_shutdown storm-sgi-shutdown $FORCE_MS
-	check_eq storm-sgi-shut-down "shut down" "$(cell_state attack)"
-	attack_end
-fi
+}
+storm storm-uart irq
+storm storm-sgi sgi sgi=8
 
 # A CPU spinning with every interrupt masked, after promising to answer
 # messages: a shutdown that asks gives up after 2 s (ETIMEDOUT), other
