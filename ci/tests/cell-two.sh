@@ -55,7 +55,9 @@ rirq0=$(cell_stat rt-control 2 irq)
 ms0=$(now_ms)
 workload_start
 workload_wait
-sleep 1
+# At least two seconds, so that a fast workload still leaves room for a
+# report and one in flight.
+sleep 2
 ms1=$(now_ms)
 irq1=$(cell_stat timer-latency 3 irq)
 rirq1=$(cell_stat rt-control 2 irq)
