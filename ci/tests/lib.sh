@@ -392,8 +392,11 @@ cell_stat() {
 # The hypervisor's log ring counts every byte it was given in `written`
 # (include/bulkhead/console.h), at offset 16 of the ring, which the root
 # cell may read. hv_mark remembers it; hv_since_mark prints what the
-# hypervisor logged since (a few bytes more at worst, never less, as long
-# as the ring did not wrap past the mark).
+# hypervisor logged since, never less as long as the ring did not wrap
+# past the mark. The copy of the ring ends somewhere between `written`
+# read before and after it: equal, the cut is exact; if the log grew each
+# of 10 times, bytes from before the mark come along (as many as the log
+# grew by while being copied).
 BH_CON_ADDR=$(( BH_HV_BASE + $(read_le /lib/firmware/bulkhead.bin 32 8) ))
 hv_written() {
 	printf '%d\n' "$(devmem $((BH_CON_ADDR + 16)) 64)"
@@ -402,8 +405,15 @@ hv_mark() {
 	HV_MARK=$(hv_written)
 }
 hv_since_mark() {
-	bulkhead console > /tmp/hv-since.$$ 2>&1
-	tail -c "$(( $(hv_written) - HV_MARK ))" /tmp/hv-since.$$ | tr -d '\r'
+	local before after tries=0
+	while :; do
+		before=$(hv_written)
+		bulkhead console > /tmp/hv-since.$$ 2>&1
+		after=$(hv_written)
+		tries=$((tries + 1))
+		[ "$before" = "$after" ] || [ $tries -ge 10 ] && break
+	done
+	tail -c "$(( after - HV_MARK ))" /tmp/hv-since.$$ | tr -d '\r'
 	rm -f /tmp/hv-since.$$
 }
 

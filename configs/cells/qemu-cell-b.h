@@ -5,7 +5,8 @@
  * region; no devices, the cell prints through the hypervisor's console.
  * Such a cell can run beside one on CPU 3. A config file defines
  * CELL_NAME and includes this file; with LINK_ID defined, the cell is also
- * one end of an ivshmem link: see qemu-link.h.
+ * one end of an ivshmem link: see qemu-link.h. CELL_CPUS, if defined, is
+ * the CPU bitmap instead of CPU 2 alone.
  */
 #ifndef CELL_NAME
 #error "define CELL_NAME before including qemu-cell-b.h"
@@ -15,6 +16,10 @@
 #include <bulkhead/comm-region.h>
 #include "qemu-virt.h"
 #include "qemu-link.h"
+
+#ifndef CELL_CPUS
+#define CELL_CPUS	(1 << 2)
+#endif
 
 const struct {
 	struct bh_cell_desc cell;
@@ -39,7 +44,7 @@ const struct {
 		},
 	},
 
-	.cpus = { 1 << 2 },
+	.cpus = { CELL_CPUS },
 
 	.mem_regions = {
 		/* RAM: the image is loaded at its start */ {

@@ -38,10 +38,12 @@
 #define IRQ_PRIORITY		0xa0
 #define RWP_TIMEOUT_NS		(10 * NSEC_PER_MSEC)
 
-static uintptr_t gicd, gicr;
-static bool gic_ready, eoi_mode_split;
+/* The distributor once; redistributor and CPU interface per CPU. */
+static uintptr_t gicd, gicr[SMP_MAX_CPUS];
+static bool dist_ready, gic_ready[SMP_MAX_CPUS], eoi_mode_split;
 static irq_handler_t irq_handler;
-static uint64_t entry_ticks;
+static uint64_t entry_ticks[SMP_MAX_CPUS];
+static struct spinlock dist_lock;
 
 uintptr_t gic_dist_base(void)
 {
@@ -50,7 +52,7 @@ uintptr_t gic_dist_base(void)
 
 uintptr_t gic_redist_base(void)
 {
-	return gicr;
+	return gicr[cpu_index()];
 }
 
 /* GICD_CTLR writes take effect once RWP clears (GICv3 spec 12.9.4). */
@@ -95,41 +97,49 @@ static uintptr_t find_redist(uintptr_t base)
 	return 0;
 }
 
-static void gicr_wake(void)
+static void gicr_wake(uintptr_t rd)
 {
 	uint64_t end = timer_now() + timer_ns_to_ticks(RWP_TIMEOUT_NS);
 
-	mmio_write32(gicr + GICR_WAKER,
-		     mmio_read32(gicr + GICR_WAKER) & ~GICR_WAKER_SLEEP);
-	while ((mmio_read32(gicr + GICR_WAKER) & GICR_WAKER_ASLEEP) &&
+	mmio_write32(rd + GICR_WAKER,
+		     mmio_read32(rd + GICR_WAKER) & ~GICR_WAKER_SLEEP);
+	while ((mmio_read32(rd + GICR_WAKER) & GICR_WAKER_ASLEEP) &&
 	       timer_now() < end)
 		cpu_relax();
 }
 
+void gic_cpu_forget(unsigned int idx)
+{
+	gic_ready[idx] = false;
+}
+
+/* Called on every CPU that takes interrupts, the boot CPU first. */
 int gic_init(void)
 {
 	struct bh_comm_region *comm = comm_region();
+	unsigned int me = cpu_index();
+	uintptr_t rd;
 
-	if (gic_ready)
+	if (gic_ready[me])
 		return 0;
-	if (comm) {
-		gicd = comm->gicd_base;
-		gicr = comm->gicr_base;
-	} else {
-		gicd = QEMU_GICD_BASE;
-		gicr = QEMU_GICR_BASE;
+	spin_lock(&dist_lock);
+	if (!dist_ready) {
+		gicd = comm ? comm->gicd_base : QEMU_GICD_BASE;
+		/* In a cell Linux has done this, and the hypervisor guards it. */
+		if (inmate_bare_metal())
+			gicd_enable();
+		dist_ready = true;
 	}
-	gicr = find_redist(gicr);
-	if (!gicr) {
+	spin_unlock(&dist_lock);
+	rd = find_redist(comm ? comm->gicr_base : QEMU_GICR_BASE);
+	if (!rd) {
 		printk("inmate: no GIC redistributor for MPIDR %llx\n",
 		       (unsigned long long)cpu_mpidr());
 		return -ENODEV;
 	}
-	/* In a cell Linux has done this, and the hypervisor guards it. */
-	if (inmate_bare_metal()) {
-		gicd_enable();
-		gicr_wake();
-	}
+	if (inmate_bare_metal())
+		gicr_wake(rd);
+	gicr[me] = rd;
 
 	if (!(read_sysreg(icc_sre_el1) & ICC_SRE_SRE)) {
 		write_sysreg(read_sysreg(icc_sre_el1) | ICC_SRE_SRE, icc_sre_el1);
@@ -144,14 +154,14 @@ int gic_init(void)
 	eoi_mode_split = read_sysreg(icc_ctlr_el1) & ICC_CTLR_EOIMODE;
 	write_sysreg(1, icc_igrpen1_el1);
 	isb();
-	gic_ready = true;
+	gic_ready[me] = true;
 	return 0;
 }
 
 /* Base of the per-interrupt registers that hold intid. */
 static uintptr_t irq_regs(unsigned int intid)
 {
-	return intid <= GIC_PPI_MAX ? gicr + GICR_SGI_BASE : gicd;
+	return intid <= GIC_PPI_MAX ? gicr[cpu_index()] + GICR_SGI_BASE : gicd;
 }
 
 void gic_enable_irq(unsigned int intid)
@@ -199,7 +209,7 @@ void irq_set_handler(irq_handler_t handler)
 
 uint64_t irq_entry_ticks(void)
 {
-	return entry_ticks;
+	return entry_ticks[cpu_index()];
 }
 
 void irq_dispatch(uint64_t ticks)
@@ -208,7 +218,7 @@ void irq_dispatch(uint64_t ticks)
 
 	if (intid >= GIC_SPURIOUS)
 		return;
-	entry_ticks = ticks;
+	entry_ticks[cpu_index()] = ticks;
 	if (timer_sleep_irq(intid)) {
 		/* the library's own sleep */
 	} else if (irq_handler) {

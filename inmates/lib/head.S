@@ -2,15 +2,48 @@
 /*
  * Inmate entry: arm64 Image header, drop from EL2 to EL1 when started bare
  * metal by QEMU, relocate, clear BSS, set the stack and vectors, call
- * inmate_setup() and main(). Also the exception vectors.
+ * inmate_setup() and main(). The entry of the other CPUs (smp.c), and the
+ * exception vectors.
  */
 #include <bulkhead/arm64/relocate.h>
+#include "smp.h"
 
 #define DATA_PRISTINE	0x50524953	/* "PRIS" */
 #define SCTLR_EL1_RES1	((3 << 28) | (3 << 22) | (1 << 20) | (1 << 11))
 #define SPSR_EL1H_MASKED	0x3c5	/* EL1h, DAIF masked */
 #define ICC_SRE_EL2_VAL	0xf	/* Enable (EL1 may use ICC_SRE_EL1), DIB, DFB, SRE */
 #define IRQ_FRAME	192	/* x0-x18, x29, x30, ELR, SPSR, padding */
+
+/*
+ * Bare metal under QEMU a CPU starts at EL2 (virtualization=on): leave it
+ * for EL1 in AArch64 with no traps, the GICv3 system register interface
+ * on for EL2 and, through Enable, for EL1; continue at label. Clobbers
+ * x9; leaves x20 = 1 if it left EL2, else 0.
+ */
+.macro leave_el2 label
+	mov	x20, #0
+	mrs	x9, CurrentEL
+	cmp	x9, #(2 << 2)
+	b.ne	\label
+	mov	x20, #1
+	mov	x9, #(1 << 31)		/* HCR_EL2.RW */
+	msr	hcr_el2, x9
+	mov	x9, #3			/* CNTHCTL_EL2: EL1 timer access */
+	msr	cnthctl_el2, x9
+	msr	cntvoff_el2, xzr
+	mov	x9, #0x33ff		/* CPTR_EL2: no FP traps */
+	msr	cptr_el2, x9
+	mov	x9, #ICC_SRE_EL2_VAL
+	msr	icc_sre_el2, x9
+	isb
+	ldr	x9, =SCTLR_EL1_RES1
+	msr	sctlr_el1, x9
+	mov	x9, #SPSR_EL1H_MASKED
+	msr	spsr_el2, x9
+	adr	x9, \label
+	msr	elr_el2, x9
+	eret
+.endm
 
 	.section .text.head, "ax"
 	.globl _start
@@ -26,30 +59,7 @@ _start:
 
 start:
 	mov	x21, x0			/* bare metal: the device tree */
-	mov	x20, #0			/* came from EL2? */
-	mrs	x9, CurrentEL
-	cmp	x9, #(2 << 2)
-	b.ne	at_el1
-	/* Bare metal under QEMU: leave EL2 with EL1 in AArch64 and no traps. */
-	mov	x20, #1
-	mov	x9, #(1 << 31)		/* HCR_EL2.RW */
-	msr	hcr_el2, x9
-	mov	x9, #3			/* CNTHCTL_EL2: EL1 timer access */
-	msr	cnthctl_el2, x9
-	msr	cntvoff_el2, xzr
-	mov	x9, #0x33ff		/* CPTR_EL2: no FP traps */
-	msr	cptr_el2, x9
-	/* GICv3 system register interface for EL2 and, through Enable, EL1. */
-	mov	x9, #ICC_SRE_EL2_VAL
-	msr	icc_sre_el2, x9
-	isb
-	ldr	x9, =SCTLR_EL1_RES1
-	msr	sctlr_el1, x9
-	mov	x9, #SPSR_EL1H_MASKED
-	msr	spsr_el2, x9
-	adr	x9, at_el1
-	msr	elr_el2, x9
-	eret
+	leave_el2 at_el1
 
 at_el1:
 	msr	spsel, #1
@@ -88,15 +98,42 @@ at_el1:
 	b	1b
 2:	adr_l	x9, __stack_top
 	mov	sp, x9
+	msr	tpidr_el1, xzr		/* cpu_index() 0 */
+	bl	cpu_setup
+	mov	x0, x20
+	mov	x1, x21
+	bl	inmate_setup
+	bl	inmate_main
+	b	inmate_halt
+
+/* Vectors and FP access: every CPU. */
+cpu_setup:
 	adr_l	x9, vectors
 	msr	vbar_el1, x9
 	mov	x9, #(3 << 20)		/* CPACR_EL1.FPEN: no FP traps */
 	msr	cpacr_el1, x9
 	isb
-	mov	x0, x20
-	mov	x1, x21
-	bl	inmate_setup
-	bl	inmate_main
+	ret
+
+/*
+ * Another CPU of the inmate, started by smp_cpu_on() (PSCI CPU_ON) with
+ * x0 = its index: its own stack (smp_stacks[index - 1], whose top is
+ * smp_stacks + index * SMP_STACK_SIZE), then smp_secondary_setup(index).
+ */
+	.globl secondary_entry
+secondary_entry:
+	mov	x19, x0
+	leave_el2 secondary_el1
+secondary_el1:
+	msr	spsel, #1
+	msr	tpidr_el1, x19
+	adr_l	x9, smp_stacks
+	mov	x10, #SMP_STACK_SIZE
+	madd	x9, x19, x10, x9
+	mov	sp, x9
+	bl	cpu_setup
+	mov	x0, x19
+	bl	smp_secondary_setup
 	b	inmate_halt
 
 /*

@@ -67,7 +67,6 @@ static uint64_t block_attrs(unsigned int type)
 
 void mmu_enable(void)
 {
-	uint64_t tcr, ips = read_sysreg(id_aa64mmfr0_el1) & 0xf;
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(level1); i++) {
@@ -83,6 +82,17 @@ void mmu_enable(void)
 	 * it would hide those writes once the caches are on: drop them.
 	 */
 	dcache_inval_range(__image_start, __image_end - __image_start);
+	mmu_cpu_on();
+}
+
+/*
+ * This CPU onto the tables: the boot CPU once they are built, the others
+ * when started (smp.c), before they read or write anything the boot CPU
+ * wrote with its caches on.
+ */
+void mmu_cpu_on(void)
+{
+	uint64_t tcr, ips = read_sysreg(id_aa64mmfr0_el1) & 0xf;
 
 	if (ips > TCR_IPS_MAX)
 		ips = TCR_IPS_MAX;
@@ -112,7 +122,7 @@ static void pte_replace(uint64_t *pte, uint64_t val)
 {
 	*pte = 0;
 	dsb(ishst);
-	asm volatile("tlbi vmalle1" : : : "memory");
+	asm volatile("tlbi vmalle1is" : : : "memory");
 	dsb(ish);
 	*pte = val;
 	dsb(ishst);

@@ -9,8 +9,10 @@
 #define CNTV_CTL_ENABLE		(1 << 0)
 #define CNTV_CTL_IMASK		(1 << 1)
 
-static volatile bool sleep_armed;
-static int sleep_irq_state = 1;	/* 1: not yet set up, else gic_init()'s result */
+/* Per CPU, as the timer is. */
+static volatile bool sleep_armed[SMP_MAX_CPUS];
+/* 0: set up; else not yet (1) or gic_init()'s error. */
+static int sleep_irq_state[SMP_MAX_CPUS] = { [0 ... SMP_MAX_CPUS - 1] = 1 };
 
 uint64_t timer_freq(void)
 {
@@ -72,35 +74,45 @@ void delay_ms(uint64_t ms)
 
 bool timer_sleep_irq(unsigned int intid)
 {
-	if (intid != TIMER_VIRT_PPI || !sleep_armed)
+	if (intid != TIMER_VIRT_PPI || !sleep_armed[cpu_index()])
 		return false;
 	/* Level-triggered: silence it before the EOI. */
 	timer_disarm();
-	sleep_armed = false;
+	sleep_armed[cpu_index()] = false;
 	return true;
 }
 
-static void sleep_irq_setup(void)
+void timer_cpu_forget(unsigned int idx)
 {
-	if (sleep_irq_state > 0) {
-		sleep_irq_state = gic_init();
-		if (!sleep_irq_state)
+	sleep_armed[idx] = false;
+	sleep_irq_state[idx] = 1;
+}
+
+/* The sleeps' state of this CPU, its timer interrupt on if it can be. */
+static unsigned int sleep_irq_setup(void)
+{
+	unsigned int me = cpu_index();
+
+	if (sleep_irq_state[me] > 0) {
+		sleep_irq_state[me] = gic_init();
+		if (!sleep_irq_state[me])
 			gic_enable_irq(TIMER_VIRT_PPI);
 	}
+	return me;
 }
 
 void timer_sleep_until(uint64_t deadline)
 {
 	uint64_t flags = irq_save();
+	unsigned int me = sleep_irq_setup();
 
-	sleep_irq_setup();
 	/* Without an interrupt controller, spin. */
-	while (sleep_irq_state && timer_now() < deadline)
+	while (sleep_irq_state[me] && timer_now() < deadline)
 		cpu_relax();
 	while (timer_now() < deadline) {
-		sleep_armed = true;
+		sleep_armed[me] = true;
 		timer_arm(deadline);
-		while (sleep_armed)
+		while (sleep_armed[me])
 			irq_idle();
 	}
 	irq_restore(flags);
@@ -109,28 +121,28 @@ void timer_sleep_until(uint64_t deadline)
 bool timer_wait_until(uint64_t deadline, bool (*done)(void *arg), void *arg)
 {
 	uint64_t flags = irq_save();
+	unsigned int me = sleep_irq_setup();
 	bool ok;
 
-	sleep_irq_setup();
 	/*
 	 * done() is checked with IRQs masked, then WFI: an interrupt that
 	 * makes it true cannot slip in between (it stays pending and wakes
 	 * the WFI).
 	 */
 	while (!(ok = done(arg)) && timer_now() < deadline) {
-		if (sleep_irq_state) {
+		if (sleep_irq_state[me]) {
 			cpu_relax();
 			continue;
 		}
-		if (!sleep_armed) {
-			sleep_armed = true;
+		if (!sleep_armed[me]) {
+			sleep_armed[me] = true;
 			timer_arm(deadline);
 		}
 		irq_idle();
 	}
-	if (sleep_armed) {
+	if (sleep_armed[me]) {
 		timer_disarm();
-		sleep_armed = false;
+		sleep_armed[me] = false;
 	}
 	irq_restore(flags);
 	return ok;

@@ -19,6 +19,7 @@
 #include "mmio.h"
 #include "pci.h"
 #include "psci.h"
+#include "smp.h"
 #include "sysreg.h"
 #include "timer.h"
 
@@ -28,6 +29,7 @@
 #define EBUSY		16
 #define ENODEV		19
 #define EINVAL		22
+#define EIO		5
 #define ETIMEDOUT	110
 
 /*

@@ -19,6 +19,7 @@
 #define PSCI_INVALID_PARAMS	(-2)
 #define PSCI_DENIED		(-3)
 #define PSCI_ALREADY_ON		(-4)
+#define PSCI_ON_PENDING		(-5)
 
 /* SMC Calling Convention call: fn in x0, args in x1-x3, result from x0. */
 int64_t smc_call(uint32_t fn, uint64_t a1, uint64_t a2, uint64_t a3);
