@@ -96,46 +96,70 @@ static ssize_t stats_show(struct device *dev, struct device_attribute *attr,
 static DEVICE_ATTR_RO(stats);
 
 /*
+ * kernfs hands a reader the file a page per call. The pages of one read
+ * come from one snapshot, taken at offset 0 (or when another open file
+ * reads), so that they fit together while the hypervisor goes on logging.
+ * Under bh.lock.
+ */
+static struct {
+	const struct file *filp;
+	char *buf;
+	u32 size;
+	u64 len;
+} con_snap;
+
+/*
  * The ring is written by the hypervisor while we copy: take `written`
  * before and after, and keep only bytes that were not overwritten.
  */
-static ssize_t console_read(struct file *filp, struct kobject *kobj,
-			    struct bin_attribute *attr, char *buf, loff_t off,
-			    size_t count)
+static int console_snapshot(const struct bh_console_ring *ring)
 {
-	const struct bh_console_ring *ring;
 	u64 before, after, first, valid, i;
-	ssize_t ret = 0;
-	char *snap;
 
-	mutex_lock(&bh.lock);
-	ring = bh.console;
-	if (!ring) {
-		mutex_unlock(&bh.lock);
-		return -ENODEV;
-	}
-	snap = kmalloc(ring->size, GFP_KERNEL);
-	if (!snap) {
-		mutex_unlock(&bh.lock);
-		return -ENOMEM;
+	if (con_snap.size != ring->size) {
+		kfree(con_snap.buf);
+		con_snap.size = 0;
+		con_snap.len = 0;
+		con_snap.buf = kmalloc(ring->size, GFP_KERNEL);
+		if (!con_snap.buf)
+			return -ENOMEM;
+		con_snap.size = ring->size;
 	}
 	before = READ_ONCE(ring->written);
 	smp_rmb();
 	first = before > ring->size ? before - ring->size : 0;
 	for (i = first; i < before; i++)
-		snap[i - first] = ring->buf[i % ring->size];
+		con_snap.buf[i - first] = ring->buf[i % ring->size];
 	smp_rmb();
 	after = READ_ONCE(ring->written);
 	/* Bytes older than after - size were overwritten while we copied. */
 	valid = after > ring->size ? max(first, after - ring->size) : first;
 	valid = min(valid, before);
-	mutex_unlock(&bh.lock);
+	memmove(con_snap.buf, con_snap.buf + (valid - first), before - valid);
+	con_snap.len = before - valid;
+	return 0;
+}
 
-	if (off < before - valid) {
-		ret = min_t(u64, count, before - valid - off);
-		memcpy(buf, snap + (valid - first) + off, ret);
+static ssize_t console_read(struct file *filp, struct kobject *kobj,
+			    struct bin_attribute *attr, char *buf, loff_t off,
+			    size_t count)
+{
+	ssize_t ret = 0;
+
+	mutex_lock(&bh.lock);
+	if (!bh.console) {
+		ret = -ENODEV;
+	} else if (off == 0 || con_snap.filp != filp) {
+		con_snap.filp = NULL;
+		ret = console_snapshot(bh.console);
+		if (!ret)
+			con_snap.filp = filp;
 	}
-	kfree(snap);
+	if (!ret && off < con_snap.len) {
+		ret = min_t(u64, count, con_snap.len - off);
+		memcpy(buf, con_snap.buf + off, ret);
+	}
+	mutex_unlock(&bh.lock);
 	return ret;
 }
 
@@ -181,4 +205,6 @@ void bh_sysfs_exit(void)
 {
 	sysfs_remove_group(&bh_root_dev->kobj, &bh_attr_group);
 	kobject_put(bh.cells_dir);
+	kfree(con_snap.buf);
+	con_snap.buf = NULL;
 }
