@@ -8,7 +8,8 @@
  * off and does it all once more, then answers messages (shutdown).
  *
  * fault=1: in the first round CPU 1 reads outside the cell's memory, which
- * must fail the whole cell with every one of its CPUs stopped.
+ * must fail the whole cell with every one of its CPUs stopped. fault=2:
+ * CPU 0 starts CPU 1 at an entry outside the cell's memory instead.
  */
 #include <inmate.h>
 
@@ -22,7 +23,7 @@ INMATE_DEFAULT_ARGS("count=100000 ticks=100");
 static uint64_t mpidrs[SMP_MAX_CPUS];
 static unsigned int ncpus, round;
 static long count, ticks;
-static bool fault;
+static long fault;
 static volatile uint64_t counter;
 static volatile unsigned int cpus_done;
 static volatile unsigned long ticks_taken[SMP_MAX_CPUS];
@@ -68,7 +69,7 @@ static void secondary(unsigned int me)
 	int ret;
 
 	work(me);
-	if (fault && round == 1 && me == 1) {
+	if (fault == 1 && round == 1 && me == 1) {
 		printk("smp-demo: cpu 1 reads 0x%lx, outside the cell\n",
 		       OUTSIDE_CELL);
 		(void)mmio_read32(OUTSIDE_CELL);
@@ -111,6 +112,12 @@ static int run_round(void)
 	counter = 0;
 	cpus_done = 0;
 	for (i = 1; i < ncpus; i++) {
+		if (fault == 2 && round == 1 && i == 1) {
+			printk("smp-demo: cpu 1 started at 0x%lx, outside the cell: %d\n",
+			       OUTSIDE_CELL,
+			       psci_cpu_on(mpidrs[i], OUTSIDE_CELL, 0));
+			continue;
+		}
 		err = smp_cpu_on(i, mpidrs[i], secondary);
 		if (err) {
 			printk("smp-demo: round %u: starting cpu %u (MPIDR 0x%llx) failed: %d\n",
@@ -150,8 +157,9 @@ void inmate_main(void)
 	count = cmdline_parse_int("count", 100000);
 	ticks = cmdline_parse_int("ticks", 100);
 	fault = cmdline_parse_int("fault", 0);
-	if (count < 0 || ticks <= 0) {
-		printk("smp-demo: bad args count=%ld ticks=%ld\n", count, ticks);
+	if (count < 0 || ticks <= 0 || fault < 0 || fault > 2) {
+		printk("smp-demo: bad args count=%ld ticks=%ld fault=%ld\n",
+		       count, ticks, fault);
 		comm_idle("smp-demo");
 	}
 	find_cpus();
