@@ -75,6 +75,7 @@ struct fdt_platform {
 	unsigned int dropped;	/* entries beyond the limits above */
 };
 
+const char *fdt_check_blob(const void *fdt, size_t size);
 void *fdt_load(const char *path, size_t *size);
 int fdt_scan(const void *fdt, struct fdt_platform *p);
 

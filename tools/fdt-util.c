@@ -12,18 +12,41 @@
 #include "fdt-internal.h"
 #include "util.h"
 
+/*
+ * What a blob must be before it is scanned: NULL, or why not. Version 17,
+ * which dtc and Linux write: libfdt 1.6.1's fdt_check_full() dereferences
+ * NULL on some malformed older ones (found by tests/fuzz/fuzz_fdt.c).
+ */
+const char *fdt_check_blob(const void *fdt, size_t size)
+{
+	static char why[64];
+	int err;
+
+	if (size < FDT_V17_SIZE)
+		return "shorter than a device tree header";
+	if (fdt_magic(fdt) != FDT_MAGIC)
+		return "no device tree magic (0xd00dfeed)";
+	if (fdt_version(fdt) < 17) {
+		snprintf(why, sizeof(why), "version %u, older than 17",
+			 fdt_version(fdt));
+		return why;
+	}
+	err = fdt_check_full(fdt, size);
+	return err ? fdt_strerror(err) : NULL;
+}
+
 /* Loads a .dtb (or /sys/firmware/fdt) and checks its whole structure. */
 void *fdt_load(const char *path, size_t *size)
 {
 	void *fdt = read_file(path, size);
-	int err;
+	const char *why;
 
 	if (!fdt)
 		return NULL;
-	err = fdt_check_full(fdt, *size);
-	if (err) {
+	why = fdt_check_blob(fdt, *size);
+	if (why) {
 		fprintf(stderr, "%s: %s: not a valid flattened device tree: %s\n",
-			progname, path, fdt_strerror(err));
+			progname, path, why);
 		free(fdt);
 		return NULL;
 	}

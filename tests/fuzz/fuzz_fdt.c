@@ -39,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		goto out;
 	memcpy(buf, data, size);
 	/* What fdt_load() requires of a blob before it is scanned. */
-	if (fdt_check_full(buf, size))
+	if (fdt_check_blob(buf, size))
 		goto out;
 	if (create_system_model(&model, &platform, buf, "fuzz", NULL, devnull))
 		goto out;

@@ -312,6 +312,13 @@ has create-gicv2-why "$W/create-gicv2.err" "is a GICv2; Bulkhead needs a GICv3"
 run create-not-a-dtb 1 $B config create --dtb "$SYS"
 has create-not-a-dtb-why "$W/create-not-a-dtb.err" "not a valid flattened device tree"
 run create-missing-dtb 1 $B config create --dtb "$W/nonexistent.dtb"
+# A version 15 blob on which libfdt 1.6.1's fdt_check_full() crashes
+# (found by tests/fuzz/fuzz_fdt.c): refused before libfdt sees it.
+for t in "config create" "hardware check"; do
+	run "${t% *}-old-dtb-version" 1 $B $t --dtb "$top/tests/fuzz/regress/fdt-v15-check-full-null.dtb"
+	has "${t% *}-old-dtb-version-why" "$W/${t% *}-old-dtb-version.err" \
+		"not a valid flattened device tree: version 15, older than 17"
+done
 run create-extra-arg 2 $B config create --dtb "$HARNESS" extra
 run create-bad-option 2 $B config create --bogus
 
