@@ -2,8 +2,9 @@
 # timeout: 150
 # A cell with two CPUs (2 and 3) running smp-demo: the inmate finds its
 # second CPU with PSCI AFFINITY_INFO, starts it with CPU_ON, both take
-# their own timer interrupts and add to one shared counter, the second
-# leaves with CPU_OFF and is started again for a second round. Linux keeps
+# their own timer interrupts and add to one shared counter, they send each
+# other 100 SGIs each way, the second leaves with CPU_OFF and is started
+# again for a second round. Linux keeps
 # computing on CPUs 0-1 meanwhile. The cell shuts down on request, starts
 # again (its second CPU too), and destroy gives Linux both CPUs back.
 # Then two faults: the second CPU reads outside the cell, or is started
@@ -36,6 +37,8 @@ rounds_ok() {
 		done
 		check_grep $1-round$r-counter-right \
 			"smp-demo: round $r: counter 200000 of 200000, right" /tmp/hv.out
+		check_grep $1-round$r-sgi-ping-pong \
+			"smp-demo: round $r: cpu 0 <-> cpu 1: 100 pings taken, 100 pongs back of 100" /tmp/hv.out
 		check_grep $1-round$r-cpu1-off-again \
 			"smp-demo: round $r: the other CPUs are off" /tmp/hv.out
 	done
@@ -76,7 +79,8 @@ rounds_ok run1
 check_eq running running "$(cell_state smp-demo)"
 
 # Each CPU took its own 2 x 100 timer interrupts; CPU 3's PSCI exits are
-# its two CPU_OFFs, CPU 2's the AFFINITY_INFO polls and CPU_ONs.
+# its two CPU_OFFs, CPU 2's the AFFINITY_INFO polls and CPU_ONs; each sent
+# at least 2 x 100 SGIs (a trapped ICC_SGI1R_EL1 write each).
 bulkhead cell stats smp-demo > /tmp/stats.out
 check_eq stats-cpus-2-3 "2 3" "$(awk 'NR > 1 { print $1 }' /tmp/stats.out | tr '\n' ' ' | sed 's/ $//')"
 for c in 2 3; do
@@ -91,6 +95,12 @@ for c in 2 3; do
 		pass cpu$c-psci-calls
 	else
 		fail cpu$c-psci-calls "psci exits of CPU $c: '$n'"
+	fi
+	n=$(stat_of /tmp/stats.out $c sgi)
+	if [ "${n:-0}" -ge 200 ]; then
+		pass cpu$c-sent-sgis
+	else
+		fail cpu$c-sent-sgis "sgi exits of CPU $c: '$n'"
 	fi
 done
 hv_console > /tmp/console.out
@@ -151,7 +161,7 @@ fault_case() {
 # at an entry outside the cell.
 fault_case fault-read fault=1 'smp-demo: cpu 1 reads 0x50000000, outside the cell' \
 	'cell smp-demo: unhandled read at IPA 0x50000000 .* CPU 3'
-fault_case fault-entry fault=2 'smp-demo: cpu 1 started at 0x50000000, outside the cell: 0' \
+fault_case fault-entry fault=2 'smp-demo: starting cpu 1 at 0x50000000, outside the cell' \
 	'cell smp-demo: instruction fetch from IPA 0x50000000 PC 0x50000000 CPU 3'
 
 check_eq no-cells-at-end 0 "$(cell_count_listed)"

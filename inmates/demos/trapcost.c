@@ -185,18 +185,9 @@ static void sgi_irq(unsigned int intid)
 	}
 }
 
-static uint64_t sgi1r_self(void)
-{
-	uint64_t mpidr = cpu_mpidr(), aff0 = mpidr & 0xff;
-
-	return ((mpidr >> 32) & 0xff) << 48 | (aff0 / 16) << 44 |
-	       ((mpidr >> 16) & 0xff) << 32 | (uint64_t)sgi_intid << 24 |
-	       ((mpidr >> 8) & 0xff) << 16 | 1ULL << (aff0 % 16);
-}
-
 static uint32_t time_sgi(void)
 {
-	uint64_t val = sgi1r_self(), t0, end;
+	uint64_t val = gic_sgi1r(cpu_mpidr(), sgi_intid), t0, end;
 
 	sgi_taken = false;
 	t0 = clock_read();

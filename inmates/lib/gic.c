@@ -158,6 +158,23 @@ int gic_init(void)
 	return 0;
 }
 
+uint64_t gic_sgi1r(uint64_t mpidr, unsigned int intid)
+{
+	uint64_t aff0 = mpidr & 0xff;
+
+	/* Aff3.Aff2.Aff1, RS picks the 16 Aff0 values TargetList covers. */
+	return ((mpidr >> 32) & 0xff) << 48 | (aff0 / 16) << 44 |
+	       ((mpidr >> 16) & 0xff) << 32 | (uint64_t)(intid & 0xf) << 24 |
+	       ((mpidr >> 8) & 0xff) << 16 | 1ULL << (aff0 % 16);
+}
+
+void gic_send_sgi(uint64_t mpidr, unsigned int intid)
+{
+	dsb(ish);	/* what the target is told about is visible first */
+	write_sysreg(gic_sgi1r(mpidr, intid), icc_sgi1r_el1);
+	isb();
+}
+
 /* Base of the per-interrupt registers that hold intid. */
 static uintptr_t irq_regs(unsigned int intid)
 {

@@ -18,10 +18,19 @@ typedef void (*irq_handler_t)(unsigned int intid);
 
 /*
  * Sets up this CPU's interface (and bare metal the distributor and the
- * redistributor, which nobody else did). Idempotent. Returns 0 or -ENODEV
- * if this CPU's redistributor is not found.
+ * redistributor, which nobody else did). Idempotent; every CPU that takes
+ * interrupts calls it. Returns 0 or -ENODEV if this CPU's redistributor
+ * is not found.
  */
 int gic_init(void);
+
+/*
+ * SGI intid (0-15; the hypervisor keeps 15 for itself in a cell) to the
+ * CPU with affinity mpidr: gic_sgi1r() is the ICC_SGI1R_EL1 value that
+ * sends it, gic_send_sgi() writes it.
+ */
+uint64_t gic_sgi1r(uint64_t mpidr, unsigned int intid);
+void gic_send_sgi(uint64_t mpidr, unsigned int intid);
 
 /* Group 1, default priority; SPIs are routed to this CPU. */
 void gic_enable_irq(unsigned int intid);
