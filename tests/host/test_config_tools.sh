@@ -315,7 +315,7 @@ run create-missing-dtb 1 $B config create --dtb "$W/nonexistent.dtb"
 # A version 15 blob on which libfdt 1.6.1's fdt_check_full() crashes
 # (found by tests/fuzz/fuzz_fdt.c): refused before libfdt sees it.
 for t in "config create" "hardware check"; do
-	run "${t% *}-old-dtb-version" 1 $B $t --dtb "$top/tests/fuzz/regress/fdt-v15-check-full-null.dtb"
+	run "${t% *}-old-dtb-version" 1 $B $t --dtb "$top/tests/fuzz/regress/fdt-v15-check-full-null.fdt"
 	has "${t% *}-old-dtb-version-why" "$W/${t% *}-old-dtb-version.err" \
 		"not a valid flattened device tree: version 15, older than 17"
 done
