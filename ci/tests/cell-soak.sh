@@ -39,7 +39,7 @@ for i in $(seq 1 $CYCLES); do
 	[ "$used" = "$before" ] || pool_bad="$pool_bad $i($used)"
 done
 echo "soak: $CYCLES cycles in $(( $(now_ms) - start )) ms"
-printf '\nBHSTAT: soak_cycles %s\n' "$CYCLES"
+stat_marker soak_cycles "$CYCLES"
 
 [ -z "$step_bad" ] && pass all-steps-succeed || fail all-steps-succeed "cycles:$step_bad"
 [ -z "$run_bad" ] && pass both-inmates-ran || fail both-inmates-ran "cycles:$run_bad"

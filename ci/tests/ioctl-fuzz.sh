@@ -29,7 +29,10 @@ fuzz() {
 	dmesg -n 7
 	echo "ioctl-fuzz: $* -> rc=$rc after $(( $(now_ms) - t0 )) ms"
 	while IFS= read -r line; do
-		printf '\n%s\n' "$line"
+		case $line in
+		BHSTAT:*) marker "$line" ;;
+		*) printf '\n%s\n' "$line" ;;
+		esac
 	done < /tmp/fuzz.out
 	if [ $rc = 0 ] && grep -q '^ioctl-fuzz: [0-9]* executions' /tmp/fuzz.out; then
 		pass $name-every-call-clean

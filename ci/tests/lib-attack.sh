@@ -27,11 +27,7 @@ fail() {
 	local name=$1
 	shift
 	ATK_BAD=$((ATK_BAD + 1))
-	if [ -n "$BH_DEFER" ]; then
-		echo "BHTEST: FAIL $name: $*" >> "$BH_DEFER"
-	else
-		printf '\nBHTEST: FAIL %s: %s\n' "$name" "$*"
-	fi
+	marker "BHTEST: FAIL $name: $*"
 }
 
 # --- the root cell's workload: a checksum of 1 MiB of its memory ---
@@ -112,7 +108,7 @@ attack_start() {
 	ATK=$1
 	ATK_BAD=0
 	ATTACKS_TRIED=$((ATTACKS_TRIED + 1))
-	printf '\nBHSTAT: attack_tried %s\n' "$ATK"
+	stat_marker attack_tried "$ATK"
 	echo "== attack $ATK (mode=$2 $3), at $(now_ms) ms"
 	dmesg_mark
 	ATK_SUM=$(sum_count)
@@ -202,7 +198,7 @@ attack_end() {
 attack_verdict() {
 	if [ $ATK_BAD = 0 ]; then
 		ATTACKS_CONTAINED=$((ATTACKS_CONTAINED + 1))
-		printf '\nBHSTAT: attack_contained %s\n' "$ATK"
+		stat_marker attack_contained "$ATK"
 		echo "== attack $ATK: contained ($(( $(now_ms) - ATK_T0 )) ms)"
 	else
 		echo "== attack $ATK: NOT contained ($ATK_BAD failed checks)"

@@ -12,24 +12,36 @@ BH_INMATES=/usr/share/bulkhead/inmates
 # own, so that it is not glued to the end of a line the hypervisor is still
 # writing. While a cell floods that UART, defer_markers collects the markers
 # in a file instead, and flush_markers prints them once it is quiet.
+# Characters the hypervisor writes can still land inside a marker; so every
+# marker is also kept, one line each, in BH_MARKS, which ci/init prints
+# once the hypervisor is gone and the harness prefers (ci/qemu.sh).
 BH_DEFER=
+BH_MARKS=/tmp/bhtest.marks
+
+# marker LINE: LINE (first line: the marker) printed, or deferred, and kept.
+marker() {
+	printf '%s' "$1" | tr '\n' '|' >> "$BH_MARKS"
+	echo >> "$BH_MARKS"
+	if [ -n "$BH_DEFER" ]; then
+		echo "$1" >> "$BH_DEFER"
+	else
+		printf '\n%s\n' "$1"
+	fi
+}
 
 pass() {
-	if [ -n "$BH_DEFER" ]; then
-		echo "BHTEST: PASS $1" >> "$BH_DEFER"
-	else
-		printf '\nBHTEST: PASS %s\n' "$1"
-	fi
+	marker "BHTEST: PASS $1"
 }
 
 fail() {
 	local name=$1
 	shift
-	if [ -n "$BH_DEFER" ]; then
-		echo "BHTEST: FAIL $name: $*" >> "$BH_DEFER"
-	else
-		printf '\nBHTEST: FAIL %s: %s\n' "$name" "$*"
-	fi
+	marker "BHTEST: FAIL $name: $*"
+}
+
+# stat_marker KEY VALUE: a count for the suite's summary (ci/run-tests.sh).
+stat_marker() {
+	marker "BHSTAT: $1 $2"
 }
 
 defer_markers() {
