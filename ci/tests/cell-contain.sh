@@ -75,18 +75,6 @@ start_violate() {
 	check $a-start bulkhead cell start violate
 }
 
-# wait_output PATTERN [MS]: until PATTERN appears in the hypervisor's log
-# since the mark (at most MS, default 3000); the log is left in /tmp/hv.out.
-wait_output() {
-	local end=$(( $(now_ms) + ${2:-3000} ))
-	while :; do
-		hv_since_mark > /tmp/hv.out
-		grep -aq -- "$1" /tmp/hv.out && return 0
-		[ "$(now_ms)" -ge "$end" ] && return 1
-		sleep 0.1
-	done
-}
-
 # root_ok NAME: Linux computed right on its CPUs during the case and did
 # not complain.
 root_ok() {
@@ -157,7 +145,7 @@ end_case sgi
 
 # CPU_ON of CPU 0 (Linux's): denied, the cell runs on.
 start_violate cpu_on new
-wait_output 'violate: survived cpu_on'
+wait_hv 'violate: survived cpu_on'
 cp /tmp/hv.out /tmp/cpu_on.out
 check_grep cpu_on-denied-to-inmate 'violate: PSCI CPU_ON returned -3' /tmp/cpu_on.out
 check_grep cpu_on-cell-survives 'violate: survived cpu_on' /tmp/cpu_on.out
@@ -181,7 +169,7 @@ bystander_ok cpu_on
 # SYSTEM_OFF: that cell stops, nothing else does.
 start_violate system_off
 check_cell_state system_off-state-shut-down violate "shut down"
-wait_output 'PSCI system off' 2000
+wait_hv 'PSCI system off' 2000
 sleep 0.3
 hv_since_mark > /tmp/system_off.out
 check_grep system_off-inmate-started 'violate: doing system_off' /tmp/system_off.out
@@ -228,7 +216,7 @@ stop_resetting() {
 # resets again and again until it is shut down); nothing else restarts.
 defer_markers
 start_violate system_reset
-wait_output 'violate: doing system_reset' 2000
+wait_hv 'violate: doing system_reset' 2000
 # Until it has started over at least once (a slow host takes longer).
 end=$(( $(now_ms) + 5000 ))
 while :; do
@@ -280,7 +268,7 @@ check recreate-after-failures bulkhead cell create $VIOLATE
 check recreate-load bulkhead cell load violate $BH_INMATES/violate.bin -s "action=none"
 hv_mark
 check recreate-start bulkhead cell start violate
-wait_output 'violate: survived none'
+wait_hv 'violate: survived none'
 check_grep recreate-runs 'violate: survived none' /tmp/hv.out
 check recreate-shutdown bulkhead cell shutdown violate
 check recreate-destroy bulkhead cell destroy violate

@@ -80,13 +80,8 @@ output_seen() {
 	local p=$1 cell=$2 who=$3 a b end freq
 	case $cell in
 	rt-control)
-		end=$(( $(now_ms) + 4000 ))
-		while :; do
-			hv_since_mark > /tmp/rt.out
-			grep -q 'rt-control: t=1s' /tmp/rt.out && break
-			[ "$(now_ms)" -ge "$end" ] && break
-			sleep 0.2
-		done
+		wait_hv 'rt-control: t=1s' 4000
+		cp /tmp/hv.out /tmp/rt.out
 		check_grep $p-prints-start-line \
 			'rt-control: freq=1000Hz seconds=0 .* in a cell' /tmp/rt.out
 		check_grep $p-prints-reports \

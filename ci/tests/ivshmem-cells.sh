@@ -37,13 +37,10 @@ PEER_ARGS="count=1000 len=1024"
 # peer_b_round N [MS]: waits until peer B printed its totals of round N
 # (on the hypervisor console, since hv_mark), at most MS (default 90 s).
 peer_b_round() {
-	local end=$(( $(now_ms) + ${2:-90000} ))
-	while :; do
-		hv_since_mark > /tmp/peer-b.out
-		grep -q "ivshmem-peer 1: round $1: " /tmp/peer-b.out && return 0
-		[ "$(now_ms)" -ge "$end" ] && return 1
-		sleep 0.5
-	done
+	local rc=0
+	wait_hv "ivshmem-peer 1: round $1: " "${2:-90000}" || rc=1
+	cp /tmp/hv.out /tmp/peer-b.out
+	return $rc
 }
 
 # start_peer NAME: create, load and start one of the peer cells.

@@ -429,6 +429,19 @@ hv_since_mark() {
 	rm -f /tmp/hv-since.$$
 }
 
+# wait_hv PATTERN [MS]: until PATTERN (grep) appears in the hypervisor's
+# log since hv_mark (at most MS, default 3000); the log is left in
+# /tmp/hv.out.
+wait_hv() {
+	local end=$(( $(now_ms) + ${2:-3000} ))
+	while :; do
+		hv_since_mark > /tmp/hv.out
+		grep -aq -- "$1" /tmp/hv.out && return 0
+		[ "$(now_ms)" -ge "$end" ] && return 1
+		sleep 0.1
+	done
+}
+
 # rt_control_last_t FILE: the latest second rt-control reported in FILE
 # (its "rt-control: t=Ns ..." lines on the hypervisor console), or 0.
 rt_control_last_t() {

@@ -19,6 +19,7 @@ INMATE_DEFAULT_ARGS("count=100000 ticks=100 ipis=100");
 #define TICK_NS		1000000		/* 1 kHz */
 #define ROUNDS		2
 #define MAX_AFF0	16
+#define MPIDR_AFF_MASK	0xff00ffffffULL	/* Aff3-Aff0 */
 #define OUTSIDE_CELL	0x50000000UL	/* past the cell's 16 MiB at 1 GiB */
 #define SGI_PING	1		/* boot CPU -> other CPU */
 #define SGI_PONG	2		/* and back */
@@ -96,7 +97,7 @@ static void work(unsigned int me)
 	while (ticks_taken[me] < (unsigned long)ticks)
 		irq_idle();
 	printk("smp-demo: round %u: cpu %u (MPIDR 0x%llx): %lu timer interrupts, %ld additions\n",
-	       round, me, (unsigned long long)(cpu_mpidr() & 0xff00ffffffULL),
+	       round, me, (unsigned long long)(cpu_mpidr() & MPIDR_AFF_MASK),
 	       ticks_taken[me], count);
 	__atomic_fetch_add(&cpus_done, 1, __ATOMIC_RELEASE);
 }

@@ -68,26 +68,28 @@ static void emit(char c, void *ctx)
 }
 
 /*
- * One CPU prints at a time, so lines of several CPUs do not mix. The
- * owner is the CPU's index + 1: a CPU faulting while it prints (an
- * exception report) goes on printing instead of waiting for itself.
+ * One CPU prints at a time, so lines of several CPUs do not mix. A CPU
+ * faulting while it prints (an exception report) is the owner already and
+ * goes on printing instead of waiting for itself.
  */
-static volatile uint32_t console_owner;
+static struct spinlock console_lock;
+static volatile int console_owner = -1;
 
 void vprintk(const char *fmt, va_list ap)
 {
-	uint32_t me = cpu_index() + 1, free;
 	uint64_t flags = irq_save();
+	int me = (int)cpu_index();
 	bool nested = console_owner == me;
 
-	for (free = 0; !nested &&
-	     !__atomic_compare_exchange_n(&console_owner, &free, me, false,
-					  __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
-	     free = 0)
-		cpu_relax();
+	if (!nested) {
+		spin_lock(&console_lock);
+		console_owner = me;
+	}
 	bh_vformat(emit, NULL, fmt, ap);
-	if (!nested)
-		__atomic_store_n(&console_owner, 0, __ATOMIC_RELEASE);
+	if (!nested) {
+		console_owner = -1;
+		spin_unlock(&console_lock);
+	}
 	irq_restore(flags);
 }
 
