@@ -89,7 +89,7 @@ build_initramfs() {
 	cp "$top/hypervisor/bulkhead.bin" "$root/lib/firmware/"
 	cp "$top/tools/bulkhead" "$root/usr/sbin/"
 	cp "$top/tools/ivshmem-demo" "$root/usr/sbin/"
-	cp "$top/tests/guest/ioctl-fuzz" "$root/usr/bin/"
+	cp "$top/tests/guest/ioctl-fuzz" "$top/tests/guest/pmu-count" "$root/usr/bin/"
 	cp "$top"/configs/cells/*.cell "$root/etc/bulkhead/"
 	cp "$qdir"/generated/*.cell "$root/etc/bulkhead/" 2>/dev/null || true
 	cp "$top"/inmates/demos/*.bin "$root/usr/share/bulkhead/inmates/"

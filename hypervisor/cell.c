@@ -180,6 +180,8 @@ static void move_cpus(struct cell *cell, struct cell *from, struct cell *to)
 	for_each_cell_cpu(cell, c) {
 		struct per_cpu *cpu = per_cpu(c);
 
+		/* Parked: what the old cell printed is flushed as its own. */
+		cell_output_flush(cpu);
 		if (arch_cell_move_cpu(cpu, from, to))
 			pr_err("CPU %u: redistributor not moved\n", c);
 		cpu->cell = to;
@@ -365,8 +367,10 @@ static int start_cell(struct cell *cell)
 		return err;
 	fill_comm_region(cell);
 	pci_cell_reset(cell);
-	for_each_cell_cpu(cell, c)
+	for_each_cell_cpu(cell, c) {
+		cell_output_flush(per_cpu(c));
 		per_cpu(c)->failed = false;
+	}
 	set_state(cell, BH_CELL_STATE_RUNNING);
 	cell->stopping = false;
 	smp_mb();
@@ -498,7 +502,8 @@ void cell_system_power(struct per_cpu *cpu, bool off)
 	struct cell *cell = cpu->cell;
 	unsigned int c;
 
-	pr_info("cell %s: PSCI system %s: %s the cell only\n", cell->name,
+	log_limited(&cell->log_limit, cell->name, LOG_INFO,
+		    "cell %s: PSCI system %s: %s the cell only\n", cell->name,
 		off ? "off" : "reset", off ? "stopping" : "restarting");
 	if (off) {
 		set_state(cell, BH_CELL_STATE_SHUT_DOWN);

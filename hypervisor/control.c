@@ -72,7 +72,7 @@ static long console_putc_from(struct per_cpu *cpu, char c)
 
 	if (cpu->cell != &root_cell && !(con->flags & BH_CON_FLAG_VIRTUAL))
 		return -EPERM;
-	console_write(&c, 1);
+	cell_output_putc(cpu, c);
 	return 0;
 }
 

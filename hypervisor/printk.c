@@ -6,7 +6,10 @@
 #include <hv/console.h>
 #include <hv/control.h>
 #include <hv/printk.h>
+#include <asm/spinlock.h>
 #include <bulkhead/format.h>
+
+static spinlock_t limit_lock = SPINLOCK_INIT;
 
 struct line {
 	char buf[256];
@@ -38,23 +41,78 @@ void printk(const char *fmt, ...)
 	va_end(ap);
 }
 
-void log_msg(int level, const char *fmt, ...)
+static void vlog(int level, const char *fmt, va_list ap)
 {
 	static const char *const prefix[] = {
 		"bulkhead-hv: error: ", "bulkhead-hv: warning: ",
 		"bulkhead-hv: ", "bulkhead-hv: debug: ",
 	};
 	struct line l = { .len = 0 };
+
+	for (const char *p = prefix[level]; *p; p++)
+		emit(*p, &l);
+	bh_vformat(emit, &l, fmt, ap);
+	console_write(l.buf, l.len);
+}
+
+void log_msg(int level, const char *fmt, ...)
+{
 	va_list ap;
 
 	if (level > CONFIG_LOG_LEVEL)
 		return;
-	for (const char *p = prefix[level]; *p; p++)
-		emit(*p, &l);
 	va_start(ap, fmt);
-	bh_vformat(emit, &l, fmt, ap);
+	vlog(level, fmt, ap);
 	va_end(ap);
-	console_write(l.buf, l.len);
+}
+
+bool log_limit_take(struct log_limit *lim, u32 burst, u32 per_s,
+		    u32 *suppressed)
+{
+	u64 now = arch_counter(), period = arch_counter_freq() / per_s;
+	u64 refill;
+	bool ok;
+
+	spin_lock(&limit_lock);
+	if (!lim->last) {
+		lim->tokens = burst;
+		lim->last = now;
+	}
+	refill = period ? (now - lim->last) / period : burst;
+	if (refill >= burst - lim->tokens) {
+		lim->tokens = burst;
+		lim->last = now;
+	} else if (refill) {
+		lim->tokens += refill;
+		lim->last += refill * period;
+	}
+	ok = lim->tokens > 0;
+	if (ok) {
+		lim->tokens--;
+		*suppressed = lim->suppressed;
+		lim->suppressed = 0;
+	} else {
+		lim->suppressed++;
+	}
+	spin_unlock(&limit_lock);
+	return ok;
+}
+
+void log_limited(struct log_limit *lim, const char *who, int level,
+		 const char *fmt, ...)
+{
+	u32 suppressed;
+	va_list ap;
+
+	if (level > CONFIG_LOG_LEVEL ||
+	    !log_limit_take(lim, LOG_CELL_BURST, LOG_CELL_PER_S, &suppressed))
+		return;
+	if (suppressed)
+		log_msg(level, "cell %s: %u messages suppressed (limit %u a second)\n",
+			who, suppressed, LOG_CELL_PER_S);
+	va_start(ap, fmt);
+	vlog(level, fmt, ap);
+	va_end(ap);
 }
 
 void panic(const char *fmt, ...)

@@ -20,6 +20,7 @@
  */
 #include <inmate.h>
 #include <bulkhead/hypercall.h>
+#include "attack.h"
 
 INMATE_DEFAULT_ARGS("mode=none");
 
@@ -29,8 +30,6 @@ INMATE_DEFAULT_ARGS("mode=none");
 #define CELL_B_RAM		0x7ca00000UL	/* rt-control's RAM (slot B) */
 #define UART0_DR		0x09000000UL	/* root's console */
 #define VIRTIO_MMIO		0x0a000000UL	/* not the cell's */
-#define GICR_FRAME		0x20000UL
-#define GICR_SGI		0x10000UL
 #define GICR_WAKER		0x0014
 #define GICR_WAKER_SLEEP	(1U << 1)
 
@@ -77,8 +76,8 @@ INMATE_DEFAULT_ARGS("mode=none");
 #define NORMAL_ALIAS_IDX	256UL
 #define NORMAL_ALIAS		(NORMAL_ALIAS_IDX << 30)
 
-static const char *mode;
-static unsigned int checks, mismatches;
+const char *mode;
+unsigned int checks, mismatches;
 static uint64_t rng;
 
 static uint64_t random64(void)
@@ -90,7 +89,7 @@ static uint64_t random64(void)
 	return rng;
 }
 
-static void expect(const char *what, long got, long want)
+void expect(const char *what, long got, long want)
 {
 	checks++;
 	if (got == want)
@@ -100,7 +99,7 @@ static void expect(const char *what, long got, long want)
 	       what, got, (unsigned long)got, want);
 }
 
-static void expect_true(const char *what, bool ok, long got)
+void expect_true(const char *what, bool ok, long got)
 {
 	checks++;
 	if (ok)
@@ -110,7 +109,7 @@ static void expect_true(const char *what, bool ok, long got)
 	       (unsigned long)got);
 }
 
-static long hvc(uint64_t code, uint64_t a1, uint64_t a2)
+long hvc(uint64_t code, uint64_t a1, uint64_t a2)
 {
 	register uint64_t x0 asm("x0") = code;
 	register uint64_t x1 asm("x1") = a1;
@@ -126,13 +125,13 @@ static uintptr_t gicd(void)
 	return gic_dist_base();
 }
 
-static unsigned int own_cpu(void)
+unsigned int own_cpu(void)
 {
 	return cpu_mpidr() & 0xff;
 }
 
 /* Frame of a CPU's redistributor (QEMU: in CPU order, one per CPU). */
-static uintptr_t gicr_of(unsigned int cpu)
+uintptr_t gicr_of(unsigned int cpu)
 {
 	return comm_region()->gicr_base + cpu * GICR_FRAME;
 }
@@ -826,7 +825,7 @@ static void __attribute__((noreturn)) storm(bool uart)
 	}
 }
 
-static void __attribute__((noreturn)) spin_masked(void)
+void spin_masked(void)
 {
 	/* Promise to answer (so only --force stops it), then never do. */
 	comm_set_accepts_messages();
@@ -868,7 +867,7 @@ static bool checked(const char *m)
 		pci_open();
 		do_pci_regs();
 	} else
-		return false;
+		return arch_checked(m);
 	return true;
 }
 
@@ -896,6 +895,7 @@ static bool hold_out(const char *m)
 	}
 	if (!strcmp(m, "comm-flood"))
 		comm_flood();
+	arch_hold_out(m);
 	if (!strcmp(m, "sgi-leak")) {
 		/*
 		 * SGIs to itself left pending when the cell stops: they must

@@ -11,6 +11,7 @@
 #include <hv/percpu.h>
 #include <asm/barrier.h>
 #include <asm/gic.h>
+#include <asm/pmu.h>
 #include <asm/sysregs.h>
 #include <asm/traps.h>
 
@@ -43,6 +44,7 @@ static void reset_el1_state(struct per_cpu *cpu)
 	write_sysreg(0, cntv_ctl_el0);
 	write_sysreg(0, cntp_ctl_el0);
 	write_sysreg(0, cntkctl_el1);
+	pmu_debug_reset();
 	if (cpu->cell != &root_cell)
 		arch_clear_fpsimd();
 }
@@ -51,6 +53,7 @@ static void reset_el1_state(struct per_cpu *cpu)
 static void enter_cell(struct per_cpu *cpu)
 {
 	write_sysreg(cpu->cell->arch.vttbr, vttbr_el2);
+	write_sysreg(arch_cell_mdcr(cpu->cell, cpu->arch.saved.mdcr), mdcr_el2);
 	isb();
 	asm volatile("tlbi vmalls12e1" : : : "memory");
 	dsb(nsh);

@@ -56,7 +56,13 @@
 #define GICR_ISENABLER0		(GICR_SGI_BASE + GICD_ISENABLER)
 #define GICR_ISPENDR0		(GICR_SGI_BASE + GICD_ISPENDR)
 #define GICR_ICPENDR0		(GICR_SGI_BASE + GICD_ICPENDR)
+#define GICR_ICENABLER0		(GICR_SGI_BASE + GICD_ICENABLER)
 #define GICR_ICACTIVER0		(GICR_SGI_BASE + GICD_ICACTIVER)
+#define GICR_CTLR		0x0000
+#define GICR_CTLR_ENABLE_LPIS	(1U << 0)
+
+/* PPIs: INTIDs 16-31 of a redistributor's banked registers. */
+#define GIC_PPI_MASK		0xffff0000U
 
 static u64 read_lr(unsigned int n)
 {
@@ -191,7 +197,7 @@ static void inject(struct per_cpu *cpu, u32 entry)
 	}
 	if (g->queued == GIC_QUEUE_SIZE) {
 		/* Keep the line alive: the GIC signals it again later. */
-		pr_warn("CPU %u: virtual interrupt queue full, INTID %u made pending again\n",
+		pr_cell_warn(cpu->cell, "CPU %u: virtual interrupt queue full, INTID %u made pending again\n",
 			cpu->cpu_id, entry & ~QUEUE_HW);
 		if (entry & QUEUE_HW)
 			write_sysreg(entry & ~QUEUE_HW, icc_dir_el1);
@@ -235,7 +241,13 @@ void gic_handle_irq(struct per_cpu *cpu)
 
 	for (;;) {
 		irq = read_sysreg(icc_iar1_el1) & 0xffffff;
-		if (irq >= GIC_SPURIOUS)
+		/*
+		 * Only 1020-1023 mean "nothing acknowledged". Anything else,
+		 * an LPI (8192 and up) or an extended INTID included, holds
+		 * the running priority until its EOI: left without one, a
+		 * priority-0 interrupt would keep the management SGI out.
+		 */
+		if (irq >= GIC_SPECIAL_FIRST && irq <= GIC_SPECIAL_LAST)
 			break;
 		cpu_stat_inc(cpu, BH_STAT_EXITS_IRQ);
 		write_sysreg(irq, icc_eoir1_el1);	/* priority drop only */
@@ -251,9 +263,13 @@ void gic_handle_irq(struct per_cpu *cpu)
 		} else if (gic_cell_owns_irq(cpu->cell, irq)) {
 			inject(cpu, irq | QUEUE_HW);
 		} else {
-			/* Routed here against the rules: never reaches the cell. */
+			/*
+			 * Routed here against the rules: never reaches the
+			 * cell. (For an LPI, which has no active state, the
+			 * deactivation is ignored: GICv3 spec 8.2.6.)
+			 */
 			write_sysreg(irq, icc_dir_el1);
-			pr_warn("CPU %u: INTID %u not owned by cell %s, dropped\n",
+			pr_cell_warn(cpu->cell, "CPU %u: INTID %u not owned by cell %s, dropped\n",
 				cpu->cpu_id, irq, cpu->cell->name);
 		}
 	}
@@ -366,6 +382,16 @@ int gic_cpu_init(struct per_cpu *cpu)
 		       (unsigned long long)cpu->arch.mpidr);
 		return -ENODEV;
 	}
+	/*
+	 * LPIs once enabled may not be disabled again (GICR_CTLR.EnableLPIs,
+	 * 12.11.2), and their tables are in memory the GIC writes: Linux
+	 * enables them only for an ITS, which Bulkhead does not handle yet.
+	 */
+	if (mmio_read32(g->gicr + GICR_CTLR) & GICR_CTLR_ENABLE_LPIS) {
+		pr_err("CPU %u: LPIs are enabled in its redistributor (Linux uses a GIC ITS): not supported, boot with the ITS disabled\n",
+		       cpu->cpu_id);
+		return -EBUSY;
+	}
 	write_sysreg(read_sysreg(icc_sre_el2) | ICC_SRE_SRE | ICC_SRE_ENABLE,
 		     icc_sre_el2);
 	isb();
@@ -400,13 +426,15 @@ int gic_cpu_init(struct per_cpu *cpu)
  * GIC. A CPU that changes cells leaves its old cell's interrupts behind:
  * they are dropped, and so are the SGIs and PPIs still pending or active
  * in its redistributor (an SGI a cell sent itself must not reach Linux,
- * where SGI 2 stops the CPU). The management SGI stays: park requests
- * have their own bookkeeping.
+ * where SGI 2 stops the CPU), and its PPIs are disabled. The management
+ * SGI stays: park requests have their own bookkeeping. No LPI state can
+ * move with the CPU: no cell can enable LPIs (vgic-redist.c).
  */
 void gic_cpu_reset(struct per_cpu *cpu)
 {
 	struct gic_cpu *g = &cpu->arch.gic;
 	bool moved = g->owner != cpu->cell;
+	u32 maint = hv.config->platform.arm64.maintenance_irq;
 	u32 banked = ~(1U << GIC_SGI_MGMT);
 	unsigned int n;
 
@@ -432,6 +460,10 @@ void gic_cpu_reset(struct per_cpu *cpu)
 	if (moved) {
 		mmio_write32(g->gicr + GICR_ICPENDR0, banked);
 		mmio_write32(g->gicr + GICR_ICACTIVER0, banked);
+		/* The next occupant enables the PPIs it uses (Linux does). */
+		mmio_write32(g->gicr + GICR_ICENABLER0,
+			     GIC_PPI_MASK & ~(1U << maint));
+		g->vsleep = false;
 		g->owner = cpu->cell;
 	}
 }

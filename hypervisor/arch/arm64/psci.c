@@ -58,7 +58,7 @@ static long cpu_on(struct per_cpu *cpu, u64 mpidr, u64 entry, u64 context)
 	long ret = PSCI_SUCCESS;
 
 	if (!target) {
-		pr_warn("cell %s: PSCI CPU_ON for MPIDR 0x%llx, not its CPU\n",
+		pr_cell_warn(cpu->cell, "cell %s: PSCI CPU_ON for MPIDR 0x%llx, not its CPU\n",
 			cpu->cell->name, (unsigned long long)mpidr);
 		return PSCI_DENIED;
 	}
@@ -161,7 +161,7 @@ static long system_power(struct per_cpu *cpu, struct trap_context *ctx)
 		return PSCI_SUCCESS;
 	}
 	if (cell_count() > 1) {
-		pr_warn("root cell: PSCI system %s denied while cells run\n",
+		pr_cell_warn(cpu->cell, "root cell: PSCI system %s denied while cells run\n",
 			off ? "off" : "reset");
 		return PSCI_DENIED;
 	}

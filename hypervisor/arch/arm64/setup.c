@@ -9,6 +9,7 @@
 #include <hv/percpu.h>
 #include <asm/gic.h>
 #include <asm/mmu.h>
+#include <asm/pmu.h>
 #include <asm/sysregs.h>
 
 extern u8 hyp_vectors[];
@@ -42,6 +43,18 @@ struct per_cpu *this_cpu(void)
 	return (struct per_cpu *)read_sysreg(tpidr_el2);
 }
 
+/* CNTPCT_EL0: EL2 reads it without an offset (CNTVOFF is for EL1). */
+u64 arch_counter(void)
+{
+	isb();
+	return read_sysreg(cntpct_el0);
+}
+
+u64 arch_counter_freq(void)
+{
+	return read_sysreg(cntfrq_el0);
+}
+
 static void save_el2_state(struct arch_saved_el2 *s)
 {
 	s->hcr = read_sysreg(hcr_el2);
@@ -57,13 +70,16 @@ static void save_el2_state(struct arch_saved_el2 *s)
  * Keeps the bits Linux's stub set (RW, and API/APK/ATA on CPUs with
  * pointer authentication or MTE), and adds stage 2 and the traps we need:
  * interrupts (IMO/FMO, which also trap SGI generation), SMC for PSCI,
- * cache maintenance by set/way (TSW, see traps.c), and barrier upgrades to
- * inner shareable so a cell's maintenance reaches all of its CPUs.
+ * cache maintenance by set/way (TSW, see traps.c), barrier upgrades to
+ * inner shareable so a cell's maintenance reaches all of its CPUs, and
+ * the IMPLEMENTATION DEFINED registers (TIDCP: op0=3, CRn=11/15; TACR:
+ * ACTLR_EL1), which on real cores switch off coherency or errata
+ * workarounds for the whole core (traps.c).
  */
 static u64 cell_hcr(u64 stub_hcr)
 {
 	return stub_hcr | HCR_VM | HCR_RW | HCR_TSC | HCR_TSW | HCR_FB |
-	       HCR_BSU_IS | HCR_IMO | HCR_FMO;
+	       HCR_BSU_IS | HCR_IMO | HCR_FMO | HCR_TIDCP | HCR_TACR;
 }
 
 int arch_init(void)
@@ -83,11 +99,6 @@ int arch_cpu_init(struct per_cpu *cpu)
 	err = gic_cpu_init(cpu);
 	if (err)
 		return err;
-	err = gic_map_cpu_redistributor(cpu, cpu->cell);
-	if (err) {
-		gic_cpu_exit(cpu);
-		return err;
-	}
 
 	write_sysreg(hyp_vectors, vbar_el2);
 	write_sysreg(arch_vtcr(), vtcr_el2);
@@ -97,6 +108,7 @@ int arch_cpu_init(struct per_cpu *cpu)
 	asm volatile("tlbi vmalls12e1" : : : "memory");
 	dsb(nsh);
 	write_sysreg(cell_hcr(cpu->arch.saved.hcr), hcr_el2);
+	write_sysreg(arch_cell_mdcr(cell, cpu->arch.saved.mdcr), mdcr_el2);
 	isb();
 
 	if (boot_state == 0) {
@@ -106,13 +118,15 @@ int arch_cpu_init(struct per_cpu *cpu)
 	return 0;
 }
 
+/*
+ * Nothing of a CPU is mapped into its cell (the redistributor is emulated,
+ * vgic-redist.c); what the old cell cached for it goes.
+ */
 int arch_cell_move_cpu(struct per_cpu *cpu, struct cell *from,
 		       struct cell *to)
 {
-	int err = gic_unmap_cpu_redistributor(cpu, from);
-
 	arch_flush_cell_tlbs(from);
-	return err ? err : gic_map_cpu_redistributor(cpu, to);
+	return 0;
 }
 
 void arch_cpu_restore(struct per_cpu *cpu)

@@ -10,6 +10,7 @@
 #include <hv/percpu.h>
 #include <hv/printk.h>
 #include <asm/gic.h>
+#include <asm/pmu.h>
 #include <asm/sysregs.h>
 #include <asm/traps.h>
 #include <bulkhead/hypercall.h>
@@ -104,7 +105,7 @@ static enum trap_result handle_dabt(struct per_cpu *cpu,
 		arch_skip_instruction();
 		return TRAP_HANDLED;
 	}
-	pr_warn("cell %s: %s %s at IPA 0x%llx (%u bytes) PC 0x%llx CPU %u\n",
+	pr_cell_warn(cpu->cell, "cell %s: %s %s at IPA 0x%llx (%u bytes) PC 0x%llx CPU %u\n",
 		cpu->cell->name, res == MMIO_FORBIDDEN ? "forbidden" : "unhandled",
 		acc.is_write ? "write" : "read",
 		(unsigned long long)ipa_addr(acc.ipa), acc.size,
@@ -145,6 +146,32 @@ static void inject_undef(void)
 #define SYSREG_DC_ISW		0x107062
 #define SYSREG_DC_CSW		0x1070a2
 #define SYSREG_DC_CISW		0x1070e2
+/* ACTLR_EL1: op0=3, op1=0, CRn=1, CRm=0, op2=1. */
+#define SYSREG_ACTLR_EL1	0x301001
+#define SYSREG_OP0(reg)		((reg) >> 20)
+#define SYSREG_CRN(reg)		(((reg) >> 12) & 0xf)
+
+/*
+ * IMPLEMENTATION DEFINED registers: op0=3 with CRn=11 or CRn=15 (Arm ARM
+ * DDI 0487, "Reserved encodings for IMPLEMENTATION DEFINED registers"),
+ * trapped by HCR_EL2.TIDCP, and ACTLR_EL1, trapped by HCR_EL2.TACR.
+ */
+static bool is_impdef(u32 reg)
+{
+	return reg == SYSREG_ACTLR_EL1 ||
+	       (SYSREG_OP0(reg) == 3 &&
+		(SYSREG_CRN(reg) == 11 || SYSREG_CRN(reg) == 15));
+}
+
+/* Reads as zero, writes ignored. */
+static enum trap_result raz_wi(struct trap_context *ctx, unsigned int rt,
+			       bool read)
+{
+	if (read && rt != 31)
+		ctx->regs[rt] = 0;
+	arch_skip_instruction();
+	return TRAP_HANDLED;
+}
 
 static enum trap_result handle_sysreg(struct per_cpu *cpu,
 				      struct trap_context *ctx, u64 esr)
@@ -160,7 +187,7 @@ static enum trap_result handle_sysreg(struct per_cpu *cpu,
 	if (!read && reg == SYSREG_ICC_SGI1R) {
 		arch_skip_instruction();
 		if (gic_handle_sgi_write(cpu, val)) {
-			pr_warn("cell %s: SGI 0x%llx to CPUs it does not own, CPU %u\n",
+			pr_cell_warn(cpu->cell, "cell %s: SGI 0x%llx to CPUs it does not own, CPU %u\n",
 				cpu->cell->name, (unsigned long long)val,
 				cpu->cpu_id);
 			/* Linux never does this on purpose: keep it running. */
@@ -186,7 +213,32 @@ static enum trap_result handle_sysreg(struct per_cpu *cpu,
 		arch_skip_instruction();
 		return TRAP_FORBIDDEN;
 	}
-	pr_warn("cell %s: %s of system register op0=%llu op1=%llu CRn=%llu CRm=%llu op2=%llu, CPU %u\n",
+	/*
+	 * Core-wide controls (coherency, prefetchers, errata workarounds)
+	 * are the hypervisor's: every cell, the root included, reads zero
+	 * and its writes are ignored. Real software reads them at most.
+	 */
+	if (is_impdef(reg)) {
+		pr_cell_warn(cpu->cell, "cell %s: %s of IMPLEMENTATION DEFINED register S%u_%u_C%u_C%u_%u ignored, CPU %u\n",
+			     cpu->cell->name, read ? "read" : "write",
+			     reg >> 20, (reg >> 16) & 7, (reg >> 12) & 0xf,
+			     (reg >> 4) & 0xf, reg & 7, cpu->cpu_id);
+		return raz_wi(ctx, rt, read);
+	}
+	/*
+	 * Debug and trace registers (op0=2) trap only for non-root cells
+	 * (MDCR_EL2.TDA/TDOSA/TDRA, pmu.c): they have no self-hosted debug.
+	 */
+	if (SYSREG_OP0(reg) == 2 && cpu->cell != &root_cell)
+		return raz_wi(ctx, rt, read);
+	if (pmu_is_register(reg)) {
+		pmu_handle_access(reg, &val, read);
+		if (read && rt != 31)
+			ctx->regs[rt] = val;
+		arch_skip_instruction();
+		return TRAP_HANDLED;
+	}
+	pr_cell_warn(cpu->cell, "cell %s: %s of system register op0=%llu op1=%llu CRn=%llu CRm=%llu op2=%llu, CPU %u\n",
 		cpu->cell->name, read ? "read" : "write",
 		(unsigned long long)((iss >> 20) & 3),
 		(unsigned long long)((iss >> 14) & 7),
@@ -239,7 +291,7 @@ int arch_handle_trap(struct trap_context *ctx, int kind)
 		return 0;
 	}
 	if (kind != TRAP_KIND_SYNC) {
-		pr_warn("CPU %u: SError from cell %s, ESR 0x%llx\n", cpu->cpu_id,
+		pr_cell_warn(cpu->cell, "CPU %u: SError from cell %s, ESR 0x%llx\n", cpu->cpu_id,
 			cpu->cell->name, (unsigned long long)esr);
 		return 0;
 	}
@@ -258,12 +310,12 @@ int arch_handle_trap(struct trap_context *ctx, int kind)
 		res = handle_sysreg(cpu, ctx, esr);
 		break;
 	case EC_IABT_LOW:
-		pr_warn("cell %s: instruction fetch from IPA 0x%llx PC 0x%llx CPU %u\n",
+		pr_cell_warn(cpu->cell, "cell %s: instruction fetch from IPA 0x%llx PC 0x%llx CPU %u\n",
 			cpu->cell->name, (unsigned long long)fault_ipa(),
 			(unsigned long long)read_sysreg(elr_el2), cpu->cpu_id);
 		break;
 	default:
-		pr_warn("cell %s: unhandled trap, ESR 0x%llx PC 0x%llx CPU %u\n",
+		pr_cell_warn(cpu->cell, "cell %s: unhandled trap, ESR 0x%llx PC 0x%llx CPU %u\n",
 			cpu->cell->name, (unsigned long long)esr,
 			(unsigned long long)read_sysreg(elr_el2), cpu->cpu_id);
 		break;

@@ -1,13 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Emulation of the GICv3 distributor and of the redistributors' SGI/PPI
- * registers for cells. No cell maps the distributor: every access traps
- * here and reaches the physical register with the bits, bytes or routing
- * of interrupts the cell does not own masked out. Each CPU's redistributor
- * is mapped into its cell except the first page of its SGI frame, where
- * the enables, priorities and groups of SGIs and PPIs live: that page is
- * emulated too, so a cell cannot disable the hypervisor's own SGI and
- * maintenance interrupt.
+ * Emulation of the GICv3 distributor for cells. No cell maps the
+ * distributor: every access traps here and reaches the physical register
+ * with the bits, bytes or routing of interrupts the cell does not own
+ * masked out. The redistributors are emulated in vgic-redist.c with the
+ * helpers shared through vgic.h.
  */
 #include <hv/bitmap.h>
 #include <hv/cell.h>
@@ -18,13 +15,12 @@
 #include <asm/gic.h>
 #include <bulkhead/comm-region.h>
 #include <asm/spinlock.h>
+#include "vgic.h"
 
-#define GICR_SGI_PAGE_END	(GICR_SGI_BASE + 0x1000)
-#define GICR_IDENT_END		0x10	/* CTLR, IIDR, TYPER: readable by all */
 
 static spinlock_t dist_lock = SPINLOCK_INIT;
 
-static u64 phys_read(uintptr_t addr, unsigned int size)
+u64 vgic_phys_read(uintptr_t addr, unsigned int size)
 {
 	switch (size) {
 	case 1: return *(volatile u8 *)addr;
@@ -34,7 +30,7 @@ static u64 phys_read(uintptr_t addr, unsigned int size)
 	}
 }
 
-static void phys_write(uintptr_t addr, unsigned int size, u64 val)
+void vgic_phys_write(uintptr_t addr, unsigned int size, u64 val)
 {
 	switch (size) {
 	case 1: *(volatile u8 *)addr = val; break;
@@ -49,7 +45,7 @@ static void phys_write(uintptr_t addr, unsigned int size, u64 val)
  * (starting at INTID 0 at reg_base) that belong to interrupts the cell may
  * touch. `protect` lists INTIDs no cell may change.
  */
-static u64 owned_mask(const struct cell *cell, u64 off, u64 reg_base,
+u64 vgic_owned_mask(const struct cell *cell, u64 off, u64 reg_base,
 		      unsigned int bits, unsigned int size, u64 protect)
 {
 	u64 first = (off - reg_base) * 8 / bits, mask = 0, field;
@@ -87,32 +83,32 @@ static bool touches_foreign(const struct cell *cell, uintptr_t addr,
 	if (set_clear)
 		return acc->value & foreign;
 	return (acc->value & foreign) &&
-	       (acc->value & foreign) != (phys_read(addr, acc->size) & foreign);
+	       (acc->value & foreign) != (vgic_phys_read(addr, acc->size) & foreign);
 }
 
 /* A masked access: set/clear registers write through, others merge. */
-static void masked_access(uintptr_t addr, struct mmio_access *acc, u64 mask,
+void vgic_masked_access(uintptr_t addr, struct mmio_access *acc, u64 mask,
 			  bool set_clear)
 {
 	u64 phys;
 
 	if (!acc->is_write) {
-		acc->value = phys_read(addr, acc->size) & mask;
+		acc->value = vgic_phys_read(addr, acc->size) & mask;
 		return;
 	}
 	if (set_clear) {
 		if (acc->value & mask)
-			phys_write(addr, acc->size, acc->value & mask);
+			vgic_phys_write(addr, acc->size, acc->value & mask);
 		return;
 	}
 	spin_lock(&dist_lock);
-	phys = phys_read(addr, acc->size);
-	phys_write(addr, acc->size, (phys & ~mask) | (acc->value & mask));
+	phys = vgic_phys_read(addr, acc->size);
+	vgic_phys_write(addr, acc->size, (phys & ~mask) | (acc->value & mask));
 	spin_unlock(&dist_lock);
 }
 
 /* Bits per interrupt of the per-interrupt registers; 0 if `off` is none. */
-static unsigned int irq_reg_bits(u64 off, u64 *base, bool *set_clear)
+unsigned int vgic_irq_reg_bits(u64 off, u64 *base, bool *set_clear)
 {
 	*set_clear = false;
 	if (off >= GICD_IGROUPR && off < GICD_IPRIORITYR) {
@@ -135,7 +131,7 @@ static unsigned int irq_reg_bits(u64 off, u64 *base, bool *set_clear)
 	return 0;
 }
 
-static bool is_group_reg(u64 base)
+bool vgic_is_group_reg(u64 base)
 {
 	return base == GICD_IGROUPR || base == GICD_IGRPMODR;
 }
@@ -163,7 +159,7 @@ static enum mmio_result irouter_access(struct cell *cell, uintptr_t gicd,
 
 	if (irq >= 32 && !gic_cell_owns_irq(cell, irq) && acc->is_write &&
 	    cell != &root_cell) {
-		pr_warn("cell %s: routing INTID %llu, not its interrupt\n",
+		pr_cell_warn(cell, "cell %s: routing INTID %llu, not its interrupt\n",
 			cell->name, (unsigned long long)irq);
 		return MMIO_FORBIDDEN;
 	}
@@ -173,11 +169,11 @@ static enum mmio_result irouter_access(struct cell *cell, uintptr_t gicd,
 		return MMIO_HANDLED;
 	}
 	if (!acc->is_write) {
-		acc->value = phys_read(gicd + off, acc->size);
+		acc->value = vgic_phys_read(gicd + off, acc->size);
 		return MMIO_HANDLED;
 	}
 	spin_lock(&dist_lock);
-	val = phys_read(reg, 8);
+	val = vgic_phys_read(reg, 8);
 	if (acc->size == 8)
 		val = acc->value;
 	else if (off & 4)
@@ -187,12 +183,12 @@ static enum mmio_result irouter_access(struct cell *cell, uintptr_t gicd,
 	aff = val & 0xff00ffffffULL;
 	if ((val & (1ULL << 31)) || !cell_owns_mpidr(cell, aff)) {
 		spin_unlock(&dist_lock);
-		pr_warn("cell %s: routing INTID %llu to affinity 0x%llx denied\n",
+		pr_cell_warn(cell, "cell %s: routing INTID %llu to affinity 0x%llx denied\n",
 			cell->name, (unsigned long long)irq,
 			(unsigned long long)val);
 		return MMIO_FORBIDDEN;
 	}
-	phys_write(reg, 8, val);
+	vgic_phys_write(reg, 8, val);
 	spin_unlock(&dist_lock);
 	return MMIO_HANDLED;
 }
@@ -208,22 +204,22 @@ static enum mmio_result gicd_access(void *arg, struct mmio_access *acc,
 
 	if (off >= GICD_IROUTER && off < GICD_IROUTER_END + 8)
 		return irouter_access(cell, gicd, acc, off);
-	bits = irq_reg_bits(off, &base, &set_clear);
+	bits = vgic_irq_reg_bits(off, &base, &set_clear);
 	if (bits) {
 		/* Byte access only where a byte is one interrupt's field. */
 		if (acc->size != 4 && !(bits == 8 && acc->size == 1))
 			return MMIO_UNHANDLED;
-		mask = owned_mask(cell, off, base, bits, acc->size, 0);
+		mask = vgic_owned_mask(cell, off, base, bits, acc->size, 0);
 		/* Groups stay as set up: group 1, so they arrive as IRQs. */
-		if (acc->is_write && is_group_reg(base))
+		if (acc->is_write && vgic_is_group_reg(base))
 			return MMIO_HANDLED;
 		if (touches_foreign(cell, gicd + off, acc, mask, set_clear)) {
-			pr_warn("cell %s: distributor write 0x%llx at 0x%llx touches interrupts it does not own\n",
+			pr_cell_warn(cell, "cell %s: distributor write 0x%llx at 0x%llx touches interrupts it does not own\n",
 				cell->name, (unsigned long long)acc->value,
 				(unsigned long long)off);
 			return MMIO_FORBIDDEN;
 		}
-		masked_access(gicd + off, acc, mask, set_clear);
+		vgic_masked_access(gicd + off, acc, mask, set_clear);
 		return MMIO_HANDLED;
 	}
 	if (acc->size != 4)
@@ -231,68 +227,12 @@ static enum mmio_result gicd_access(void *arg, struct mmio_access *acc,
 	/* CTLR, TYPER, IIDR, ID registers: read-only for cells. */
 	if (off < 0x10 || off >= 0xffd0) {
 		if (!acc->is_write)
-			acc->value = phys_read(gicd + off, 4);
+			acc->value = vgic_phys_read(gicd + off, 4);
 		return MMIO_HANDLED;
 	}
 	/* ITARGETSR, NSACR, SGIR: RAZ/WI with affinity routing on. */
 	if (!acc->is_write)
 		acc->value = 0;
-	return MMIO_HANDLED;
-}
-
-/* The CPU whose redistributor frame starts at `frame`, if active. */
-static struct per_cpu *frame_owner(uintptr_t frame)
-{
-	unsigned int c;
-
-	for (c = 0; c < bh_hv_header.max_cpus; c++) {
-		struct per_cpu *pc = per_cpu(c);
-
-		if (pc->active && pc->arch.gic.gicr == frame)
-			return pc;
-	}
-	return NULL;
-}
-
-static enum mmio_result gicr_access(void *arg, struct mmio_access *acc,
-				    u64 off)
-{
-	u32 maint = hv.config->platform.arm64.maintenance_irq;
-	uintptr_t frame = hv.config->platform.arm64.gicr_base +
-			  (off & ~(u64)(GICR_FRAME_SIZE - 1));
-	u64 foff = off & (GICR_FRAME_SIZE - 1), base, mask;
-	struct per_cpu *owner = frame_owner(frame);
-	struct cell *cell = arg;
-	unsigned int bits;
-	bool set_clear;
-
-	/* Other CPUs' frames: identification only (Linux scans them). */
-	if (!owner || owner->cell != cell) {
-		if (acc->is_write || foff >= GICR_IDENT_END)
-			return MMIO_FORBIDDEN;
-		acc->value = owner ? phys_read(frame + foff, acc->size) : 0;
-		return MMIO_HANDLED;
-	}
-	if (foff < GICR_SGI_BASE || foff >= GICR_SGI_PAGE_END)
-		return MMIO_UNHANDLED;	/* mapped: cannot trap here */
-	bits = irq_reg_bits(foff - GICR_SGI_BASE, &base, &set_clear);
-	if (!bits) {
-		if (!acc->is_write)
-			acc->value = phys_read(frame + foff, acc->size);
-		else
-			phys_write(frame + foff, acc->size, acc->value);
-		return MMIO_HANDLED;
-	}
-	if (acc->size != 4 && !(bits == 8 && acc->size == 1))
-		return MMIO_UNHANDLED;
-	mask = owned_mask(cell, foff - GICR_SGI_BASE, base, bits, acc->size,
-			  (1ULL << GIC_SGI_MGMT) | (1ULL << maint));
-	if (acc->is_write && is_group_reg(base))
-		return MMIO_HANDLED;
-	/* Setting the hypervisor's interrupts' enables is harmless. */
-	if (set_clear && (foff - GICR_SGI_BASE) == GICD_ISENABLER)
-		mask = ~0ULL;
-	masked_access(frame + foff, acc, mask, set_clear);
 	return MMIO_HANDLED;
 }
 
@@ -328,7 +268,7 @@ int gic_cell_init(struct cell *cell)
 		return err;
 	return mmio_region_register(cell, ipa_init(p->arm64.gicr_base),
 				    (u64)GICR_FRAME_SIZE * bh_hv_header.max_cpus,
-				    gicr_access, cell);
+				    vgic_gicr_access, cell);
 }
 
 void gic_cell_exit(struct cell *cell)
@@ -336,55 +276,21 @@ void gic_cell_exit(struct cell *cell)
 	mmio_region_unregister_cell(cell);
 }
 
-/* A CPU's redistributor as its cell maps it: all but the emulated page. */
-static void redistributor_regions(struct per_cpu *cpu, struct bh_memory *rd,
-				  struct bh_memory *sgi_rest)
-{
-	uintptr_t frame = cpu->arch.gic.gicr;
-
-	*rd = (struct bh_memory){
-		.phys_start = frame,
-		.virt_start = frame,
-		.size = GICR_SGI_BASE,
-		.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO,
-	};
-	*sgi_rest = (struct bh_memory){
-		.phys_start = frame + GICR_SGI_PAGE_END,
-		.virt_start = frame + GICR_SGI_PAGE_END,
-		.size = GICR_FRAME_SIZE - GICR_SGI_PAGE_END,
-		.flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO,
-	};
-}
-
-int gic_map_cpu_redistributor(struct per_cpu *cpu, struct cell *cell)
-{
-	struct bh_memory rd, sgi_rest;
-	int err;
-
-	redistributor_regions(cpu, &rd, &sgi_rest);
-	err = arch_map_memory_region(cell, &rd);
-	return err ? err : arch_map_memory_region(cell, &sgi_rest);
-}
-
-int gic_unmap_cpu_redistributor(struct per_cpu *cpu, struct cell *cell)
-{
-	struct bh_memory rd, sgi_rest;
-	int err;
-
-	redistributor_regions(cpu, &rd, &sgi_rest);
-	err = arch_unmap_memory_region(cell, &rd);
-	return err ? err : arch_unmap_memory_region(cell, &sgi_rest);
-}
-
-/* Disables an SPI and clears its pending state before it changes hands. */
+/*
+ * Disables an SPI and clears its pending and active state before it
+ * changes hands: an SPI a cell left active (GICD_ISACTIVER, or taken and
+ * never deactivated) would otherwise never be signalled to its next owner
+ * (GICv3 spec 4.1.2: an active interrupt is not forwarded again).
+ */
 static void quiesce_spi(unsigned int irq)
 {
 	uintptr_t gicd = hv.config->platform.arm64.gicd_base;
 	u64 word = (irq / 32) * 4;
 	u32 bit = 1U << (irq % 32);
 
-	phys_write(gicd + GICD_ICENABLER + word, 4, bit);
-	phys_write(gicd + GICD_ICPENDR + word, 4, bit);
+	vgic_phys_write(gicd + GICD_ICENABLER + word, 4, bit);
+	vgic_phys_write(gicd + GICD_ICPENDR + word, 4, bit);
+	vgic_phys_write(gicd + GICD_ICACTIVER + word, 4, bit);
 }
 
 /* Routes an SPI to a CPU (affinity routing, GICD_IROUTER). */
@@ -392,7 +298,7 @@ static void route_spi(unsigned int irq, u64 mpidr)
 {
 	uintptr_t gicd = hv.config->platform.arm64.gicd_base;
 
-	phys_write(gicd + GICD_IROUTER + irq * 8, 8, mpidr & 0xff00ffffffULL);
+	vgic_phys_write(gicd + GICD_IROUTER + irq * 8, 8, mpidr & 0xff00ffffffULL);
 }
 
 static u64 first_cpu_mpidr(const struct cell *cell)
@@ -448,7 +354,7 @@ void arch_trigger_irq(unsigned int irq)
 
 	/* Memory the interrupt announces is written before it fires. */
 	asm volatile("dsb ishst" : : : "memory");
-	phys_write(gicd + GICD_ISPENDR + (irq / 32) * 4, 4, 1U << (irq % 32));
+	vgic_phys_write(gicd + GICD_ISPENDR + (irq / 32) * 4, 4, 1U << (irq % 32));
 }
 
 /* Inmates find the interrupt controller through their comm region. */

@@ -8,6 +8,7 @@
 #define _HV_CELL_H
 
 #include <hv/types.h>
+#include <hv/printk.h>
 #include <asm/cell.h>
 #include <bulkhead/cell-config.h>
 #include <bulkhead/comm-region.h>
@@ -30,6 +31,8 @@ struct cell {
 	struct bh_comm_region *comm;	/* NULL for the root cell */
 	struct pci_device *pci_devs;	/* virtual PCI devices */
 	unsigned int num_pci_devs;
+	struct log_limit log_limit;	/* messages it provokes */
+	struct log_limit output_limit;	/* lines it prints (console) */
 	struct arch_cell arch;
 };
 

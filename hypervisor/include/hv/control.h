@@ -66,6 +66,9 @@ bool arch_cpu_parked(unsigned int cpu);
 /* The calling CPU starts over at entry once its trap is handled. */
 void arch_restart_self(struct per_cpu *cpu, u64 entry);
 
+/* The system counter (the same on every CPU) and its ticks a second. */
+u64 arch_counter(void);
+u64 arch_counter_freq(void);
 /* Stops the calling CPU for good (panic path). */
 void __attribute__((noreturn)) arch_cpu_halt(void);
 /* Stops every other active CPU (panic path), best effort. */

@@ -14,6 +14,8 @@
 
 struct cell;
 
+#define BH_OUTPUT_LINE	160	/* a cell's console line, then it is cut */
+
 struct per_cpu {
 	struct arch_per_cpu arch;
 	unsigned int cpu_id;		/* Linux's logical CPU number */
@@ -21,6 +23,8 @@ struct per_cpu {
 	bool failed;
 	struct cell *cell;
 	u64 stats[BH_NUM_CPU_STATS];
+	char out_line[BH_OUTPUT_LINE];	/* its cell's console output so far */
+	unsigned int out_len;
 };
 
 /* The area of CPU `cpu`, or NULL if cpu is out of range. */
@@ -32,7 +36,17 @@ static inline void cpu_stat_inc(struct per_cpu *cpu, unsigned int reason)
 {
 #ifdef CONFIG_STATISTICS
 	cpu->stats[reason]++;
+/* A cell's console output (cell-console.c). */
+void cell_output_putc(struct per_cpu *cpu, char c);
+/* Logs what the CPU's cell printed since its last newline, if anything. */
+void cell_output_flush(struct per_cpu *cpu);
+
 #endif
 }
+
+/* A cell's console output (cell-console.c). */
+void cell_output_putc(struct per_cpu *cpu, char c);
+/* Logs what the CPU's cell printed since its last newline, if anything. */
+void cell_output_flush(struct per_cpu *cpu);
 
 #endif

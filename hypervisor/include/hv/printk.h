@@ -17,6 +17,31 @@ void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_msg(int level, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/*
+ * What a cell can make the hypervisor log is limited per cell, so that a
+ * flood neither fills the log ring nor holds the console: a token bucket
+ * of `burst` messages refilled at `per_s` a second. Messages over the
+ * limit are counted, and the count is logged with the next one let through.
+ */
+struct log_limit {
+	u64 last;		/* counter value of the last refill, 0: never */
+	u32 tokens;
+	u32 suppressed;
+};
+
+#define LOG_CELL_BURST		10
+#define LOG_CELL_PER_S		1
+
+/* Takes one token; returns false (and counts) when there is none. */
+bool log_limit_take(struct log_limit *lim, u32 burst, u32 per_s,
+		    u32 *suppressed);
+/* A message the cell named `who` provoked, under its limit. */
+void log_limited(struct log_limit *lim, const char *who, int level,
+		 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+#define pr_cell_warn(cell, ...)						\
+	log_limited(&(cell)->log_limit, (cell)->name, LOG_WARN, __VA_ARGS__)
+
 #define pr_err(...)	log_msg(LOG_ERR, __VA_ARGS__)
 #define pr_warn(...)	log_msg(LOG_WARN, __VA_ARGS__)
 #define pr_info(...)	log_msg(LOG_INFO, __VA_ARGS__)

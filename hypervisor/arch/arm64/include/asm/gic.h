@@ -18,7 +18,9 @@ struct trap_context;
 
 #define GIC_MAX_IRQS		1020
 #define GIC_SGI_MGMT		15	/* reserved for the hypervisor */
-#define GIC_SPURIOUS		1020
+/* INTIDs 1020-1023 are special: nothing to acknowledge (GICv3 2.2.1). */
+#define GIC_SPECIAL_FIRST	1020
+#define GIC_SPECIAL_LAST	1023
 
 #define GICD_SIZE		0x10000
 #define GICR_FRAME_SIZE		0x20000	/* RD_base + SGI_base */
@@ -57,8 +59,6 @@ int gic_cpu_init(struct per_cpu *cpu);
 void gic_cpu_exit(struct per_cpu *cpu);
 int gic_cell_init(struct cell *cell);
 void gic_cell_exit(struct cell *cell);
-int gic_map_cpu_redistributor(struct per_cpu *cpu, struct cell *cell);
-int gic_unmap_cpu_redistributor(struct per_cpu *cpu, struct cell *cell);
 /* Returns what a CPU's cell had not taken yet to the physical GIC. */
 void gic_cpu_reset(struct per_cpu *cpu);
 

@@ -33,6 +33,7 @@ struct gic_cpu {
 	u32 queue[GIC_QUEUE_SIZE];	/* waiting for a free list register */
 	unsigned int queued;
 	const struct cell *owner;	/* whose interrupts the state above holds */
+	bool vsleep;			/* the cell's GICR_WAKER.ProcessorSleep */
 	volatile bool halt_request;	/* panic: stop for good */
 };
 

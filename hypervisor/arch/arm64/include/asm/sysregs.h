@@ -18,6 +18,7 @@
 #define HCR_FB			BIT(9)
 #define HCR_BSU_IS		(1UL << 10)
 #define HCR_TSC			BIT(19)
+#define HCR_TIDCP		BIT(20)
 #define HCR_TACR		BIT(21)
 #define HCR_TSW			BIT(22)
 #define HCR_TGE			BIT(27)

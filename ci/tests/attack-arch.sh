@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: GPL-2.0
+# timeout: 200
+# Isolation suite, part 4: the architectural surface a cell's CPU reaches
+# (Documentation/attack-surface.md): the LPI controls and the wake state
+# of its own redistributor, an SPI it leaves active, counting the
+# hypervisor with the PMU, the debug and IMPLEMENTATION DEFINED
+# registers; and, from the root cell, perf counting EL2. The attacker,
+# bystander and root workload are those of the other attack-*.sh (see
+# lib-attack.sh).
+# expect-uart1: gicr-lpi-answers attack: gicr-lpi: [0-9]+ checks, 0 mismatches
+# expect-uart1: spi-active-answers attack: spi-active: [0-9]+ checks, 0 mismatches
+# expect-uart1: pmu-el2-answers attack: pmu-el2: [0-9]+ checks, 0 mismatches
+# expect-uart1: debug-regs-answers attack: debug-regs: [0-9]+ checks, 0 mismatches
+# expect-uart1: impdef-answers attack: impdef: [0-9]+ checks, 0 mismatches
+. /tests/lib-attack.sh
+
+# pmu_counts EL: the root cell's two cycle counts at EL (el0, el1, el2)
+# from /tmp/pmu.out (the cycle counter's, an event counter's).
+pmu_counts() {
+	awk -v el=$1 '$1 == el { print $3, $4 }' /tmp/pmu.out
+}
+
+# The root cell's own PMU before the hypervisor: every level counts
+# (EL2 is where the kernel would have been had it used VHE: nothing).
+pmu-count > /tmp/pmu.out 2>&1
+echo "root PMU, no hypervisor: $(tr '\n' '|' < /tmp/pmu.out)"
+
+attack_setup
+
+# --- the root cell's PMU: its own counting works, the hypervisor's EL2
+# is invisible (Linux at EL1 includes EL2 unless exclude_hv) ---
+ATK=root-pmu
+ATK_BAD=0
+ATTACKS_TRIED=$((ATTACKS_TRIED + 1))
+ATK_T0=$(now_ms)
+stat_marker attack_tried root-pmu
+taskset -c 0 pmu-count > /tmp/pmu.out 2>&1
+echo "root PMU under the hypervisor: $(tr '\n' '|' < /tmp/pmu.out)"
+for el in el0 el1; do
+	set -- $(pmu_counts $el)
+	check_eq root-pmu-$el-cycles-count 1 "$([ "${1:-0}" -gt 0 ] && [ "${2:-0}" -gt 0 ] && echo 1)"
+done
+set -- $(pmu_counts el2)
+check_eq root-pmu-el2-cycle-counter-zero "0" "${1:-missing}"
+check_eq root-pmu-el2-event-counter-zero "0" "${2:-missing}"
+attack_verdict
+
+# --- its own redistributor: LPIs, wake state ---
+
+# LPI tables in its own RAM, LPIs enabled, LPI 8192 at priority 0 made
+# pending, its redistributor put to sleep: the registers ignore it, and
+# a forced shutdown still stops it (a priority-0 LPI held without EOI, or
+# a sleeping redistributor, would keep the management SGI out).
+if holdout gicr-lpi gicr-lpi; then
+	log_fetch
+	log_lacks gicr-lpi-not-failed 'cell attack failed'
+	timed_shutdown gicr-lpi-force-shutdown $FORCE_MS --force
+	attack_end
+fi
+
+# Its own SPI (UART1's INTID 40) set active and never deactivated, then
+# the cell is stopped, destroyed and created again (attack_end): its next
+# owner, the storm-uart attack, must receive the interrupt again (an
+# active SPI is never signalled).
+if holdout spi-active spi-active; then
+	timed_shutdown spi-active-force-shutdown $FORCE_MS --force
+	attack_end
+	if holdout spi-active-next-owner storm-uart; then
+		n0=$(cell_stat attack 3 irq)
+		sleep 1
+		n1=$(cell_stat attack 3 irq)
+		echo "spi-active-next-owner: $((n1 - n0)) irq exits in a second"
+		check_eq spi-active-next-owner-receives 1 "$([ $((n1 - n0)) -ge 100 ] && echo 1)"
+		timed_shutdown spi-active-next-owner-shutdown $FORCE_MS --force
+		attack_end
+	fi
+fi
+
+# --- system registers ---
+
+# PMU event filters asking for EL2 only count nothing while the cell
+# traps into the hypervisor 500 times; its own EL1/EL0 still count.
+checked pmu-el2 pmu-el2
+# Breakpoint, watchpoint and debug control registers read as zero.
+checked debug-regs debug-regs
+# ACTLR_EL1 and Cortex-A57's IMPLEMENTATION DEFINED registers read as
+# zero and ignore writes.
+checked impdef impdef
+log_fetch
+log_has impdef-logged 'IMPLEMENTATION DEFINED register S3_1_C11_C0_2 ignored'
+
+attack_finish

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the distributor and redistributor emulations share: raw register
+ * access and the ownership masks of per-interrupt registers.
+ */
+#ifndef _ARM64_VGIC_H
+#define _ARM64_VGIC_H
+
+#include <hv/mmio.h>
+#include <hv/types.h>
+
+struct cell;
+
+u64 vgic_phys_read(uintptr_t addr, unsigned int size);
+void vgic_phys_write(uintptr_t addr, unsigned int size, u64 val);
+
+/*
+ * The bits of an access to a register with `bits` bits per interrupt
+ * (INTID 0 at reg_base) that belong to interrupts the cell may touch;
+ * `protect` lists INTIDs below 32 no cell may change.
+ */
+u64 vgic_owned_mask(const struct cell *cell, u64 off, u64 reg_base,
+		    unsigned int bits, unsigned int size, u64 protect);
+/* Reads masked; writes: set/clear registers write through, others merge. */
+void vgic_masked_access(uintptr_t addr, struct mmio_access *acc, u64 mask,
+			bool set_clear);
+/* Bits per interrupt of the per-interrupt register at `off`, 0 if none. */
+unsigned int vgic_irq_reg_bits(u64 off, u64 *base, bool *set_clear);
+bool vgic_is_group_reg(u64 base);
+
+enum mmio_result vgic_gicr_access(void *arg, struct mmio_access *acc,
+				  u64 off);
+
+#endif

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Attacks of the attack inmate on the architecture's own surface
+ * (Documentation/attack-surface.md): the LPI controls of its own
+ * redistributor, an SPI left active, counting the hypervisor with the
+ * PMU, the debug registers and the IMPLEMENTATION DEFINED registers.
+ * Modes as in attack.c: checked ones power the cell off when every
+ * answer was right, hold-outs wait for the root cell to stop them.
+ */
+#include <inmate.h>
+#include <bulkhead/hypercall.h>
+#include "attack.h"
+
+/* RD_base registers (GICv3 spec 12.10). */
+#define GICR_CTLR		0x0000
+#define GICR_TYPER		0x0008
+#define GICR_WAKER		0x0014
+#define GICR_SETLPIR		0x0040
+#define GICR_PROPBASER		0x0070
+#define GICR_PENDBASER		0x0078
+#define GICR_SYNCR		0x00c0
+#define GICR_TYPER_PLPIS	(1ULL << 0)
+#define GICR_CTLR_ENABLE_LPIS	(1U << 0)
+#define GICR_WAKER_SLEEP	(1U << 1)
+#define GICR_WAKER_ASLEEP	(1U << 2)
+
+#define GICD_ISACTIVER		0x0300
+#define OWN_SPI			40		/* UART1, this cell's */
+
+/*
+ * LPI tables in the cell's own RAM (slot A: IPA 0x4000_0000 is physical
+ * 0x7b80_0000, configs/cells/qemu-virt.h), 8 MiB in, past the image: the
+ * GIC takes physical addresses. LPI 8192 gets priority 0, enabled.
+ */
+#define CELL_RAM_IPA		0x40000000UL
+#define CELL_RAM_PA		0x7b800000UL
+#define LPI_TABLES_IPA		(CELL_RAM_IPA + 0x800000UL)
+#define LPI_PROP_PA		(CELL_RAM_PA + 0x800000UL)
+#define LPI_PEND_PA		(LPI_PROP_PA + 0x10000UL)
+#define LPI_ID_BITS		14
+#define LPI_FIRST		8192
+
+/* PMU (Arm ARM D13): PMCR_EL0 and the event filter bits. */
+#define PMCR_E			(1UL << 0)
+#define PMCR_P			(1UL << 1)
+#define PMCR_C			(1UL << 2)
+#define FILTER_P		(1UL << 31)
+#define FILTER_U		(1UL << 30)
+#define FILTER_NSK		(1UL << 29)
+#define FILTER_NSU		(1UL << 28)
+#define FILTER_NSH		(1UL << 27)
+#define EVENT_CPU_CYCLES	0x11
+#define COUNTER_CYCLES		(1UL << 31)
+
+#define MDSCR_KDE		(1UL << 13)
+#define MDSCR_MDE		(1UL << 15)
+
+/*
+ * Its own redistributor's LPI controls: with LPIs the GIC reads and
+ * writes the tables wherever PROPBASER/PENDBASER point, and a priority-0
+ * LPI held without EOI would keep the management SGI out. None of it may
+ * take effect; the wake state is the cell's own, virtual.
+ */
+static void do_gicr_lpi(void)
+{
+	volatile uint8_t *prop = (volatile uint8_t *)LPI_TABLES_IPA;
+	uintptr_t rd;
+
+	gic_init();
+	rd = gic_redist_base();
+	expect("own TYPER.PLPIS", mmio_read64(rd + GICR_TYPER) & GICR_TYPER_PLPIS, 0);
+	expect("CPU 0's TYPER.PLPIS", mmio_read64(gicr_of(0) + GICR_TYPER) & GICR_TYPER_PLPIS, 0);
+	memset((void *)prop, 0, 0x20000);
+	prop[0] = 0x00 | 1;		/* LPI 8192: priority 0, enabled */
+	dcache_clean_range((const void *)prop, 0x20000);
+	mmio_write64(rd + GICR_PROPBASER, LPI_PROP_PA | (LPI_ID_BITS - 1));
+	mmio_write64(rd + GICR_PENDBASER, LPI_PEND_PA);
+	mmio_write32(rd + GICR_CTLR, GICR_CTLR_ENABLE_LPIS);
+	expect("PROPBASER reads 0", mmio_read64(rd + GICR_PROPBASER), 0);
+	expect("PENDBASER reads 0", mmio_read64(rd + GICR_PENDBASER), 0);
+	expect("EnableLPIs reads 0", mmio_read32(rd + GICR_CTLR) & GICR_CTLR_ENABLE_LPIS, 0);
+	mmio_write64(rd + GICR_SETLPIR, LPI_FIRST);
+	expect("SYNCR not busy", mmio_read32(rd + GICR_SYNCR), 0);
+	mmio_write32(rd + GICR_WAKER, GICR_WAKER_SLEEP);
+	expect("WAKER asleep", mmio_read32(rd + GICR_WAKER),
+	       GICR_WAKER_SLEEP | GICR_WAKER_ASLEEP);
+	mmio_write32(rd + GICR_WAKER, 0);
+	expect("WAKER awake", mmio_read32(rd + GICR_WAKER), 0);
+	/* Asleep again for the hold-out: the management SGI must still come. */
+	mmio_write32(rd + GICR_WAKER, GICR_WAKER_SLEEP);
+}
+
+static void busy(unsigned int n)
+{
+	volatile unsigned int i;
+
+	for (i = 0; i < n; i++)
+		;
+}
+
+/* Counts what the filter lets count while it traps to EL2 `n` times. */
+static void count_hypercalls(uint64_t filter, unsigned int n,
+			     uint64_t *cycles, uint64_t *events)
+{
+	unsigned int i;
+
+	write_sysreg(PMCR_P | PMCR_C, pmcr_el0);
+	write_sysreg(filter, pmccfiltr_el0);
+	write_sysreg(filter | EVENT_CPU_CYCLES, pmevtyper0_el0);
+	write_sysreg(COUNTER_CYCLES | 1, pmcntenset_el0);
+	write_sysreg(PMCR_E, pmcr_el0);
+	isb();
+	for (i = 0; i < n; i++)
+		hvc(BH_HC_CELL_GET_STATE, 0, 0);
+	busy(n * 10);
+	write_sysreg(0, pmcr_el0);
+	isb();
+	*cycles = read_sysreg(pmccntr_el0);
+	*events = read_sysreg(pmevcntr0_el0);
+}
+
+/*
+ * Counting the hypervisor: filters asking for EL2 only (NSH) count
+ * nothing, whether the cycle counter or an event counter; filters for its
+ * own EL1 and EL0 still count.
+ */
+static void do_pmu_el2(void)
+{
+	uint64_t el2_only = FILTER_P | FILTER_U | FILTER_NSK | FILTER_NSU |
+			    FILTER_NSH;
+	uint64_t cycles, events;
+
+	count_hypercalls(el2_only, 500, &cycles, &events);
+	expect("PMCCFILTR.NSH reads 0", read_sysreg(pmccfiltr_el0) & FILTER_NSH, 0);
+	expect("EL2 cycles (PMCCNTR)", cycles, 0);
+	expect("EL2 CPU_CYCLES events", events, 0);
+	count_hypercalls(0, 500, &cycles, &events);
+	expect_true("EL0/EL1 cycles count", cycles > 0, cycles);
+	expect_true("EL0/EL1 CPU_CYCLES events count", events > 0, events);
+}
+
+/* No self-hosted debug in a cell: the registers read 0, writes vanish. */
+static void do_debug_regs(void)
+{
+	write_sysreg(CELL_RAM_IPA + 0x1000, dbgbvr0_el1);
+	write_sysreg(0x1e7, dbgbcr0_el1);	/* enabled, EL1 and EL0 */
+	write_sysreg(CELL_RAM_IPA + 0x2000, dbgwvr0_el1);
+	write_sysreg(0x1ff, dbgwcr0_el1);
+	write_sysreg(MDSCR_MDE | MDSCR_KDE, mdscr_el1);
+	isb();
+	expect("DBGBVR0_EL1", read_sysreg(dbgbvr0_el1), 0);
+	expect("DBGBCR0_EL1", read_sysreg(dbgbcr0_el1), 0);
+	expect("DBGWVR0_EL1", read_sysreg(dbgwvr0_el1), 0);
+	expect("DBGWCR0_EL1", read_sysreg(dbgwcr0_el1), 0);
+	expect("MDSCR_EL1", read_sysreg(mdscr_el1), 0);
+	write_sysreg(1, oslar_el1);		/* lock the OS lock */
+	isb();
+	expect("OSLSR_EL1", read_sysreg(oslsr_el1), 0);
+}
+
+/*
+ * IMPLEMENTATION DEFINED registers: on a Cortex-A57 L2CTLR_EL1 (which QEMU
+ * fills with the CPU count), CPUACTLR_EL1, CPUECTLR_EL1 (SMPEN) and
+ * CBAR_EL1 (the GIC's base) read as zero and ignore writes, as ACTLR_EL1.
+ */
+static void do_impdef(void)
+{
+	expect("ACTLR_EL1", read_sysreg(actlr_el1), 0);
+	write_sysreg(~0UL, actlr_el1);
+	expect("ACTLR_EL1 after write", read_sysreg(actlr_el1), 0);
+	expect("L2CTLR_EL1", read_sysreg(s3_1_c11_c0_2), 0);
+	expect("CPUACTLR_EL1", read_sysreg(s3_1_c15_c2_0), 0);
+	write_sysreg(0, s3_1_c15_c2_1);		/* CPUECTLR_EL1.SMPEN off */
+	expect("CPUECTLR_EL1", read_sysreg(s3_1_c15_c2_1), 0);
+	expect("CBAR_EL1", read_sysreg(s3_1_c15_c3_0), 0);
+}
+
+bool arch_checked(const char *m)
+{
+	if (!strcmp(m, "pmu-el2"))
+		do_pmu_el2();
+	else if (!strcmp(m, "debug-regs"))
+		do_debug_regs();
+	else if (!strcmp(m, "impdef"))
+		do_impdef();
+	else
+		return false;
+	return true;
+}
+
+void arch_hold_out(const char *m)
+{
+	if (!strcmp(m, "gicr-lpi")) {
+		do_gicr_lpi();
+		printk("attack: gicr-lpi: %u checks, %u mismatches\n", checks,
+		       mismatches);
+		spin_masked();
+	}
+	if (!strcmp(m, "spi-active")) {
+		/* Its own SPI active, never deactivated: then it is stopped. */
+		gic_init();
+		mmio_write32(gic_dist_base() + GICD_ISACTIVER + OWN_SPI / 32 * 4,
+			     1U << (OWN_SPI % 32));
+		expect("own SPI active", mmio_read32(gic_dist_base() +
+			GICD_ISACTIVER + OWN_SPI / 32 * 4) >> (OWN_SPI % 32) & 1, 1);
+		printk("attack: spi-active: %u checks, %u mismatches\n",
+		       checks, mismatches);
+		spin_masked();
+	}
+}
