@@ -4,6 +4,7 @@
  *   enabled         1 while the hypervisor runs
  *   version         driver version
  *   console         the hypervisor's log ring (binary read)
+ *   console_own     its ring of its own messages only (binary read)
  *   mem_pool_total  pages in the hypervisor's page pool
  *   mem_pool_used   pages of it in use
  *   stats           per-CPU exit counts by reason, one CPU per line
@@ -101,72 +102,103 @@ static DEVICE_ATTR_RO(stats);
  * reads), so that they fit together while the hypervisor goes on logging.
  * Under bh.lock.
  */
-static struct {
+struct con_snapshot {
 	const struct file *filp;
 	char *buf;
 	u32 size;
 	u64 len;
-} con_snap;
+};
+
+/* One snapshot per ring: the log ring, and the hypervisor's own ring. */
+static struct con_snapshot con_snap, own_snap;
 
 /*
  * The ring is written by the hypervisor while we copy: take `written`
  * before and after, and keep only bytes that were not overwritten.
  */
-static int console_snapshot(const struct bh_console_ring *ring)
+static int console_snapshot(struct con_snapshot *snap,
+			    const struct bh_console_ring *ring, u32 max_size)
 {
 	u64 before, after, first, valid, i;
+	u32 size = READ_ONCE(ring->size);
 
-	if (con_snap.size != ring->size) {
-		kfree(con_snap.buf);
-		con_snap.size = 0;
-		con_snap.len = 0;
-		con_snap.buf = kmalloc(ring->size, GFP_KERNEL);
-		if (!con_snap.buf)
+	/* A size that does not fit its place is a broken hypervisor. */
+	if (!size || size > max_size)
+		return -EIO;
+	if (snap->size != size) {
+		kfree(snap->buf);
+		snap->size = 0;
+		snap->len = 0;
+		snap->buf = kmalloc(size, GFP_KERNEL);
+		if (!snap->buf)
 			return -ENOMEM;
-		con_snap.size = ring->size;
+		snap->size = size;
 	}
 	before = READ_ONCE(ring->written);
 	smp_rmb();
-	first = before > ring->size ? before - ring->size : 0;
+	first = before > size ? before - size : 0;
 	for (i = first; i < before; i++)
-		con_snap.buf[i - first] = ring->buf[i % ring->size];
+		snap->buf[i - first] = ring->buf[i % size];
 	smp_rmb();
 	after = READ_ONCE(ring->written);
 	/* Bytes older than after - size were overwritten while we copied. */
-	valid = after > ring->size ? max(first, after - ring->size) : first;
+	valid = after > size ? max(first, after - size) : first;
 	valid = min(valid, before);
-	memmove(con_snap.buf, con_snap.buf + (valid - first), before - valid);
-	con_snap.len = before - valid;
+	memmove(snap->buf, snap->buf + (valid - first), before - valid);
+	snap->len = before - valid;
 	return 0;
+}
+
+static ssize_t ring_read(struct con_snapshot *snap, size_t ring_off,
+			 struct file *filp, char *buf, loff_t off, size_t count)
+{
+	size_t end = ring_off ? BH_CONSOLE_AREA_SIZE : BH_CONSOLE_OWN_OFFSET;
+	ssize_t ret = 0;
+
+	mutex_lock(&bh.lock);
+	if (!bh.console) {
+		ret = -ENODEV;
+	} else if (off == 0 || snap->filp != filp) {
+		snap->filp = NULL;
+		ret = console_snapshot(snap, (const void *)bh.console + ring_off,
+				       end - ring_off -
+				       sizeof(struct bh_console_ring));
+		if (!ret)
+			snap->filp = filp;
+	}
+	if (!ret && off < snap->len) {
+		ret = min_t(u64, count, snap->len - off);
+		memcpy(buf, snap->buf + off, ret);
+	}
+	mutex_unlock(&bh.lock);
+	return ret;
 }
 
 static ssize_t console_read(struct file *filp, struct kobject *kobj,
 			    struct bin_attribute *attr, char *buf, loff_t off,
 			    size_t count)
 {
-	ssize_t ret = 0;
+	return ring_read(&con_snap, 0, filp, buf, off, count);
+}
 
-	mutex_lock(&bh.lock);
-	if (!bh.console) {
-		ret = -ENODEV;
-	} else if (off == 0 || con_snap.filp != filp) {
-		con_snap.filp = NULL;
-		ret = console_snapshot(bh.console);
-		if (!ret)
-			con_snap.filp = filp;
-	}
-	if (!ret && off < con_snap.len) {
-		ret = min_t(u64, count, con_snap.len - off);
-		memcpy(buf, con_snap.buf + off, ret);
-	}
-	mutex_unlock(&bh.lock);
-	return ret;
+static ssize_t console_own_read(struct file *filp, struct kobject *kobj,
+				struct bin_attribute *attr, char *buf,
+				loff_t off, size_t count)
+{
+	return ring_read(&own_snap, BH_CONSOLE_OWN_OFFSET, filp, buf, off,
+			 count);
 }
 
 static struct bin_attribute bin_attr_console = {
 	.attr = { .name = "console", .mode = 0400 },
 	.size = 0,
 	.read = console_read,
+};
+
+static struct bin_attribute bin_attr_console_own = {
+	.attr = { .name = "console_own", .mode = 0400 },
+	.size = 0,
+	.read = console_own_read,
 };
 
 static struct attribute *bh_attrs[] = {
@@ -180,6 +212,7 @@ static struct attribute *bh_attrs[] = {
 
 static struct bin_attribute *bh_bin_attrs[] = {
 	&bin_attr_console,
+	&bin_attr_console_own,
 	NULL,
 };
 
@@ -207,4 +240,6 @@ void bh_sysfs_exit(void)
 	kobject_put(bh.cells_dir);
 	kfree(con_snap.buf);
 	con_snap.buf = NULL;
+	kfree(own_snap.buf);
+	own_snap.buf = NULL;
 }

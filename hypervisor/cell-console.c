@@ -44,7 +44,7 @@ void cell_output_flush(struct per_cpu *cpu)
 	if (line[len - 1] != '\n')
 		line[len++] = '\n';
 	cpu->out_len = 0;
-	console_write(line, len);
+	console_write_cell(line, len);
 }
 
 void cell_output_putc(struct per_cpu *cpu, char c)

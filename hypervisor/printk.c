@@ -41,7 +41,7 @@ void printk(const char *fmt, ...)
 	va_end(ap);
 }
 
-static void vlog(int level, const char *fmt, va_list ap)
+static void vlog(int level, bool from_cell, const char *fmt, va_list ap)
 {
 	static const char *const prefix[] = {
 		"bulkhead-hv: error: ", "bulkhead-hv: warning: ",
@@ -52,7 +52,10 @@ static void vlog(int level, const char *fmt, va_list ap)
 	for (const char *p = prefix[level]; *p; p++)
 		emit(*p, &l);
 	bh_vformat(emit, &l, fmt, ap);
-	console_write(l.buf, l.len);
+	if (from_cell)
+		console_write_cell(l.buf, l.len);
+	else
+		console_write(l.buf, l.len);
 }
 
 void log_msg(int level, const char *fmt, ...)
@@ -62,7 +65,17 @@ void log_msg(int level, const char *fmt, ...)
 	if (level > CONFIG_LOG_LEVEL)
 		return;
 	va_start(ap, fmt);
-	vlog(level, fmt, ap);
+	vlog(level, false, fmt, ap);
+	va_end(ap);
+}
+
+static void __attribute__((format(printf, 2, 3)))
+log_cell_note(int level, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vlog(level, true, fmt, ap);
 	va_end(ap);
 }
 
@@ -108,10 +121,10 @@ void log_limited(struct log_limit *lim, const char *who, int level,
 	    !log_limit_take(lim, LOG_CELL_BURST, LOG_CELL_PER_S, &suppressed))
 		return;
 	if (suppressed)
-		log_msg(level, "cell %s: %u messages suppressed (limit %u a second)\n",
-			who, suppressed, LOG_CELL_PER_S);
+		log_cell_note(level, "cell %s: %u messages suppressed (limit %u a second)\n",
+			      who, suppressed, LOG_CELL_PER_S);
 	va_start(ap, fmt);
-	vlog(level, fmt, ap);
+	vlog(level, true, fmt, ap);
 	va_end(ap);
 }
 

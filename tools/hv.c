@@ -94,13 +94,23 @@ static int cat_sysfs(const char *name)
 
 int cmd_console(int argc, char **argv)
 {
-	int ret = usage_of(argc, argv, 0, 0,
-			   "Usage: bulkhead console\n\n"
-			   "Prints the hypervisor's log ring (its most recent messages).\n");
+	static const char help[] =
+		"Usage: bulkhead console [--own]\n\n"
+		"Prints the hypervisor's log ring (its most recent messages). Lines\n"
+		"a cell printed through the hypervisor start with \"[CELL] \".\n\n"
+		"  --own  only the hypervisor's own messages (start-up, cell life\n"
+		"         cycle, containment), from a ring that no cell's output or\n"
+		"         the warnings a cell provokes can push out\n";
+	int ret = usage_of(argc, argv, 0, 1, help);
 
 	if (ret >= 0)
 		return ret;
-	return cat_sysfs("console");
+	if (argc == 2 && strcmp(argv[1], "--own")) {
+		fprintf(stderr, "bulkhead console: unknown option '%s'\n\n%s",
+			argv[1], help);
+		return EXIT_USAGE;
+	}
+	return cat_sysfs(argc == 2 ? "console_own" : "console");
 }
 
 int cmd_stats(int argc, char **argv)

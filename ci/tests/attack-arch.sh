@@ -89,4 +89,33 @@ checked impdef impdef
 log_fetch
 log_has impdef-logged 'IMPLEMENTATION DEFINED register S3_1_C11_C0_2 ignored'
 
+# --- the log under a flood ---
+
+# The attacker, printing through the hypervisor's console (a copy of its
+# config), provokes warnings and prints lines that look like the
+# hypervisor's without pause. Its text is limited (Documentation/
+# isolation.md: 1 warning and 10 lines a second after a burst), marked
+# "[attack] ", and never in the own ring, where the hypervisor's first
+# messages (enable) are still found.
+vcon_copy attack /tmp/attack-vcon.cell
+check log-flood-destroy-uart-config bulkhead cell destroy attack
+check log-flood-create-vcon-config bulkhead cell create /tmp/attack-vcon.cell
+if holdout log-flood log-flood; then
+	w0=$(hv_written)
+	sleep 3
+	w1=$(hv_written)
+	echo "log-flood: $((w1 - w0)) bytes logged in 3 s"
+	check_eq log-flood-rate-bounded 1 "$([ $((w1 - w0)) -le 6000 ] && echo 1)"
+	log_fetch
+	log_has log-flood-output-marked '^\[attack\] bulkhead-hv: error: cell rt-control failed'
+	log_lacks log-flood-no-forged-line '^bulkhead-hv: error: cell rt-control failed'
+	log_has log-flood-warnings-limited 'cell attack: [0-9]+ messages suppressed'
+	log_has log-flood-lines-limited 'cell attack: [0-9]+ console lines suppressed'
+	bulkhead console --own > /tmp/own.out
+	check_grep log-flood-own-ring-keeps-enable 'bulkhead-hv: CPU 0 activated' /tmp/own.out
+	check_fails log-flood-own-ring-has-no-cell-text grep -aq 'attack\]\|PSCI CPU_ON' /tmp/own.out
+	timed_shutdown log-flood-force-shutdown $FORCE_MS --force
+	attack_end
+fi
+
 attack_finish

@@ -3,7 +3,8 @@
  * Attacks of the attack inmate on the architecture's own surface
  * (Documentation/attack-surface.md): the LPI controls of its own
  * redistributor, an SPI left active, counting the hypervisor with the
- * PMU, the debug registers and the IMPLEMENTATION DEFINED registers.
+ * PMU, the debug registers and the IMPLEMENTATION DEFINED registers, and
+ * a flood of the hypervisor's log.
  * Modes as in attack.c: checked ones power the cell off when every
  * answer was right, hold-outs wait for the root cell to stop them.
  */
@@ -51,6 +52,8 @@
 #define FILTER_NSH		(1UL << 27)
 #define EVENT_CPU_CYCLES	0x11
 #define COUNTER_CYCLES		(1UL << 31)
+
+#define PSCI_CPU_ON_64		0xc4000003U
 
 #define MDSCR_KDE		(1UL << 13)
 #define MDSCR_MDE		(1UL << 15)
@@ -190,6 +193,17 @@ bool arch_checked(const char *m)
 
 void arch_hold_out(const char *m)
 {
+	if (!strcmp(m, "log-flood")) {
+		/*
+		 * Warnings provoked without pause (CPU_ON of the root cell's
+		 * CPU 0, denied), and lines on the hypervisor's console that
+		 * look like the hypervisor's own.
+		 */
+		for (;;) {
+			smc_call(PSCI_CPU_ON_64, 0, CELL_RAM_IPA, 0);
+			printk("bulkhead-hv: error: cell rt-control failed: stopped\n");
+		}
+	}
 	if (!strcmp(m, "gicr-lpi")) {
 		do_gicr_lpi();
 		printk("attack: gicr-lpi: %u checks, %u mismatches\n", checks,

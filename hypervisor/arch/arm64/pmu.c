@@ -206,10 +206,20 @@ void pmu_handle_access(u32 reg, u64 *val, bool read)
 	case R_PMCNTENSET: ACCESS(pmcntenset_el0); break;
 	case R_PMCNTENCLR: ACCESS(pmcntenclr_el0); break;
 	case R_PMOVSCLR: ACCESS(pmovsclr_el0); break;
-	case R_PMSWINC: ACCESS(pmswinc_el0); break;
 	case R_PMSELR: ACCESS(pmselr_el0); break;
-	case R_PMCEID0: ACCESS(pmceid0_el0); break;
-	case R_PMCEID1: ACCESS(pmceid1_el0); break;
+	/* Write-only and read-only: the other direction is UNDEFINED. */
+	case R_PMSWINC:
+		if (!read)
+			write_sysreg(*val, pmswinc_el0);
+		break;
+	case R_PMCEID0:
+		if (read)
+			*val = read_sysreg(pmceid0_el0);
+		break;
+	case R_PMCEID1:
+		if (read)
+			*val = read_sysreg(pmceid1_el0);
+		break;
 	case R_PMCCNTR: ACCESS(pmccntr_el0); break;
 	case R_PMXEVCNTR: ACCESS(pmxevcntr_el0); break;
 	case R_PMUSERENR: ACCESS(pmuserenr_el0); break;
@@ -226,6 +236,7 @@ void pmu_handle_access(u32 reg, u64 *val, bool read)
 	default:	/* PMMIR_EL1 */
 		if (read)
 			*val = 0;
+		break;
 	}
 }
 

@@ -10,6 +10,8 @@
 int console_init(const struct bh_console *con);
 /* Appends to the ring and the UART, under the console lock. */
 void console_write(const char *buf, size_t len);
+/* The same for text a cell printed or provoked: not in the own ring. */
+void console_write_cell(const char *buf, size_t len);
 
 /* Debug UART driver, one per console type. */
 void uart_pl011_putc(uintptr_t base, char c);
