@@ -100,10 +100,15 @@ bool log_limit_take(struct log_limit *lim, u32 burst, u32 per_s,
 		lim->last += refill * period;
 	}
 	ok = lim->tokens > 0;
+	*suppressed = 0;
 	if (ok) {
 		lim->tokens--;
-		*suppressed = lim->suppressed;
-		lim->suppressed = 0;
+		/* The count of what was held back: once a second at most. */
+		if (lim->suppressed && now - lim->noted >= arch_counter_freq()) {
+			*suppressed = lim->suppressed;
+			lim->suppressed = 0;
+			lim->noted = now;
+		}
 	} else {
 		lim->suppressed++;
 	}

@@ -9,6 +9,7 @@
 # lib-attack.sh).
 # expect-uart1: gicr-lpi-answers attack: gicr-lpi: [0-9]+ checks, 0 mismatches
 # expect-uart1: spi-active-answers attack: spi-active: [0-9]+ checks, 0 mismatches
+# expect-uart1: ack-hold-answers attack: ack-hold: [0-9]+ checks, 0 mismatches
 # expect-uart1: pmu-el2-answers attack: pmu-el2: [0-9]+ checks, 0 mismatches
 # expect-uart1: debug-regs-answers attack: debug-regs: [0-9]+ checks, 0 mismatches
 # expect-uart1: impdef-answers attack: impdef: [0-9]+ checks, 0 mismatches
@@ -72,6 +73,23 @@ if holdout spi-active spi-active; then
 		echo "spi-active-next-owner: $((n1 - n0)) irq exits in a second"
 		check_eq spi-active-next-owner-receives 1 "$([ $((n1 - n0)) -ge 100 ] && echo 1)"
 		timed_shutdown spi-active-next-owner-shutdown $FORCE_MS --force
+		attack_end
+	fi
+fi
+
+# An SGI acknowledged and never ended leaves its priority active in the
+# CPU's virtual interface (ICH_AP1R0_EL2): the next occupant of the CPU,
+# storm-uart again, must still receive its interrupts.
+if holdout ack-hold ack-hold; then
+	timed_shutdown ack-hold-force-shutdown $FORCE_MS --force
+	attack_end
+	if holdout ack-hold-next-owner storm-uart; then
+		n0=$(cell_stat attack 3 irq)
+		sleep 1
+		n1=$(cell_stat attack 3 irq)
+		echo "ack-hold-next-owner: $((n1 - n0)) irq exits in a second"
+		check_eq ack-hold-next-owner-receives 1 "$([ $((n1 - n0)) -ge 100 ] && echo 1)"
+		timed_shutdown ack-hold-next-owner-shutdown $FORCE_MS --force
 		attack_end
 	fi
 fi

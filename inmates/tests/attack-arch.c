@@ -210,6 +210,25 @@ void arch_hold_out(const char *m)
 		       mismatches);
 		spin_masked();
 	}
+	if (!strcmp(m, "ack-hold")) {
+		/*
+		 * An SGI to itself acknowledged and never ended: its priority
+		 * stays active in the CPU's virtual interface.
+		 */
+		uint64_t intid;
+
+		gic_init();
+		irq_disable();
+		gic_enable_irq(8);
+		gic_send_sgi(cpu_mpidr(), 8);
+		isb();
+		busy(1000);
+		intid = read_sysreg(s3_0_c12_c12_0) & 0xffffff;	/* ICC_IAR1_EL1 */
+		expect("SGI 8 acknowledged", intid, 8);
+		printk("attack: ack-hold: %u checks, %u mismatches\n", checks,
+		       mismatches);
+		spin_masked();
+	}
 	if (!strcmp(m, "spi-active")) {
 		/* Its own SPI active, never deactivated: then it is stopped. */
 		gic_init();

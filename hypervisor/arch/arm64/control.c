@@ -19,6 +19,28 @@
 
 void arch_clear_fpsimd(void);
 
+/*
+ * Pointer authentication keys: readable at EL1, so the last occupant's
+ * (a Linux task's) must not reach the next (ID_AA64ISAR1_EL1 APA, API,
+ * GPA, GPI; ISAR2 APA3, GPA3).
+ */
+static void reset_ptrauth_keys(void)
+{
+	if (!(read_sysreg(id_aa64isar1_el1) & 0xff000ff0UL) &&
+	    !(read_sysreg(s3_0_c0_c6_2) & 0xff00UL))
+		return;
+	write_sysreg(0, s3_0_c2_c1_0);		/* APIAKeyLo_EL1 */
+	write_sysreg(0, s3_0_c2_c1_1);		/* APIAKeyHi_EL1 */
+	write_sysreg(0, s3_0_c2_c1_2);		/* APIBKeyLo_EL1 */
+	write_sysreg(0, s3_0_c2_c1_3);		/* APIBKeyHi_EL1 */
+	write_sysreg(0, s3_0_c2_c2_0);		/* APDAKeyLo_EL1 */
+	write_sysreg(0, s3_0_c2_c2_1);		/* APDAKeyHi_EL1 */
+	write_sysreg(0, s3_0_c2_c2_2);		/* APDBKeyLo_EL1 */
+	write_sysreg(0, s3_0_c2_c2_3);		/* APDBKeyHi_EL1 */
+	write_sysreg(0, s3_0_c2_c3_0);		/* APGAKeyLo_EL1 */
+	write_sysreg(0, s3_0_c2_c3_1);		/* APGAKeyHi_EL1 */
+}
+
 /* Nothing of the CPU's previous occupant may be visible to the next one. */
 static void reset_el1_state(struct per_cpu *cpu)
 {
@@ -44,6 +66,7 @@ static void reset_el1_state(struct per_cpu *cpu)
 	write_sysreg(0, cntv_ctl_el0);
 	write_sysreg(0, cntp_ctl_el0);
 	write_sysreg(0, cntkctl_el1);
+	reset_ptrauth_keys();
 	pmu_debug_reset();
 	if (cpu->cell != &root_cell)
 		arch_clear_fpsimd();

@@ -120,12 +120,36 @@ leave_hypervisor:
 	restore_context
 	eret
 
-/* Zeroes the FP/SIMD registers so a cell cannot read its predecessor's. */
+/*
+ * Zeroes the FP/SIMD registers so a cell cannot read its predecessor's,
+ * and the state SME and SVE add to them where the CPU has those.
+ * Streaming mode goes first (SVCR = 0): in it an Advanced SIMD
+ * instruction would trap at EL2 unless FEAT_SME_FA64 is implemented, and
+ * leaving it zeroes Z, P and FFR; ZA and ZT0 read as zero when next
+ * enabled (Arm ARM, "The Scalable Matrix Extension", SMSTOP). The
+ * Advanced SIMD writes zero the Z registers above bit 127 (SVE), the
+ * predicates and FFR are cleared on their own.
+ */
 	.globl arch_clear_fpsimd
 arch_clear_fpsimd:
-	.irp n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+	mrs	x0, id_aa64pfr1_el1
+	ubfx	x0, x0, #24, #4			/* SME */
+	cbz	x0, 1f
+	msr	s3_3_c4_c2_2, xzr		/* SVCR: SM = ZA = 0 */
+	msr	s3_3_c13_c0_5, xzr		/* TPIDR2_EL0 */
+	isb
+1:	.irp n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
 	movi	v\n\().2d, #0
 	.endr
-	msr	fpcr, xzr
+	mrs	x0, id_aa64pfr0_el1
+	ubfx	x0, x0, #32, #4			/* SVE */
+	cbz	x0, 2f
+	.arch_extension sve
+	.irp n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+	pfalse	p\n\().b
+	.endr
+	wrffr	p0.b
+	.arch_extension nosve
+2:	msr	fpcr, xzr
 	msr	fpsr, xzr
 	ret

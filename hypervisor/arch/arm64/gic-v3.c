@@ -60,6 +60,7 @@
 #define GICR_ICACTIVER0		(GICR_SGI_BASE + GICD_ICACTIVER)
 #define GICR_CTLR		0x0000
 #define GICR_CTLR_ENABLE_LPIS	(1U << 0)
+#define GICR_TYPER_VLPIS	(1UL << 1)
 
 /* PPIs: INTIDs 16-31 of a redistributor's banked registers. */
 #define GIC_PPI_MASK		0xffff0000U
@@ -376,6 +377,13 @@ int gic_cpu_init(struct per_cpu *cpu)
 	u64 ctlr, vmcr;
 	unsigned int n;
 
+	/* GICv4 frames are 256 KiB (VLPI_base, reserved): not emulated. */
+	if (mmio_read64(hv.config->platform.arm64.gicr_base + GICR_TYPER) &
+	    GICR_TYPER_VLPIS) {
+		pr_err("CPU %u: the GIC has GICv4 redistributors (vLPIs): not supported\n",
+		       cpu->cpu_id);
+		return -ENODEV;
+	}
 	g->gicr = find_redistributor(cpu->arch.mpidr);
 	if (!g->gicr) {
 		pr_err("CPU %u: no redistributor for MPIDR 0x%llx\n", cpu->cpu_id,
@@ -421,6 +429,31 @@ int gic_cpu_init(struct per_cpu *cpu)
 }
 
 /*
+ * A CPU starts with no virtual interrupt active: an occupant that
+ * acknowledged one and never ended it leaves its priority in the active
+ * priorities registers, which would hold off every later interrupt of
+ * the same or lower priority (GICv3 spec 8.4.1/8.4.2, ICH_AP0R/AP1R:
+ * 2^(PREbits - 5) registers of each).
+ */
+static void clear_active_priorities(struct gic_cpu *g)
+{
+	unsigned int prebits = ((read_sysreg(ich_vtr_el2) >> 26) & 7) + 1;
+
+	write_sysreg(0, ich_ap0r0_el2);
+	write_sysreg(0, ich_ap1r0_el2);
+	if (prebits >= 6) {
+		write_sysreg(0, ich_ap0r1_el2);
+		write_sysreg(0, ich_ap1r1_el2);
+	}
+	if (prebits >= 7) {
+		write_sysreg(0, ich_ap0r2_el2);
+		write_sysreg(0, ich_ap1r2_el2);
+		write_sysreg(0, ich_ap0r3_el2);
+		write_sysreg(0, ich_ap1r3_el2);
+	}
+}
+
+/*
  * Empties the list registers and the queue before the CPU starts over.
  * Within one cell, what it has not taken yet goes back to the physical
  * GIC. A CPU that changes cells leaves its old cell's interrupts behind:
@@ -457,6 +490,7 @@ void gic_cpu_reset(struct per_cpu *cpu)
 			repend_physical(cpu, g->queue[n] & ~QUEUE_HW);
 	}
 	g->queued = 0;
+	clear_active_priorities(g);
 	if (moved) {
 		mmio_write32(g->gicr + GICR_ICPENDR0, banked);
 		mmio_write32(g->gicr + GICR_ICACTIVER0, banked);

@@ -71,7 +71,8 @@ static void save_el2_state(struct arch_saved_el2 *s)
  * pointer authentication or MTE), and adds stage 2 and the traps we need:
  * interrupts (IMO/FMO, which also trap SGI generation), SMC for PSCI,
  * cache maintenance by set/way (TSW, see traps.c), barrier upgrades to
- * inner shareable so a cell's maintenance reaches all of its CPUs, and
+ * inner shareable so a cell's maintenance reaches all of its CPUs,
+ * SErrors (AMO: a cell's asynchronous abort is the cell's, traps.c), and
  * the IMPLEMENTATION DEFINED registers (TIDCP: op0=3, CRn=11/15; TACR:
  * ACTLR_EL1), which on real cores switch off coherency or errata
  * workarounds for the whole core (traps.c).
@@ -79,7 +80,7 @@ static void save_el2_state(struct arch_saved_el2 *s)
 static u64 cell_hcr(u64 stub_hcr)
 {
 	return stub_hcr | HCR_VM | HCR_RW | HCR_TSC | HCR_TSW | HCR_FB |
-	       HCR_BSU_IS | HCR_IMO | HCR_FMO | HCR_TIDCP | HCR_TACR;
+	       HCR_BSU_IS | HCR_IMO | HCR_FMO | HCR_AMO | HCR_TIDCP | HCR_TACR;
 }
 
 int arch_init(void)

@@ -275,6 +275,22 @@ static void handle_cell_fault(struct per_cpu *cpu, u64 esr,
 	}
 }
 
+/*
+ * A physical SError while a cell ran (HCR_EL2.AMO routes them here): an
+ * asynchronous abort of something the cell did, or of the hardware. A
+ * non-root cell is stopped, as for any fault; the root cell gets it as a
+ * virtual SError (HCR_EL2.VSE), as it would have without the hypervisor.
+ */
+static void handle_serror(struct per_cpu *cpu, u64 esr)
+{
+	pr_cell_warn(cpu->cell, "CPU %u: SError from cell %s, ESR 0x%llx\n",
+		     cpu->cpu_id, cpu->cell->name, (unsigned long long)esr);
+	if (cpu->cell == &root_cell)
+		write_sysreg(read_sysreg(hcr_el2) | HCR_VSE, hcr_el2);
+	else
+		cell_fail(cpu);
+}
+
 int arch_handle_trap(struct trap_context *ctx, int kind);
 int arch_handle_trap(struct trap_context *ctx, int kind)
 {
@@ -291,8 +307,9 @@ int arch_handle_trap(struct trap_context *ctx, int kind)
 		return 0;
 	}
 	if (kind != TRAP_KIND_SYNC) {
-		pr_cell_warn(cpu->cell, "CPU %u: SError from cell %s, ESR 0x%llx\n", cpu->cpu_id,
-			cpu->cell->name, (unsigned long long)esr);
+		handle_serror(cpu, esr);
+		if (cpu->arch.park_request)
+			cpu_park(cpu, ctx);
 		return 0;
 	}
 

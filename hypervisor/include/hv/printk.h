@@ -21,10 +21,12 @@ void log_msg(int level, const char *fmt, ...)
  * What a cell can make the hypervisor log is limited per cell, so that a
  * flood neither fills the log ring nor holds the console: a token bucket
  * of `burst` messages refilled at `per_s` a second. Messages over the
- * limit are counted, and the count is logged with the next one let through.
+ * limit are counted, and the count is logged with the next one let
+ * through, at most once a second.
  */
 struct log_limit {
 	u64 last;		/* counter value of the last refill, 0: never */
+	u64 noted;		/* when the suppressed count was last logged */
 	u32 tokens;
 	u32 suppressed;
 };
