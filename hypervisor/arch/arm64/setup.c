@@ -10,6 +10,7 @@
 #include <asm/gic.h>
 #include <asm/mmu.h>
 #include <asm/sysregs.h>
+#include <asm/timer.h>
 
 extern u8 hyp_vectors[];
 extern u64 boot_state, boot_ttbr, boot_tcr, boot_mem_size;
@@ -119,6 +120,7 @@ void arch_cpu_restore(struct per_cpu *cpu)
 {
 	struct arch_saved_el2 *s = &cpu->arch.saved;
 
+	timer_stop();
 	gic_cpu_exit(cpu);
 	write_sysreg(s->hcr, hcr_el2);
 	isb();

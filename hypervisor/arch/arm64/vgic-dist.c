@@ -6,8 +6,8 @@
  * of interrupts the cell does not own masked out. Each CPU's redistributor
  * is mapped into its cell except the first page of its SGI frame, where
  * the enables, priorities and groups of SGIs and PPIs live: that page is
- * emulated too, so a cell cannot disable the hypervisor's own SGI and
- * maintenance interrupt.
+ * emulated too, so a cell cannot disable the hypervisor's own SGI,
+ * maintenance interrupt and timer.
  */
 #include <hv/bitmap.h>
 #include <hv/cell.h>
@@ -18,6 +18,7 @@
 #include <asm/gic.h>
 #include <bulkhead/comm-region.h>
 #include <asm/spinlock.h>
+#include <asm/timer.h>
 
 #define GICR_SGI_PAGE_END	(GICR_SGI_BASE + 0x1000)
 #define GICR_IDENT_END		0x10	/* CTLR, IIDR, TYPER: readable by all */
@@ -286,7 +287,8 @@ static enum mmio_result gicr_access(void *arg, struct mmio_access *acc,
 	if (acc->size != 4 && !(bits == 8 && acc->size == 1))
 		return MMIO_UNHANDLED;
 	mask = owned_mask(cell, foff - GICR_SGI_BASE, base, bits, acc->size,
-			  (1ULL << GIC_SGI_MGMT) | (1ULL << maint));
+			  (1ULL << GIC_SGI_MGMT) | (1ULL << maint) |
+			  (1ULL << TIMER_HYP_PPI));
 	if (acc->is_write && is_group_reg(base))
 		return MMIO_HANDLED;
 	/* Setting the hypervisor's interrupts' enables is harmless. */
