@@ -7,9 +7,16 @@
 #include <hv/control.h>
 #include <hv/errno.h>
 #include <hv/hypervisor.h>
+#include <hv/pci.h>
 #include <hv/percpu.h>
 #include <hv/printk.h>
 #include <bulkhead/hypercall.h>
+
+/* The only user of the hypervisor's timer so far: deferred doorbells. */
+void hv_timer_expired(void)
+{
+	ivshmem_timer_expired();
+}
 
 static long hypervisor_disable(struct per_cpu *cpu, bool *leave)
 {

@@ -8,7 +8,10 @@
  * table read-only (the hypervisor writes it), the read-write section
  * read-write, the peer's own output section read-write and the others'
  * read-only. Interrupts are the device's SPI made pending in the
- * distributor, which delivers it where the peer routed it.
+ * distributor, which delivers it where the peer routed it, within a budget
+ * per sender (see below). A peer that leaves a link others stay on takes
+ * its data with it: its output section and the read-write section are
+ * zeroed before the others see it gone.
  */
 #include <hv/cell.h>
 #include <hv/control.h>
@@ -23,6 +26,27 @@
 
 #define MAX_LINKS	32
 
+/*
+ * Interrupt budget: what one peer's doorbells and state changes may cost
+ * another. Each (sender, receiver) pair is a token bucket (kept as the
+ * "theoretical arrival time" of the generic cell rate algorithm, ITU-T
+ * I.371): IRQ_BURST interrupts at once, then IRQ_RATE per second. A
+ * doorbell the receiver rang towards the sender gives one token back: a
+ * request-reply exchange is never held back, however fast, since the
+ * receiver asked for each answer (the ivshmem round trips of `make bench`
+ * reach 240,000 a second in virtual time). Beyond the budget an interrupt
+ * is not dropped but held back, merged with any that follow, and raised
+ * when the bucket allows, from the hypervisor's timer on the sender's CPU
+ * (so the sender pays for that too).
+ *
+ * IRQ_RATE: under QEMU (TCG) one interrupt costs the root cell's Linux
+ * about 25 us of its CPU, so 1000 a second is 2.5 % of it (much less on
+ * hardware); a peer streaming without replies still gets an interrupt
+ * every millisecond, each covering all it sent since.
+ */
+#define IRQ_RATE	1000
+#define IRQ_BURST	16
+
 struct ivshmem_link {
 	bool used;
 	u32 id;
@@ -34,11 +58,18 @@ struct ivshmem_link {
 	u16 max_peers;
 	volatile u32 *state;		/* the state table, hypervisor view */
 	struct pci_device *peers[BH_IVSHMEM_MAX_PEERS];
+	/* [to][from]: counter time from which the next interrupt conforms */
+	u64 tat[BH_IVSHMEM_MAX_PEERS][BH_IVSHMEM_MAX_PEERS];
+	u8 held[BH_IVSHMEM_MAX_PEERS];	/* [to]: bit from: one is held back */
 };
 
 static struct ivshmem_link links[MAX_LINKS];
-/* Peer tables, states and interrupt control; taken in MMIO traps. */
+/*
+ * Peer tables, states, interrupt control and budgets; taken in MMIO traps
+ * and in the timer, inside the management lock where both are held.
+ */
 static spinlock_t link_lock = SPINLOCK_INIT;
+static unsigned int held_count;		/* held-back interrupts, all links */
 
 static struct ivshmem_link *find_link(u32 id)
 {
@@ -50,15 +81,134 @@ static struct ivshmem_link *find_link(u32 id)
 	return NULL;
 }
 
-/* Under link_lock. */
-static void notify(struct pci_device *to)
+static bool takes_interrupts(const struct pci_device *to)
 {
-	if (!to || to->cell->state != BH_CELL_STATE_RUNNING ||
-	    !(to->int_control & BH_IVSHMEM_INT_ENABLE) ||
-	    (to->command & PCI_CMD_INTX_DISABLE))
+	return to && to->cell->state == BH_CELL_STATE_RUNNING &&
+	       (to->int_control & BH_IVSHMEM_INT_ENABLE) &&
+	       !(to->command & PCI_CMD_INTX_DISABLE);
+}
+
+/* Counter ticks per interrupt at IRQ_RATE. */
+static u64 irq_period(void)
+{
+	return arch_time_freq() / IRQ_RATE ?: 1;
+}
+
+/* When the pair's bucket has a token again (now or earlier: it has one). */
+static u64 budget_due(const struct ivshmem_link *link, unsigned int from,
+		      unsigned int to)
+{
+	u64 tat = link->tat[to][from], slack = (IRQ_BURST - 1) * irq_period();
+
+	return tat > slack ? tat - slack : 0;
+}
+
+/* Under link_lock: an interrupt, within budget. */
+static void deliver(struct ivshmem_link *link, unsigned int from,
+		    unsigned int to, u64 now)
+{
+	struct pci_device *dev = link->peers[to];
+
+	link->tat[to][from] = (link->tat[to][from] > now ?
+			       link->tat[to][from] : now) + irq_period();
+	if (!takes_interrupts(dev))
 		return;
-	to->int_count++;
-	arch_trigger_irq(to->cfg->irq);
+	dev->int_count++;
+	arch_trigger_irq(dev->cfg->irq);
+}
+
+static void release_held(struct ivshmem_link *link, unsigned int from,
+			 unsigned int to)
+{
+	link->held[to] &= ~(1U << from);
+	held_count--;
+}
+
+/*
+ * Under link_lock: peer `from` interrupts peer `to`. One that finds no
+ * taker is dropped, as the spec says; one beyond the budget is held back
+ * (merged into one already held) until the bucket has a token again.
+ */
+static void notify(struct ivshmem_link *link, unsigned int from,
+		   unsigned int to)
+{
+	u64 now, due;
+
+	if (!takes_interrupts(link->peers[to]) ||
+	    (link->held[to] & (1U << from)))
+		return;
+	now = arch_time_now();
+	due = budget_due(link, from, to);
+	if (due <= now) {
+		deliver(link, from, to, now);
+		return;
+	}
+	link->held[to] |= 1U << from;
+	held_count++;
+	arch_timer_arm(due);
+}
+
+/*
+ * Under link_lock: `from` rang `to`, so `to` may answer once more than its
+ * budget towards `from` allows; one of its interrupts held back for want
+ * of that token goes now.
+ */
+static void refund(struct ivshmem_link *link, unsigned int from,
+		   unsigned int to)
+{
+	u64 now = arch_time_now(), t = irq_period();
+	u64 *tat = &link->tat[from][to];
+
+	*tat = *tat > now + t ? *tat - t : now;
+	if ((link->held[from] & (1U << to)) &&
+	    budget_due(link, to, from) <= now) {
+		release_held(link, to, from);
+		deliver(link, to, from, now);
+	}
+}
+
+void ivshmem_timer_expired(void)
+{
+	u64 now, due, next = ~0ULL;
+	unsigned int l, to, from;
+
+	spin_lock(&link_lock);
+	now = arch_time_now();
+	for (l = 0; l < MAX_LINKS && held_count; l++) {
+		struct ivshmem_link *link = &links[l];
+
+		for (to = 0; link->used && to < link->max_peers; to++)
+			for (from = 0; link->held[to] && from < link->max_peers;
+			     from++) {
+				if (!(link->held[to] & (1U << from)))
+					continue;
+				due = budget_due(link, from, to);
+				if (due <= now) {
+					release_held(link, from, to);
+					deliver(link, from, to, now);
+				} else if (due < next) {
+					next = due;
+				}
+			}
+	}
+	if (next != ~0ULL)
+		arch_timer_arm(next);
+	spin_unlock(&link_lock);
+}
+
+/* Under link_lock: a fresh slot, no interrupt held for or from it. */
+static void forget_budgets(struct ivshmem_link *link, unsigned int peer)
+{
+	unsigned int p;
+
+	for (p = 0; p < link->max_peers; p++) {
+		if (link->held[peer] & (1U << p))
+			release_held(link, p, peer);
+		if (link->held[p] & (1U << peer))
+			release_held(link, peer, p);
+		link->tat[peer][p] = 0;
+		link->tat[p][peer] = 0;
+	}
 }
 
 /* Under link_lock: a peer's state changed, tell the others. */
@@ -72,7 +222,7 @@ static void set_state(struct pci_device *dev, u32 state)
 	smp_wmb();
 	for (p = 0; p < link->max_peers; p++)
 		if (p != dev->cfg->peer_id)
-			notify(link->peers[p]);
+			notify(link, dev->cfg->peer_id, p);
 }
 
 static int map_section(struct cell *cell, u64 phys, u64 virt, u64 size,
@@ -184,6 +334,8 @@ int ivshmem_attach(struct pci_device *dev)
 	}
 	dev->link = link;
 	link->users++;
+	/* The root cell runs already; other cells from their first start. */
+	dev->has_run = dev->cell == &root_cell;
 	err = map_link(dev);
 	if (err) {
 		ivshmem_detach(dev);
@@ -195,16 +347,42 @@ int ivshmem_attach(struct pci_device *dev)
 	return 0;
 }
 
-/* Under the management lock: the peer leaves with state 0. */
+/*
+ * What a departing peer may have written and the peers that stay must not
+ * hand to its successor: its output section, and the read-write section,
+ * in which nobody can tell its bytes from the others' (ivshmem.md).
+ */
+static void clear_sections(struct pci_device *dev)
+{
+	struct ivshmem_link *link = dev->link;
+	u64 out = bh_ivshmem_out_offset(link->rw_size, link->out_size,
+					dev->cfg->peer_id);
+
+	if ((link->rw_size &&
+	     scrub_memory(link->phys + BH_IVSHMEM_RW_OFFSET, link->rw_size)) ||
+	    (link->out_size && scrub_memory(link->phys + out, link->out_size)))
+		pr_err("ivshmem link %u: peer %u's sections not cleared\n",
+		       link->id, dev->cfg->peer_id);
+}
+
+/*
+ * Under the management lock, the peer's CPUs parked (it writes no more):
+ * it leaves with its sections cleared, then state 0, which the others
+ * see only after the clearing.
+ */
 void ivshmem_detach(struct pci_device *dev)
 {
 	struct ivshmem_link *link = dev->link;
 
 	if (!link)
 		return;
+	if (link->users > 1 && dev->has_run)
+		clear_sections(dev);
 	spin_lock(&link_lock);
 	if (link->peers[dev->cfg->peer_id] == dev) {
 		link->peers[dev->cfg->peer_id] = NULL;
+		/* Its farewell is not held back for its old budget. */
+		forget_budgets(link, dev->cfg->peer_id);
 		set_state(dev, 0);
 	}
 	spin_unlock(&link_lock);
@@ -221,8 +399,10 @@ static void quiet(struct pci_device *dev, bool reset)
 {
 	spin_lock(&link_lock);
 	dev->int_control = 0;
-	if (reset)
+	if (reset) {
 		dev->int_count = 0;
+		dev->has_run = true;
+	}
 	if (dev->link->state[dev->cfg->peer_id])
 		set_state(dev, 0);
 	spin_unlock(&link_lock);
@@ -240,13 +420,15 @@ void ivshmem_reset(struct pci_device *dev)
 
 static void doorbell(struct pci_device *dev, u32 val)
 {
-	unsigned int peer = val >> 16;
+	struct ivshmem_link *link = dev->link;
+	unsigned int peer = val >> 16, self = dev->cfg->peer_id;
 
 	/* INTx has one vector; other vectors and peers ring nothing. */
-	if ((val & 0xffff) || peer >= dev->link->max_peers ||
-	    peer == dev->cfg->peer_id)
+	if ((val & 0xffff) || peer >= link->max_peers || peer == self ||
+	    !link->peers[peer])
 		return;
-	notify(dev->link->peers[peer]);
+	notify(link, self, peer);
+	refund(link, self, peer);
 }
 
 static u32 register_read(struct pci_device *dev, u64 offset)

@@ -82,7 +82,7 @@ log_cell_note(int level, const char *fmt, ...)
 bool log_limit_take(struct log_limit *lim, u32 burst, u32 per_s,
 		    u32 *suppressed)
 {
-	u64 now = arch_counter(), period = arch_counter_freq() / per_s;
+	u64 now = arch_time_now(), period = arch_time_freq() / per_s;
 	u64 refill;
 	bool ok;
 
@@ -104,7 +104,7 @@ bool log_limit_take(struct log_limit *lim, u32 burst, u32 per_s,
 	if (ok) {
 		lim->tokens--;
 		/* The count of what was held back: once a second at most. */
-		if (lim->suppressed && now - lim->noted >= arch_counter_freq()) {
+		if (lim->suppressed && now - lim->noted >= arch_time_freq()) {
 			*suppressed = lim->suppressed;
 			lim->suppressed = 0;
 			lim->noted = now;

@@ -6,7 +6,10 @@
 # (the state table, the root's output section), accesses the device
 # cannot emulate (64-bit ones), and a device that does not exist are
 # faults; pci-regs abuses config space, the registers and the doorbell
-# and checks every answer itself. Meanwhile rt-control (CPU 2) keeps its
+# and checks every answer itself; pci-flood rings the root as fast as it
+# can (its interrupts stay within the budget), pci-scribble fills the
+# attacker's sections, which are zero once it is destroyed (pci-leftover,
+# its successor, and the root check). Meanwhile rt-control (CPU 2) keeps its
 # heartbeat and Linux (CPUs 0-1) checksums its memory; the root's own end
 # of the link stays intact. See lib-attack.sh and Documentation/isolation.md.
 #
@@ -23,6 +26,60 @@ fault pci-bar-64bit pci-bar-64bit "forbidden read at IPA 0xf100000 \(8 bytes\) $
 fault pci-ecam-64bit pci-ecam-64bit "forbidden read at IPA 0xf000000 \(8 bytes\) $PC"
 fault pci-absent-bar pci-absent-bar "unhandled read at IPA 0xf105000 \(4 bytes\) $PC"
 checked pci-regs pci-regs
+
+# The root cell's interrupts from the link (all CPUs' columns).
+root_ivshmem_irqs() {
+	awk '/bulkhead-ivshmem0$/ {
+		for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++) n += $i
+	} END { print n + 0 }' /proc/interrupts
+}
+
+# A doorbell and state-change flood at the root cell: the interrupts it
+# raises in the root stay within the budget (Documentation/ivshmem.md:
+# IRQ_BURST at once, IRQ_RATE a second; the margin is for reading the
+# clock around the window), and keep coming at that pace: held back,
+# not lost.
+IRQ_RATE=1000
+IRQ_BURST=16
+if holdout pci-flood pci-flood; then
+	exec 3< /dev/bulkhead-ivshmem0	# the root's interrupt on while open
+	m0=$(cell_stat attack 3 mmio); i0=$(root_ivshmem_irqs); t0=$(now_ms)
+	sleep 2
+	m1=$(cell_stat attack 3 mmio); i1=$(root_ivshmem_irqs); t1=$(now_ms)
+	exec 3<&-
+	ms=$((t1 - t0)); rings=$((m1 - m0)); irqs=$((i1 - i0))
+	bound=$((IRQ_BURST + ms * IRQ_RATE * 6 / 5 / 1000))
+	echo "pci-flood: $rings rings, $irqs root interrupts in $ms ms (bound $bound)"
+	if [ $rings -ge $((2 * bound)) ]; then
+		pass pci-flood-floods
+	else
+		fail pci-flood-floods "only $rings rings in $ms ms"
+	fi
+	if [ $irqs -le $bound ]; then
+		pass pci-flood-root-irqs-bounded
+	else
+		fail pci-flood-root-irqs-bounded "$irqs interrupts in $ms ms, bound $bound"
+	fi
+	if [ $irqs -ge $((ms * IRQ_RATE / 2 / 1000)) ]; then
+		pass pci-flood-root-irqs-held-not-lost
+	else
+		fail pci-flood-root-irqs-held-not-lost "$irqs interrupts in $ms ms"
+	fi
+	timed_shutdown pci-flood-shutdown $FORCE_MS
+	attack_end
+fi
+
+# A peer's data leaves with it: the attacker fills its output section and
+# the read-write section; once it is destroyed the root finds them zero,
+# and so does the next cell in its slot.
+checked pci-scribble pci-scribble
+if ! attack_skip pci-scribble; then
+	check_eq pci-scribble-out-cleared 0 \
+		"$(bulkhead ivshmem read 0 out 1 | tr -d '\000' | wc -c)"
+	check_eq pci-scribble-rw-cleared 0 \
+		"$(bulkhead ivshmem read 0 rw | tr -d '\000' | wc -c)"
+fi
+checked pci-leftover pci-leftover
 
 # The root cell's end of the link is untouched: its state table shows
 # the attacker gone (0), and its own output section still takes writes.

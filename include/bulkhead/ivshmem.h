@@ -16,7 +16,10 @@
  *   +4 KiB + RW_SIZE    output section of peer 0 (OUT_SIZE bytes)
  *   ...                 output section of peer n at + n * OUT_SIZE
  * A peer may write only its own output section; the others' are mapped
- * read-only, and a write there is a fault of the writer.
+ * read-only, and a write there is a fault of the writer. A peer that
+ * leaves the link (its cell destroyed) has its output section and the
+ * read-write section zeroed; doorbells and state changes interrupt within
+ * a budget per sender (held back and merged beyond it, never lost).
  */
 #ifndef _BULKHEAD_IVSHMEM_H
 #define _BULKHEAD_IVSHMEM_H

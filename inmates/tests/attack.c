@@ -387,6 +387,73 @@ static void do_pci_regs(void)
 	expect("root's state untouched", ivshmem_peer_state(&ivdev, 0), 0);
 }
 
+#define SCRIBBLE		0x5a5a5a5a5a5a5a5aULL
+
+/* Offset of the first word of [p, p + size) that is not `want`, or -1. */
+static long first_other(const volatile uint64_t *p, uint64_t size,
+			uint64_t want)
+{
+	uint64_t i;
+
+	for (i = 0; i < size / 8; i++)
+		if (p[i] != want)
+			return (long)(i * 8);
+	return -1;
+}
+
+/*
+ * Fills what this peer may write of the link (its output section, the
+ * read-write section) with a pattern; after its cell is destroyed, the
+ * next occupant of the slot and the root cell must find zeros there.
+ */
+static void do_pci_scribble(void)
+{
+	void *out = ivshmem_out(&ivdev, ivdev.id);
+
+	memset(out, 0x5a, ivdev.out_size);
+	memset(ivdev.rw, 0x5a, ivdev.rw_size);
+	expect("own output section written",
+	       first_other(out, ivdev.out_size, SCRIBBLE), -1);
+	expect("read-write section written",
+	       first_other(ivdev.rw, ivdev.rw_size, SCRIBBLE), -1);
+}
+
+/* What a predecessor in this slot wrote is gone. */
+static void do_pci_leftover(void)
+{
+	expect("own output section zero",
+	       first_other(ivshmem_out(&ivdev, ivdev.id), ivdev.out_size, 0),
+	       -1);
+	expect("read-write section zero",
+	       first_other(ivdev.rw, ivdev.rw_size, 0), -1);
+}
+
+/*
+ * Rings the root cell (peer 0) as fast as a CPU can, a state change in
+ * every 16th round, for ever: the root's interrupts must stay within the
+ * budget of Documentation/ivshmem.md.
+ */
+static void __attribute__((noreturn)) pci_flood(void)
+{
+	uint64_t next = timer_now() + timer_freq(), rounds = 0, last = 0;
+
+	pci_open();
+	for (;; rounds++) {
+		if (rounds % 16)
+			mmio_write32(ivdev.regs + BH_IVSHMEM_REG_DOORBELL,
+				     BH_IVSHMEM_DOORBELL(0, 0));
+		else
+			mmio_write32(ivdev.regs + BH_IVSHMEM_REG_STATE,
+				     (uint32_t)(rounds / 16) & 1);
+		if (timer_now() < next)
+			continue;
+		next += timer_freq();
+		printk("attack: %s: %llu rings in the last second\n", mode,
+		       (unsigned long long)(rounds - last));
+		last = rounds;
+	}
+}
+
 /* --- checked calls: every answer is known --- */
 
 static int own_cell_id(void)
@@ -866,6 +933,12 @@ static bool checked(const char *m)
 	else if (!strcmp(m, "pci-regs")) {
 		pci_open();
 		do_pci_regs();
+	} else if (!strcmp(m, "pci-scribble")) {
+		pci_open();
+		do_pci_scribble();
+	} else if (!strcmp(m, "pci-leftover")) {
+		pci_open();
+		do_pci_leftover();
 	} else
 		return arch_checked(m);
 	return true;
@@ -895,6 +968,8 @@ static bool hold_out(const char *m)
 	}
 	if (!strcmp(m, "comm-flood"))
 		comm_flood();
+	if (!strcmp(m, "pci-flood"))
+		pci_flood();
 	arch_hold_out(m);
 	if (!strcmp(m, "sgi-leak")) {
 		/*

@@ -13,6 +13,7 @@
 #include <asm/gic.h>
 #include <asm/pmu.h>
 #include <asm/sysregs.h>
+#include <asm/timer.h>
 #include <asm/traps.h>
 
 #define SCTLR_EL1_RESET		0x30d00800UL	/* RES1 bits, MMU and caches off */
@@ -120,9 +121,15 @@ void cpu_park(struct per_cpu *cpu, struct trap_context *ctx)
 		 * wfi, not wfe: emulators (QEMU) and real cores idle in it.
 		 * The management SGI that arch_reset_cpu sends wakes it even
 		 * with interrupts masked; it is taken, harmlessly, later.
+		 * So does the hypervisor's timer, which is served here: its
+		 * line stays up until it is, and wfi would not wait.
 		 */
-		while (cpu->arch.psci_state != CPU_STATE_ON_PENDING)
-			asm volatile("wfi" : : : "memory");
+		while (cpu->arch.psci_state != CPU_STATE_ON_PENDING) {
+			if (timer_fired())
+				timer_expire();
+			else
+				asm volatile("wfi" : : : "memory");
+		}
 	}
 
 	enter_cell(cpu);

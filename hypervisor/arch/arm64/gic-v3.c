@@ -20,6 +20,7 @@
 #include <hv/printk.h>
 #include <asm/gic.h>
 #include <asm/sysregs.h>
+#include <asm/timer.h>
 
 #define ICC_CTLR_EOIMODE	(1UL << 1)
 #define ICC_SRE_SRE		(1UL << 0)
@@ -255,6 +256,10 @@ void gic_handle_irq(struct per_cpu *cpu)
 		if (irq == maint) {
 			write_sysreg(irq, icc_dir_el1);
 			refill_lrs(cpu);
+		} else if (irq == TIMER_HYP_PPI) {
+			/* The hypervisor's timer, never a cell's: see timer.c. */
+			timer_expire();
+			write_sysreg(irq, icc_dir_el1);
 		} else if (irq < 16) {
 			write_sysreg(irq, icc_dir_el1);
 			if (irq == GIC_SGI_MGMT)
@@ -422,7 +427,8 @@ int gic_cpu_init(struct per_cpu *cpu)
 	write_sysreg(0xff, icc_pmr_el1);
 	write_sysreg(1, icc_igrpen1_el1);
 	mmio_write32(g->gicr + GICR_ISENABLER0,
-		     (1U << maint) | (1U << GIC_SGI_MGMT));
+		     (1U << maint) | (1U << GIC_SGI_MGMT) |
+		     (1U << TIMER_HYP_PPI));
 	g->owner = cpu->cell;
 	isb();
 	return 0;
@@ -496,7 +502,8 @@ void gic_cpu_reset(struct per_cpu *cpu)
 		mmio_write32(g->gicr + GICR_ICACTIVER0, banked);
 		/* The next occupant enables the PPIs it uses (Linux does). */
 		mmio_write32(g->gicr + GICR_ICENABLER0,
-			     GIC_PPI_MASK & ~(1U << maint));
+			     GIC_PPI_MASK & ~(1U << maint) &
+			     ~(1U << TIMER_HYP_PPI));
 		g->vsleep = false;
 		g->owner = cpu->cell;
 	}
@@ -508,9 +515,12 @@ void gic_cpu_exit(struct per_cpu *cpu)
 	u32 maint = hv.config->platform.arm64.maintenance_irq;
 
 	gic_cpu_reset(cpu);
-	/* Linux keeps its SGIs enabled, but never uses the maintenance PPI. */
+	/*
+	 * Linux keeps its SGIs enabled, but at EL1 never uses the maintenance
+	 * PPI or the EL2 timer.
+	 */
 	mmio_write32(cpu->arch.gic.gicr + GICR_SGI_BASE + GICD_ICENABLER,
-		     1U << maint);
+		     (1U << maint) | (1U << TIMER_HYP_PPI));
 	write_sysreg(0, ich_hcr_el2);
 	write_sysreg(vmcr >> ICH_VMCR_VPMR_SHIFT, icc_pmr_el1);
 	write_sysreg(cpu->arch.gic.saved_ctlr, icc_ctlr_el1);

@@ -11,6 +11,7 @@
 #include <asm/mmu.h>
 #include <asm/pmu.h>
 #include <asm/sysregs.h>
+#include <asm/timer.h>
 
 extern u8 hyp_vectors[];
 extern u64 boot_state, boot_ttbr, boot_tcr, boot_mem_size;
@@ -41,18 +42,6 @@ int arch_boot_master(void)
 struct per_cpu *this_cpu(void)
 {
 	return (struct per_cpu *)read_sysreg(tpidr_el2);
-}
-
-/* CNTPCT_EL0: EL2 reads it without an offset (CNTVOFF is for EL1). */
-u64 arch_counter(void)
-{
-	isb();
-	return read_sysreg(cntpct_el0);
-}
-
-u64 arch_counter_freq(void)
-{
-	return read_sysreg(cntfrq_el0);
 }
 
 static void save_el2_state(struct arch_saved_el2 *s)
@@ -134,6 +123,7 @@ void arch_cpu_restore(struct per_cpu *cpu)
 {
 	struct arch_saved_el2 *s = &cpu->arch.saved;
 
+	timer_stop();
 	gic_cpu_exit(cpu);
 	write_sysreg(s->hcr, hcr_el2);
 	isb();

@@ -17,7 +17,6 @@
 #include <asm/spinlock.h>
 #include "vgic.h"
 
-
 static spinlock_t dist_lock = SPINLOCK_INIT;
 
 u64 vgic_phys_read(uintptr_t addr, unsigned int size)

@@ -8,7 +8,7 @@
  * taking the hypervisor's management SGI. LPIs are not offered to any cell
  * (GICR_TYPER.PLPIS reads 0), the wake state is virtual, and the SGI/PPI
  * page is masked by ownership like the distributor, with the hypervisor's
- * SGI and maintenance PPI protected. Every register of the frame map is
+ * SGI, maintenance PPI and timer PPI protected. Every register of the frame map is
  * listed in Documentation/attack-surface.md.
  */
 #include <hv/cell.h>
@@ -16,6 +16,7 @@
 #include <hv/hypervisor.h>
 #include <hv/percpu.h>
 #include <asm/gic.h>
+#include <asm/timer.h>
 #include "vgic.h"
 
 #define GICR_SGI_PAGE_END	(GICR_SGI_BASE + 0x1000)
@@ -146,7 +147,8 @@ static enum mmio_result sgi_page_access(struct cell *cell, uintptr_t frame,
 		return MMIO_HANDLED;
 	}
 	mask = vgic_owned_mask(cell, soff, base, bits, acc->size,
-			       (1ULL << GIC_SGI_MGMT) | (1ULL << maint));
+			       (1ULL << GIC_SGI_MGMT) | (1ULL << maint) |
+			       (1ULL << TIMER_HYP_PPI));
 	if (acc->is_write && vgic_is_group_reg(base))
 		return MMIO_HANDLED;
 	/* Setting the hypervisor's interrupts' enables is harmless. */

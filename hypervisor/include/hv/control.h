@@ -66,9 +66,18 @@ bool arch_cpu_parked(unsigned int cpu);
 /* The calling CPU starts over at entry once its trap is handled. */
 void arch_restart_self(struct per_cpu *cpu, u64 entry);
 
-/* The system counter (the same on every CPU) and its ticks a second. */
-u64 arch_counter(void);
-u64 arch_counter_freq(void);
+/*
+ * Time: the system counter (ticks since an arbitrary start, monotonic and
+ * the same on every CPU) and its ticks per second.
+ */
+u64 arch_time_now(void);
+u64 arch_time_freq(void);
+/*
+ * Makes the calling CPU call hv_timer_expired() once the counter reaches
+ * ticks, or earlier if it was asked for an earlier time already.
+ */
+void arch_timer_arm(u64 ticks);
+
 /* Stops the calling CPU for good (panic path). */
 void __attribute__((noreturn)) arch_cpu_halt(void);
 /* Stops every other active CPU (panic path), best effort. */
@@ -80,6 +89,9 @@ void arch_stop_other_cpus(void);
 int hv_memory_init(void);
 /* Start-up of a CPU with the MMU on; master does the global part first. */
 int bh_entry(unsigned int cpu_id, bool master);
+
+/* The time a CPU asked for with arch_timer_arm() has come. */
+void hv_timer_expired(void);
 
 /* A hypercall from a cell. *leave is set when the CPU must leave. */
 long hypercall(struct per_cpu *cpu, unsigned long code, unsigned long arg1,

@@ -27,6 +27,7 @@ struct pci_device {
 	bool bar_sizing;		/* BAR0 written with all ones */
 	u32 int_control;		/* BH_IVSHMEM_REG_INT_CONTROL */
 	u32 int_count;			/* interrupts raised in this cell */
+	bool has_run;			/* its cell ran since it joined */
 };
 
 /* Under the management lock. */
@@ -42,6 +43,8 @@ int ivshmem_attach(struct pci_device *dev);
 void ivshmem_detach(struct pci_device *dev);
 void ivshmem_reset(struct pci_device *dev);
 void ivshmem_stopped(struct pci_device *dev);
+/* Interrupts held back for their budget whose time has come. */
+void ivshmem_timer_expired(void);
 enum mmio_result ivshmem_register_access(struct pci_device *dev,
 					 struct mmio_access *acc, u64 offset);
 
