@@ -15,7 +15,8 @@
 #
 # Environment: BH_ICOUNT=1 runs with deterministic virtual time
 # (-icount shift=0,sleep=off), as the benchmarks do; BH_QEMU_DIR puts the
-# image elsewhere than build/qemu.
+# image elsewhere than build/qemu; BH_CPU=max another CPU model (a test
+# asks for one with a "# cpu: MODEL" line).
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -119,8 +120,15 @@ qemu_args() {
 	local what=$1
 	local args=("${QEMU_BASE[@]}" -kernel "$cache/vmlinuz"
 		    -initrd "$qdir/initramfs.cpio.gz"
-		    -dtb "$qdir/bulkhead-virt.dtb"
-		    -append "$CMDLINE bhtest=$what")
+		    -dtb "$qdir/bulkhead-virt.dtb")
+	# BH_CPU=max: QEMU's newest CPU (SVE, SME, pointer authentication,
+	# RAS); the kernel must stay at EL1 (no VHE: PLATFORM.md).
+	if [ -n "${BH_CPU:-}" ]; then
+		args=("${args[@]/#cortex-a57/$BH_CPU}")
+		args+=(-append "$CMDLINE id_aa64mmfr1.vh=0 bhtest=$what")
+	else
+		args+=(-append "$CMDLINE bhtest=$what")
+	fi
 	[ "${BH_ICOUNT:-0}" = 1 ] && args+=(-icount shift=0,sleep=off)
 	# Extra QEMU options for debugging, e.g. BH_QEMU_EXTRA="-d int -D log".
 	[ -n "${BH_QEMU_EXTRA:-}" ] && args+=($BH_QEMU_EXTRA)
@@ -154,7 +162,10 @@ run_test() {
 	mkdir -p "$tdir"
 	rm -f "$log" "$uart1"
 	local -a args
-	mapfile -t args < <(qemu_args "$name")
+	# "# cpu: MODEL" in a test runs it on another CPU model.
+	local cpu
+	cpu=$(sed -n 's/^# cpu: *//p' "$top/ci/tests/$name.sh" | head -n 1)
+	mapfile -t args < <(BH_CPU=$cpu qemu_args "$name")
 	local rc=0 start=$SECONDS
 	timeout --foreground -k 5 "$limit" "${args[@]}" \
 		-serial "file:$log" -serial "file:$uart1" </dev/null || rc=$?
@@ -224,7 +235,7 @@ run)
 	exec "${args[@]}" -serial mon:stdio -serial "file:$qdir/run.uart1.log"
 	;;
 *)
-	sed -n '4,18s/^# \{0,1\}//p' "$0"
+	sed -n '4,20s/^# \{0,1\}//p' "$0"
 	exit 2
 	;;
 esac

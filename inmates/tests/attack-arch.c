@@ -178,6 +178,30 @@ static void do_impdef(void)
 	expect("CBAR_EL1", read_sysreg(s3_1_c15_c3_0), 0);
 }
 
+static bool have_sme(void)
+{
+	return (read_sysreg(id_aa64pfr1_el1) >> 24) & 0xf;
+}
+
+/*
+ * Pointer authentication keys as the CPU came: zero, not the keys of the
+ * Linux task that ran on it last (a key is the secret of every signed
+ * pointer of that task).
+ */
+static void do_keys(void)
+{
+	bool pauth = read_sysreg(id_aa64isar1_el1) & 0xff000ff0UL;
+
+	expect("pointer authentication implemented", pauth, 1);
+	if (!pauth)
+		return;
+	expect("APIAKeyLo_EL1", read_sysreg(s3_0_c2_c1_0), 0);
+	expect("APIAKeyHi_EL1", read_sysreg(s3_0_c2_c1_1), 0);
+	expect("APIBKeyLo_EL1", read_sysreg(s3_0_c2_c1_2), 0);
+	expect("APDAKeyLo_EL1", read_sysreg(s3_0_c2_c2_0), 0);
+	expect("APGAKeyLo_EL1", read_sysreg(s3_0_c2_c3_0), 0);
+}
+
 bool arch_checked(const char *m)
 {
 	if (!strcmp(m, "pmu-el2"))
@@ -186,6 +210,8 @@ bool arch_checked(const char *m)
 		do_debug_regs();
 	else if (!strcmp(m, "impdef"))
 		do_impdef();
+	else if (!strcmp(m, "keys"))
+		do_keys();
 	else
 		return false;
 	return true;
@@ -193,6 +219,28 @@ bool arch_checked(const char *m)
 
 void arch_hold_out(const char *m)
 {
+	if (!strcmp(m, "sme-reset")) {
+		/*
+		 * Streaming mode on (SME), then PSCI SYSTEM_RESET, for ever:
+		 * the hypervisor clears the FP/SIMD registers of a restarting
+		 * CPU, which must not trap in streaming mode (without
+		 * FEAT_SME_FA64). Each start reports the mode it found.
+		 */
+		if (!have_sme()) {
+			printk("attack: sme-reset: no SME\n");
+			return;
+		}
+		printk("attack: sme-reset: SVCR 0x%llx at start\n",
+		       (unsigned long long)read_sysreg(s3_3_c4_c2_2));
+		/* CPACR_EL1.SMEN and FPEN: no traps to EL1. */
+		write_sysreg(read_sysreg(cpacr_el1) | (3UL << 24) | (3UL << 20),
+			     cpacr_el1);
+		isb();
+		asm volatile(".arch_extension sme\n\tsmstart\n" : : : "memory");
+		printk("attack: sme-reset: SVCR 0x%llx, resetting\n",
+		       (unsigned long long)read_sysreg(s3_3_c4_c2_2));
+		psci_system_reset();
+	}
 	if (!strcmp(m, "log-flood")) {
 		/*
 		 * Warnings provoked without pause (CPU_ON of the root cell's

@@ -78,6 +78,7 @@ static void enter_cell(struct per_cpu *cpu)
 {
 	write_sysreg(cpu->cell->arch.vttbr, vttbr_el2);
 	write_sysreg(arch_cell_mdcr(cpu->cell, cpu->arch.saved.mdcr), mdcr_el2);
+	write_sysreg(arch_cell_cptr(cpu->cell, cpu->arch.saved.cptr), cptr_el2);
 	isb();
 	asm volatile("tlbi vmalls12e1" : : : "memory");
 	dsb(nsh);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Performance monitors and self-hosted debug as the cells see them: the
- * MDCR_EL2 value the hypervisor chooses for a cell, the emulation of the
- * PMU registers it traps, and the clean state a CPU starts a cell with.
+ * emulation of the PMU registers MDCR_EL2 traps (feature-traps.c chooses
+ * it), and the clean state a CPU starts a cell with.
  *
  * The PMU stays usable by every cell (Linux's perf in the root cell), but
  * no counter may count at EL2 or EL3: a cell that could count the
@@ -23,29 +23,15 @@
 #include <asm/pmu.h>
 #include <asm/sysregs.h>
 
-/* MDCR_EL2 (DDI 0487 D19.3.x / D23.3.x) */
-#define MDCR_HPMN_MASK		0x1fUL
-#define MDCR_TPMCR		BIT(5)
-#define MDCR_TPM		BIT(6)
-#define MDCR_TDA		BIT(9)
-#define MDCR_TDOSA		BIT(10)
-#define MDCR_TDRA		BIT(11)
-#define MDCR_E2PB_MASK		(3UL << 12)
-#define MDCR_HPMD		BIT(17)
-#define MDCR_HCCD		BIT(23)
-#define MDCR_E2TB_MASK		(3UL << 24)
 
 /* ID_AA64DFR0_EL1.PMUVer */
 #define DFR0_PMUVER(v)		(((v) >> 8) & 0xf)
 #define PMUVER_V3		1
-#define PMUVER_V3P1		4
-#define PMUVER_V3P5		6
 #define PMUVER_IMPDEF		0xf
 
 /* PMCR_EL0 */
 #define PMCR_P			BIT(1)
 #define PMCR_C			BIT(2)
-#define PMCR_N(v)		(((v) >> 11) & 0x1f)
 
 /*
  * Event type filters (PMEVTYPER<n>_EL0, PMCCFILTR_EL0): P excludes EL1,
@@ -83,36 +69,16 @@
 #define R_PMEV_MASK		PMU_REG(7, 0xf, 0x8, 0)
 #define R_PMEV			PMU_REG(3, 14, 8, 0)
 
-static unsigned int pmu_version(void)
+unsigned int pmu_version(void)
 {
-	return DFR0_PMUVER(read_sysreg(id_aa64dfr0_el1));
+	unsigned int v = DFR0_PMUVER(read_sysreg(id_aa64dfr0_el1));
+
+	return v == PMUVER_IMPDEF ? 0 : v;
 }
 
 static bool have_pmu(void)
 {
-	unsigned int v = pmu_version();
-
-	return v >= PMUVER_V3 && v != PMUVER_IMPDEF;
-}
-
-/* What a cell gets: PMU trapped, debug registers its own or nobody's. */
-u64 arch_cell_mdcr(const struct cell *cell, u64 stub_mdcr)
-{
-	/* The trace and profiling buffer owners stay as Linux chose them. */
-	u64 mdcr = stub_mdcr & (MDCR_E2PB_MASK | MDCR_E2TB_MASK);
-	unsigned int v = pmu_version();
-
-	if (have_pmu()) {
-		/* Every counter is the cell's (HPMN = N), none counts at EL2. */
-		mdcr |= PMCR_N(read_sysreg(pmcr_el0)) | MDCR_TPM | MDCR_TPMCR;
-		if (v >= PMUVER_V3P1)
-			mdcr |= MDCR_HPMD;
-		if (v >= PMUVER_V3P5)
-			mdcr |= MDCR_HCCD;
-	}
-	if (cell != &root_cell)
-		mdcr |= MDCR_TDA | MDCR_TDOSA | MDCR_TDRA;
-	return mdcr;
+	return pmu_version() >= PMUVER_V3;
 }
 
 /* An event filter that counts at EL0/EL1 only, whatever the cell asked. */

@@ -68,8 +68,18 @@ static void save_el2_state(struct arch_saved_el2 *s)
  */
 static u64 cell_hcr(u64 stub_hcr)
 {
-	return stub_hcr | HCR_VM | HCR_RW | HCR_TSC | HCR_TSW | HCR_FB |
-	       HCR_BSU_IS | HCR_IMO | HCR_FMO | HCR_AMO | HCR_TIDCP | HCR_TACR;
+	u64 hcr = stub_hcr | HCR_VM | HCR_RW | HCR_TSC | HCR_TSW | HCR_FB |
+		  HCR_BSU_IS | HCR_IMO | HCR_FMO | HCR_AMO | HCR_TIDCP |
+		  HCR_TACR;
+
+	/*
+	 * RAS error records (ERR*): they may belong to nodes the whole
+	 * machine shares; no cell reads or clears them (traps.c). Linux
+	 * leaves them to firmware.
+	 */
+	if ((read_sysreg(id_aa64pfr0_el1) >> 28) & 0xf)
+		hcr |= HCR_TERR;
+	return hcr;
 }
 
 int arch_init(void)
@@ -99,6 +109,7 @@ int arch_cpu_init(struct per_cpu *cpu)
 	dsb(nsh);
 	write_sysreg(cell_hcr(cpu->arch.saved.hcr), hcr_el2);
 	write_sysreg(arch_cell_mdcr(cell, cpu->arch.saved.mdcr), mdcr_el2);
+	write_sysreg(arch_cell_cptr(cell, cpu->arch.saved.cptr), cptr_el2);
 	isb();
 
 	if (boot_state == 0) {

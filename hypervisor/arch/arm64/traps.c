@@ -36,14 +36,20 @@ static void inject_abort(u64 far, u32 ec_low, u32 ec_cur, u64 iss)
 	u64 mode = spsr & SPSR_MODE_MASK;
 	u64 offset, ec;
 
-	if (mode == SPSR_EL0T) {
+	/* Lower EL: AArch64 at 0x400, AArch32 (SPSR.M[4]) at 0x600. */
+	if (spsr & SPSR_AARCH32) {
+		offset = 0x600;
+		ec = ec_low;
+	} else if (mode == SPSR_EL0T) {
 		offset = 0x400;
 		ec = ec_low;
 	} else {
 		offset = mode == SPSR_EL1H ? 0x200 : 0x000;
 		ec = ec_cur;
 	}
-	write_sysreg((ec << ESR_EC_SHIFT) | ESR_IL | iss, esr_el1);
+	/* The length of the instruction that trapped (T32 has 16-bit ones). */
+	write_sysreg((ec << ESR_EC_SHIFT) | (read_sysreg(esr_el2) & ESR_IL) |
+		     iss, esr_el1);
 	write_sysreg(far, far_el1);
 	write_sysreg(read_sysreg(elr_el2), elr_el1);
 	write_sysreg(spsr, spsr_el1);
@@ -163,6 +169,33 @@ static bool is_impdef(u32 reg)
 		(SYSREG_CRN(reg) == 11 || SYSREG_CRN(reg) == 15));
 }
 
+#define SYSREG_OP1(reg)		(((reg) >> 16) & 7)
+#define SYSREG_CRM(reg)		(((reg) >> 4) & 0xf)
+#define SYSREG_TRFCR_EL1	0x301021
+
+/*
+ * Registers of CPU features a cell is not given (feature-traps.c): they
+ * trap only where the CPU has the feature, and then read as zero. SPE
+ * (PMS*, PMB*: op1=0, CRn=9, CRm=9/10), the trace buffer (TRB*: CRm=11),
+ * the trace filter (TRFCR_EL1), activity monitors (AM*: op1=3, CRn=13,
+ * CRm=2-7) and RAS error records (ERR*, ERX*: op1=0, CRn=5, CRm=3-5).
+ */
+static bool is_withheld_feature(u32 reg)
+{
+	unsigned int op1 = SYSREG_OP1(reg), crn = SYSREG_CRN(reg);
+	unsigned int crm = SYSREG_CRM(reg);
+
+	if (SYSREG_OP0(reg) != 3)
+		return false;
+	if (op1 == 0 && crn == 9 && crm >= 9 && crm <= 11)
+		return true;
+	if (op1 == 3 && crn == 13 && crm >= 2 && crm <= 7)
+		return true;
+	if (op1 == 0 && crn == 5 && crm >= 3 && crm <= 5)
+		return true;
+	return reg == SYSREG_TRFCR_EL1;
+}
+
 /* Reads as zero, writes ignored. */
 static enum trap_result raz_wi(struct trap_context *ctx, unsigned int rt,
 			       bool read)
@@ -229,7 +262,8 @@ static enum trap_result handle_sysreg(struct per_cpu *cpu,
 	 * Debug and trace registers (op0=2) trap only for non-root cells
 	 * (MDCR_EL2.TDA/TDOSA/TDRA, pmu.c): they have no self-hosted debug.
 	 */
-	if (SYSREG_OP0(reg) == 2 && cpu->cell != &root_cell)
+	if ((SYSREG_OP0(reg) == 2 && cpu->cell != &root_cell) ||
+	    is_withheld_feature(reg))
 		return raz_wi(ctx, rt, read);
 	if (pmu_is_register(reg)) {
 		pmu_handle_access(reg, &val, read);

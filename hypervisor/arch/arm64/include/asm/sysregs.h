@@ -23,6 +23,7 @@
 #define HCR_TSW			BIT(22)
 #define HCR_TGE			BIT(27)
 #define HCR_RW			BIT(31)
+#define HCR_TERR		BIT(36)
 
 /* SCTLR_EL2 (non-VHE layout) */
 #define SCTLR_EL2_M		BIT(0)
@@ -81,6 +82,7 @@
 #define SPSR_EL0T		0x0
 #define SPSR_EL1T		0x4
 #define SPSR_EL1H		0x5
+#define SPSR_AARCH32		BIT(4)
 #define SPSR_DAIF		(0xfUL << 6)
 
 #ifndef __ASSEMBLY__
