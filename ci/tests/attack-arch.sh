@@ -13,6 +13,8 @@
 # expect-uart1: pmu-el2-answers attack: pmu-el2: [0-9]+ checks, 0 mismatches
 # expect-uart1: debug-regs-answers attack: debug-regs: [0-9]+ checks, 0 mismatches
 # expect-uart1: impdef-answers attack: impdef: [0-9]+ checks, 0 mismatches
+# expect-uart1: regs-fill-answers attack: regs-fill: [0-9]+ checks, 0 mismatches
+# expect-uart1: regs-clean-answers attack: regs-clean: [0-9]+ checks, 0 mismatches
 . /tests/lib-attack.sh
 
 # pmu_counts EL: the root cell's two cycle counts at EL (el0, el1, el2)
@@ -95,6 +97,21 @@ if holdout ack-hold ack-hold; then
 fi
 
 # --- system registers ---
+
+# EL1/EL0 state the next occupant of the CPU must not find: the attacker
+# fills registers and powers off, then runs again on the same CPU, once
+# restarted in the same cell, once after a round through Linux (destroy
+# and create).
+if ! attack_skip regs-clean-after-restart; then
+	attack_start regs-clean-after-restart regs-fill
+	check_cell_state regs-fill-all-answers-right attack "shut down"
+	check regs-clean-load bulkhead cell load attack $ATTACK_BIN -s "mode=regs-clean"
+	check regs-clean-start bulkhead cell start attack
+	check_cell_state regs-clean-after-restart-all-answers-right attack "shut down"
+	attack_end
+fi
+checked regs-fill-again regs-fill
+checked regs-clean-after-linux regs-clean
 
 # PMU event filters asking for EL2 only count nothing while the cell
 # traps into the hypervisor 500 times; its own EL1/EL0 still count.

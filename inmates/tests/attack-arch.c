@@ -178,6 +178,62 @@ static void do_impdef(void)
 	expect("CBAR_EL1", read_sysreg(s3_1_c15_c3_0), 0);
 }
 
+/*
+ * EL1 and EL0 state a CPU carries from one occupant to the next unless the
+ * hypervisor resets it (control.c, reset_el1_state; pmu.c): regs-fill
+ * writes a pattern into each, regs-clean, on the same CPU after a
+ * restart or a round through Linux, finds it gone. The inmate library
+ * sets none of these itself (it sets MAIR_EL1; AFSRn_EL1 and AMAIR_EL1
+ * hold nothing on a Cortex-A57).
+ */
+#define FILL			0x5a5a5a5a5a5a5000UL
+#define FILL_REGS(X)							\
+	X(tpidr_el0) X(tpidrro_el0) X(contextidr_el1) X(far_el1)	\
+	X(par_el1) X(cntv_cval_el0) X(cntp_cval_el0) X(sp_el0)	\
+	X(pmuserenr_el0) X(pmselr_el0)
+
+static uint64_t fill_value(const char *name)
+{
+	uint64_t v = FILL;
+
+	while (*name)
+		v = v * 31 + (uint8_t)*name++;
+	return v;
+}
+
+static void do_regs_fill(void)
+{
+	uint64_t v;
+
+#define FILL_ONE(reg)							\
+	write_sysreg(fill_value(#reg), reg);				\
+	isb();								\
+	v = read_sysreg(reg);						\
+	expect_true(#reg " holds a pattern", v != 0, v);
+	FILL_REGS(FILL_ONE)
+#undef FILL_ONE
+	write_sysreg(read_sysreg(cpacr_el1) | (3UL << 20), cpacr_el1);
+	isb();
+	asm volatile("fmov d0, %0\n\tfmov d31, %0\n\tmsr fpcr, %1"
+		     : : "r"(FILL), "r"(3UL << 22) : "memory");
+}
+
+static void do_regs_clean(void)
+{
+	uint64_t d0, d31, fpcr;
+
+#define CLEAN_ONE(reg) expect(#reg, read_sysreg(reg), 0);
+	FILL_REGS(CLEAN_ONE)
+#undef CLEAN_ONE
+	write_sysreg(read_sysreg(cpacr_el1) | (3UL << 20), cpacr_el1);
+	isb();
+	asm volatile("fmov %0, d0\n\tfmov %1, d31\n\tmrs %2, fpcr"
+		     : "=r"(d0), "=r"(d31), "=r"(fpcr));
+	expect("d0", d0, 0);
+	expect("d31", d31, 0);
+	expect("FPCR", fpcr, 0);
+}
+
 static bool have_sme(void)
 {
 	return (read_sysreg(id_aa64pfr1_el1) >> 24) & 0xf;
@@ -212,6 +268,10 @@ bool arch_checked(const char *m)
 		do_impdef();
 	else if (!strcmp(m, "keys"))
 		do_keys();
+	else if (!strcmp(m, "regs-fill"))
+		do_regs_fill();
+	else if (!strcmp(m, "regs-clean"))
+		do_regs_clean();
 	else
 		return false;
 	return true;
@@ -230,12 +290,12 @@ void arch_hold_out(const char *m)
 			printk("attack: sme-reset: no SME\n");
 			return;
 		}
-		printk("attack: sme-reset: SVCR 0x%llx at start\n",
-		       (unsigned long long)read_sysreg(s3_3_c4_c2_2));
-		/* CPACR_EL1.SMEN and FPEN: no traps to EL1. */
+		/* CPACR_EL1.SMEN and FPEN: no traps to EL1 (SVCR included). */
 		write_sysreg(read_sysreg(cpacr_el1) | (3UL << 24) | (3UL << 20),
 			     cpacr_el1);
 		isb();
+		printk("attack: sme-reset: SVCR 0x%llx at start\n",
+		       (unsigned long long)read_sysreg(s3_3_c4_c2_2));
 		asm volatile(".arch_extension sme\n\tsmstart\n" : : : "memory");
 		printk("attack: sme-reset: SVCR 0x%llx, resetting\n",
 		       (unsigned long long)read_sysreg(s3_3_c4_c2_2));

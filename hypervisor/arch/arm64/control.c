@@ -66,7 +66,12 @@ static void reset_el1_state(struct per_cpu *cpu)
 	write_sysreg(0, par_el1);
 	write_sysreg(0, cntv_ctl_el0);
 	write_sysreg(0, cntp_ctl_el0);
+	write_sysreg(0, cntv_cval_el0);
+	write_sysreg(0, cntp_cval_el0);
 	write_sysreg(0, cntkctl_el1);
+	write_sysreg(0, afsr0_el1);
+	write_sysreg(0, afsr1_el1);
+	write_sysreg(0, csselr_el1);
 	reset_ptrauth_keys();
 	pmu_debug_reset();
 	if (cpu->cell != &root_cell)
