@@ -52,6 +52,7 @@
 #define FILTER_NSH		(1UL << 27)
 #define EVENT_CPU_CYCLES	0x11
 #define COUNTER_CYCLES		(1UL << 31)
+#define PMSEL_ABSENT		30	/* no counter on QEMU (N = 6) or most cores */
 
 #define PSCI_CPU_ON_64		0xc4000003U
 
@@ -140,6 +141,21 @@ static void do_pmu_el2(void)
 	count_hypercalls(0, 500, &cycles, &events);
 	expect_true("EL0/EL1 cycles count", cycles > 0, cycles);
 	expect_true("EL0/EL1 CPU_CYCLES events count", events > 0, events);
+	/*
+	 * The selector naming no event counter (31, the cycle counter's
+	 * filter, or one past the last): the hypervisor must not do the
+	 * access itself, where it would be UNDEFINED.
+	 */
+	write_sysreg(31, pmselr_el0);
+	isb();
+	expect("PMXEVCNTR_EL0 with PMSELR 31", read_sysreg(pmxevcntr_el0), 0);
+	write_sysreg(PMSEL_ABSENT, pmselr_el0);
+	isb();
+	write_sysreg(~0UL, pmxevcntr_el0);
+	write_sysreg(~0UL, pmxevtyper_el0);
+	expect("PMXEVCNTR_EL0 past the last counter", read_sysreg(pmxevcntr_el0), 0);
+	expect("PMXEVTYPER_EL0 past the last counter", read_sysreg(pmxevtyper_el0), 0);
+	write_sysreg(0, pmselr_el0);
 }
 
 /* No self-hosted debug in a cell: the registers read 0, writes vanish. */

@@ -187,7 +187,14 @@ void pmu_handle_access(u32 reg, u64 *val, bool read)
 			*val = read_sysreg(pmceid1_el0);
 		break;
 	case R_PMCCNTR: ACCESS(pmccntr_el0); break;
-	case R_PMXEVCNTR: ACCESS(pmxevcntr_el0); break;
+	case R_PMXEVCNTR:
+		/* The selector may name no counter: never execute that at EL2. */
+		idx = read_sysreg(pmselr_el0) & 0x1f;
+		if (counter_exists(idx, false))
+			pmev_access(idx, false, val, read);
+		else if (read)
+			*val = 0;
+		break;
 	case R_PMUSERENR: ACCESS(pmuserenr_el0); break;
 	case R_PMOVSSET: ACCESS(pmovsset_el0); break;
 	case R_PMINTENSET: ACCESS(pmintenset_el1); break;
