@@ -54,13 +54,15 @@ void arch_trigger_irq(unsigned int irq);
 /* Silences the interrupt lines of a stopped cell. */
 void arch_cell_quiesce_irqs(struct cell *cell);
 
-/* Asks a CPU to park in the hypervisor; returns at once. */
+/*
+ * Parking and releasing CPUs, under the rules of cell.c: a stop of a
+ * cell's CPUs and every release of a parked CPU hold hv.lock.
+ */
+/* Asks a CPU to park in the hypervisor (not if parked); returns at once. */
 void arch_request_park(unsigned int cpu);
-/* Parks a CPU and waits until it waits in the hypervisor. */
-void arch_park_cpu(unsigned int cpu);
 /* Waits until a CPU asked to park waits in the hypervisor. */
 void arch_wait_cpu_parked(unsigned int cpu);
-/* Starts a parked CPU at entry (EL1, MMU off, x0 = context). */
+/* Starts a parked CPU at entry (EL1, MMU off, x0 = context); hv.lock. */
 int arch_reset_cpu(unsigned int cpu, u64 entry, u64 context);
 bool arch_cpu_parked(unsigned int cpu);
 /* The calling CPU starts over at entry once its trap is handled. */
