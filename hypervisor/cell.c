@@ -6,6 +6,26 @@
  * destruction. Management calls come from the root cell's driver one at a
  * time (mgmt_lock); fault containment can hit a cell at any moment and only
  * flags it failed and parks its CPUs.
+ *
+ * Stopping a cell's CPUs races with the cell's own PSCI CPU_ON, which
+ * releases a parked sibling. These rules make every stop catch every CPU
+ * (Documentation/architecture.md#locking):
+ * - A parked CPU leaves the parked state (PSCI state OFF -> ON_PENDING,
+ *   arch_reset_cpu) only under hv.lock: by PSCI CPU_ON of its own cell
+ *   while cell->stopping is clear and the caller has not been asked to
+ *   park (psci.c), or by cell start (start_cell). A CPU restarting itself
+ *   (SYSTEM_RESET) decides so under hv.lock too, and only while its cell
+ *   is not stopping (cpu_park).
+ * - cell->stopping is set and cleared only under hv.lock. Whoever sets it
+ *   asks, in the same hold of the lock, every CPU of the cell that is not
+ *   parked to park (stop_cpus_locked).
+ * - A CPU changes cells under hv.lock, parked, while no running CPU could
+ *   release it (hand_over_cpus).
+ * So a CPU_ON either released its target before a stop, which then finds
+ * the target no longer OFF and asks it to park too, or comes after and is
+ * denied. From a stop on, the cell's CPUs can only park: waiting for each
+ * to read OFF, in any order, leaves all of them parked until the next
+ * start.
  */
 #include <hv/cell.h>
 #include <hv/control.h>
@@ -173,7 +193,24 @@ static int check_cpus_parked(struct cell *cell)
 	return 0;
 }
 
-static void move_cpus(struct cell *cell, struct cell *from, struct cell *to)
+/* Under hv.lock: the first CPU of the cell that is not parked, or -1. */
+static int first_unparked_cpu(struct cell *cell)
+{
+	unsigned int c;
+
+	for_each_cell_cpu(cell, c)
+		if (!arch_cpu_parked(c))
+			return c;
+	return -1;
+}
+
+/*
+ * Under hv.lock, every CPU of the cell parked: they change owner. Only the
+ * owner can release a parked CPU (PSCI CPU_ON looks the target up in the
+ * caller's cell under the same lock), so none starts in the wrong cell.
+ */
+static void hand_over_cpus(struct cell *cell, struct cell *from,
+			   struct cell *to)
 {
 	unsigned int c;
 
@@ -182,13 +219,22 @@ static void move_cpus(struct cell *cell, struct cell *from, struct cell *to)
 
 		/* Parked: what the old cell printed is flushed as its own. */
 		cell_output_flush(cpu);
-		if (arch_cell_move_cpu(cpu, from, to))
-			pr_err("CPU %u: redistributor not moved\n", c);
 		cpu->cell = to;
 		cpu->failed = false;
 		from->cpus &= ~(1ULL << c);
 		to->cpus |= 1ULL << c;
 	}
+}
+
+/* What the architecture keeps of the old owner, while no CPU can run. */
+static void move_cpus_arch(struct cell *cell, struct cell *from,
+			   struct cell *to)
+{
+	unsigned int c;
+
+	for_each_cell_cpu(cell, c)
+		if (arch_cell_move_cpu(per_cpu(c), from, to))
+			pr_err("CPU %u: not moved to cell %s\n", c, to->name);
 }
 
 static void free_cell(struct cell *cell)
@@ -206,6 +252,7 @@ static long create_locked(u64 config_ipa, u64 size)
 	static struct cell cell_storage[MAX_CELLS];
 	struct cell *cell = NULL;
 	unsigned int id;
+	int busy;
 	long err;
 
 	for (id = 1; id < MAX_CELLS && !cell; id++)
@@ -214,6 +261,8 @@ static long create_locked(u64 config_ipa, u64 size)
 	if (!cell)
 		return -ENOMEM;
 	cell->id = cell - cell_storage;
+	/* Its CPUs stay parked until it is started. */
+	cell->stopping = true;
 
 	err = copy_config_from_root(cell, config_ipa, size);
 	if (!err)
@@ -244,14 +293,32 @@ static long create_locked(u64 config_ipa, u64 size)
 	err = pci_cell_init(cell);
 	if (err)
 		goto err_return_memory;
+	/*
+	 * Checked again where they change owner: the root cell may have
+	 * released one (CPU_ON) since check_cpus_parked. From the hand-over
+	 * on, nobody can: the new cell is stopped.
+	 */
+	spin_lock(&hv.lock);
+	busy = first_unparked_cpu(cell);
+	if (busy < 0)
+		hand_over_cpus(cell, &root_cell, cell);
+	spin_unlock(&hv.lock);
+	if (busy >= 0) {
+		pr_err("cell %s: CPU %d is online in the root cell again\n",
+		       cell->name, busy);
+		err = -EBUSY;
+		goto err_pci_exit;
+	}
 
 	/* From here on nothing fails: the cell owns its resources. */
 	arch_cell_take_irqs(cell);
-	move_cpus(cell, &root_cell, cell);
+	move_cpus_arch(cell, &root_cell, cell);
 	cells[cell->id] = cell;
 	pr_info("cell %s created (id %u)\n", cell->name, cell->id);
 	return cell->id;
 
+err_pci_exit:
+	pci_cell_exit(cell);
 err_return_memory:
 	return_memory_to_root(cell, cell->desc->num_memory_regions);
 	arch_flush_cell_tlbs(&root_cell);
@@ -287,20 +354,47 @@ static struct cell *managed_cell(struct per_cpu *caller, unsigned int id)
 }
 
 /*
- * Asks all CPUs first, then waits for each: one CPU of the cell cannot
- * wake a sibling that was already parked, since CPU_ON is denied while
- * the cell stops (psci.c).
+ * Under hv.lock: no CPU of the cell may be released any more, and those
+ * not parked are asked to park (the rules at the top of this file).
  */
-static void park_cell_cpus(struct cell *cell)
+static void stop_cpus_locked(struct cell *cell)
 {
 	unsigned int c;
 
 	cell->stopping = true;
-	smp_mb();
 	for_each_cell_cpu(cell, c)
 		arch_request_park(c);
+}
+
+static void stop_cell_cpus(struct cell *cell)
+{
+	spin_lock(&hv.lock);
+	stop_cpus_locked(cell);
+	spin_unlock(&hv.lock);
+}
+
+/*
+ * Stops the cell's CPUs and waits until each is parked; they stay parked
+ * until the cell is started. The last check cannot fail while the rules
+ * at the top hold; if it ever did, management refuses (-EBUSY) rather
+ * than hand the memory or the CPUs of a running CPU to someone else.
+ */
+static int park_cell_cpus(struct cell *cell)
+{
+	unsigned int c;
+	int busy;
+
+	stop_cell_cpus(cell);
 	for_each_cell_cpu(cell, c)
 		arch_wait_cpu_parked(c);
+	spin_lock(&hv.lock);
+	busy = first_unparked_cpu(cell);
+	spin_unlock(&hv.lock);
+	if (busy >= 0) {
+		pr_err("cell %s: CPU %d did not park\n", cell->name, busy);
+		return -EBUSY;
+	}
+	return 0;
 }
 
 static void set_state(struct cell *cell, u32 state)
@@ -321,7 +415,9 @@ long cell_set_loadable(struct per_cpu *caller, unsigned int id)
 		err = -ENOENT;
 	} else {
 		/* A failed cell's CPUs may still be on their way to park. */
-		park_cell_cpus(cell);
+		err = park_cell_cpus(cell);
+	}
+	if (!err) {
 		pci_cell_stopped(cell);
 		if (cell->state == BH_CELL_STATE_RUNNING)
 			set_state(cell, BH_CELL_STATE_SHUT_DOWN);
@@ -353,14 +449,28 @@ static void fill_comm_region(struct cell *cell)
 	arch_dcache_flush(comm, sizeof(*comm));
 }
 
+/* The cell's first CPU, by number. */
+static int first_cpu(struct cell *cell)
+{
+	unsigned int c;
+
+	for_each_cell_cpu(cell, c)
+		return c;
+	return -1;
+}
+
 /* Every CPU parked, the first one started at the entry. */
 static int start_cell(struct cell *cell)
 {
+	int first = first_cpu(cell);
 	unsigned int c;
 	int err;
 
-	park_cell_cpus(cell);
-	err = set_loadable_mapping(cell, false);
+	if (first < 0)
+		return -EINVAL;
+	err = park_cell_cpus(cell);
+	if (!err)
+		err = set_loadable_mapping(cell, false);
 	if (!err)
 		err = flush_cell_memory(cell);
 	if (err)
@@ -372,13 +482,16 @@ static int start_cell(struct cell *cell)
 		per_cpu(c)->failed = false;
 	}
 	set_state(cell, BH_CELL_STATE_RUNNING);
-	cell->stopping = false;
-	smp_mb();
-	/* Before the CPU runs: its output must not split this line. */
+	/*
+	 * Before the CPU runs: its output must not split this line. The
+	 * release cannot fail: the cell is still stopped, all CPUs parked.
+	 */
 	pr_info("cell %s started\n", cell->name);
-	for_each_cell_cpu(cell, c)
-		return arch_reset_cpu(c, cell->desc->cpu_reset_address, 0);
-	return -EINVAL;
+	spin_lock(&hv.lock);
+	cell->stopping = false;
+	err = arch_reset_cpu(first, cell->desc->cpu_reset_address, 0);
+	spin_unlock(&hv.lock);
+	return err ? -EBUSY : 0;
 }
 
 long cell_start(struct per_cpu *caller, unsigned int id)
@@ -400,6 +513,7 @@ long cell_start(struct per_cpu *caller, unsigned int id)
 static long shutdown_locked(struct cell *cell, bool force)
 {
 	struct bh_comm_region *comm = cell->comm;
+	int err;
 
 	if (cell->state == BH_CELL_STATE_RUNNING && !force &&
 	    (comm->flags & BH_COMM_FLAG_MESSAGES)) {
@@ -420,7 +534,9 @@ static long shutdown_locked(struct cell *cell, bool force)
 			return -EPERM;
 		}
 	}
-	park_cell_cpus(cell);
+	err = park_cell_cpus(cell);
+	if (err)
+		return err;
 	arch_cell_quiesce_irqs(cell);
 	pci_cell_stopped(cell);
 	comm->msg_to_cell = BH_MSG_NONE;
@@ -446,18 +562,26 @@ long cell_destroy(struct per_cpu *caller, unsigned int id)
 {
 	struct cell *cell;
 	char name[BH_CELL_NAME_LEN];
+	int err;
 
 	spin_lock(&mgmt_lock);
 	cell = managed_cell(caller, id);
-	if (!cell) {
+	err = cell ? park_cell_cpus(cell) : -ENOENT;
+	if (err) {
 		spin_unlock(&mgmt_lock);
-		return -ENOENT;
+		return err;
 	}
 	memcpy(name, cell->name, sizeof(name));
-	park_cell_cpus(cell);
 	set_loadable_mapping(cell, false);
 	cells[cell->id] = NULL;
-	move_cpus(cell, cell, &root_cell);
+	/*
+	 * The stopped cell cannot release its parked CPUs: their frames move
+	 * first, then the CPUs, which root's CPU_ON may release from then on.
+	 */
+	move_cpus_arch(cell, cell, &root_cell);
+	spin_lock(&hv.lock);
+	hand_over_cpus(cell, cell, &root_cell);
+	spin_unlock(&hv.lock);
 	pci_cell_exit(cell);
 	arch_cell_return_irqs(cell);
 	arch_hv_unmap(pa_init((uintptr_t)cell->comm), BH_COMM_REGION_SIZE);
@@ -481,47 +605,60 @@ long cell_get_state(struct per_cpu *caller, unsigned int id)
 
 /* --- containment --- */
 
+/*
+ * The failing CPU and its siblings park at their next exit; the root
+ * cell's management may be stopping the cell at the same time (it waits
+ * for this CPU to park, so it finds the cell failed).
+ */
 void cell_fail(struct per_cpu *cpu)
 {
 	struct cell *cell = cpu->cell;
-	unsigned int c;
 
 	if (cell->state != BH_CELL_STATE_FAILED)
 		pr_err("cell %s failed: stopped\n", cell->name);
 	set_state(cell, BH_CELL_STATE_FAILED);
 	cpu->failed = true;
-	cell->stopping = true;
+	stop_cell_cpus(cell);
 	arch_cell_quiesce_irqs(cell);
 	pci_cell_stopped(cell);
-	for_each_cell_cpu(cell, c)
-		arch_request_park(c);
 }
 
+/*
+ * SYSTEM_OFF stops the cell as shutdown does; SYSTEM_RESET parks the other
+ * CPUs and restarts this one at the entry, without waiting for them. A
+ * cell already stopping (management, containment, a sibling's SYSTEM_OFF)
+ * only parks this CPU: a failed cell stays failed, and the restart cannot
+ * undo a stop.
+ */
 void cell_system_power(struct per_cpu *cpu, bool off)
 {
 	struct cell *cell = cpu->cell;
+	bool stopped;
 	unsigned int c;
 
 	log_limited(&cell->log_limit, cell->name, LOG_INFO,
 		    "cell %s: PSCI system %s: %s the cell only\n", cell->name,
 		off ? "off" : "reset", off ? "stopping" : "restarting");
-	if (off) {
-		set_state(cell, BH_CELL_STATE_SHUT_DOWN);
-		pci_cell_stopped(cell);
-		cell->stopping = true;
-		for_each_cell_cpu(cell, c)
-			arch_request_park(c);
-		return;
-	}
-	/* Restart: other CPUs park; this one starts over at the entry. */
-	if (cell->stopping) {
+	spin_lock(&hv.lock);
+	stopped = cell->stopping;
+	if (stopped) {
 		arch_request_park(cpu->cpu_id);
+	} else if (off) {
+		set_state(cell, BH_CELL_STATE_SHUT_DOWN);
+		stop_cpus_locked(cell);
+	} else {
+		for_each_cell_cpu(cell, c)
+			if (c != cpu->cpu_id)
+				arch_request_park(c);
+		arch_restart_self(cpu, cell->desc->cpu_reset_address);
+	}
+	spin_unlock(&hv.lock);
+	if (stopped)
+		return;
+	if (off) {
+		pci_cell_stopped(cell);
 		return;
 	}
-	for_each_cell_cpu(cell, c)
-		if (c != cpu->cpu_id)
-			arch_request_park(c);
 	fill_comm_region(cell);
 	pci_cell_reset(cell);
-	arch_restart_self(cpu, cell->desc->cpu_reset_address);
 }

@@ -99,6 +99,7 @@ static void enter_cell(struct per_cpu *cpu)
  */
 void cpu_park(struct per_cpu *cpu, struct trap_context *ctx)
 {
+	bool restart = false;
 	unsigned int i;
 
 	/* A request made after this point parks the CPU again next exit. */
@@ -112,14 +113,18 @@ void cpu_park(struct per_cpu *cpu, struct trap_context *ctx)
 	}
 	/*
 	 * A cell restarting itself (PSCI SYSTEM_RESET) starts over, unless
-	 * management is stopping it: then the restart becomes a park, or the
-	 * root would wait for this CPU forever. If stopping is set only after
-	 * this check, its park request (set after it) is still pending.
+	 * it is being stopped: then the restart becomes a park, or the root
+	 * would wait for this CPU forever. Decided under hv.lock, where
+	 * stops are made (cell.c): a stop made after this finds the CPU on
+	 * and asks it again (the request just cleared is not lost).
 	 */
-	if (cpu->arch.restart && !cpu->cell->stopping) {
+	if (cpu->arch.restart) {
+		spin_lock(&hv.lock);
+		restart = !cpu->cell->stopping;
+		spin_unlock(&hv.lock);
 		cpu->arch.restart = false;
-	} else {
-		cpu->arch.restart = false;
+	}
+	if (!restart) {
 		cpu->arch.psci_state = CPU_STATE_OFF;
 		dsb(ish);
 		sev();
@@ -169,12 +174,7 @@ void arch_wait_cpu_parked(unsigned int cpu_id)
 		wfe();
 }
 
-void arch_park_cpu(unsigned int cpu_id)
-{
-	arch_request_park(cpu_id);
-	arch_wait_cpu_parked(cpu_id);
-}
-
+/* Under hv.lock (the rules in cell.c): a parked CPU leaves OFF only here. */
 int arch_reset_cpu(unsigned int cpu_id, u64 entry, u64 context)
 {
 	struct per_cpu *t = per_cpu(cpu_id);

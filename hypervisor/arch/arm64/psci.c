@@ -52,26 +52,38 @@ static struct per_cpu *cell_cpu_by_mpidr(struct cell *cell, u64 mpidr)
 	return NULL;
 }
 
+/*
+ * Releases a parked CPU of the caller's cell. Under hv.lock, as every stop
+ * of a cell sets its stopping flag and asks its running CPUs to park
+ * (cell.c): a CPU_ON either completes before the stop, which then finds
+ * the target no longer OFF and asks it to park too, or comes after and is
+ * denied. A caller asked to park (its cell stops or restarts) may not
+ * release anyone either, and the target is looked up under the lock
+ * because CPUs change cells under it.
+ */
 static long cpu_on(struct per_cpu *cpu, u64 mpidr, u64 entry, u64 context)
 {
-	struct per_cpu *target = cell_cpu_by_mpidr(cpu->cell, mpidr);
+	struct per_cpu *target;
 	long ret = PSCI_SUCCESS;
 
-	if (!target) {
-		pr_cell_warn(cpu->cell, "cell %s: PSCI CPU_ON for MPIDR 0x%llx, not its CPU\n",
-			cpu->cell->name, (unsigned long long)mpidr);
-		return PSCI_DENIED;
-	}
-	if (cpu->cell->stopping)
-		return PSCI_DENIED;
 	spin_lock(&hv.lock);
-	if (target->arch.psci_state == CPU_STATE_ON)
+	target = cell_cpu_by_mpidr(cpu->cell, mpidr);
+	if (!target)
+		ret = PSCI_INVALID_PARAMS;
+	else if (cpu->cell->stopping || cpu->arch.park_request)
+		ret = PSCI_DENIED;
+	else if (target->arch.psci_state == CPU_STATE_ON)
 		ret = PSCI_ALREADY_ON;
 	else if (target->arch.psci_state == CPU_STATE_ON_PENDING)
 		ret = PSCI_ON_PENDING;
 	else
 		arch_reset_cpu(target->cpu_id, entry, context);
 	spin_unlock(&hv.lock);
+	if (ret == PSCI_INVALID_PARAMS) {
+		pr_cell_warn(cpu->cell, "cell %s: PSCI CPU_ON for MPIDR 0x%llx, not its CPU\n",
+			     cpu->cell->name, (unsigned long long)mpidr);
+		ret = PSCI_DENIED;
+	}
 	return ret;
 }
 

@@ -25,7 +25,7 @@ struct cell {
 	u64 cpus;			/* bit n = CPU n */
 	u32 state;			/* BH_CELL_STATE_*, 0 = created */
 	bool loadable;			/* loadable regions mapped in root */
-	volatile bool stopping;		/* CPUs parking: no PSCI CPU_ON */
+	bool stopping;			/* CPUs stay parked (hv.lock) */
 	paddr_t config_pages;		/* the copy of the config */
 	u64 config_npages;
 	struct bh_comm_region *comm;	/* NULL for the root cell */

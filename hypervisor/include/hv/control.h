@@ -42,7 +42,7 @@ void arch_dcache_flush(const void *addr, u64 size);
 int arch_hv_map(paddr_t pa, u64 size);
 void arch_hv_unmap(paddr_t pa, u64 size);
 
-/* Moves a CPU's banked resources (redistributor) from one cell to another. */
+/* A parked CPU changes cells: drop what the old cell's translation cached. */
 int arch_cell_move_cpu(struct per_cpu *cpu, struct cell *from, struct cell *to);
 /* Moves the cell's interrupt lines from the root cell to it, and back. */
 void arch_cell_take_irqs(struct cell *cell);
@@ -54,13 +54,15 @@ void arch_trigger_irq(unsigned int irq);
 /* Silences the interrupt lines of a stopped cell. */
 void arch_cell_quiesce_irqs(struct cell *cell);
 
-/* Asks a CPU to park in the hypervisor; returns at once. */
+/*
+ * Parking and releasing CPUs, under the rules of cell.c: a stop of a
+ * cell's CPUs and every release of a parked CPU hold hv.lock.
+ */
+/* Asks a CPU to park in the hypervisor (not if parked); returns at once. */
 void arch_request_park(unsigned int cpu);
-/* Parks a CPU and waits until it waits in the hypervisor. */
-void arch_park_cpu(unsigned int cpu);
 /* Waits until a CPU asked to park waits in the hypervisor. */
 void arch_wait_cpu_parked(unsigned int cpu);
-/* Starts a parked CPU at entry (EL1, MMU off, x0 = context). */
+/* Starts a parked CPU at entry (EL1, MMU off, x0 = context); hv.lock. */
 int arch_reset_cpu(unsigned int cpu, u64 entry, u64 context);
 bool arch_cpu_parked(unsigned int cpu);
 /* The calling CPU starts over at entry once its trap is handled. */

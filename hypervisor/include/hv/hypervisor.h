@@ -15,7 +15,8 @@ struct hypervisor {
 	const struct bh_system *config;	/* the driver's copy, validated */
 	u64 config_size;
 	struct page_pool pool;
-	spinlock_t lock;		/* page pool and page tables; innermost */
+	spinlock_t lock;		/* page pool, page tables, CPU release
+					   and stop (cell.c); innermost */
 	unsigned int active_cpus;
 };
 
