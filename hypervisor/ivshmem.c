@@ -367,8 +367,11 @@ static void clear_sections(struct pci_device *dev)
 
 /*
  * Under the management lock, the peer's CPUs parked (it writes no more):
- * it leaves with its sections cleared, then state 0, which the others
- * see only after the clearing.
+ * it leaves with state 0, then its sections are cleared. In this order a
+ * peer that stays sees it leave; cleared first, its output would look
+ * like a restarted peer's (ready, no message) for as long as the clearing
+ * takes. Its successor in the slot can attach only after this (management
+ * lock), so it never sees what was there.
  */
 void ivshmem_detach(struct pci_device *dev)
 {
@@ -376,8 +379,6 @@ void ivshmem_detach(struct pci_device *dev)
 
 	if (!link)
 		return;
-	if (link->users > 1 && dev->has_run)
-		clear_sections(dev);
 	spin_lock(&link_lock);
 	if (link->peers[dev->cfg->peer_id] == dev) {
 		link->peers[dev->cfg->peer_id] = NULL;
@@ -386,6 +387,8 @@ void ivshmem_detach(struct pci_device *dev)
 		set_state(dev, 0);
 	}
 	spin_unlock(&link_lock);
+	if (link->users > 1 && dev->has_run)
+		clear_sections(dev);
 	dev->link = NULL;
 	if (--link->users == 0)
 		free_link(link);

@@ -69,8 +69,7 @@ void log_msg(int level, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void __attribute__((format(printf, 2, 3)))
-log_cell_note(int level, const char *fmt, ...)
+void log_cell_note(int level, const char *fmt, ...)
 {
 	va_list ap;
 

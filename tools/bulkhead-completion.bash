@@ -121,7 +121,9 @@ _bulkhead()
 	case $cmd in
 	enable)
 		[ "$COMP_CWORD" = 2 ] && _bulkhead_files .cell ;;
-	disable | console | stats)
+	console)
+		[ "$COMP_CWORD" = 2 ] && _bulkhead_words "--own --help" ;;
+	disable | stats)
 		[ "$COMP_CWORD" = 2 ] && _bulkhead_words "--help" ;;
 	cell)
 		if [ "$COMP_CWORD" = 2 ]; then

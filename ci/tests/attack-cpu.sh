@@ -31,20 +31,12 @@ checked smc smc "rounds=8 seed=4242"
 CHECKED_MS=4000 checked smc64-system-off smc64-system-off
 checked el2-regs el2-regs
 
-# Read-only and RAZ/WI distributor registers; the root cell sees that
-# GICD_CTLR and the group of its INTID 33 did not change: its UART still
-# interrupts (the GIC driver holds the distributor, so /dev/mem cannot
-# read it from here).
-# uart0_irqs: interrupts the root's PL011 (INTID 33) took, all CPUs.
-uart0_irqs() {
-	awk '/uart-pl011|ttyAMA/ { s = 0; for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++) s += $i; print s; exit }' /proc/interrupts
-}
+# Read-only and RAZ/WI distributor registers, checked by the inmate. The
+# root cell cannot read the distributor itself (its GIC driver holds it,
+# so /dev/mem refuses: an earlier check here compared two failed reads);
+# that GICD_CTLR kept its enables shows in storm-uart below, whose SPI
+# must still be delivered.
 checked gicd-ignored gicd-ignored
-n0=$(uart0_irqs)
-echo "gicd-ignored: the root's UART after the attack (interrupts: $n0)" > /dev/console
-sleep 0.2
-n1=$(uart0_irqs)
-check_eq gicd-ignored-root-uart-interrupts 1 "$([ "${n1:-0}" -gt "${n0:-0}" ] && echo 1)"
 
 # The comm region's header is the hypervisor's: the inmate overwrote all
 # of it (cell_state "failed" included) and still reads itself running.
@@ -171,7 +163,7 @@ if holdout gicr-own gicr-own; then
 	attack_end
 fi
 
-# Its own redistributor (mapped into the cell) put to sleep
+# Its own redistributor (emulated, its wake state virtual) put to sleep
 # (GICR_WAKER.ProcessorSleep), then spinning masked. Last: if the
 # management SGI no longer reached the CPU, the shutdown would hang.
 if holdout gicr-sleep gicr-sleep; then

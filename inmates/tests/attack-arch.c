@@ -250,6 +250,49 @@ static void do_regs_clean(void)
 	expect("FPCR", fpcr, 0);
 }
 
+/*
+ * Reserved, Secure-only, message-based, extended-range and IMPLEMENTATION
+ * DEFINED offsets of the distributor and of its own redistributor, and
+ * the frame of a CPU that does not exist: all read as zero, and writes of
+ * all ones change nothing (GICv3 spec 12.8/12.10 register maps). A
+ * message-based SPI set (GICD_SETSPI_NSR) of the root's UART interrupt
+ * would make it pending, an SGI set pending (GICD_SPENDSGIR) would reach
+ * the root's CPUs.
+ */
+static const uint16_t gicd_raz_offsets[] = {
+	0x0010, 0x0020, 0x0024, 0x0028, 0x002c, 0x0030, 0x0034, 0x0038,
+	0x003c, 0x0040, 0x0048, 0x0050, 0x0058, 0x0e00, 0x0e08, 0x0f10,
+	0x0f20, 0x0f80, 0x1000, 0x1200, 0x2000, 0x8000, 0xc000,
+};
+static const uint32_t gicr_raz_offsets[] = {
+	0x00010, 0x00018, 0x0001c, 0x000a0, 0x000b0, 0x000c0, 0x00100,
+	0x10e00, 0x10f80, 0x10084, 0x10104, 0x12000, 0x1fffc,
+};
+
+static void do_gic_reserved(void)
+{
+	uintptr_t d = gic_dist_base(), rd;
+	unsigned int i;
+
+	gic_init();
+	rd = gic_redist_base();
+	for (i = 0; i < ARRAY_SIZE(gicd_raz_offsets); i++) {
+		uintptr_t a = d + gicd_raz_offsets[i];
+
+		mmio_write32(a, gicd_raz_offsets[i] == 0x0040 ? 33 : ~0U);
+		expect("GICD reserved/Secure/message register reads 0",
+		       mmio_read32(a), 0);
+	}
+	for (i = 0; i < ARRAY_SIZE(gicr_raz_offsets); i++) {
+		uintptr_t a = rd + gicr_raz_offsets[i];
+
+		mmio_write32(a, ~0U);
+		expect("own GICR reserved register reads 0", mmio_read32(a), 0);
+	}
+	/* QEMU's virt has 4 redistributors: frame 7 is nobody's. */
+	expect("absent CPU's GICR_TYPER", mmio_read64(gicr_of(7) + 0x0008), 0);
+}
+
 static bool have_sme(void)
 {
 	return (read_sysreg(id_aa64pfr1_el1) >> 24) & 0xf;
@@ -284,6 +327,8 @@ bool arch_checked(const char *m)
 		do_impdef();
 	else if (!strcmp(m, "keys"))
 		do_keys();
+	else if (!strcmp(m, "gic-reserved"))
+		do_gic_reserved();
 	else if (!strcmp(m, "regs-fill"))
 		do_regs_fill();
 	else if (!strcmp(m, "regs-clean"))

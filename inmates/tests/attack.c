@@ -959,7 +959,7 @@ static bool hold_out(const char *m)
 		spin_masked();
 	}
 	if (!strcmp(m, "gicr-sleep")) {
-		/* Its own redistributor is mapped: put it to sleep. */
+		/* Its own redistributor (emulated) put to sleep. */
 		gic_init();
 		mmio_write32(gic_redist_base() + GICR_WAKER, GICR_WAKER_SLEEP);
 		printk("attack: gicr-sleep: WAKER %x\n",

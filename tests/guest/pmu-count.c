@@ -5,7 +5,7 @@
  * first event PMCCNTR, the second a PMEVCNTR with CPU_CYCLES), once at
  * every exception level Linux can ask for, and prints "el0 cycles N N",
  * "el1 ...", "el2 ...".
- * ci/tests/attack-pmu.sh runs it in the root cell: its own PMU use must
+ * ci/tests/attack-arch.sh runs it in the root cell: its own PMU use must
  * work (EL0 and EL1 count), and it must not see the hypervisor (EL2
  * counts zero: Linux at EL1 asks for EL2 with exclude_hv = 0).
  */

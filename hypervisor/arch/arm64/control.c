@@ -11,6 +11,7 @@
 #include <hv/percpu.h>
 #include <asm/barrier.h>
 #include <asm/gic.h>
+#include <asm/feature-traps.h>
 #include <asm/pmu.h>
 #include <asm/sysregs.h>
 #include <asm/timer.h>
@@ -74,14 +75,18 @@ static void reset_el1_state(struct per_cpu *cpu)
 	write_sysreg(0, csselr_el1);
 	reset_ptrauth_keys();
 	pmu_debug_reset();
-	if (cpu->cell != &root_cell)
-		arch_clear_fpsimd();
+	/*
+	 * The root cell too: Linux would trap on its first FP instruction if
+	 * a cell had left the CPU in SME's streaming mode.
+	 */
+	arch_clear_fpsimd();
 }
 
 /* Switches the calling CPU to its cell's translation and interrupts. */
 static void enter_cell(struct per_cpu *cpu)
 {
 	write_sysreg(cpu->cell->arch.vttbr, vttbr_el2);
+	write_sysreg(arch_cell_hcr(cpu->cell, cpu->arch.saved.hcr), hcr_el2);
 	write_sysreg(arch_cell_mdcr(cpu->cell, cpu->arch.saved.mdcr), mdcr_el2);
 	write_sysreg(arch_cell_cptr(cpu->cell, cpu->arch.saved.cptr), cptr_el2);
 	isb();

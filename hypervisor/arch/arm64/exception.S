@@ -137,6 +137,7 @@ arch_clear_fpsimd:
 	cbz	x0, 1f
 	msr	s3_3_c4_c2_2, xzr		/* SVCR: SM = ZA = 0 */
 	msr	s3_3_c13_c0_5, xzr		/* TPIDR2_EL0 */
+	msr	s3_0_c1_c2_6, xzr		/* SMCR_EL1 */
 	isb
 1:	.irp n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
 	movi	v\n\().2d, #0
@@ -150,6 +151,7 @@ arch_clear_fpsimd:
 	.endr
 	wrffr	p0.b
 	.arch_extension nosve
+	msr	s3_0_c1_c2_0, xzr		/* ZCR_EL1 */
 2:	msr	fpcr, xzr
 	msr	fpsr, xzr
 	ret

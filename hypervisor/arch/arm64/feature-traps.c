@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * What a cell gets of the optional parts of a CPU: the MDCR_EL2 and
- * CPTR_EL2 values it runs with, chosen here from the CPU's ID registers
- * rather than inherited from Linux's stub. The registers trapped here are
+ * What a cell gets of a CPU: the HCR_EL2, MDCR_EL2 and CPTR_EL2 values it
+ * runs with, chosen here from the CPU's ID registers rather than
+ * inherited from Linux's stub. The registers trapped here are
  * emulated in traps.c (RAZ/WI) and pmu.c; the bits of each are listed in
  * Documentation/attack-surface.md.
  *
@@ -19,6 +19,7 @@
  *   set them up.
  */
 #include <hv/cell.h>
+#include <asm/feature-traps.h>
 #include <asm/pmu.h>
 #include <asm/sysregs.h>
 
@@ -48,6 +49,41 @@
 #define DFR0_TRACEFILT		40
 #define DFR0_TRACEBUFFER	44
 #define PFR0_AMU		44
+
+/*
+ * Keeps the bits Linux's stub set (RW, and API/APK/ATA on CPUs with
+ * pointer authentication or MTE), and adds stage 2 and the traps we need:
+ * interrupts (IMO/FMO, which also trap SGI generation), SMC for PSCI,
+ * cache maintenance by set/way (TSW, see traps.c), barrier upgrades to
+ * inner shareable so a cell's maintenance reaches all of its CPUs,
+ * SErrors (AMO: a cell's asynchronous abort is the cell's, traps.c), and
+ * the IMPLEMENTATION DEFINED registers (TIDCP: op0=3, CRn=11/15; TACR:
+ * ACTLR_EL1), which on real cores switch off coherency or errata
+ * workarounds for the whole core (traps.c).
+ */
+u64 arch_cell_hcr(const struct cell *cell, u64 stub_hcr)
+{
+	u64 hcr = stub_hcr | HCR_VM | HCR_RW | HCR_TSC | HCR_TSW | HCR_FB |
+		  HCR_BSU_IS | HCR_IMO | HCR_FMO | HCR_AMO | HCR_TIDCP |
+		  HCR_TACR;
+
+	/*
+	 * RAS error records (ERR*): they may belong to nodes the whole
+	 * machine shares; no cell reads or clears them (traps.c). Linux
+	 * leaves them to firmware.
+	 */
+	if ((read_sysreg(id_aa64pfr0_el1) >> 28) & 0xf)
+		hcr |= HCR_TERR;
+	/*
+	 * Allocation tags (MTE) stay in memory that plain stores scrub, so
+	 * a non-root cell gets no tag access: its tag loads read 0, its tag
+	 * stores store nothing, nothing is tag checked, and the tag control
+	 * registers trap (RAZ/WI, traps.c).
+	 */
+	if (cell != &root_cell)
+		hcr &= ~HCR_ATA;
+	return hcr;
+}
 
 u64 arch_cell_mdcr(const struct cell *cell, u64 stub_mdcr)
 {

@@ -9,6 +9,7 @@
 #include <hv/percpu.h>
 #include <asm/gic.h>
 #include <asm/mmu.h>
+#include <asm/feature-traps.h>
 #include <asm/pmu.h>
 #include <asm/sysregs.h>
 #include <asm/timer.h>
@@ -55,33 +56,6 @@ static void save_el2_state(struct arch_saved_el2 *s)
 	s->vttbr = read_sysreg(vttbr_el2);
 }
 
-/*
- * Keeps the bits Linux's stub set (RW, and API/APK/ATA on CPUs with
- * pointer authentication or MTE), and adds stage 2 and the traps we need:
- * interrupts (IMO/FMO, which also trap SGI generation), SMC for PSCI,
- * cache maintenance by set/way (TSW, see traps.c), barrier upgrades to
- * inner shareable so a cell's maintenance reaches all of its CPUs,
- * SErrors (AMO: a cell's asynchronous abort is the cell's, traps.c), and
- * the IMPLEMENTATION DEFINED registers (TIDCP: op0=3, CRn=11/15; TACR:
- * ACTLR_EL1), which on real cores switch off coherency or errata
- * workarounds for the whole core (traps.c).
- */
-static u64 cell_hcr(u64 stub_hcr)
-{
-	u64 hcr = stub_hcr | HCR_VM | HCR_RW | HCR_TSC | HCR_TSW | HCR_FB |
-		  HCR_BSU_IS | HCR_IMO | HCR_FMO | HCR_AMO | HCR_TIDCP |
-		  HCR_TACR;
-
-	/*
-	 * RAS error records (ERR*): they may belong to nodes the whole
-	 * machine shares; no cell reads or clears them (traps.c). Linux
-	 * leaves them to firmware.
-	 */
-	if ((read_sysreg(id_aa64pfr0_el1) >> 28) & 0xf)
-		hcr |= HCR_TERR;
-	return hcr;
-}
-
 int arch_init(void)
 {
 	return gic_init();
@@ -107,7 +81,7 @@ int arch_cpu_init(struct per_cpu *cpu)
 	/* Nothing of another translation regime may linger for this VMID. */
 	asm volatile("tlbi vmalls12e1" : : : "memory");
 	dsb(nsh);
-	write_sysreg(cell_hcr(cpu->arch.saved.hcr), hcr_el2);
+	write_sysreg(arch_cell_hcr(cell, cpu->arch.saved.hcr), hcr_el2);
 	write_sysreg(arch_cell_mdcr(cell, cpu->arch.saved.mdcr), mdcr_el2);
 	write_sysreg(arch_cell_cptr(cell, cpu->arch.saved.cptr), cptr_el2);
 	isb();

@@ -3,7 +3,7 @@
  * The hypervisor's own time: the system counter (CNTPCT_EL0) and the EL2
  * physical timer (CNTHP_*_EL2, Arm ARM D11.2.4), which no cell can reach:
  * its registers exist at EL2 only and its PPI is protected in every
- * redistributor (vgic-dist.c). One compare value per CPU; the core asks for
+ * redistributor (vgic-redist.c). One compare value per CPU; the core asks for
  * "not later than", so the earliest request wins.
  */
 #include <hv/control.h>

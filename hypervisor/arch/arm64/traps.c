@@ -173,12 +173,19 @@ static bool is_impdef(u32 reg)
 #define SYSREG_CRM(reg)		(((reg) >> 4) & 0xf)
 #define SYSREG_TRFCR_EL1	0x301021
 
+/* MTE's registers: GCR_EL1, RGSR_EL1, TFSR_EL1, TFSRE0_EL1. */
+#define SYSREG_GCR_EL1		0x301006
+#define SYSREG_RGSR_EL1		0x301005
+#define SYSREG_TFSR_EL1		0x305060
+#define SYSREG_TFSRE0_EL1	0x305061
+
 /*
  * Registers of CPU features a cell is not given (feature-traps.c): they
  * trap only where the CPU has the feature, and then read as zero. SPE
  * (PMS*, PMB*: op1=0, CRn=9, CRm=9/10), the trace buffer (TRB*: CRm=11),
  * the trace filter (TRFCR_EL1), activity monitors (AM*: op1=3, CRn=13,
- * CRm=2-7) and RAS error records (ERR*, ERX*: op1=0, CRn=5, CRm=3-5).
+ * CRm=2-7), RAS error records (ERR*, ERX*: op1=0, CRn=5, CRm=3-5) and
+ * MTE's tag controls (HCR_EL2.ATA clear).
  */
 static bool is_withheld_feature(u32 reg)
 {
@@ -187,6 +194,9 @@ static bool is_withheld_feature(u32 reg)
 
 	if (SYSREG_OP0(reg) != 3)
 		return false;
+	if (reg == SYSREG_GCR_EL1 || reg == SYSREG_RGSR_EL1 ||
+	    reg == SYSREG_TFSR_EL1 || reg == SYSREG_TFSRE0_EL1)
+		return true;
 	if (op1 == 0 && crn == 9 && crm >= 9 && crm <= 11)
 		return true;
 	if (op1 == 3 && crn == 13 && crm >= 2 && crm <= 7)
@@ -194,6 +204,14 @@ static bool is_withheld_feature(u32 reg)
 	if (op1 == 0 && crn == 5 && crm >= 3 && crm <= 5)
 		return true;
 	return reg == SYSREG_TRFCR_EL1;
+}
+
+/* Was the trapped instruction executed at EL0 (AArch64 or AArch32)? */
+static bool from_el0(void)
+{
+	u64 spsr = read_sysreg(spsr_el2);
+
+	return (spsr & SPSR_AARCH32) || (spsr & SPSR_MODE_MASK) == SPSR_EL0T;
 }
 
 /* Reads as zero, writes ignored. */
@@ -252,6 +270,14 @@ static enum trap_result handle_sysreg(struct per_cpu *cpu,
 	 * and its writes are ignored. Real software reads them at most.
 	 */
 	if (is_impdef(reg)) {
+		/*
+		 * Whether TIDCP traps EL0 too is IMPLEMENTATION DEFINED: EL0
+		 * gets what it gets without the trap, an UNDEF.
+		 */
+		if (from_el0()) {
+			inject_undef();
+			return TRAP_HANDLED;
+		}
 		pr_cell_warn(cpu->cell, "cell %s: %s of IMPLEMENTATION DEFINED register S%u_%u_C%u_C%u_%u ignored, CPU %u\n",
 			     cpu->cell->name, read ? "read" : "write",
 			     reg >> 20, (reg >> 16) & 7, (reg >> 12) & 0xf,

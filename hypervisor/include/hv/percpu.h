@@ -36,11 +36,6 @@ static inline void cpu_stat_inc(struct per_cpu *cpu, unsigned int reason)
 {
 #ifdef CONFIG_STATISTICS
 	cpu->stats[reason]++;
-/* A cell's console output (cell-console.c). */
-void cell_output_putc(struct per_cpu *cpu, char c);
-/* Logs what the CPU's cell printed since its last newline, if anything. */
-void cell_output_flush(struct per_cpu *cpu);
-
 #endif
 }
 

@@ -37,6 +37,9 @@ struct log_limit {
 /* Takes one token; returns false (and counts) when there is none. */
 bool log_limit_take(struct log_limit *lim, u32 burst, u32 per_s,
 		    u32 *suppressed);
+/* A message about a cell, in the log ring only, unlimited: for notes. */
+void log_cell_note(int level, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* A message the cell named `who` provoked, under its limit. */
 void log_limited(struct log_limit *lim, const char *who, int level,
 		 const char *fmt, ...) __attribute__((format(printf, 4, 5)));

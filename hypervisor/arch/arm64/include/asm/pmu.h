@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* PMU and self-hosted debug as cells see them (pmu.c, feature-traps.c). */
+/* PMU and self-hosted debug as cells see them (pmu.c). */
 #ifndef _ASM_PMU_H
 #define _ASM_PMU_H
 
@@ -17,12 +17,5 @@ bool pmu_is_register(u32 reg);
 void pmu_handle_access(u32 reg, u64 *val, bool read);
 /* The calling CPU's PMU and debug state as at reset (a cell's start). */
 void pmu_debug_reset(void);
-
-/*
- * The MDCR_EL2 and CPTR_EL2 a cell runs with, from what Linux's stub had
- * (feature-traps.c).
- */
-u64 arch_cell_mdcr(const struct cell *cell, u64 stub_mdcr);
-u64 arch_cell_cptr(const struct cell *cell, u64 stub_cptr);
 
 #endif

@@ -24,6 +24,7 @@
 #define HCR_TGE			BIT(27)
 #define HCR_RW			BIT(31)
 #define HCR_TERR		BIT(36)
+#define HCR_ATA			BIT(56)
 
 /* SCTLR_EL2 (non-VHE layout) */
 #define SCTLR_EL2_M		BIT(0)
