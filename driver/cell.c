@@ -21,10 +21,7 @@
 
 static void report_config(void *arg, int severity, const char *msg)
 {
-	if (severity == BH_CHECK_ERROR)
-		pr_err("bulkhead: cell config: %s\n", msg);
-	else
-		pr_warn("bulkhead: cell config: %s\n", msg);
+	bh_report(severity == BH_CHECK_ERROR, "cell config: %s", msg);
 }
 
 struct bh_cell *bh_cell_find(unsigned int id)
@@ -64,7 +61,7 @@ static void cpus_online(const cpumask_t *cpus)
 	for_each_cpu(cpu, cpus) {
 		err = add_cpu(cpu);
 		if (err)
-			pr_err("bulkhead: CPU %u did not come back online (%d)\n",
+			bh_err("CPU %u did not come back online (%d)",
 			       cpu, err);
 	}
 }
@@ -79,14 +76,14 @@ static int cpus_offline(const cpumask_t *cpus)
 	cpumask_clear(&done);
 	for_each_cpu(cpu, cpus) {
 		if (!cpu_online(cpu)) {
-			pr_err("bulkhead: cell config: CPU %u is offline in Linux; the cell's CPUs must be online root cell CPUs\n",
+			bh_err("cell config: CPU %u is offline in Linux; the cell's CPUs must be online root cell CPUs",
 			       cpu);
 			err = -EBUSY;
 			goto err_online;
 		}
 		err = remove_cpu(cpu);
 		if (err) {
-			pr_err("bulkhead: cannot take CPU %u offline (%d)\n",
+			bh_err("cannot take CPU %u offline (%d)",
 			       cpu, err);
 			goto err_online;
 		}
@@ -113,7 +110,7 @@ int bh_cell_create(struct bulkhead_config_arg __user *uarg)
 		return -EFAULT;
 	if (arg.size < sizeof(struct bh_cell_desc) ||
 	    arg.size > BULKHEAD_MAX_CELL_CONFIG_SIZE) {
-		pr_err("bulkhead: cell config: file is %llu bytes, must be %zu to %u\n",
+		bh_err("cell config: file is %llu bytes, must be %zu to %u",
 		       arg.size, sizeof(struct bh_cell_desc),
 		       BULKHEAD_MAX_CELL_CONFIG_SIZE);
 		return -EINVAL;
@@ -133,6 +130,8 @@ int bh_cell_create(struct bulkhead_config_arg __user *uarg)
 	}
 	cell->size = arg.size;
 	err = check_config(cell->desc, arg.size);
+	if (!err)
+		err = bh_check_root_use(cell->desc);
 	if (err)
 		goto err_free;
 	for (cpu = 0; cpu < cell->desc->cpu_set_size * 8; cpu++)
@@ -144,7 +143,7 @@ int bh_cell_create(struct bulkhead_config_arg __user *uarg)
 		goto err_free;
 	id = bh_hypercall(BH_HC_CELL_CREATE, virt_to_phys(cell->desc), arg.size);
 	if (id < 0) {
-		pr_err("bulkhead: hypervisor refused cell '%s' (%ld): see 'bulkhead console'\n",
+		bh_err("hypervisor refused cell '%s' (%ld): see 'bulkhead console'",
 		       cell->desc->name, id);
 		err = id;
 		goto err_online;
@@ -153,7 +152,7 @@ int bh_cell_create(struct bulkhead_config_arg __user *uarg)
 	err = bh_cell_sysfs_add(cell);
 	if (err) {
 		/* Without its sysfs entry nobody could name it: undo. */
-		pr_err("bulkhead: cell '%s': no sysfs entry (%d), destroying it\n",
+		bh_err("cell '%s': no sysfs entry (%d), destroying it",
 		       cell->desc->name, err);
 		if (bh_hypercall(BH_HC_CELL_DESTROY, cell->id, 0) == 0)
 			goto err_online;
@@ -197,6 +196,36 @@ static int loadable_phys(struct bh_cell *cell, u64 *ipa, u64 size,
 	return -EINVAL;
 }
 
+/* Why a segment does not fit: where it went, and where it could go. */
+static void report_no_fit(struct bh_cell *cell,
+			  const struct bulkhead_load_segment *seg, u64 ipa)
+{
+	const struct bh_memory *mem =
+		bh_cell_mem_regions(cell->desc, bh_cell_arrays(cell->desc));
+	unsigned int i, n = 0;
+
+	if (ipa == BULKHEAD_LOAD_DEFAULT_ADDRESS) {
+		bh_err("cell '%s' has no loadable memory region (flag BH_MEM_LOADABLE) to load %llu bytes into",
+		       cell->desc->name, seg->size);
+		return;
+	}
+	bh_err("cell '%s': %llu bytes at 0x%llx%s do not fit in a loadable region",
+	       cell->desc->name, seg->size, ipa,
+	       seg->address == BULKHEAD_LOAD_DEFAULT_ADDRESS ?
+	       " (the default: the first loadable region)" : "");
+	for (i = 0; i < cell->desc->num_memory_regions; i++, mem++) {
+		if (!(mem->flags & BH_MEM_LOADABLE))
+			continue;
+		bh_err("cell '%s': loadable: mem_regions[%u] 0x%llx-0x%llx (%llu bytes)",
+		       cell->desc->name, i, mem->virt_start,
+		       mem->virt_start + mem->size - 1, mem->size);
+		n++;
+	}
+	if (!n)
+		bh_err("cell '%s' has no loadable memory region (flag BH_MEM_LOADABLE)",
+		       cell->desc->name);
+}
+
 static int load_segment(struct bh_cell *cell,
 			const struct bulkhead_load_segment *seg)
 {
@@ -206,8 +235,7 @@ static int load_segment(struct bh_cell *cell,
 	int err;
 
 	if (loadable_phys(cell, &ipa, seg->size, &phys)) {
-		pr_err("bulkhead: cell '%s': %llu bytes at 0x%llx do not fit in a loadable region\n",
-		       cell->desc->name, seg->size, seg->address);
+		report_no_fit(cell, seg, ipa);
 		return -EINVAL;
 	}
 	mem = memremap(phys, seg->size, MEMREMAP_WB);
@@ -247,6 +275,8 @@ int bh_cell_load(struct bulkhead_cell_load __user *uarg)
 	for (i = 0; !err && i < arg.num_segments; i++)
 		err = load_segment(cell, &segs[i]);
 	kfree(segs);
+	/* Half loaded is not loaded: start waits for a load that worked. */
+	cell->loaded = !err;
 	return err;
 }
 
@@ -270,9 +300,15 @@ int bh_cell_start(struct bulkhead_cell_id __user *uarg)
 
 	if (IS_ERR(cell))
 		return PTR_ERR(cell);
+	/* Its CPUs would run whatever its RAM held: scrubbed zeros. */
+	if (!cell->loaded) {
+		bh_err("cell '%s': nothing loaded: load an image first (bulkhead cell load %s IMAGE)",
+		       cell->desc->name, cell->desc->name);
+		return -ENOEXEC;
+	}
 	err = bh_hypercall(BH_HC_CELL_START, cell->id, 0);
 	if (err)
-		pr_err("bulkhead: cell '%s': start failed (%ld)\n",
+		bh_err("cell '%s': start failed (%ld)",
 		       cell->desc->name, err);
 	return err;
 }
@@ -296,14 +332,14 @@ int bh_cell_shutdown(struct bulkhead_cell_id __user *uarg)
 		if (err != -EAGAIN)
 			break;
 		if (time_after(jiffies, deadline)) {
-			pr_err("bulkhead: cell '%s' did not answer the shutdown request within %u ms; use --force\n",
+			bh_err("cell '%s' did not answer the shutdown request within %u ms; use --force",
 			       cell->desc->name, SHUTDOWN_TIMEOUT_MS);
 			return -ETIMEDOUT;
 		}
 		msleep(10);
 	}
 	if (err == -EPERM)
-		pr_err("bulkhead: cell '%s' refused to shut down; use --force\n",
+		bh_err("cell '%s' refused to shut down; use --force",
 		       cell->desc->name);
 	return err;
 }
@@ -313,7 +349,7 @@ static int destroy(struct bh_cell *cell)
 	long err = bh_hypercall(BH_HC_CELL_DESTROY, cell->id, 0);
 
 	if (err) {
-		pr_err("bulkhead: cell '%s': destroy failed (%ld)\n",
+		bh_err("cell '%s': destroy failed (%ld)",
 		       cell->desc->name, err);
 		return err;
 	}

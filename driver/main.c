@@ -7,6 +7,7 @@
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
+#include <linux/slab.h>
 
 #include <bulkhead/ioctl.h>
 #include <bulkhead/version.h>
@@ -26,6 +27,12 @@ static long bh_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	if (!capable(CAP_SYS_ADMIN))
 		return -EPERM;
 	mutex_lock(&bh.lock);
+	if (cmd == BULKHEAD_IOCTL_MESSAGES) {
+		err = bh_messages_copy(file->private_data, (void __user *)arg);
+		mutex_unlock(&bh.lock);
+		return err;
+	}
+	bh_messages_begin(file->private_data);
 	switch (cmd) {
 	case BULKHEAD_IOCTL_ENABLE:
 		err = bh_enable((void __user *)arg);
@@ -51,12 +58,28 @@ static long bh_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	default:
 		err = -ENOTTY;
 	}
+	bh_messages_end();
 	mutex_unlock(&bh.lock);
 	return err;
 }
 
+/* Each open file keeps the messages of its last ioctl (messages.c). */
+static int bh_open(struct inode *inode, struct file *file)
+{
+	file->private_data = bh_messages_alloc();
+	return file->private_data ? 0 : -ENOMEM;
+}
+
+static int bh_release(struct inode *inode, struct file *file)
+{
+	kfree(file->private_data);
+	return 0;
+}
+
 static const struct file_operations bh_fops = {
 	.owner = THIS_MODULE,
+	.open = bh_open,
+	.release = bh_release,
 	.unlocked_ioctl = bh_ioctl,
 	.compat_ioctl = bh_ioctl,
 	.llseek = noop_llseek,

@@ -22,6 +22,7 @@ struct bh_cell {
 	cpumask_t cpus;
 	struct kobject kobj;		/* /sys/devices/bulkhead/cells/<id> */
 	bool kobj_added;
+	bool loaded;			/* its last load worked: it may start */
 };
 
 struct bh_driver {
@@ -36,6 +37,27 @@ struct bh_driver {
 };
 
 extern struct bh_driver bh;
+
+/* messages.c: what an ioctl reports, kept per open file for the CLI. */
+struct bh_messages {
+	size_t len;
+	bool truncated;
+	char buf[4096];
+};
+
+struct bh_messages *bh_messages_alloc(void);
+void bh_messages_begin(struct bh_messages *m);
+void bh_messages_end(void);
+long bh_messages_copy(struct bh_messages *m,
+		      struct bulkhead_messages __user *uarg);
+/* To the kernel log ("bulkhead: " first) and to the caller's messages. */
+void bh_report(bool error, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+#define bh_err(...)	bh_report(true, __VA_ARGS__)
+#define bh_warn(...)	bh_report(false, __VA_ARGS__)
+
+/* root-use.c: 0, or -EBUSY with a message per resource the root uses. */
+int bh_check_root_use(const struct bh_cell_desc *desc);
 extern struct device *bh_root_dev;
 
 int bh_enable(struct bulkhead_config_arg __user *uarg);

@@ -70,9 +70,12 @@ static int cell_ioctl(unsigned long cmd, void *arg, const char *what)
 	if (fd < 0)
 		return -1;
 	ret = ioctl(fd, cmd, arg);
-	if (ret < 0)
-		fprintf(stderr, "%s: cell %s: %s (details: dmesg)\n", progname,
-			what, strerror(errno));
+	if (ret < 0) {
+		char where[32];
+
+		snprintf(where, sizeof(where), "cell %s", what);
+		report_ioctl_error(fd, where, errno);
+	}
 	close(fd);
 	return ret;
 }

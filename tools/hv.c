@@ -42,8 +42,7 @@ int cmd_enable(int argc, char **argv)
 	arg.size = size;
 	err = ioctl(fd, BULKHEAD_IOCTL_ENABLE, &arg);
 	if (err < 0)
-		fprintf(stderr, "%s: enable: %s (details: dmesg)\n", progname,
-			strerror(errno));
+		report_ioctl_error(fd, "enable", errno);
 	close(fd);
 	free(cfg);
 	return err < 0 ? 1 : 0;

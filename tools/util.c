@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -89,6 +90,32 @@ void *read_file(const char *path, size_t *size)
 err_close:
 	close(fd);
 	return NULL;
+}
+
+/*
+ * After a failed ioctl on fd: what the driver said about it, one line
+ * each, as "PROGNAME: WHAT: LINE"; the errno's text if it said nothing.
+ */
+void report_ioctl_error(int fd, const char *what, int err)
+{
+	static char buf[4096];
+	struct bulkhead_messages arg = {
+		.address = (uintptr_t)buf,
+		.size = sizeof(buf),
+	};
+	char *line, *save;
+	int n;
+
+	n = ioctl(fd, BULKHEAD_IOCTL_MESSAGES, &arg);
+	if (n <= 0) {
+		fprintf(stderr, "%s: %s: %s (details: dmesg)\n", progname, what,
+			strerror(err));
+		return;
+	}
+	for (line = strtok_r(buf, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save))
+		fprintf(stderr, "%s: %s: %s\n", progname, what, line);
+	fprintf(stderr, "%s: %s: %s\n", progname, what, strerror(err));
 }
 
 int open_device(void)

@@ -23,6 +23,7 @@ extern const char *progname;
 void *read_file(const char *path, size_t *size);
 int read_line(const char *path, char *buf, size_t size);
 int open_device(void);
+void report_ioctl_error(int fd, const char *what, int err);
 int wants_help(int argc, char **argv);
 int usage_of(int argc, char **argv, int min, int max, const char *text);
 int run_subcommand(const char *group, const struct command *cmds,

@@ -11,6 +11,7 @@
 # expect-uart1: spi-active-answers attack: spi-active: [0-9]+ checks, 0 mismatches
 # expect-uart1: ack-hold-answers attack: ack-hold: [0-9]+ checks, 0 mismatches
 # expect-uart1: gic-reserved-answers attack: gic-reserved: [0-9]+ checks, 0 mismatches
+# expect-uart1: native-ops-answers attack: native-ops: [0-9]+ checks, 0 mismatches
 # expect-uart1: pmu-el2-answers attack: pmu-el2: [0-9]+ checks, 0 mismatches
 # expect-uart1: debug-regs-answers attack: debug-regs: [0-9]+ checks, 0 mismatches
 # expect-uart1: impdef-answers attack: impdef: [0-9]+ checks, 0 mismatches
@@ -100,6 +101,11 @@ fi
 # IMPLEMENTATION DEFINED offsets of the distributor and of its own
 # redistributor, and an absent CPU's frame: read as zero, writes ignored.
 checked gic-reserved gic-reserved
+
+# Cache maintenance by VA (DC IVAC too), DC ZVA, I-cache and TLB
+# invalidation, address translation: native, on its own memory and
+# translations; its own data survives DC IVAC, nobody else's changes.
+checked native-ops native-ops
 
 # --- system registers ---
 

@@ -45,6 +45,7 @@ fault gicd-exclusive gicd-exclusive "unhandled (read|write) at IPA 0x8000104 \([
 # Other CPUs' redistributors, SGIs it may not send.
 fault gicr-foreign-write gicr-foreign-write "forbidden write at IPA 0x80a0014 \(4 bytes\) $PC"
 fault gicr-foreign-sgi-page gicr-foreign-sgi-page "forbidden read at IPA 0x80f0100 \(4 bytes\) $PC"
+fault gicr-narrow gicr-narrow "unhandled read at IPA 0x8100000 \(1 bytes\) $PC"
 fault sgi-foreign sgi-foreign "SGI 0x1000004 to CPUs it does not own, CPU 3"
 fault sgi-mgmt sgi-mgmt "SGI 0xf000008 to CPUs it does not own, CPU 3"
 fault sgi-nonexistent sgi-nonexistent "SGI 0x1000200 to CPUs it does not own, CPU 3"

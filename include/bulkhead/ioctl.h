@@ -53,6 +53,11 @@ struct bulkhead_cell_load {
 
 #define BULKHEAD_MAX_LOAD_SEGMENTS	16
 
+struct bulkhead_messages {
+	uint64_t address;	/* user pointer to the buffer */
+	uint64_t size;		/* its size in bytes */
+};
+
 #define BULKHEAD_IOCTL_ENABLE		_IOW(0xbb, 0, struct bulkhead_config_arg)
 #define BULKHEAD_IOCTL_DISABLE		_IO(0xbb, 1)
 /* Returns the new cell's id. */
@@ -61,6 +66,12 @@ struct bulkhead_cell_load {
 #define BULKHEAD_IOCTL_CELL_START	_IOW(0xbb, 4, struct bulkhead_cell_id)
 #define BULKHEAD_IOCTL_CELL_SHUTDOWN	_IOW(0xbb, 5, struct bulkhead_cell_id)
 #define BULKHEAD_IOCTL_CELL_DESTROY	_IOW(0xbb, 6, struct bulkhead_cell_id)
+/*
+ * The messages of the last other ioctl on this file descriptor (why it
+ * failed, one per line), NUL-terminated into the buffer; returns their
+ * length. The kernel log has them too.
+ */
+#define BULKHEAD_IOCTL_MESSAGES		_IOW(0xbb, 7, struct bulkhead_messages)
 
 BH_STATIC_ASSERT(sizeof(struct bulkhead_load_segment) == 24, "load segment ABI");
 BH_STATIC_ASSERT(sizeof(struct bulkhead_cell_load) == 16, "cell load ABI");

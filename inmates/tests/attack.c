@@ -277,6 +277,9 @@ static bool fault(const char *m)
 	else if (!strcmp(m, "gicr-foreign-sgi-page"))
 		printk("attack: read %x\n",
 		       mmio_read32(gicr_of(2) + GICR_SGI + GICD_ISENABLER));
+	else if (!strcmp(m, "gicr-narrow"))
+		/* Its own GICR_CTLR, a byte: narrower than any register. */
+		printk("attack: read %x\n", mmio_read8(gic_redist_base()));
 	else if (!strcmp(m, "sgi-foreign"))
 		sgi(1, 1U << 2);		/* CPU 2: rt-control's */
 	else if (!strcmp(m, "sgi-mgmt"))
