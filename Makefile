@@ -94,7 +94,8 @@ driver: setup
 tools: setup
 	$(Q)$(MAKE) -C tools
 
-configs: setup
+# Validated with the host build of the tools as they are built.
+configs: setup tools
 	$(Q)$(MAKE) -C configs
 
 inmates: setup
