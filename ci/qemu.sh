@@ -5,7 +5,9 @@
 # an initramfs holding the artefacts built here, and runs a guest script.
 #
 #   ci/qemu.sh test NAME [TIMEOUT]  run ci/tests/NAME.sh, log to build/test/,
-#                                   print "PASS/FAIL" lines from its markers
+#                                   print "PASS/FAIL" lines from its markers;
+#                                   packs the image first if it is missing
+#                                   or older than what `make` built
 #   ci/qemu.sh bench NAME [TIMEOUT] run ci/bench/NAME.sh with -icount, log to
 #                                   build/bench/ (ci/bench.sh, `make bench`)
 #   ci/qemu.sh demo                 run ci/demo.sh with the console on stdout
@@ -16,7 +18,9 @@
 # Environment: BH_ICOUNT=1 runs with deterministic virtual time
 # (-icount shift=0,sleep=off), as the benchmarks do; BH_QEMU_DIR puts the
 # image elsewhere than build/qemu; BH_CPU=max another CPU model (a test
-# asks for one with a "# cpu: MODEL" line).
+# asks for one with a "# cpu: MODEL" line). A test's "# dt: TEXT" lines
+# are device-tree source added to the shared tree for it alone
+# (Documentation/testing.md).
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -116,11 +120,47 @@ build_image() {
 	build_initramfs
 }
 
+# image_stale: the image is missing, or older than something it holds
+# (`make` first builds the artefacts; this only packs them).
+image_stale() {
+	local img=$qdir/initramfs.cpio.gz f
+	[ -e "$img" ] && [ -e "$qdir/bulkhead-virt.dtb" ] || return 0
+	for f in driver/bulkhead.ko hypervisor/bulkhead.bin tools/bulkhead \
+		 tools/ivshmem-demo tests/guest/ioctl-fuzz tests/guest/pmu-count \
+		 ci/init ci/qemu.sh; do
+		[ "$top/$f" -nt "$img" ] && return 0
+	done
+	for f in "$top"/configs/cells/*.cell "$top"/inmates/demos/*.bin \
+		 "$top"/inmates/tests/*.bin "$top"/ci/tests/*.sh "$top"/ci/bench/*.sh; do
+		[ "$f" -nt "$img" ] && return 0
+	done
+	return 1
+}
+
+# test_dtb NAME: the device tree of test NAME: the shared one, plus the
+# test's own "# dt: TEXT" lines (device-tree source appended to it, e.g.
+# "# dt: &{/pl061@9030000} { status = \"disabled\"; };").
+test_dtb() {
+	local name=$1 frag=$tdir/$name.dt.dts
+	if ! grep -q '^# dt: ' "$top/ci/tests/$name.sh" 2>/dev/null; then
+		echo "$qdir/bulkhead-virt.dtb"
+		return
+	fi
+	mkdir -p "$tdir"
+	{
+		cat "$qdir/bulkhead-virt.dts"
+		sed -n 's/^# dt: //p' "$top/ci/tests/$name.sh"
+	} > "$frag"
+	dtc -q -I dts -O dtb -o "$tdir/$name.dtb" "$frag" ||
+		die "ci/tests/$name.sh: its '# dt:' lines do not compile (see $frag)"
+	echo "$tdir/$name.dtb"
+}
+
 qemu_args() {
 	local what=$1
 	local args=("${QEMU_BASE[@]}" -kernel "$cache/vmlinuz"
 		    -initrd "$qdir/initramfs.cpio.gz"
-		    -dtb "$qdir/bulkhead-virt.dtb")
+		    -dtb "${BH_DTB:-$qdir/bulkhead-virt.dtb}")
 	# BH_CPU=max: QEMU's newest CPU (SVE, SME, pointer authentication,
 	# RAS); the kernel must stay at EL1 (no VHE: PLATFORM.md).
 	if [ -n "${BH_CPU:-}" ]; then
@@ -163,12 +203,42 @@ run_test() {
 	rm -f "$log" "$uart1"
 	local -a args
 	# "# cpu: MODEL" in a test runs it on another CPU model.
-	local cpu
+	local cpu dtb
 	cpu=$(sed -n 's/^# cpu: *//p' "$top/ci/tests/$name.sh" | head -n 1)
-	mapfile -t args < <(BH_CPU=$cpu qemu_args "$name")
-	local rc=0 start=$SECONDS
+	if image_stale; then
+		echo "qemu.sh: building the image (ci/qemu.sh image)" >&2
+		build_image
+	fi
+	dtb=$(test_dtb "$name")
+	mapfile -t args < <(BH_CPU=$cpu BH_DTB=$dtb qemu_args "$name")
+	local rc=0 start=$SECONDS mon=$tdir/$name.monitor watcher
+	# The guest's "BHHOST: CMD" lines (lib.sh host_command) go to QEMU's
+	# monitor: what only the host can do, such as system_powerdown.
+	rm -f "$mon"
+	: > "$log"
+	(tail -n +1 -F "$log" 2>/dev/null |
+		grep --line-buffered -a '^BHHOST: ' |
+		while read -r _ cmd; do
+			python3 - "$mon" "${cmd%$'\r'}" <<'PY' || true
+import socket, sys, time
+s = socket.socket(socket.AF_UNIX)
+s.connect(sys.argv[1])
+s.settimeout(2)
+try:
+    s.recv(4096)
+    s.sendall(sys.argv[2].encode() + b"\n")
+    time.sleep(0.2)
+    s.recv(4096)
+except OSError:
+    pass
+PY
+		done) &
+	watcher=$!
 	timeout --foreground -k 5 "$limit" "${args[@]}" \
+		-monitor "unix:$mon,server=on,wait=off" \
 		-serial "file:$log" -serial "file:$uart1" </dev/null || rc=$?
+	pkill -P $watcher 2>/dev/null || true
+	kill $watcher 2>/dev/null || true
 	local took=$((SECONDS - start))
 	# The guest's markers become the harness's result lines: from the
 	# record ci/init prints at the end if it arrived whole (as many lines
@@ -235,7 +305,7 @@ run)
 	exec "${args[@]}" -serial mon:stdio -serial "file:$qdir/run.uart1.log"
 	;;
 *)
-	sed -n '4,20s/^# \{0,1\}//p' "$0"
+	sed -n '4,23s/^# \{0,1\}//p' "$0"
 	exit 2
 	;;
 esac

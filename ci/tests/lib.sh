@@ -40,6 +40,13 @@ fail() {
 }
 
 # stat_marker KEY VALUE: a count for the suite's summary (ci/run-tests.sh).
+# host_command CMD: QEMU's monitor runs CMD (ci/qemu.sh forwards the
+# "BHHOST: CMD" line), e.g. system_powerdown, which raises the PL061's
+# line 3 (the power button of QEMU's virt board).
+host_command() {
+	printf '\nBHHOST: %s\n' "$1"
+}
+
 stat_marker() {
 	marker "BHSTAT: $1 $2"
 }
