@@ -81,8 +81,10 @@ _bulkhead_config()
 {
 	case $sub in
 	check)
-		if [ "$prev" != --cpus ]; then
-			_bulkhead_words "--cpus"
+		if [ "$prev" = --dtb ]; then
+			_bulkhead_files .dtb
+		elif [ "$prev" != --cpus ]; then
+			_bulkhead_words "--cpus --dtb"
 			_bulkhead_files .cell
 		fi ;;
 	dump)

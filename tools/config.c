@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config-dtb.h"
 #include "config.h"
 #include "config-model.h"
 #include "util.h"
@@ -103,14 +104,18 @@ struct config_file {
 };
 
 static const char check_usage[] =
-	"Usage: bulkhead config check [--cpus N] SYSTEM.cell [CELL.cell ...]\n\n"
+	"Usage: bulkhead config check [--cpus N] [--dtb FILE] SYSTEM.cell [CELL.cell ...]\n\n"
 	"Validates each config on its own, with the validator the driver and\n"
 	"the hypervisor run, then the cells together with the system config,\n"
 	"in the order given (as 'bulkhead cell create' would create them):\n"
 	"every cell must fit in the root cell and keep clear of the hypervisor,\n"
 	"the GIC and the cells before it; the root cell must keep a CPU.\n"
 	"A cell config alone may be given without a system config.\n\n"
-	"  --cpus N   the target has N CPUs (default: unknown, not checked)\n\n"
+	"  --cpus N   the target has N CPUs (default: unknown, not checked)\n"
+	"  --dtb FILE the device tree the target's Linux boots with: a cell's\n"
+	"             RAM must not be RAM Linux uses (not reserved no-map), its\n"
+	"             devices and interrupts not those of enabled nodes, as the\n"
+	"             driver checks at 'cell create'\n\n"
 	"Prints every finding as 'error: FILE: ...' or 'warning: FILE: ...',\n"
 	"then 'N errors, M warnings'. Exit status: 0 without errors (warnings\n"
 	"allowed), 1 with errors, 2 on usage errors.\n";
@@ -152,22 +157,48 @@ static void check_set(struct bh_check_ctx *ctx, struct config_file *files,
 	free(placed);
 }
 
+/* What the device tree at path says (fdt-scan.c), or NULL, said why. */
+static struct fdt_platform *load_platform(const char *path)
+{
+	struct fdt_platform *p = malloc(sizeof(*p));
+	size_t size;
+	void *fdt = fdt_load(path, &size);
+
+	if (!fdt || !p) {
+		fprintf(stderr, "%s: config check: --dtb %s: cannot use it\n",
+			progname, path);
+		free(p);
+		free(fdt);
+		return NULL;
+	}
+	fdt_scan(fdt, p);
+	free(fdt);
+	return p;
+}
+
 int cmd_config_check(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "cpus", required_argument, NULL, 'c' },
+		{ "dtb", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct config_file *files;
 	unsigned int num_cpus = 0, num, i, skipped = 0;
+	struct fdt_platform *dt = NULL;
+	const char *dtb = NULL;
 	struct bh_check_ctx ctx;
 	int c;
 
 	if (wants_help(argc, argv))
 		return fputs(check_usage, stdout), EXIT_OK;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "c:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:d:h", opts, NULL)) != -1) {
+		if (c == 'd') {
+			dtb = optarg;
+			continue;
+		}
 		if (c != 'c' || parse_cpus_opt(optarg, &num_cpus)) {
 			fputs(check_usage, stderr);
 			return EXIT_USAGE;
@@ -176,6 +207,11 @@ int cmd_config_check(int argc, char **argv)
 	if (optind == argc) {
 		fputs(check_usage, stderr);
 		return EXIT_USAGE;
+	}
+	if (dtb) {
+		dt = load_platform(dtb);
+		if (!dt)
+			return EXIT_FAIL;
 	}
 	num = argc - optind;
 	files = calloc(num, sizeof(*files));
@@ -203,6 +239,9 @@ int cmd_config_check(int argc, char **argv)
 			ctx.errors++;
 		}
 		skipped += i > 0 && !files[i].sound;
+		if (dt && files[i].sound && !files[i].system)
+			ctx.errors += check_cell_against_dtb(dt, files[i].path,
+							     files[i].data);
 	}
 	if (num > 1 && files[0].system && files[0].sound) {
 		check_set(&ctx, files, num);
@@ -218,6 +257,7 @@ int cmd_config_check(int argc, char **argv)
 	for (i = 0; i < num; i++)
 		free(files[i].data);
 	free(files);
+	free(dt);
 	return ctx.errors ? EXIT_FAIL : EXIT_OK;
 }
 
@@ -259,7 +299,7 @@ int cmd_config_dump(int argc, char **argv)
 }
 
 static const struct command config_commands[] = {
-	{ "check", cmd_config_check, "SYSTEM.cell [CELL.cell ...]: validate configs" },
+	{ "check", cmd_config_check, "[--dtb FILE] SYSTEM.cell [CELL.cell ...]: validate configs" },
 	{ "dump", cmd_config_dump, "FILE.cell: print a config in words" },
 	{ "create", cmd_config_create, "[--dtb FILE] [-o OUT]: system config from a device tree" },
 	{ "create-cell", cmd_config_create_cell, "--name N --cpus L --mem S@P ...: cell config" },

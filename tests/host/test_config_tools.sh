@@ -350,6 +350,29 @@ lacks create-board-late-spi-no-warning "$W/create-board.err" "INTID 982"
 has create-board-names-firmware "$W/board.c" \
 	"Left out of the root cell: /reserved-memory/firmware@80000000 [0x80000000-0x801fffff] (no-map)."
 
+# --- config check --dtb: what Linux will use, offline ---
+
+# The harness's tree keeps UART1 and the RTC from Linux, not the PL061.
+run check-dtb-clean 0 $B config check --dtb "$HARNESS" $SYS $C/rt-control.cell
+has check-dtb-clean-summary "$W/check-dtb-clean.out" "0 errors, 0 warnings"
+run check-dtb-rtc 0 $B config check --dtb "$HARNESS" $SYS $C/rtc.cell
+run check-dtb-gpio 1 $B config check --dtb "$HARNESS" $SYS $C/gpio-demo.cell
+has check-dtb-gpio-mmio "$W/check-dtb-gpio.out" \
+	"error: $C/gpio-demo.cell: mem_regions[2] [0x9030000-0x9030fff] is MMIO of device tree node pl061@9030000 (arm,pl061), which is enabled"
+has check-dtb-gpio-irq "$W/check-dtb-gpio.out" \
+	"error: $C/gpio-demo.cell: irqchips[0] INTID 39 is the interrupt of device tree node pl061@9030000, which is enabled"
+run check-dtb-ram-cell 0 $B config create-cell --name ram --cpus 3 \
+	--mem 16M@0x50000000 --device 0x9000000,0x1000,33 --gicd 0x8000000 \
+	-o "$W/ram.cell"
+run check-dtb-ram 1 $B config check --dtb "$HARNESS" $SYS "$W/ram.cell"
+has check-dtb-ram-named "$W/check-dtb-ram.out" \
+	"error: $W/ram.cell: mem_regions[0] [0x50000000-0x50ffffff] is RAM Linux uses (device tree memory@40000000, not reserved no-map)"
+has check-dtb-console-named "$W/check-dtb-ram.out" \
+	"is MMIO of device tree node pl011@9000000 (arm,pl011), which is enabled"
+has check-dtb-console-irq "$W/check-dtb-ram.out" \
+	"irqchips[0] INTID 33 is the interrupt of device tree node pl011@9000000, which is enabled"
+run check-dtb-unreadable 1 $B config check --dtb "$W/nonexistent.dtb" $SYS
+
 # --- config create-cell ---
 
 # The options that describe the example cells give the same bytes.
@@ -549,8 +572,9 @@ offers hardware "--help check " bulkhead hardware ""
 offers ivshmem "--help info list read ring state wait write " bulkhead ivshmem ""
 offers ivshmem-section "out rw " bulkhead ivshmem read 0 ""
 offers ivshmem-wait-timeout "--timeout " bulkhead ivshmem wait 0 --t
-offers check-files "--cpus a.cell sub " bulkhead config check ""
-offers check-more-files "--cpus a.cell sub " bulkhead config check a.cell ""
+offers check-files "--cpus --dtb a.cell sub " bulkhead config check ""
+offers check-more-files "--cpus --dtb a.cell sub " bulkhead config check a.cell ""
+offers check-dtb-file "b.dtb sub " bulkhead config check --dtb ""
 offers check-cpus-value "" bulkhead config check --cpus ""
 offers dump-file "a.cell sub " bulkhead config dump ""
 offers enable-file "a.cell sub " bulkhead enable ""
