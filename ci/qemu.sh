@@ -238,7 +238,7 @@ PY
 		-monitor "unix:$mon,server=on,wait=off" \
 		-serial "file:$log" -serial "file:$uart1" </dev/null || rc=$?
 	pkill -P $watcher 2>/dev/null || true
-	kill $watcher 2>/dev/null || true
+	{ kill $watcher && wait $watcher; } 2>/dev/null || true
 	local took=$((SECONDS - start))
 	# The guest's markers become the harness's result lines: from the
 	# record ci/init prints at the end if it arrived whole (as many lines

@@ -44,9 +44,9 @@ struct enable_ctx {
 static void report_config(void *arg, int severity, const char *msg)
 {
 	if (severity == BH_CHECK_ERROR)
-		pr_err("bulkhead: config: %s\n", msg);
+		bh_err("config: %s", msg);
 	else
-		pr_warn("bulkhead: config: %s\n", msg);
+		bh_warn("config: %s", msg);
 }
 
 /* Can a module reach EL2 through Linux's hyp stub on this machine? */
@@ -55,15 +55,15 @@ static int check_cpu_mode(void)
 	u64 pfr0 = read_sysreg(id_aa64pfr0_el1);
 
 	if (read_sysreg(CurrentEL) != CurrentEL_EL1) {
-		pr_err("bulkhead: Linux runs at EL2 (VHE): boot with id_aa64mmfr1.vh=0 so that EL2 is free\n");
+		bh_err("Linux runs at EL2 (VHE): boot with id_aa64mmfr1.vh=0 so that EL2 is free");
 		return -ENODEV;
 	}
 	if (((pfr0 >> ID_AA64PFR0_EL1_EL2_SHIFT) & 0xf) == 0) {
-		pr_err("bulkhead: this CPU has no EL2\n");
+		bh_err("this CPU has no EL2");
 		return -ENODEV;
 	}
 	if (bh_stub_call(BH_STUB_PROBE, 0) != BH_STUB_ERR) {
-		pr_err("bulkhead: EL2 is not held by Linux's hyp stub (KVM in use? boot with kvm-arm.mode=none)\n");
+		bh_err("EL2 is not held by Linux's hyp stub (KVM in use? boot with kvm-arm.mode=none)");
 		return -EBUSY;
 	}
 	return 0;
@@ -79,14 +79,14 @@ static int find_stub_vectors(unsigned long *phys)
 
 	err = register_kprobe(&kp);
 	if (err) {
-		pr_err("bulkhead: cannot locate kallsyms_lookup_name (%d)\n", err);
+		bh_err("cannot locate kallsyms_lookup_name (%d)", err);
 		return err;
 	}
 	lookup = (void *)kp.addr;
 	unregister_kprobe(&kp);
 	va = lookup("__hyp_stub_vectors");
 	if (!va) {
-		pr_err("bulkhead: cannot locate __hyp_stub_vectors\n");
+		bh_err("cannot locate __hyp_stub_vectors");
 		return -ENOENT;
 	}
 	*phys = __pa_symbol(va);
@@ -101,12 +101,12 @@ static int copy_config(struct enable_ctx *ctx, struct bulkhead_config_arg __user
 	if (copy_from_user(&arg, uarg, sizeof(arg)))
 		return -EFAULT;
 	if (arg.size < sizeof(struct bh_system)) {
-		pr_err("bulkhead: config: file is %llu bytes, smaller than the %zu-byte system header\n",
+		bh_err("config: file is %llu bytes, smaller than the %zu-byte system header",
 		       arg.size, sizeof(struct bh_system));
 		return -EINVAL;
 	}
 	if (arg.size > BULKHEAD_MAX_CONFIG_SIZE) {
-		pr_err("bulkhead: config: file is %llu bytes, more than the %u allowed\n",
+		bh_err("config: file is %llu bytes, more than the %u allowed",
 		       arg.size, BULKHEAD_MAX_CONFIG_SIZE);
 		return -E2BIG;
 	}
@@ -129,7 +129,7 @@ static int check_config_against_linux(struct enable_ctx *ctx)
 
 	for_each_online_cpu(cpu) {
 		if (!bh_cell_cpu_is_set(&sys->root_cell, arrays, cpu)) {
-			pr_err("bulkhead: config: root_cell.cpu_set: CPU %u is online but not in the root cell\n",
+			bh_err("config: root_cell.cpu_set: CPU %u is online but not in the root cell",
 			       cpu);
 			err = -EINVAL;
 		}
@@ -137,14 +137,14 @@ static int check_config_against_linux(struct enable_ctx *ctx)
 	for (cpu = 0; cpu < sys->root_cell.cpu_set_size * 8; cpu++) {
 		if (bh_cell_cpu_is_set(&sys->root_cell, arrays, cpu) &&
 		    !cpu_online(cpu)) {
-			pr_err("bulkhead: config: root_cell.cpu_set: CPU %u is not online; bring it online before enabling\n",
+			bh_err("config: root_cell.cpu_set: CPU %u is not online; bring it online before enabling",
 			       cpu);
 			err = -EINVAL;
 		}
 	}
 	if (region_intersects(hvm->phys_start, hvm->size, IORESOURCE_SYSTEM_RAM,
 			      IORES_DESC_NONE) != REGION_DISJOINT) {
-		pr_err("bulkhead: config: hypervisor_memory [0x%llx-0x%llx] overlaps Linux RAM: reserve it (no-map) in the device tree\n",
+		bh_err("config: hypervisor_memory [0x%llx-0x%llx] overlaps Linux RAM: reserve it (no-map) in the device tree",
 		       hvm->phys_start, hvm->phys_start + hvm->size - 1);
 		err = -EINVAL;
 	}
@@ -159,38 +159,38 @@ static int load_image(struct enable_ctx *ctx)
 
 	err = request_firmware(&ctx->fw, BULKHEAD_FIRMWARE, bh_root_dev);
 	if (err) {
-		pr_err("bulkhead: cannot load /lib/firmware/%s (%d)\n",
+		bh_err("cannot load /lib/firmware/%s (%d)",
 		       BULKHEAD_FIRMWARE, err);
 		return err;
 	}
 	hdr = (const void *)ctx->fw->data;
 	if (ctx->fw->size < sizeof(*hdr) ||
 	    memcmp(hdr->signature, BH_HV_SIGNATURE, sizeof(hdr->signature))) {
-		pr_err("bulkhead: %s is not a Bulkhead hypervisor image\n",
+		bh_err("%s is not a Bulkhead hypervisor image",
 		       BULKHEAD_FIRMWARE);
 		return -EINVAL;
 	}
 	if (hdr->revision != BH_HV_HEADER_REVISION) {
-		pr_err("bulkhead: %s has header revision %u, driver expects %u\n",
+		bh_err("%s has header revision %u, driver expects %u",
 		       BULKHEAD_FIRMWARE, hdr->revision, BH_HV_HEADER_REVISION);
 		return -EINVAL;
 	}
 	pr_info("bulkhead: hypervisor image %s found: %zu bytes, core %u bytes\n",
 		BULKHEAD_FIRMWARE, ctx->fw->size, hdr->core_size);
 	if (nr_cpu_ids > hdr->max_cpus) {
-		pr_err("bulkhead: the system has %u possible CPUs, but the hypervisor was built for %u (CONFIG_MAX_CPUS)\n",
+		bh_err("the system has %u possible CPUs, but the hypervisor was built for %u (CONFIG_MAX_CPUS)",
 		       nr_cpu_ids, hdr->max_cpus);
 		return -E2BIG;
 	}
 	if (ctx->fw->size > hdr->core_size) {
-		pr_err("bulkhead: %s is corrupt: %zu bytes, more than its core_size %u\n",
+		bh_err("%s is corrupt: %zu bytes, more than its core_size %u",
 		       BULKHEAD_FIRMWARE, ctx->fw->size, hdr->core_size);
 		return -EINVAL;
 	}
 	percpu_end = (u64)hdr->core_size + (u64)hdr->max_cpus * hdr->percpu_size;
 	needed = ALIGN(percpu_end, 8) + ctx->config_size;
 	if (needed + SZ_64K > ctx->hv_size) {
-		pr_err("bulkhead: config: hypervisor_memory is %llu bytes, the hypervisor needs %llu plus its page pool\n",
+		bh_err("config: hypervisor_memory is %llu bytes, the hypervisor needs %llu plus its page pool",
 		       ctx->hv_size, needed);
 		return -ENOMEM;
 	}
@@ -216,7 +216,7 @@ static int install_image(struct enable_ctx *ctx)
 
 	mem = memremap(ctx->hv_phys, ctx->hv_size, MEMREMAP_WB);
 	if (!mem) {
-		pr_err("bulkhead: cannot map hypervisor memory at 0x%llx\n",
+		bh_err("cannot map hypervisor memory at 0x%llx",
 		       (u64)ctx->hv_phys);
 		return -ENOMEM;
 	}
@@ -344,9 +344,9 @@ int bh_enable(struct bulkhead_config_arg __user *uarg)
 	ctx.num_cpus = cpumask_weight(&ctx.cpus);
 	err = stop_machine(enable_on_cpu, &ctx, &ctx.cpus);
 	if (err == -EAGAIN)
-		pr_err("bulkhead: a CPU went on- or offline during enable; try again\n");
+		bh_err("a CPU went on- or offline during enable; try again");
 	if (err) {
-		pr_err("bulkhead: enable failed (%d); Linux is unchanged (hypervisor log: console at the UART)\n",
+		bh_err("enable failed (%d); Linux is unchanged (hypervisor log: console at the UART)",
 		       err);
 		goto out_free;
 	}
@@ -363,7 +363,7 @@ int bh_enable(struct bulkhead_config_arg __user *uarg)
 	/* The hypervisor runs without it: a failure costs only the devices. */
 	pci_err = bh_pci_create();
 	if (pci_err)
-		pr_warn("bulkhead: no virtual PCI bus (%d): the root cell's ivshmem devices are missing\n",
+		bh_warn("no virtual PCI bus (%d): the root cell's ivshmem devices are missing",
 			pci_err);
 	goto out_free;
 out:
@@ -382,23 +382,23 @@ int bh_disable(void)
 	if (!bh.enabled)
 		return -EINVAL;
 	if (!list_empty(&bh.cells)) {
-		pr_err("bulkhead: disable: destroy all cells first\n");
+		bh_err("disable: destroy all cells first");
 		return -EBUSY;
 	}
 	if (bh_ivshmem_in_use()) {
-		pr_err("bulkhead: disable: an ivshmem device is open or mapped; close it first\n");
+		bh_err("disable: an ivshmem device is open or mapped; close it first");
 		return -EBUSY;
 	}
 	/* Its config accesses and registers are emulated: the bus goes first. */
 	bh_pci_remove();
 	err = stop_machine(disable_on_cpu, &failed, &bh.cpus);
 	if (err == -EAGAIN)
-		pr_err("bulkhead: disable: bring every CPU online first\n");
+		bh_err("disable: bring every CPU online first");
 	if (err) {
-		pr_err("bulkhead: disable failed (%d) on %d CPUs\n", err,
+		bh_err("disable failed (%d) on %d CPUs", err,
 		       atomic_read(&failed));
 		if (bh_pci_create())
-			pr_warn("bulkhead: the virtual PCI bus could not be restored\n");
+			bh_warn("the virtual PCI bus could not be restored");
 		return err;
 	}
 	if (bh.console)

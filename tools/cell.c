@@ -17,6 +17,7 @@
 #include <bulkhead/comm-region.h>
 #include <bulkhead/ioctl.h>
 
+#include "config.h"
 #include "util.h"
 
 #define CELLS_DIR	BULKHEAD_SYSFS "/cells"
@@ -96,6 +97,11 @@ static int cmd_create(int argc, char **argv)
 	cfg = read_file(argv[1], &size);
 	if (!cfg)
 		return 1;
+	/* The driver would say the same, with less room to say it. */
+	if (precheck_config("cell create", argv[1], cfg, size, false)) {
+		free(cfg);
+		return 1;
+	}
 	arg.address = (uintptr_t)cfg;
 	arg.size = size;
 	ret = cell_ioctl(BULKHEAD_IOCTL_CELL_CREATE, &arg, "create");

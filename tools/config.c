@@ -43,6 +43,33 @@ int check_one(struct bh_check_ctx *ctx, const void *data, size_t size,
 	return bh_check_cell(ctx, data, size, num_cpus);
 }
 
+static void print_precheck(void *arg, int severity, const char *msg)
+{
+	fprintf(stderr, "%s: %s: %s: %s\n", progname, (const char *)arg,
+		severity == BH_CHECK_ERROR ? "error" : "warning", msg);
+}
+
+/*
+ * Before an ioctl: the config checked on its own with the validator the
+ * driver runs, its findings on standard error as "PROG: WHAT: error:
+ * FILE: ...", so that they are on the terminal. Returns the errors.
+ */
+unsigned int precheck_config(const char *what, const char *path,
+			     const void *data, size_t size, bool system)
+{
+	struct bh_check_ctx ctx;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.report = print_precheck;
+	ctx.arg = (void *)what;
+	ctx.file = path;
+	if (system)
+		bh_check_system(&ctx, data, size, 0);
+	else
+		bh_check_cell(&ctx, data, size, 0);
+	return ctx.errors;
+}
+
 /* Whether the output file of a created config takes the binary (.cell). */
 bool writes_binary(const char *out)
 {

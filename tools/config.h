@@ -14,6 +14,9 @@ void check_ctx_init(struct bh_check_ctx *ctx, FILE *out, const char *file);
 void print_check_summary(FILE *out, const struct bh_check_ctx *ctx);
 
 bool is_system_config(const void *data, size_t size);
+/* The config checked before an ioctl, findings on stderr; its errors. */
+unsigned int precheck_config(const char *what, const char *path,
+			     const void *data, size_t size, bool system);
 int check_one(struct bh_check_ctx *ctx, const void *data, size_t size,
 	      unsigned int num_cpus);
 int config_dump(FILE *out, const void *data, size_t size);

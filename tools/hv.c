@@ -13,6 +13,7 @@
 
 #include <bulkhead/ioctl.h>
 
+#include "config.h"
 #include "util.h"
 
 int cmd_enable(int argc, char **argv)
@@ -33,6 +34,10 @@ int cmd_enable(int argc, char **argv)
 	cfg = read_file(argv[1], &size);
 	if (!cfg)
 		return 1;
+	if (precheck_config("enable", argv[1], cfg, size, true)) {
+		free(cfg);
+		return 1;
+	}
 	fd = open_device();
 	if (fd < 0) {
 		free(cfg);
@@ -63,7 +68,7 @@ int cmd_disable(int argc, char **argv)
 		return 1;
 	err = ioctl(fd, BULKHEAD_IOCTL_DISABLE);
 	if (err < 0)
-		fprintf(stderr, "%s: disable: %s\n", progname, strerror(errno));
+		report_ioctl_error(fd, "disable", errno);
 	close(fd);
 	return err < 0 ? 1 : 0;
 }
