@@ -232,7 +232,7 @@ try:
 except OSError:
     pass
 PY
-		done) &
+		done) 2>/dev/null &
 	watcher=$!
 	timeout --foreground -k 5 "$limit" "${args[@]}" \
 		-monitor "unix:$mon,server=on,wait=off" \

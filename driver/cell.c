@@ -104,8 +104,10 @@ int bh_cell_create(struct bulkhead_config_arg __user *uarg)
 	long id;
 	int err;
 
-	if (!bh.enabled)
+	if (!bh.enabled) {
+		bh_err("the hypervisor is not enabled (bulkhead enable SYSTEM.cell)");
 		return -ENODEV;
+	}
 	if (copy_from_user(&arg, uarg, sizeof(arg)))
 		return -EFAULT;
 	if (arg.size < sizeof(struct bh_cell_desc) ||
@@ -239,8 +241,11 @@ static int load_segment(struct bh_cell *cell,
 		return -EINVAL;
 	}
 	mem = memremap(phys, seg->size, MEMREMAP_WB);
-	if (!mem)
+	if (!mem) {
+		bh_err("cell '%s': cannot map %llu bytes at physical 0x%llx to load them",
+		       cell->desc->name, seg->size, (u64)phys);
 		return -ENOMEM;
+	}
 	err = copy_from_user(mem, u64_to_user_ptr(seg->data), seg->size) ?
 	      -EFAULT : 0;
 	/* The cell starts with its MMU off: its fetches bypass the caches. */
@@ -263,10 +268,16 @@ int bh_cell_load(struct bulkhead_cell_load __user *uarg)
 	if (copy_from_user(&arg, uarg, sizeof(arg)))
 		return -EFAULT;
 	cell = bh_cell_find(arg.id);
-	if (!cell)
+	if (!cell) {
+		bh_err("no cell with id %u", arg.id);
 		return -ENOENT;
-	if (!arg.num_segments || arg.num_segments > BULKHEAD_MAX_LOAD_SEGMENTS)
+	}
+	if (!arg.num_segments || arg.num_segments > BULKHEAD_MAX_LOAD_SEGMENTS) {
+		bh_err("cell '%s': %u images and strings at once, must be 1 to %u",
+		       cell->desc->name, arg.num_segments,
+		       BULKHEAD_MAX_LOAD_SEGMENTS);
 		return -EINVAL;
+	}
 	segs = memdup_user(u64_to_user_ptr(arg.segments),
 			   arg.num_segments * sizeof(*segs));
 	if (IS_ERR(segs))
@@ -289,7 +300,11 @@ static struct bh_cell *user_cell(struct bulkhead_cell_id __user *uarg,
 	if (copy_from_user(arg, uarg, sizeof(*arg)))
 		return ERR_PTR(-EFAULT);
 	cell = bh_cell_find(arg->id);
-	return cell ? cell : ERR_PTR(-ENOENT);
+	if (!cell) {
+		bh_err("no cell with id %u", arg->id);
+		return ERR_PTR(-ENOENT);
+	}
+	return cell;
 }
 
 int bh_cell_start(struct bulkhead_cell_id __user *uarg)

@@ -153,6 +153,7 @@ _bulkhead()
 				_bulkhead_files .dtb
 			else
 				_bulkhead_words "--dtb"
+				_bulkhead_files .cell
 			fi
 		fi ;;
 	esac

@@ -8,11 +8,29 @@
  * enabled nodes (Linux would drive them), its interrupts not those of an
  * enabled node.
  */
+#include <stdarg.h>
 #include <stdio.h>
 
 #include <bulkhead/config-check.h>
 
 #include "config-dtb.h"
+
+struct dtb_report {
+	dtb_report_fn *fn;
+	void *arg;
+};
+
+static void __attribute__((format(printf, 2, 3)))
+finding(const struct dtb_report *r, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	r->fn(r->arg, msg);
+}
 
 static bool overlap(uint64_t a, uint64_t asize, uint64_t b, uint64_t bsize)
 {
@@ -36,7 +54,8 @@ static bool reserved_no_map(const struct fdt_platform *p, uint64_t start,
 	return false;
 }
 
-static unsigned int check_ram(const struct fdt_platform *p, const char *file,
+static unsigned int check_ram(const struct fdt_platform *p,
+			      const struct dtb_report *rep,
 			      const struct bh_memory *m, unsigned int i)
 {
 	unsigned int r;
@@ -46,18 +65,18 @@ static unsigned int check_ram(const struct fdt_platform *p, const char *file,
 			     p->ram[r].size) ||
 		    reserved_no_map(p, m->phys_start, m->size))
 			continue;
-		printf("error: %s: mem_regions[%u] [0x%llx-0x%llx] is RAM Linux uses (device tree %s, not reserved no-map): reserve it under /reserved-memory with no-map\n",
-		       file, i, (unsigned long long)m->phys_start,
-		       (unsigned long long)(m->phys_start + m->size - 1),
-		       p->ram[r].name);
+		finding(rep, "mem_regions[%u] [0x%llx-0x%llx] is RAM Linux uses (device tree %s, not reserved no-map): reserve it under /reserved-memory with no-map",
+			i, (unsigned long long)m->phys_start,
+			(unsigned long long)(m->phys_start + m->size - 1),
+			p->ram[r].name);
 		return 1;
 	}
 	return 0;
 }
 
 static unsigned int check_device(const struct fdt_platform *p,
-				 const char *file, const struct bh_memory *m,
-				 unsigned int i)
+				 const struct dtb_report *rep,
+				 const struct bh_memory *m, unsigned int i)
 {
 	unsigned int d, errors = 0;
 
@@ -67,17 +86,18 @@ static unsigned int check_device(const struct fdt_platform *p,
 		if (dev->disabled || dev->what ||
 		    !overlap(m->phys_start, m->size, dev->start, dev->size))
 			continue;
-		printf("error: %s: mem_regions[%u] [0x%llx-0x%llx] is MMIO of device tree node %s (%s), which is enabled: Linux will drive it; set status = \"disabled\" there, or unbind its driver before the cell is created\n",
-		       file, i, (unsigned long long)m->phys_start,
-		       (unsigned long long)(m->phys_start + m->size - 1),
-		       dev->name, dev->compatible);
+		finding(rep, "mem_regions[%u] [0x%llx-0x%llx] is MMIO of device tree node %s (%s), which is enabled: Linux will drive it; set status = \"disabled\" there, or unbind its driver before the cell is created",
+			i, (unsigned long long)m->phys_start,
+			(unsigned long long)(m->phys_start + m->size - 1),
+			dev->name, dev->compatible);
 		errors++;
 	}
 	return errors;
 }
 
-static unsigned int check_irq(const struct fdt_platform *p, const char *file,
-			      unsigned int chip, unsigned int intid)
+static unsigned int check_irq(const struct fdt_platform *p,
+			      const struct dtb_report *rep, unsigned int chip,
+			      unsigned int intid)
 {
 	unsigned int d, k, errors = 0;
 
@@ -89,8 +109,8 @@ static unsigned int check_irq(const struct fdt_platform *p, const char *file,
 		for (k = 0; k < dev->num_spis; k++) {
 			if (dev->spis[k] != intid)
 				continue;
-			printf("error: %s: irqchips[%u] INTID %u is the interrupt of device tree node %s, which is enabled: Linux will handle it; disable the node, or unbind its driver before the cell is created\n",
-			       file, chip, intid, dev->name);
+			finding(rep, "irqchips[%u] INTID %u is the interrupt of device tree node %s, which is enabled: Linux will handle it; disable the node, or unbind its driver before the cell is created",
+				chip, intid, dev->name);
 			errors++;
 		}
 	}
@@ -98,9 +118,10 @@ static unsigned int check_irq(const struct fdt_platform *p, const char *file,
 }
 
 unsigned int check_cell_against_dtb(const struct fdt_platform *p,
-				    const char *file,
-				    const struct bh_cell_desc *desc)
+				    const struct bh_cell_desc *desc,
+				    dtb_report_fn *fn, void *arg)
 {
+	const struct dtb_report rep = { .fn = fn, .arg = arg };
 	const void *arrays = bh_cell_arrays(desc);
 	const struct bh_memory *mem = bh_cell_mem_regions(desc, arrays);
 	const struct bh_irqchip *chip = bh_cell_irqchips(desc, arrays);
@@ -110,15 +131,15 @@ unsigned int check_cell_against_dtb(const struct fdt_platform *p,
 		if (mem->flags & BH_MEM_COMM_REGION)
 			continue;
 		if (mem->flags & BH_MEM_IO)
-			errors += check_device(p, file, mem, i);
+			errors += check_device(p, &rep, mem, i);
 		else
-			errors += check_ram(p, file, mem, i);
+			errors += check_ram(p, &rep, mem, i);
 	}
 	for (i = 0; i < desc->num_irqchips; i++, chip++)
 		for (pin = 0; pin < BH_IRQCHIP_PINS; pin++)
 			if ((chip->pin_bitmap[pin / 32] & (1U << (pin % 32))) &&
 			    chip->pin_base + pin >= 32)
-				errors += check_irq(p, file, i,
+				errors += check_irq(p, &rep, i,
 						    chip->pin_base + pin);
 	return errors;
 }

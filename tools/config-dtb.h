@@ -7,9 +7,12 @@
 
 #include "fdt-scan.h"
 
-/* Prints "error: FILE: ..." for each finding; returns how many. */
+/* Receives each finding, a message naming the field and the node. */
+typedef void dtb_report_fn(void *arg, const char *msg);
+
+/* Reports each finding through fn; returns how many. */
 unsigned int check_cell_against_dtb(const struct fdt_platform *p,
-				    const char *file,
-				    const struct bh_cell_desc *desc);
+				    const struct bh_cell_desc *desc,
+				    dtb_report_fn *fn, void *arg);
 
 #endif

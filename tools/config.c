@@ -184,6 +184,11 @@ static void check_set(struct bh_check_ctx *ctx, struct config_file *files,
 	free(placed);
 }
 
+static void print_dtb_error(void *arg, const char *msg)
+{
+	printf("error: %s: %s\n", (const char *)arg, msg);
+}
+
 /* What the device tree at path says (fdt-scan.c), or NULL, said why. */
 static struct fdt_platform *load_platform(const char *path)
 {
@@ -267,8 +272,9 @@ int cmd_config_check(int argc, char **argv)
 		}
 		skipped += i > 0 && !files[i].sound;
 		if (dt && files[i].sound && !files[i].system)
-			ctx.errors += check_cell_against_dtb(dt, files[i].path,
-							     files[i].data);
+			ctx.errors += check_cell_against_dtb(dt, files[i].data,
+							     print_dtb_error,
+							     (void *)files[i].path);
 	}
 	if (num > 1 && files[0].system && files[0].sound) {
 		check_set(&ctx, files, num);

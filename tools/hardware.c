@@ -18,6 +18,8 @@
 #include <bulkhead/ioctl.h>
 
 #include "config-model.h"
+#include "config-dtb.h"
+#include "config.h"
 #include "fdt-scan.h"
 #include "util.h"
 
@@ -284,7 +286,51 @@ static void check_gic(struct report *r, const struct fdt_platform *p)
 			"no GIC in the device tree");
 }
 
-static void check_device_tree(struct report *r, const char *dtb)
+struct cell_report {
+	struct report *r;
+	const char *file;
+};
+
+static void cell_problem(void *arg, const char *msg)
+{
+	struct cell_report *c = arg;
+
+	verdict(c->r, "PROBLEM", "cell", NULL, "%s: %s", c->file, msg);
+}
+
+/*
+ * The cell configs given: what Linux will use, by the device tree, must
+ * not be theirs (config-dtb.c, as config check --dtb and the driver).
+ */
+static void check_cells(struct report *r, const struct fdt_platform *p,
+			char **cells, int num)
+{
+	unsigned int problems;
+	int i;
+
+	for (i = 0; i < num; i++) {
+		struct cell_report c = { .r = r, .file = cells[i] };
+		size_t size;
+		void *data = read_file(cells[i], &size);
+
+		if (!data || precheck_config("hardware check", cells[i], data,
+					     size, false)) {
+			verdict(r, "PROBLEM", "cell", "see above",
+				"%s: not a valid cell config", cells[i]);
+			free(data);
+			continue;
+		}
+		problems = check_cell_against_dtb(p, data, cell_problem, &c);
+		if (!problems)
+			verdict(r, "OK", "cell", NULL,
+				"%s: nothing Linux uses by the device tree",
+				cells[i]);
+		free(data);
+	}
+}
+
+static void check_device_tree(struct report *r, const char *dtb,
+			      char **cells, int num_cells)
 {
 	struct fdt_platform *p;
 	size_t size;
@@ -302,18 +348,21 @@ static void check_device_tree(struct report *r, const char *dtb)
 	verdict(r, "OK", "device tree", NULL, "%s (\"%s\")", dtb, p->model);
 	check_gic(r, p);
 	check_reserved(r, p);
+	check_cells(r, p, cells, num_cells);
 out:
 	free(p);
 	free(fdt);
 }
 
 static const char check_usage[] =
-	"Usage: bulkhead hardware check [--dtb FILE]\n\n"
+	"Usage: bulkhead hardware check [--dtb FILE] [CELL.cell ...]\n\n"
 	"Checks on the target whether Bulkhead can run: the device tree (a\n"
 	"GICv3, no-map reserved memory for the hypervisor and for cells), all\n"
-	"CPUs online, Linux started at EL2, KVM not holding EL2, no VHE. One\n"
-	"line per check: OK, PROBLEM (with a fix) or NOTE (cannot tell, or\n"
-	"matters for cells only).\n\n"
+	"CPUs online, Linux started at EL2, KVM not holding EL2, no VHE; and\n"
+	"for each cell config given, that the device tree leaves its RAM,\n"
+	"devices and interrupts to it (as 'config check --dtb'). One line per\n"
+	"check: OK, PROBLEM (with a fix) or NOTE (cannot tell, or matters for\n"
+	"cells only).\n\n"
 	"  --dtb FILE  device tree blob (default: /sys/firmware/fdt)\n\n"
 	"Exit status: 0 without problems, 1 with problems, 2 on usage errors.\n";
 
@@ -338,14 +387,10 @@ static int cmd_hardware_check(int argc, char **argv)
 		}
 		dtb = optarg;
 	}
-	if (optind != argc) {
-		fputs(check_usage, stderr);
-		return EXIT_USAGE;
-	}
 	r.log = read_kernel_log();
 	read_line("/proc/cmdline", r.cmdline, sizeof(r.cmdline));
 	check_arch(&r);
-	check_device_tree(&r, dtb);
+	check_device_tree(&r, dtb, argv + optind, argc - optind);
 	check_cpus(&r);
 	check_el2(&r);
 	check_kvm(&r);
@@ -364,7 +409,7 @@ static int cmd_hardware_check(int argc, char **argv)
 }
 
 static const struct command hardware_commands[] = {
-	{ "check", cmd_hardware_check, "[--dtb FILE]: can Bulkhead run here?" },
+	{ "check", cmd_hardware_check, "[--dtb FILE] [CELL.cell ...]: can Bulkhead run here?" },
 	{ NULL, NULL, NULL },
 };
 

@@ -101,6 +101,7 @@ static bool clean_errno(int e)
 	case ENOMEM: case EFAULT: case EBUSY: case EEXIST: case ENODEV:
 	case EINVAL: case ENOTTY: case ERANGE: case ENOSPC:
 	case ETIMEDOUT: case EOVERFLOW:
+	case ENOEXEC:	/* start of a cell with nothing loaded */
 		return true;
 	default:
 		return false;

@@ -430,7 +430,14 @@ has hardware-check-fix-line "$W/hardware-check-plain-dtb.out" \
 	"fix: add /reserved-memory/bulkhead-hypervisor@ADDR"
 run hardware-check-gicv2 1 $B hardware check --dtb "$W/virt-gicv2.dtb"
 has hardware-check-gicv2-named "$W/hardware-check-gicv2.out" "PROBLEM  GIC: intc@8000000 is a GICv2"
-run hardware-check-extra-arg 2 $B hardware check extra
+run hardware-check-not-a-cell 1 $B hardware check --dtb "$HARNESS" "$W/nonexistent.cell"
+has hardware-check-not-a-cell-named "$W/hardware-check-not-a-cell.out" \
+	"PROBLEM  cell: $W/nonexistent.cell: not a valid cell config"
+run hardware-check-cells 1 $B hardware check --dtb "$HARNESS" $C/rtc.cell $C/gpio-demo.cell
+has hardware-check-cell-ok "$W/hardware-check-cells.out" \
+	"OK       cell: $C/rtc.cell: nothing Linux uses by the device tree"
+has hardware-check-cell-device "$W/hardware-check-cells.out" \
+	"PROBLEM  cell: $C/gpio-demo.cell: mem_regions[2] [0x9030000-0x9030fff] is MMIO of device tree node pl061@9030000 (arm,pl061), which is enabled"
 
 # --- the CLI: help, exit statuses ---
 
@@ -585,5 +592,6 @@ offers create-cell-console "none virtual " bulkhead config create-cell --console
 offers create-cell-options "--console --cpus " bulkhead config create-cell --c
 offers create-cell-system "a.cell sub " bulkhead config create-cell --system ""
 offers hardware-dtb "b.dtb sub " bulkhead hardware check --dtb ""
+offers hardware-check-args "--dtb a.cell sub " bulkhead hardware check ""
 offers cell-create-file "a.cell sub " bulkhead cell create ""
 offers shutdown-force "--force " bulkhead cell shutdown --f
