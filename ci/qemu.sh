@@ -18,7 +18,8 @@
 # Environment: BH_ICOUNT=1 runs with deterministic virtual time
 # (-icount shift=0,sleep=off), as the benchmarks do; BH_QEMU_DIR puts the
 # image elsewhere than build/qemu; BH_CPU=max another CPU model (a test
-# asks for one with a "# cpu: MODEL" line). A test's "# dt: TEXT" lines
+# asks for one with a "# cpu: MODEL" line); BH_CMDLINE adds to the kernel
+# command line ("# cmdline: TEXT" in a test). A test's "# dt: TEXT" lines
 # are device-tree source added to the shared tree for it alone
 # (Documentation/testing.md).
 set -euo pipefail
@@ -163,11 +164,12 @@ qemu_args() {
 		    -dtb "${BH_DTB:-$qdir/bulkhead-virt.dtb}")
 	# BH_CPU=max: QEMU's newest CPU (SVE, SME, pointer authentication,
 	# RAS); the kernel must stay at EL1 (no VHE: PLATFORM.md).
+	local cmdline="$CMDLINE${BH_CMDLINE:+ $BH_CMDLINE}"
 	if [ -n "${BH_CPU:-}" ]; then
 		args=("${args[@]/#cortex-a57/$BH_CPU}")
-		args+=(-append "$CMDLINE id_aa64mmfr1.vh=0 bhtest=$what")
+		args+=(-append "$cmdline id_aa64mmfr1.vh=0 bhtest=$what")
 	else
-		args+=(-append "$CMDLINE bhtest=$what")
+		args+=(-append "$cmdline bhtest=$what")
 	fi
 	[ "${BH_ICOUNT:-0}" = 1 ] && args+=(-icount shift=0,sleep=off)
 	# Extra QEMU options for debugging, e.g. BH_QEMU_EXTRA="-d int -D log".
@@ -203,23 +205,32 @@ run_test() {
 	rm -f "$log" "$uart1"
 	local -a args
 	# "# cpu: MODEL" in a test runs it on another CPU model.
-	local cpu dtb
+	local cpu dtb extra
 	cpu=$(sed -n 's/^# cpu: *//p' "$top/ci/tests/$name.sh" | head -n 1)
+	# "# cmdline: TEXT" adds to the kernel command line.
+	extra=$(sed -n 's/^# cmdline: *//p' "$top/ci/tests/$name.sh" | head -n 1)
 	if image_stale; then
 		echo "qemu.sh: building the image (ci/qemu.sh image)" >&2
 		build_image
 	fi
 	dtb=$(test_dtb "$name")
-	mapfile -t args < <(BH_CPU=$cpu BH_DTB=$dtb qemu_args "$name")
+	mapfile -t args < <(BH_CPU=$cpu BH_DTB=$dtb BH_CMDLINE=$extra qemu_args "$name")
 	local rc=0 start=$SECONDS mon=$tdir/$name.monitor watcher
 	# The guest's "BHHOST: CMD" lines (lib.sh host_command) go to QEMU's
-	# monitor: what only the host can do, such as system_powerdown.
+	# monitor: what only the host can do. Only the commands the tests use:
+	# anything may print on UART0 (a cell, interleaved with Linux), and
+	# the monitor can run programs on the host.
 	rm -f "$mon"
 	: > "$log"
 	(tail -n +1 -F "$log" 2>/dev/null |
 		grep --line-buffered -a '^BHHOST: ' |
 		while read -r _ cmd; do
-			python3 - "$mon" "${cmd%$'\r'}" <<'PY' || true
+			cmd=${cmd%$'\r'}
+			case $cmd in
+			system_powerdown) ;;
+			*) continue ;;
+			esac
+			python3 - "$mon" "$cmd" <<'PY' || true
 import socket, sys, time
 s = socket.socket(socket.AF_UNIX)
 s.connect(sys.argv[1])
@@ -305,7 +316,7 @@ run)
 	exec "${args[@]}" -serial mon:stdio -serial "file:$qdir/run.uart1.log"
 	;;
 *)
-	sed -n '4,23s/^# \{0,1\}//p' "$0"
+	sed -n '4,25s/^# \{0,1\}//p' "$0"
 	exit 2
 	;;
 esac

@@ -26,8 +26,22 @@
 /* A device with a driver whose MMIO overlaps [start, last]. */
 struct claim {
 	u64 start, last;
-	struct device *dev;
+	bool found;
+	char dev[64], drv[64], owner[64];
 };
+
+/* Under the device lock: its driver cannot go while the names are copied. */
+static int note_claim(struct claim *c, struct device *dev)
+{
+	device_lock(dev);
+	if (dev->driver) {
+		strscpy(c->dev, dev_name(dev), sizeof(c->dev));
+		strscpy(c->drv, dev->driver->name, sizeof(c->drv));
+		c->found = true;
+	}
+	device_unlock(dev);
+	return c->found;
+}
 
 static bool overlaps(const struct claim *c, const struct resource *r)
 {
@@ -39,10 +53,9 @@ static int match_amba(struct device *dev, void *data)
 {
 	struct claim *c = data;
 
-	if (!dev->driver || !overlaps(c, &to_amba_device(dev)->res))
+	if (!overlaps(c, &to_amba_device(dev)->res))
 		return 0;
-	c->dev = get_device(dev);
-	return 1;
+	return note_claim(c, dev);
 }
 
 static int match_platform(struct device *dev, void *data)
@@ -51,15 +64,24 @@ static int match_platform(struct device *dev, void *data)
 	struct claim *c = data;
 	unsigned int i;
 
-	if (!dev->driver)
-		return 0;
-	for (i = 0; i < pdev->num_resources; i++) {
-		if (overlaps(c, &pdev->resource[i])) {
-			c->dev = get_device(dev);
-			return 1;
-		}
-	}
+	for (i = 0; i < pdev->num_resources; i++)
+		if (overlaps(c, &pdev->resource[i]))
+			return note_claim(c, dev);
 	return 0;
+}
+
+/*
+ * Any other driver's claim (a PCI device's BAR, ...): a busy resource of
+ * /proc/iomem that is not RAM.
+ */
+static int busy_claim(struct resource *res, void *data)
+{
+	struct claim *c = data;
+
+	if (res->flags & IORESOURCE_SYSTEM_RAM)
+		return 0;
+	strscpy(c->owner, res->name ? res->name : "?", sizeof(c->owner));
+	return 1;
 }
 
 static bool ram_in_use(const struct bh_memory *m, unsigned int i)
@@ -84,16 +106,20 @@ static bool mmio_in_use(const struct bh_memory *m, unsigned int i)
 
 	bus_for_each_dev(&amba_bustype, NULL, &c, match_amba);
 	bus = "amba";
-	if (!c.dev) {
+	if (!c.found) {
 		bus_for_each_dev(&platform_bus_type, NULL, &c, match_platform);
 		bus = "platform";
 	}
-	if (!c.dev)
+	if (c.found) {
+		bh_err("cell config: mem_regions[%u] [0x%llx-0x%llx] is MMIO of device %s, which Linux driver %s holds: unbind it (echo %s > /sys/bus/%s/drivers/%s/unbind) or disable its device tree node",
+		       i, c.start, c.last, c.dev, c.drv, c.dev, bus, c.drv);
+		return true;
+	}
+	if (walk_iomem_res_desc(IORES_DESC_NONE, IORESOURCE_MEM | IORESOURCE_BUSY,
+				c.start, c.last, &c, busy_claim) <= 0)
 		return false;
-	bh_err("cell config: mem_regions[%u] [0x%llx-0x%llx] is MMIO of device %s, which Linux driver %s holds: unbind it (echo %s > /sys/bus/%s/drivers/%s/unbind) or disable its device tree node",
-	       i, c.start, c.last, dev_name(c.dev), c.dev->driver->name,
-	       dev_name(c.dev), bus, c.dev->driver->name);
-	put_device(c.dev);
+	bh_err("cell config: mem_regions[%u] [0x%llx-0x%llx] is claimed by '%s' in /proc/iomem: unbind the driver that holds it first",
+	       i, c.start, c.last, c.owner);
 	return true;
 }
 
@@ -121,6 +147,7 @@ static bool irq_in_use(struct irq_domain *dom, unsigned int chip,
 	unsigned int virq = irq_find_mapping(dom, intid);
 	struct irq_data *d;
 	const char *name = NULL;
+	char buf[64];
 
 	if (!virq || !irq_has_action(virq))
 		return false;
@@ -128,10 +155,15 @@ static bool irq_in_use(struct irq_domain *dom, unsigned int chip,
 	if (d) {
 		struct irq_desc *desc = container_of(d, struct irq_desc,
 						     irq_data);
+		unsigned long flags;
 
-		/* For the message only: the name of its first handler. */
-		if (desc->action)
-			name = desc->action->name;
+		/* The name of its first handler, which free_irq may free. */
+		raw_spin_lock_irqsave(&desc->lock, flags);
+		if (desc->action && desc->action->name) {
+			strscpy(buf, desc->action->name, sizeof(buf));
+			name = buf;
+		}
+		raw_spin_unlock_irqrestore(&desc->lock, flags);
 	}
 	bh_err("cell config: irqchips[%u] INTID %u is Linux IRQ %u, which %s%s%s uses: unbind its driver or disable its device tree node first (/proc/interrupts shows it)",
 	       chip, intid, virq, name ? "'" : "",

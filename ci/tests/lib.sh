@@ -41,8 +41,8 @@ fail() {
 
 # stat_marker KEY VALUE: a count for the suite's summary (ci/run-tests.sh).
 # host_command CMD: QEMU's monitor runs CMD (ci/qemu.sh forwards the
-# "BHHOST: CMD" line), e.g. system_powerdown, which raises the PL061's
-# line 3 (the power button of QEMU's virt board).
+# "BHHOST: CMD" line, for the commands it allows: system_powerdown, which
+# raises the PL061's line 3, the power button of QEMU's virt board).
 host_command() {
 	printf '\nBHHOST: %s\n' "$1"
 }

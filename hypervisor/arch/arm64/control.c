@@ -43,6 +43,28 @@ static void reset_ptrauth_keys(void)
 	write_sysreg(0, s3_0_c2_c3_1);		/* APGAKeyHi_EL1 */
 }
 
+/*
+ * Profiling and trace buffers write memory on their own. For a non-root
+ * cell EL2 owns them (MDCR_EL2.E2PB/E2TB = 0, feature-traps.c), so what
+ * the last occupant left enabled would write through the hypervisor's
+ * own translation: stop them on every start (where the CPU has them;
+ * the root's Linux sets its own up again when the CPU comes online).
+ */
+static void stop_trace_buffers(void)
+{
+	u64 dfr0 = read_sysreg(id_aa64dfr0_el1);
+
+	if ((dfr0 >> 32) & 0xf) {			/* SPE */
+		write_sysreg(0, s3_0_c9_c10_0);		/* PMBLIMITR_EL1 */
+		write_sysreg(0, s3_0_c9_c9_0);		/* PMSCR_EL1 */
+	}
+	if ((dfr0 >> 44) & 0xf)				/* TRBE */
+		write_sysreg(0, s3_0_c9_c11_0);		/* TRBLIMITR_EL1 */
+	if ((dfr0 >> 40) & 0xf)				/* TRF */
+		write_sysreg(0, s3_0_c1_c2_1);		/* TRFCR_EL1 */
+	isb();
+}
+
 /* Nothing of the CPU's previous occupant may be visible to the next one. */
 static void reset_el1_state(struct per_cpu *cpu)
 {
@@ -74,6 +96,7 @@ static void reset_el1_state(struct per_cpu *cpu)
 	write_sysreg(0, afsr1_el1);
 	write_sysreg(0, csselr_el1);
 	reset_ptrauth_keys();
+	stop_trace_buffers();
 	pmu_debug_reset();
 	/*
 	 * The root cell too: Linux would trap on its first FP instruction if

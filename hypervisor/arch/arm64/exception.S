@@ -132,6 +132,18 @@ leave_hypervisor:
  */
 	.globl arch_clear_fpsimd
 arch_clear_fpsimd:
+	/*
+	 * CPTR_EL2 (without VHE) may trap SVE, SME or FP at EL2 too: Linux's
+	 * stub leaves TZ/TSM set when the kernel was told not to use them
+	 * (arm64.nosve, arm64.nosme) or does not know them. Opened for the
+	 * clearing, restored after (Arm ARM D24.2.38).
+	 */
+	mrs	x1, cptr_el2
+	bic	x0, x1, #(1 << 8)		/* TZ */
+	bic	x0, x0, #(1 << 10)		/* TFP */
+	bic	x0, x0, #(1 << 12)		/* TSM */
+	msr	cptr_el2, x0
+	isb
 	mrs	x0, id_aa64pfr1_el1
 	ubfx	x0, x0, #24, #4			/* SME */
 	cbz	x0, 1f
@@ -154,4 +166,6 @@ arch_clear_fpsimd:
 	msr	s3_0_c1_c2_0, xzr		/* ZCR_EL1 */
 2:	msr	fpcr, xzr
 	msr	fpsr, xzr
+	msr	cptr_el2, x1
+	isb
 	ret

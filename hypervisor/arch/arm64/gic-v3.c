@@ -335,7 +335,13 @@ int gic_handle_sgi_write(struct per_cpu *cpu, u64 val)
 		named++;
 		if (t->cell != cpu->cell)
 			continue;
-		send_sgi(t, intid);
+		/*
+		 * A CPU that is off takes no SGI (PSCI: its interrupt state
+		 * is reset when it starts); pending, it would end every wfi
+		 * of its park loop, which would spin.
+		 */
+		if (t->arch.psci_state != CPU_STATE_OFF)
+			send_sgi(t, intid);
 		sent++;
 	}
 	/* A target list may name CPUs that do not exist: that is the cell's. */
