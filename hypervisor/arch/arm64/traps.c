@@ -336,6 +336,20 @@ static void handle_cell_fault(struct per_cpu *cpu, u64 esr,
 }
 
 /*
+ * An AArch32 EL0 access to the PMU (MDCR_EL2.TPM) or debug registers
+ * (TDA, non-root cells), which the AArch64 path emulates. Not emulated
+ * here: the process that made it gets an undefined instruction, as where
+ * its EL1 denies the access, rather than its whole cell failing.
+ */
+static enum trap_result handle_aarch32_coproc(void)
+{
+	if (!(read_sysreg(spsr_el2) & SPSR_AARCH32))
+		return TRAP_UNHANDLED;
+	inject_undef();
+	return TRAP_HANDLED;
+}
+
+/*
  * A physical SError while a cell ran (HCR_EL2.AMO routes them here): an
  * asynchronous abort of something the cell did, or of the hardware. A
  * non-root cell is stopped, as for any fault; the root cell gets it as a
@@ -385,6 +399,13 @@ int arch_handle_trap(struct trap_context *ctx, int kind)
 		break;
 	case EC_SYSREG:
 		res = handle_sysreg(cpu, ctx, esr);
+		break;
+	case EC_CP15_32:
+	case EC_CP15_64:
+	case EC_CP14_32:
+	case EC_CP14_LS:
+	case EC_CP14_64:
+		res = handle_aarch32_coproc();
 		break;
 	case EC_IABT_LOW:
 		pr_cell_warn(cpu->cell, "cell %s: instruction fetch from IPA 0x%llx PC 0x%llx CPU %u\n",

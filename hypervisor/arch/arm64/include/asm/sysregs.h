@@ -61,6 +61,11 @@
 
 #define EC_UNKNOWN		0x00
 #define EC_WFX			0x01
+#define EC_CP15_32		0x03	/* AArch32 MCR/MRC coproc 15 */
+#define EC_CP15_64		0x04	/* AArch32 MCRR/MRRC coproc 15 */
+#define EC_CP14_32		0x05	/* AArch32 MCR/MRC coproc 14 */
+#define EC_CP14_LS		0x06	/* AArch32 LDC/STC coproc 14 */
+#define EC_CP14_64		0x0c	/* AArch32 MRRC coproc 14 */
 #define EC_HVC64		0x16
 #define EC_SMC64		0x17
 #define EC_SYSREG		0x18
