@@ -284,11 +284,11 @@ void gic_handle_irq(struct per_cpu *cpu)
 
 static u64 sgi1r_for(u64 mpidr, u32 intid)
 {
-	u64 aff0 = mpidr & 0xff;
+	u64 aff0 = MPIDR_AFF0(mpidr);
 
-	return (((mpidr >> 32) & 0xff) << 48) | ((aff0 / 16) << 44) |
-	       (((mpidr >> 16) & 0xff) << 32) | ((u64)intid << 24) |
-	       (((mpidr >> 8) & 0xff) << 16) | (1UL << (aff0 % 16));
+	return (MPIDR_AFF3(mpidr) << 48) | ((aff0 / 16) << 44) |
+	       (MPIDR_AFF2(mpidr) << 32) | ((u64)intid << 24) |
+	       (MPIDR_AFF1(mpidr) << 16) | (1UL << (aff0 % 16));
 }
 
 static void send_sgi(struct per_cpu *target, u32 intid)
@@ -300,11 +300,11 @@ static void send_sgi(struct per_cpu *target, u32 intid)
 /* Does a cell's ICC_SGI1R_EL1 value name this CPU? */
 static bool sgi_targets(u64 val, u64 mpidr)
 {
-	u64 aff0 = mpidr & 0xff;
+	u64 aff0 = MPIDR_AFF0(mpidr);
 
-	return SGI1R_AFF3(val) == ((mpidr >> 32) & 0xff) &&
-	       SGI1R_AFF2(val) == ((mpidr >> 16) & 0xff) &&
-	       SGI1R_AFF1(val) == ((mpidr >> 8) & 0xff) &&
+	return SGI1R_AFF3(val) == MPIDR_AFF3(mpidr) &&
+	       SGI1R_AFF2(val) == MPIDR_AFF2(mpidr) &&
+	       SGI1R_AFF1(val) == MPIDR_AFF1(mpidr) &&
 	       SGI1R_RS(val) == aff0 / 16 &&
 	       (SGI1R_TARGETS(val) & (1U << (aff0 % 16)));
 }
@@ -367,7 +367,8 @@ static uintptr_t find_redistributor(u64 mpidr)
 {
 	uintptr_t frame = hv.config->platform.arm64.gicr_base;
 	/* GICR_TYPER[63:32] holds Aff3.Aff2.Aff1.Aff0. */
-	u64 aff = (mpidr & 0xffffff) | (((mpidr >> 32) & 0xff) << 24);
+	u64 aff = (MPIDR_AFF2(mpidr) << 16) | (MPIDR_AFF1(mpidr) << 8) |
+		  MPIDR_AFF0(mpidr) | (MPIDR_AFF3(mpidr) << 24);
 	unsigned int n;
 
 	for (n = 0; n < bh_hv_header.max_cpus; n++, frame += GICR_FRAME_SIZE) {

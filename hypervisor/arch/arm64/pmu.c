@@ -46,9 +46,8 @@
 
 #define PMCCFILTR_IDX		31
 
-/* PMU register encodings (op0, op1, CRn, CRm, op2), as traps.c packs them. */
-#define PMU_REG(op1, crn, crm, op2)	\
-	((3U << 20) | ((op1) << 16) | ((crn) << 12) | ((crm) << 4) | (op2))
+/* PMU register encodings (op0 = 3), as traps.c packs them (sysregs.h). */
+#define PMU_REG(op1, crn, crm, op2)	SYSREG_ENC(3, op1, crn, crm, op2)
 #define R_PMCR			PMU_REG(3, 9, 12, 0)
 #define R_PMCNTENSET		PMU_REG(3, 9, 12, 1)
 #define R_PMCNTENCLR		PMU_REG(3, 9, 12, 2)

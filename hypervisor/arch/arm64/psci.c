@@ -32,7 +32,6 @@
 #define PSCI_ALREADY_ON		(-4)
 #define PSCI_ON_PENDING		(-5)
 
-#define MPIDR_AFF_MASK		0xff00ffffffUL
 #define SCTLR_EL1_RESET		0x30d00800UL	/* RES1 bits, MMU and caches off */
 
 static struct per_cpu *cell_cpu_by_mpidr(struct cell *cell, u64 mpidr)

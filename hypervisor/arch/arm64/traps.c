@@ -144,18 +144,13 @@ static void inject_undef(void)
 	inject_abort(0, EC_UNKNOWN, EC_UNKNOWN, 0);
 }
 
-/* ICC_SGI1R_EL1 and friends: op0=3, op1=0, CRn=12, CRm=11, op2=5/6/7. */
-#define SYSREG_ICC_SGI1R	0x30c0b5
-#define SYSREG_ICC_ASGI1R	0x30c0b6
-#define SYSREG_ICC_SGI0R	0x30c0b7
-/* DC ISW, DC CSW, DC CISW: op0=1, op1=0, CRn=7, CRm=6/10/14, op2=2. */
-#define SYSREG_DC_ISW		0x107062
-#define SYSREG_DC_CSW		0x1070a2
-#define SYSREG_DC_CISW		0x1070e2
-/* ACTLR_EL1: op0=3, op1=0, CRn=1, CRm=0, op2=1. */
-#define SYSREG_ACTLR_EL1	0x301001
-#define SYSREG_OP0(reg)		((reg) >> 20)
-#define SYSREG_CRN(reg)		(((reg) >> 12) & 0xf)
+#define SYSREG_ICC_SGI1R	SYSREG_ENC(3, 0, 12, 11, 5)
+#define SYSREG_ICC_ASGI1R	SYSREG_ENC(3, 0, 12, 11, 6)
+#define SYSREG_ICC_SGI0R	SYSREG_ENC(3, 0, 12, 11, 7)
+#define SYSREG_DC_ISW		SYSREG_ENC(1, 0, 7, 6, 2)
+#define SYSREG_DC_CSW		SYSREG_ENC(1, 0, 7, 10, 2)
+#define SYSREG_DC_CISW		SYSREG_ENC(1, 0, 7, 14, 2)
+#define SYSREG_ACTLR_EL1	SYSREG_ENC(3, 0, 1, 0, 1)
 
 /*
  * IMPLEMENTATION DEFINED registers: op0=3 with CRn=11 or CRn=15 (Arm ARM
@@ -169,15 +164,13 @@ static bool is_impdef(u32 reg)
 		(SYSREG_CRN(reg) == 11 || SYSREG_CRN(reg) == 15));
 }
 
-#define SYSREG_OP1(reg)		(((reg) >> 16) & 7)
-#define SYSREG_CRM(reg)		(((reg) >> 4) & 0xf)
-#define SYSREG_TRFCR_EL1	0x301021
+#define SYSREG_TRFCR_EL1	SYSREG_ENC(3, 0, 1, 2, 1)
 
 /* MTE's registers: GCR_EL1, RGSR_EL1, TFSR_EL1, TFSRE0_EL1. */
-#define SYSREG_GCR_EL1		0x301006
-#define SYSREG_RGSR_EL1		0x301005
-#define SYSREG_TFSR_EL1		0x305060
-#define SYSREG_TFSRE0_EL1	0x305061
+#define SYSREG_GCR_EL1		SYSREG_ENC(3, 0, 1, 0, 6)
+#define SYSREG_RGSR_EL1		SYSREG_ENC(3, 0, 1, 0, 5)
+#define SYSREG_TFSR_EL1		SYSREG_ENC(3, 0, 5, 6, 0)
+#define SYSREG_TFSRE0_EL1	SYSREG_ENC(3, 0, 5, 6, 1)
 
 /*
  * Registers of CPU features a cell is not given (feature-traps.c): they
@@ -228,12 +221,10 @@ static enum trap_result handle_sysreg(struct per_cpu *cpu,
 				      struct trap_context *ctx, u64 esr)
 {
 	u64 iss = ESR_ISS(esr);
-	unsigned int rt = (iss >> 5) & 0x1f;
-	u32 reg = (((iss >> 20) & 3) << 20) | (((iss >> 14) & 7) << 16) |
-		  (((iss >> 10) & 0xf) << 12) | (((iss >> 1) & 0xf) << 4) |
-		  ((iss >> 17) & 7);
+	unsigned int rt = ISS_SYSREG_RT(iss);
+	u32 reg = SYSREG_ENC_OF_ISS(iss);
 	u64 val = rt == 31 ? 0 : ctx->regs[rt];
-	bool read = iss & 1;
+	bool read = ISS_SYSREG_READ(iss);
 
 	if (!read && reg == SYSREG_ICC_SGI1R) {
 		arch_skip_instruction();
@@ -280,8 +271,8 @@ static enum trap_result handle_sysreg(struct per_cpu *cpu,
 		}
 		pr_cell_warn(cpu->cell, "cell %s: %s of IMPLEMENTATION DEFINED register S%u_%u_C%u_C%u_%u ignored, CPU %u\n",
 			     cpu->cell->name, read ? "read" : "write",
-			     reg >> 20, (reg >> 16) & 7, (reg >> 12) & 0xf,
-			     (reg >> 4) & 0xf, reg & 7, cpu->cpu_id);
+			     SYSREG_OP0(reg), SYSREG_OP1(reg), SYSREG_CRN(reg),
+			     SYSREG_CRM(reg), SYSREG_OP2(reg), cpu->cpu_id);
 		return raz_wi(ctx, rt, read);
 	}
 	/*
@@ -300,11 +291,11 @@ static enum trap_result handle_sysreg(struct per_cpu *cpu,
 	}
 	pr_cell_warn(cpu->cell, "cell %s: %s of system register op0=%llu op1=%llu CRn=%llu CRm=%llu op2=%llu, CPU %u\n",
 		cpu->cell->name, read ? "read" : "write",
-		(unsigned long long)((iss >> 20) & 3),
-		(unsigned long long)((iss >> 14) & 7),
-		(unsigned long long)((iss >> 10) & 0xf),
-		(unsigned long long)((iss >> 1) & 0xf),
-		(unsigned long long)((iss >> 17) & 7), cpu->cpu_id);
+		(unsigned long long)ISS_SYSREG_OP0(iss),
+		(unsigned long long)ISS_SYSREG_OP1(iss),
+		(unsigned long long)ISS_SYSREG_CRN(iss),
+		(unsigned long long)ISS_SYSREG_CRM(iss),
+		(unsigned long long)ISS_SYSREG_OP2(iss), cpu->cpu_id);
 	return TRAP_UNHANDLED;
 }
 

@@ -13,6 +13,7 @@
 #include <hv/percpu.h>
 #include <hv/printk.h>
 #include <asm/gic.h>
+#include <asm/sysregs.h>
 #include <bulkhead/comm-region.h>
 #include <asm/spinlock.h>
 #include "vgic.h"
@@ -143,7 +144,7 @@ static bool cell_owns_mpidr(const struct cell *cell, u64 aff)
 		struct per_cpu *pc = per_cpu(c);
 
 		if (cell_owns_cpu(cell, c) && pc->active &&
-		    (pc->arch.mpidr & 0xff00ffffffULL) == aff)
+		    (pc->arch.mpidr & MPIDR_AFF_MASK) == aff)
 			return true;
 	}
 	return false;
@@ -179,7 +180,7 @@ static enum mmio_result irouter_access(struct cell *cell, uintptr_t gicd,
 		val = (val & 0xffffffffULL) | (acc->value << 32);
 	else
 		val = (val & ~0xffffffffULL) | (acc->value & 0xffffffffULL);
-	aff = val & 0xff00ffffffULL;
+	aff = val & MPIDR_AFF_MASK;
 	if ((val & (1ULL << 31)) || !cell_owns_mpidr(cell, aff)) {
 		spin_unlock(&dist_lock);
 		pr_cell_warn(cell, "cell %s: routing INTID %llu to affinity 0x%llx denied\n",
@@ -297,7 +298,7 @@ static void route_spi(unsigned int irq, u64 mpidr)
 {
 	uintptr_t gicd = hv.config->platform.arm64.gicd_base;
 
-	vgic_phys_write(gicd + GICD_IROUTER + irq * 8, 8, mpidr & 0xff00ffffffULL);
+	vgic_phys_write(gicd + GICD_IROUTER + irq * 8, 8, mpidr & MPIDR_AFF_MASK);
 }
 
 static u64 first_cpu_mpidr(const struct cell *cell)

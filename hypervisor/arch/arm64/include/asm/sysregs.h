@@ -83,6 +83,42 @@
 #define ISS_FSC_MASK		0x3f
 #define FSC_SEA			0x10	/* synchronous external abort */
 
+/*
+ * ISS of a trapped MSR/MRS/SYS (EC 0x18, DDI 0487 D24.2.40 ESR_EL2):
+ * Op0 [21:20], Op2 [19:17], Op1 [16:14], CRn [13:10], Rt [9:5],
+ * CRm [4:1], Direction [0] (1 = read).
+ */
+#define ISS_SYSREG_OP0(iss)	(((iss) >> 20) & 3)
+#define ISS_SYSREG_OP2(iss)	(((iss) >> 17) & 7)
+#define ISS_SYSREG_OP1(iss)	(((iss) >> 14) & 7)
+#define ISS_SYSREG_CRN(iss)	(((iss) >> 10) & 0xf)
+#define ISS_SYSREG_RT(iss)	(((iss) >> 5) & 0x1f)
+#define ISS_SYSREG_CRM(iss)	(((iss) >> 1) & 0xf)
+#define ISS_SYSREG_READ(iss)	((iss) & 1)
+
+/*
+ * A system register as one number: the encoding the trap path, the PMU
+ * emulation and their tables compare (op0, op1, CRn, CRm, op2).
+ */
+#define SYSREG_ENC(op0, op1, crn, crm, op2)				\
+	(((op0) << 20) | ((op1) << 16) | ((crn) << 12) | ((crm) << 4) | (op2))
+#define SYSREG_ENC_OF_ISS(iss)						\
+	SYSREG_ENC(ISS_SYSREG_OP0(iss), ISS_SYSREG_OP1(iss),		\
+		   ISS_SYSREG_CRN(iss), ISS_SYSREG_CRM(iss),		\
+		   ISS_SYSREG_OP2(iss))
+#define SYSREG_OP0(reg)		((reg) >> 20)
+#define SYSREG_OP1(reg)		(((reg) >> 16) & 7)
+#define SYSREG_CRN(reg)		(((reg) >> 12) & 0xf)
+#define SYSREG_CRM(reg)		(((reg) >> 4) & 0xf)
+#define SYSREG_OP2(reg)		((reg) & 7)
+
+/* MPIDR_EL1 affinity: Aff3 [39:32], Aff2 [23:16], Aff1 [15:8], Aff0 [7:0]. */
+#define MPIDR_AFF_MASK		0xff00ffffffULL
+#define MPIDR_AFF0(m)		((m) & 0xff)
+#define MPIDR_AFF1(m)		(((m) >> 8) & 0xff)
+#define MPIDR_AFF2(m)		(((m) >> 16) & 0xff)
+#define MPIDR_AFF3(m)		(((m) >> 32) & 0xff)
+
 /* SPSR: mode and masks */
 #define SPSR_MODE_MASK		0xf
 #define SPSR_EL0T		0x0
