@@ -5,6 +5,7 @@
  * the flags are touched.
  */
 #include <hv/console.h>
+#include <hv/io.h>
 
 #define UARTDR		0x00
 #define UARTFR		0x18
@@ -12,10 +13,7 @@
 
 void uart_pl011_putc(uintptr_t base, char c)
 {
-	volatile u32 *fr = (volatile u32 *)(base + UARTFR);
-	volatile u32 *dr = (volatile u32 *)(base + UARTDR);
-
-	while (*fr & UARTFR_TXFF)
+	while (mmio_read32(base + UARTFR) & UARTFR_TXFF)
 		;
-	*dr = (u8)c;
+	mmio_write32(base + UARTDR, (u8)c);
 }

@@ -16,6 +16,7 @@
 #include <hv/control.h>
 #include <hv/errno.h>
 #include <hv/hypervisor.h>
+#include <hv/io.h>
 #include <hv/percpu.h>
 #include <hv/printk.h>
 #include <asm/gic.h>
@@ -108,21 +109,6 @@ static void write_lr(unsigned int n, u64 val)
 	case 14: write_sysreg(val, ich_lr14_el2); break;
 	default: write_sysreg(val, ich_lr15_el2); break;
 	}
-}
-
-static inline void mmio_write32(uintptr_t addr, u32 val)
-{
-	*(volatile u32 *)addr = val;
-}
-
-static inline u32 mmio_read32(uintptr_t addr)
-{
-	return *(volatile u32 *)addr;
-}
-
-static inline u64 mmio_read64(uintptr_t addr)
-{
-	return *(volatile u64 *)addr;
 }
 
 bool gic_cell_owns_irq(const struct cell *cell, unsigned int irq)

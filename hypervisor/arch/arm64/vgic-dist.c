@@ -10,6 +10,7 @@
 #include <hv/cell.h>
 #include <hv/control.h>
 #include <hv/hypervisor.h>
+#include <hv/io.h>
 #include <hv/percpu.h>
 #include <hv/printk.h>
 #include <asm/gic.h>
@@ -19,26 +20,6 @@
 #include "vgic.h"
 
 static spinlock_t dist_lock = SPINLOCK_INIT;
-
-u64 vgic_phys_read(uintptr_t addr, unsigned int size)
-{
-	switch (size) {
-	case 1: return *(volatile u8 *)addr;
-	case 2: return *(volatile u16 *)addr;
-	case 4: return *(volatile u32 *)addr;
-	default: return *(volatile u64 *)addr;
-	}
-}
-
-void vgic_phys_write(uintptr_t addr, unsigned int size, u64 val)
-{
-	switch (size) {
-	case 1: *(volatile u8 *)addr = val; break;
-	case 2: *(volatile u16 *)addr = val; break;
-	case 4: *(volatile u32 *)addr = val; break;
-	default: *(volatile u64 *)addr = val; break;
-	}
-}
 
 /*
  * The bits of an access to a register with `bits` bits per interrupt
@@ -83,7 +64,7 @@ static bool touches_foreign(const struct cell *cell, uintptr_t addr,
 	if (set_clear)
 		return acc->value & foreign;
 	return (acc->value & foreign) &&
-	       (acc->value & foreign) != (vgic_phys_read(addr, acc->size) & foreign);
+	       (acc->value & foreign) != (mmio_read(addr, acc->size) & foreign);
 }
 
 /* A masked access: set/clear registers write through, others merge. */
@@ -93,17 +74,17 @@ void vgic_masked_access(uintptr_t addr, struct mmio_access *acc, u64 mask,
 	u64 phys;
 
 	if (!acc->is_write) {
-		acc->value = vgic_phys_read(addr, acc->size) & mask;
+		acc->value = mmio_read(addr, acc->size) & mask;
 		return;
 	}
 	if (set_clear) {
 		if (acc->value & mask)
-			vgic_phys_write(addr, acc->size, acc->value & mask);
+			mmio_write(addr, acc->size, acc->value & mask);
 		return;
 	}
 	spin_lock(&dist_lock);
-	phys = vgic_phys_read(addr, acc->size);
-	vgic_phys_write(addr, acc->size, (phys & ~mask) | (acc->value & mask));
+	phys = mmio_read(addr, acc->size);
+	mmio_write(addr, acc->size, (phys & ~mask) | (acc->value & mask));
 	spin_unlock(&dist_lock);
 }
 
@@ -169,11 +150,11 @@ static enum mmio_result irouter_access(struct cell *cell, uintptr_t gicd,
 		return MMIO_HANDLED;
 	}
 	if (!acc->is_write) {
-		acc->value = vgic_phys_read(gicd + off, acc->size);
+		acc->value = mmio_read(gicd + off, acc->size);
 		return MMIO_HANDLED;
 	}
 	spin_lock(&dist_lock);
-	val = vgic_phys_read(reg, 8);
+	val = mmio_read(reg, 8);
 	if (acc->size == 8)
 		val = acc->value;
 	else if (off & 4)
@@ -188,7 +169,7 @@ static enum mmio_result irouter_access(struct cell *cell, uintptr_t gicd,
 			(unsigned long long)val);
 		return MMIO_FORBIDDEN;
 	}
-	vgic_phys_write(reg, 8, val);
+	mmio_write(reg, 8, val);
 	spin_unlock(&dist_lock);
 	return MMIO_HANDLED;
 }
@@ -227,7 +208,7 @@ static enum mmio_result gicd_access(void *arg, struct mmio_access *acc,
 	/* CTLR, TYPER, IIDR, ID registers: read-only for cells. */
 	if (off < 0x10 || off >= 0xffd0) {
 		if (!acc->is_write)
-			acc->value = vgic_phys_read(gicd + off, 4);
+			acc->value = mmio_read(gicd + off, 4);
 		return MMIO_HANDLED;
 	}
 	/* ITARGETSR, NSACR, SGIR: RAZ/WI with affinity routing on. */
@@ -288,9 +269,9 @@ static void quiesce_spi(unsigned int irq)
 	u64 word = (irq / 32) * 4;
 	u32 bit = 1U << (irq % 32);
 
-	vgic_phys_write(gicd + GICD_ICENABLER + word, 4, bit);
-	vgic_phys_write(gicd + GICD_ICPENDR + word, 4, bit);
-	vgic_phys_write(gicd + GICD_ICACTIVER + word, 4, bit);
+	mmio_write(gicd + GICD_ICENABLER + word, 4, bit);
+	mmio_write(gicd + GICD_ICPENDR + word, 4, bit);
+	mmio_write(gicd + GICD_ICACTIVER + word, 4, bit);
 }
 
 /* Routes an SPI to a CPU (affinity routing, GICD_IROUTER). */
@@ -298,7 +279,7 @@ static void route_spi(unsigned int irq, u64 mpidr)
 {
 	uintptr_t gicd = hv.config->platform.arm64.gicd_base;
 
-	vgic_phys_write(gicd + GICD_IROUTER + irq * 8, 8, mpidr & MPIDR_AFF_MASK);
+	mmio_write(gicd + GICD_IROUTER + irq * 8, 8, mpidr & MPIDR_AFF_MASK);
 }
 
 static u64 first_cpu_mpidr(const struct cell *cell)
@@ -354,7 +335,7 @@ void arch_trigger_irq(unsigned int irq)
 
 	/* Memory the interrupt announces is written before it fires. */
 	asm volatile("dsb ishst" : : : "memory");
-	vgic_phys_write(gicd + GICD_ISPENDR + (irq / 32) * 4, 4, 1U << (irq % 32));
+	mmio_write(gicd + GICD_ISPENDR + (irq / 32) * 4, 4, 1U << (irq % 32));
 }
 
 /* Inmates find the interrupt controller through their comm region. */

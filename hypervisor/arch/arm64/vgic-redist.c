@@ -14,6 +14,7 @@
 #include <hv/cell.h>
 #include <hv/control.h>
 #include <hv/hypervisor.h>
+#include <hv/io.h>
 #include <hv/percpu.h>
 #include <asm/gic.h>
 #include <asm/timer.h>
@@ -66,11 +67,11 @@ static u64 rd_base_read64(struct per_cpu *cpu, uintptr_t frame, u64 doff)
 	switch (doff) {
 	case GICR_CTLR:		/* with GICR_IIDR */
 		/* Only the write-pending bits: no LPIs, no wake-up groups. */
-		ctlr = vgic_phys_read(frame + GICR_CTLR, 4) &
+		ctlr = mmio_read(frame + GICR_CTLR, 4) &
 		       (GICR_CTLR_RWP | GICR_CTLR_UWP);
-		return ctlr | (vgic_phys_read(frame + GICR_IIDR, 4) << 32);
+		return ctlr | (mmio_read(frame + GICR_IIDR, 4) << 32);
 	case GICR_TYPER:
-		return vgic_phys_read(frame + GICR_TYPER, 8) &
+		return mmio_read(frame + GICR_TYPER, 8) &
 		       ~GICR_TYPER_HIDDEN;
 	case GICR_STATUSR:	/* with GICR_WAKER */
 		waker = cpu->arch.gic.vsleep ?
@@ -79,8 +80,8 @@ static u64 rd_base_read64(struct per_cpu *cpu, uintptr_t frame, u64 doff)
 	default:
 		/* 32-bit registers: QEMU answers no 64-bit access to them. */
 		if (doff >= GICR_ID_START && doff < GICR_SGI_BASE)
-			return vgic_phys_read(frame + doff, 4) |
-			       (vgic_phys_read(frame + doff + 4, 4) << 32);
+			return mmio_read(frame + doff, 4) |
+			       (mmio_read(frame + doff + 4, 4) << 32);
 		/* LPI registers, MPAM, reserved: RAZ (PLPIS is 0). */
 		return 0;
 	}

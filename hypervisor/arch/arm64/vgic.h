@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * What the distributor and redistributor emulations share: raw register
- * access and the ownership masks of per-interrupt registers.
+ * What the distributor and redistributor emulations share: the ownership
+ * masks of per-interrupt registers (register access: hv/io.h).
  */
 #ifndef _ARM64_VGIC_H
 #define _ARM64_VGIC_H
@@ -10,9 +10,6 @@
 #include <hv/types.h>
 
 struct cell;
-
-u64 vgic_phys_read(uintptr_t addr, unsigned int size);
-void vgic_phys_write(uintptr_t addr, unsigned int size, u64 val);
 
 /*
  * The bits of an access to a register with `bits` bits per interrupt
