@@ -191,7 +191,7 @@ int bh_check_root_use(const struct bh_cell_desc *desc)
 	}
 	for (i = 0; dom && i < desc->num_irqchips; i++, chip++)
 		for (pin = 0; pin < BH_IRQCHIP_PINS; pin++)
-			if ((chip->pin_bitmap[pin / 32] & (1U << (pin % 32))) &&
+			if (bh_irqchip_pin_is_set(chip, pin) &&
 			    chip->pin_base + pin >= 32)
 				busy |= irq_in_use(dom, i, chip->pin_base + pin);
 	return busy ? -EBUSY : 0;

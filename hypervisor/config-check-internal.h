@@ -63,10 +63,8 @@ unsigned int bh_check_find_region(const struct bh_memory *mem,
 static inline bool bh_chip_has_pin(const struct bh_irqchip *chip,
 				   unsigned int intid)
 {
-	unsigned int n = intid - chip->pin_base;
-
-	return intid >= chip->pin_base && n < BH_IRQCHIP_PINS &&
-	       (chip->pin_bitmap[n / 32] & (1U << (n % 32)));
+	return intid >= chip->pin_base &&
+	       bh_irqchip_pin_is_set(chip, intid - chip->pin_base);
 }
 
 /* Virtual PCI devices (config-pci.c). */

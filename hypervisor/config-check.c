@@ -390,7 +390,7 @@ static unsigned int irqchip_first_pin_beyond_spis(const struct bh_irqchip *chip)
 
 	for (pin = 0; pin < BH_IRQCHIP_PINS; pin++)
 		if ((uint64_t)chip->pin_base + pin >= CHECK_SPI_END &&
-		    (chip->pin_bitmap[pin / 32] & (1U << (pin % 32))))
+		    bh_irqchip_pin_is_set(chip, pin))
 			return pin;
 	return BH_IRQCHIP_PINS;
 }

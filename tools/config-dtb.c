@@ -137,7 +137,7 @@ unsigned int check_cell_against_dtb(const struct fdt_platform *p,
 	}
 	for (i = 0; i < desc->num_irqchips; i++, chip++)
 		for (pin = 0; pin < BH_IRQCHIP_PINS; pin++)
-			if ((chip->pin_bitmap[pin / 32] & (1U << (pin % 32))) &&
+			if (bh_irqchip_pin_is_set(chip, pin) &&
 			    chip->pin_base + pin >= 32)
 				errors += check_irq(p, &rep, i,
 						    chip->pin_base + pin);

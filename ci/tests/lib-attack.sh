@@ -277,6 +277,17 @@ holdout() {
 	check_eq $1-running running "$(cell_state attack)"
 }
 
+# count_exits STAT: the attacker's (CPU 3's) STAT exits over about a
+# second, in EXITS, and the milliseconds that took, in EXIT_MS.
+count_exits() {
+	local n0 t0
+	n0=$(cell_stat attack 3 $1)
+	t0=$(now_ms)
+	sleep 1
+	EXITS=$(( $(cell_stat attack 3 $1) - n0 ))
+	EXIT_MS=$(( $(now_ms) - t0 ))
+}
+
 # attack_finish: last create/destroy, bystander and hypervisor gone, the
 # counts.
 attack_finish() {

@@ -92,6 +92,14 @@ static inline uint64_t bh_cell_config_size(const struct bh_cell_desc *cell)
 	return sizeof(*cell) + bh_cell_arrays_size(cell);
 }
 
+/* Whether pin `pin` (INTID pin_base + pin) of the irqchip entry is set. */
+static inline bool bh_irqchip_pin_is_set(const struct bh_irqchip *chip,
+					 unsigned int pin)
+{
+	return pin < BH_IRQCHIP_PINS &&
+	       (chip->pin_bitmap[pin / 32] & (1U << (pin % 32)));
+}
+
 /* Whether the cell owns CPU cpu; false for CPUs beyond its cpu set. */
 static inline bool bh_cell_cpu_is_set(const struct bh_cell_desc *cell,
 				      const void *arrays, unsigned int cpu)

@@ -60,12 +60,7 @@
 #define GICR_ICPENDR0		(GICR_SGI_BASE + GICD_ICPENDR)
 #define GICR_ICENABLER0		(GICR_SGI_BASE + GICD_ICENABLER)
 #define GICR_ICACTIVER0		(GICR_SGI_BASE + GICD_ICACTIVER)
-#define GICR_CTLR		0x0000
-#define GICR_CTLR_ENABLE_LPIS	(1U << 0)
-#define GICR_TYPER_VLPIS	(1UL << 1)
 
-/* PPIs: INTIDs 16-31 of a redistributor's banked registers. */
-#define GIC_PPI_MASK		0xffff0000U
 
 static u64 read_lr(unsigned int n)
 {
@@ -109,6 +104,12 @@ static void write_lr(unsigned int n, u64 val)
 	case 14: write_sysreg(val, ich_lr14_el2); break;
 	default: write_sysreg(val, ich_lr15_el2); break;
 	}
+}
+
+u32 gic_hyp_banked_irqs(void)
+{
+	return (1U << GIC_SGI_MGMT) | (1U << TIMER_HYP_PPI) |
+	       (1U << hv.config->platform.arm64.maintenance_irq);
 }
 
 bool gic_cell_owns_irq(const struct cell *cell, unsigned int irq)
@@ -371,7 +372,6 @@ static uintptr_t find_redistributor(u64 mpidr)
 int gic_cpu_init(struct per_cpu *cpu)
 {
 	struct gic_cpu *g = &cpu->arch.gic;
-	u32 maint = hv.config->platform.arm64.maintenance_irq;
 	u64 ctlr, vmcr;
 	unsigned int n;
 
@@ -419,9 +419,7 @@ int gic_cpu_init(struct per_cpu *cpu)
 	write_sysreg(ctlr | ICC_CTLR_EOIMODE, icc_ctlr_el1);
 	write_sysreg(0xff, icc_pmr_el1);
 	write_sysreg(1, icc_igrpen1_el1);
-	mmio_write32(g->gicr + GICR_ISENABLER0,
-		     (1U << maint) | (1U << GIC_SGI_MGMT) |
-		     (1U << TIMER_HYP_PPI));
+	mmio_write32(g->gicr + GICR_ISENABLER0, gic_hyp_banked_irqs());
 	g->owner = cpu->cell;
 	isb();
 	return 0;
@@ -466,7 +464,6 @@ void gic_cpu_reset(struct per_cpu *cpu)
 {
 	struct gic_cpu *g = &cpu->arch.gic;
 	bool moved = g->owner != cpu->cell;
-	u32 maint = hv.config->platform.arm64.maintenance_irq;
 	u32 banked = ~(1U << GIC_SGI_MGMT);
 	unsigned int n;
 
@@ -495,8 +492,7 @@ void gic_cpu_reset(struct per_cpu *cpu)
 		mmio_write32(g->gicr + GICR_ICACTIVER0, banked);
 		/* The next occupant enables the PPIs it uses (Linux does). */
 		mmio_write32(g->gicr + GICR_ICENABLER0,
-			     GIC_PPI_MASK & ~(1U << maint) &
-			     ~(1U << TIMER_HYP_PPI));
+			     GIC_PPI_MASK & ~gic_hyp_banked_irqs());
 		g->vsleep = false;
 		g->owner = cpu->cell;
 	}
@@ -505,15 +501,14 @@ void gic_cpu_reset(struct per_cpu *cpu)
 void gic_cpu_exit(struct per_cpu *cpu)
 {
 	u64 vmcr = read_sysreg(ich_vmcr_el2);
-	u32 maint = hv.config->platform.arm64.maintenance_irq;
 
 	gic_cpu_reset(cpu);
 	/*
 	 * Linux keeps its SGIs enabled, but at EL1 never uses the maintenance
 	 * PPI or the EL2 timer.
 	 */
-	mmio_write32(cpu->arch.gic.gicr + GICR_SGI_BASE + GICD_ICENABLER,
-		     (1U << maint) | (1U << TIMER_HYP_PPI));
+	mmio_write32(cpu->arch.gic.gicr + GICR_ICENABLER0,
+		     gic_hyp_banked_irqs() & GIC_PPI_MASK);
 	write_sysreg(0, ich_hcr_el2);
 	write_sysreg(vmcr >> ICH_VMCR_VPMR_SHIFT, icc_pmr_el1);
 	write_sysreg(cpu->arch.gic.saved_ctlr, icc_ctlr_el1);

@@ -96,14 +96,28 @@ static void select_counter(u64 idx)
 	isb();
 }
 
+/* A counter index a cell may name: one that exists, or the cycle filter. */
+static bool counter_exists(u64 idx, bool type)
+{
+	return idx < PMCR_N(read_sysreg(pmcr_el0)) ||
+	       (type && idx == PMCCFILTR_IDX);
+}
+
 /*
  * PMEVTYPER<n>/PMEVCNTR<n> by index through the selector, which is the
- * cell's own register and is put back.
+ * cell's own register and is put back. An index that names no counter
+ * reads as zero and ignores writes: the access at EL2 would be UNDEFINED.
  */
 static void pmev_access(u64 idx, bool type, u64 *val, bool read)
 {
-	u64 sel = read_sysreg(pmselr_el0);
+	u64 sel;
 
+	if (!counter_exists(idx, type)) {
+		if (read)
+			*val = 0;
+		return;
+	}
+	sel = read_sysreg(pmselr_el0);
 	select_counter(idx);
 	if (type && read)
 		*val = read_sysreg(pmxevtyper_el0);
@@ -114,13 +128,6 @@ static void pmev_access(u64 idx, bool type, u64 *val, bool read)
 	else
 		write_sysreg(*val, pmxevcntr_el0);
 	select_counter(sel);
-}
-
-/* A counter index a cell may name: one that exists, or the cycle filter. */
-static bool counter_exists(u64 idx, bool type)
-{
-	return idx < PMCR_N(read_sysreg(pmcr_el0)) ||
-	       (type && idx == PMCCFILTR_IDX);
 }
 
 #define ACCESS(reg)						\
@@ -154,16 +161,10 @@ bool pmu_is_register(u32 reg)
  */
 void pmu_handle_access(u32 reg, u64 *val, bool read)
 {
-	u64 idx;
-
+	/* PMEVCNTR<n> at CRm 8-11, PMEVTYPER<n> at CRm 12-15: n = CRm[1:0]:op2. */
 	if ((reg & R_PMEV_MASK) == R_PMEV) {
-		bool type = reg & (4U << 4);	/* CRm 12-15 */
-
-		idx = (((reg >> 4) & 3) << 3) | (reg & 7);
-		if (counter_exists(idx, type))
-			pmev_access(idx, type, val, read);
-		else if (read)
-			*val = 0;
+		pmev_access(((SYSREG_CRM(reg) & 3) << 3) | SYSREG_OP2(reg),
+			    SYSREG_CRM(reg) >= 12, val, read);
 		return;
 	}
 	switch (reg) {
@@ -187,24 +188,15 @@ void pmu_handle_access(u32 reg, u64 *val, bool read)
 		break;
 	case R_PMCCNTR: ACCESS(pmccntr_el0); break;
 	case R_PMXEVCNTR:
-		/* The selector may name no counter: never execute that at EL2. */
-		idx = read_sysreg(pmselr_el0) & 0x1f;
-		if (counter_exists(idx, false))
-			pmev_access(idx, false, val, read);
-		else if (read)
-			*val = 0;
+	case R_PMXEVTYPER:
+		/* The selector may name no counter: never do that at EL2. */
+		pmev_access(read_sysreg(pmselr_el0) & 0x1f, reg == R_PMXEVTYPER,
+			    val, read);
 		break;
 	case R_PMUSERENR: ACCESS(pmuserenr_el0); break;
 	case R_PMOVSSET: ACCESS(pmovsset_el0); break;
 	case R_PMINTENSET: ACCESS(pmintenset_el1); break;
 	case R_PMINTENCLR: ACCESS(pmintenclr_el1); break;
-	case R_PMXEVTYPER:
-		idx = read_sysreg(pmselr_el0) & 0x1f;
-		if (counter_exists(idx, true))
-			pmev_access(idx, true, val, read);
-		else if (read)
-			*val = 0;
-		break;
 	default:	/* PMMIR_EL1 */
 		if (read)
 			*val = 0;

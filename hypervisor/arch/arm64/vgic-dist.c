@@ -16,6 +16,7 @@
 #include <asm/gic.h>
 #include <asm/sysregs.h>
 #include <bulkhead/comm-region.h>
+#include <bulkhead/config-check.h>
 #include <asm/spinlock.h>
 #include "vgic.h"
 
@@ -239,7 +240,7 @@ int gic_cell_init(struct cell *cell)
 	chip = bh_cell_irqchips(cell->desc, cell->arrays);
 	for (i = 0; i < cell->desc->num_irqchips; i++, chip++)
 		for (pin = 0; pin < BH_IRQCHIP_PINS; pin++)
-			if (chip->pin_bitmap[pin / 32] & (1U << (pin % 32)))
+			if (bh_irqchip_pin_is_set(chip, pin))
 				bitmap_set(cell->arch.irqs.bitmap,
 					   chip->pin_base + pin);
 

@@ -17,13 +17,11 @@
 #include <hv/io.h>
 #include <hv/percpu.h>
 #include <asm/gic.h>
-#include <asm/timer.h>
 #include "vgic.h"
 
 #define GICR_SGI_PAGE_END	(GICR_SGI_BASE + 0x1000)
 
 /* RD_base registers (12.10, table 12-27). */
-#define GICR_CTLR		0x0000
 #define GICR_IIDR		0x0004
 #define GICR_STATUSR		0x0010
 #define GICR_WAKER		0x0014
@@ -130,7 +128,6 @@ static bool is_ident(u64 foff)
 static enum mmio_result sgi_page_access(struct cell *cell, uintptr_t frame,
 					struct mmio_access *acc, u64 soff)
 {
-	u32 maint = hv.config->platform.arm64.maintenance_irq;
 	unsigned int bits;
 	bool set_clear;
 	u64 base, mask;
@@ -148,8 +145,7 @@ static enum mmio_result sgi_page_access(struct cell *cell, uintptr_t frame,
 		return MMIO_HANDLED;
 	}
 	mask = vgic_owned_mask(cell, soff, base, bits, acc->size,
-			       (1ULL << GIC_SGI_MGMT) | (1ULL << maint) |
-			       (1ULL << TIMER_HYP_PPI));
+			       gic_hyp_banked_irqs());
 	if (acc->is_write && vgic_is_group_reg(base))
 		return MMIO_HANDLED;
 	/* Setting the hypervisor's interrupts' enables is harmless. */

@@ -46,8 +46,14 @@ struct trap_context;
 #define GICD_IROUTER_END	0x7fe0
 #define GICD_PIDR2		0xffe8
 
+#define GICR_CTLR		0x0000
+#define GICR_CTLR_ENABLE_LPIS	(1U << 0)
 #define GICR_TYPER		0x0008
+#define GICR_TYPER_VLPIS	(1UL << 1)
 #define GICR_TYPER_LAST		(1UL << 4)
+
+/* PPIs: INTIDs 16-31 of a redistributor's banked registers. */
+#define GIC_PPI_MASK		0xffff0000U
 
 /* A cell's share of the interrupt lines: bit n = INTID n. */
 struct gic_irq_owner {
@@ -67,5 +73,11 @@ int gic_handle_sgi_write(struct per_cpu *cpu, u64 val);
 void gic_send_mgmt_sgi(unsigned int cpu, bool halt);
 
 bool gic_cell_owns_irq(const struct cell *cell, unsigned int irq);
+/*
+ * The banked interrupts that are the hypervisor's, bit n = INTID n: the
+ * management SGI, the maintenance PPI and the EL2 timer's PPI. No cell
+ * may disable, clear or reconfigure them.
+ */
+u32 gic_hyp_banked_irqs(void);
 
 #endif
