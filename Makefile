@@ -110,11 +110,11 @@ guest-tests: setup
 CPPCHECK_FLAGS := --quiet --enable=warning,performance,portability \
 	--error-exitcode=1 --inline-suppr --suppress=missingIncludeSystem \
 	--suppress='unknownMacro:tools/fdt-*.c' -D__BULKHEAD_HYPERVISOR__ \
-	-Ihypervisor/include -Ihypervisor/arch/$(ARCH)/include -Iinclude \
+	-Ihypervisor/include -Ihypervisor/arch/$(ARCH)/include -Iinclude -Ilib/include \
 	--include=$(CONFIG_H)
 
 check: config
-	$(Q)cppcheck $(CPPCHECK_FLAGS) hypervisor tools
+	$(Q)cppcheck $(CPPCHECK_FLAGS) hypervisor lib tools
 
 unit-test: setup
 	$(Q)$(MAKE) -C tests/host run
@@ -139,6 +139,7 @@ bench: all
 clean:
 	$(Q)if [ -e $(KDIR)/Makefile ]; then \
 		$(MAKE) -C $(KDIR) M=$(TOP) ARCH=$(ARCH) clean >/dev/null; fi
+	$(Q)rm -f lib/*.o lib/.*.cmd
 	$(Q)for d in hypervisor tools configs inmates tests/host tests/guest; do \
 		$(MAKE) -C $$d clean; done
 	$(Q)find $(BUILD) -mindepth 1 -maxdepth 1 ! -name cache -exec rm -rf {} + \

@@ -12,7 +12,7 @@
 #include <linux/uaccess.h>
 
 #include <bulkhead/comm-region.h>
-#include <bulkhead/config-check.h>
+#include <bhlib/config-check.h>
 
 #include "hvc.h"
 #include "main.h"

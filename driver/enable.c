@@ -17,7 +17,7 @@
 #include <asm/sysreg.h>
 #include <asm/virt.h>
 
-#include <bulkhead/config-check.h>
+#include <bhlib/config-check.h>
 #include <bulkhead/console.h>
 #include <bulkhead/header.h>
 

@@ -16,7 +16,7 @@
 #include <linux/slab.h>
 #include <dt-bindings/interrupt-controller/arm-gic.h>
 
-#include <bulkhead/config-check.h>
+#include <bulkhead/cell-config.h>
 #include <bulkhead/ivshmem.h>
 
 #include "main.h"

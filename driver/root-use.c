@@ -19,7 +19,7 @@
 #include <linux/platform_device.h>
 
 #include <bulkhead/cell-config.h>
-#include <bulkhead/config-check.h>
+#include <bhlib/config-check.h>
 
 #include "main.h"
 

@@ -36,7 +36,7 @@
 #include <hv/printk.h>
 #include <hv/string.h>
 #include <asm/barrier.h>
-#include <bulkhead/config-check.h>
+#include <bhlib/config-check.h>
 #include <bulkhead/console.h>
 
 struct cell root_cell;

@@ -7,7 +7,7 @@
 #include <hv/control.h>
 #include <hv/printk.h>
 #include <asm/spinlock.h>
-#include <bulkhead/format.h>
+#include <bhlib/format.h>
 
 static spinlock_t limit_lock = SPINLOCK_INIT;
 

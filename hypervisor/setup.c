@@ -12,7 +12,7 @@
 #include <hv/percpu.h>
 #include <hv/printk.h>
 #include <hv/string.h>
-#include <bulkhead/config-check.h>
+#include <bhlib/config-check.h>
 #include <bulkhead/version.h>
 
 struct hypervisor hv;

@@ -11,7 +11,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include <bulkhead/config-check.h>
+#include <bulkhead/cell-config.h>
 
 #include "config-dtb.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * bulkhead config ...: check and dump binary configs with the validator
- * the hypervisor and the driver run (hypervisor/config-check.c and
+ * the hypervisor and the driver run (lib/config-check.c and
  * config-place.c, compiled in), and create them (config-create.c).
  */
 #include <getopt.h>

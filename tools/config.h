@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include <bulkhead/config-check.h>
+#include <bhlib/config-check.h>
 
 /* A validator context that prints "error: ..." / "warning: ..." to out. */
 void check_ctx_init(struct bh_check_ctx *ctx, FILE *out, const char *file);

@@ -219,4 +219,63 @@ static inline uint64_t bh_ivshmem_size(const struct bh_pci_device *d)
 	       (uint64_t)d->max_peers * d->out_size;
 }
 
+/*
+ * Accessors that need the arrays to fit the file: use them on configs that
+ * passed the validator (bhlib/config-check.h).
+ */
+
+static inline const void *bh_system_root_arrays(const struct bh_system *sys)
+{
+	return sys + 1;
+}
+
+static inline const void *bh_cell_arrays(const struct bh_cell_desc *cell)
+{
+	return cell + 1;
+}
+
+/* Bytes of a valid system config: header and root cell arrays. */
+static inline uint64_t bh_system_config_size(const struct bh_system *sys)
+{
+	return sizeof(*sys) + bh_cell_arrays_size(&sys->root_cell);
+}
+
+/* Bytes of a valid cell config: descriptor and arrays. */
+static inline uint64_t bh_cell_config_size(const struct bh_cell_desc *cell)
+{
+	return sizeof(*cell) + bh_cell_arrays_size(cell);
+}
+
+/* Whether pin `pin` (INTID pin_base + pin) of the irqchip entry is set. */
+static inline bool bh_irqchip_pin_is_set(const struct bh_irqchip *chip,
+					 unsigned int pin)
+{
+	return pin < BH_IRQCHIP_PINS &&
+	       (chip->pin_bitmap[pin / 32] & (1U << (pin % 32)));
+}
+
+/* Whether the cell owns CPU cpu; false for CPUs beyond its cpu set. */
+static inline bool bh_cell_cpu_is_set(const struct bh_cell_desc *cell,
+				      const void *arrays, unsigned int cpu)
+{
+	if (cpu / 8 >= cell->cpu_set_size)
+		return false;
+	return bh_cell_cpu_set(cell, arrays)[cpu / 8] & (1U << (cpu % 8));
+}
+
+/*
+ * First CPU >= cpu that the cell owns, or cpu_set_size * 8 if none:
+ * for (cpu = bh_cell_next_cpu(c, a, 0); cpu < c->cpu_set_size * 8;
+ *      cpu = bh_cell_next_cpu(c, a, cpu + 1))
+ */
+static inline unsigned int bh_cell_next_cpu(const struct bh_cell_desc *cell,
+					    const void *arrays,
+					    unsigned int cpu)
+{
+	while (cpu / 8 < cell->cpu_set_size &&
+	       !bh_cell_cpu_is_set(cell, arrays, cpu))
+		cpu++;
+	return cpu < cell->cpu_set_size * 8 ? cpu : cell->cpu_set_size * 8;
+}
+
 #endif /* _BULKHEAD_CELL_CONFIG_H */

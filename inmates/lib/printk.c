@@ -3,7 +3,7 @@
  * The console an inmate prints to, chosen once at start-up, and printk on
  * top of it.
  */
-#include <bulkhead/format.h>
+#include <bhlib/format.h>
 #include <bulkhead/hypercall.h>
 #include "lib.h"
 

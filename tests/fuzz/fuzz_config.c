@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * libFuzzer target for the config validator (hypervisor/config-check.c,
+ * libFuzzer target for the config validator (lib/config-check.c,
  * config-place.c) and the tool's config printer (tools/config-dump.c):
  * whatever the bytes, they must not read outside them, crash, or break
  * their own promises. Each input is checked as a system config and as a
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <bulkhead/config-check.h>
+#include <bhlib/config-check.h>
 
 #include "config.h"
 

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <bulkhead/config-check.h>
+#include <bhlib/config-check.h>
 #include "unit.h"
 
 static struct {

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Unit tests of the config validator (hypervisor/config-check.c): a valid
+ * Unit tests of the config validator (lib/config-check.c): a valid
  * system and cell config modelled on qemu-arm64, and one broken field per
  * test. Every check runs on a malloc'd copy of exactly the config's bytes,
  * so AddressSanitizer catches any read beyond the end.
  */
 #include <errno.h>
 #include <stdlib.h>
-#include "../../hypervisor/config-check.c"
-#include "../../hypervisor/config-pci.c"
+#include "../../lib/format.c"
+#include "../../lib/config-check.c"
+#include "../../lib/config-arm64.c"
+#include "../../lib/config-pci.c"
 #include "../../configs/cells/qemu-arm64.c"
 #include "unit.h"
 #include "check-capture.h"
@@ -903,12 +905,12 @@ TEST(gic_not_in_root)
 {
 	valid_system();
 	m.mem[4].phys_start = 0x8000000;
-	EXPECT_SYS_ERROR("GIC distributor (platform.arm64.gicd_base) [0x8000000-0x800ffff] overlaps root_cell.mem_regions[4]");
+	EXPECT_SYS_ERROR("the GIC distributor (platform.arm64.gicd_base) [0x8000000-0x800ffff] overlaps root_cell.mem_regions[4]");
 
 	/* Redistributors: 128 KiB for each of the 4 CPUs. */
 	valid_system();
 	m.mem[4].phys_start = 0x811c000;
-	EXPECT_SYS_ERROR("GIC redistributors (platform.arm64.gicr_base) [0x80a0000-0x811ffff] overlaps root_cell.mem_regions[4]");
+	EXPECT_SYS_ERROR("the GIC redistributors (platform.arm64.gicr_base) [0x80a0000-0x811ffff] overlaps root_cell.mem_regions[4]");
 	valid_system();
 	m.mem[4].phys_start = 0x8120000;
 	EXPECT(run_system(), 0, 0);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Unit tests of the check of a cell against the system
- * (hypervisor/config-place.c): a system modelled on qemu-arm64, a cell "rt"
+ * (lib/config-place.c): a system modelled on qemu-arm64, a cell "rt"
  * that fits it, cells "other" and "third" that already run beside it, and
  * one broken fact per case. Every config is first approved on its own by
  * bh_check_system() or bh_check_cell(), as the placement check requires,
@@ -10,9 +10,11 @@
  */
 #include <errno.h>
 #include <stdlib.h>
-#include "../../hypervisor/config-check.c"
-#include "../../hypervisor/config-pci.c"
-#include "../../hypervisor/config-place.c"
+#include "../../lib/format.c"
+#include "../../lib/config-check.c"
+#include "../../lib/config-arm64.c"
+#include "../../lib/config-pci.c"
+#include "../../lib/config-place.c"
 #include "../../configs/cells/qemu-arm64.c"
 #include "unit.h"
 #include "check-capture.h"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Unit tests of the shared printf formatter (include/bulkhead/format.h). */
-#include <bulkhead/format.h>
+/* Unit tests of the shared printf formatter (lib/format.c). */
+#include "../../lib/format.c"
 #include "unit.h"
 
 struct buf {

@@ -16,7 +16,7 @@
 #include <asm/gic.h>
 #include <asm/sysregs.h>
 #include <bulkhead/comm-region.h>
-#include <bulkhead/config-check.h>
+#include <bulkhead/cell-config.h>
 #include <asm/spinlock.h>
 #include "vgic.h"
 

@@ -1,26 +1,14 @@
-/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
- * A small printf formatter for freestanding code: the hypervisor's printk
- * and the inmate library's both use it. Supports %d %i %u %x %X %p %s %c %%
- * with the flags '0' and '-', a field width, and the length modifiers l,
- * ll and z. No floating point: the hypervisor runs without FP registers.
+ * The printf formatter of bhlib/format.h: freestanding, no allocation, no
+ * library calls, so the hypervisor, the driver, the tools and the inmates
+ * can all build it.
  */
-#ifndef _BULKHEAD_FORMAT_H
-#define _BULKHEAD_FORMAT_H
+#include <bhlib/format.h>
 
-#ifdef __KERNEL__
-#include <linux/stdarg.h>
-#else
-#include <stdarg.h>
-#endif
-#include "types.h"
-
-typedef void (*bh_emit_fn)(char c, void *ctx);
-
-static inline void bh_format_num(bh_emit_fn emit, void *ctx,
-				 unsigned long long v, unsigned int base,
-				 bool upper, bool neg, int width, char pad,
-				 bool left)
+static void format_num(bh_emit_fn emit, void *ctx, unsigned long long v,
+		       unsigned int base, bool upper, bool neg, int width,
+		       char pad, bool left)
 {
 	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
 	char buf[24];
@@ -44,8 +32,7 @@ static inline void bh_format_num(bh_emit_fn emit, void *ctx,
 		emit(' ', ctx);
 }
 
-static inline void bh_vformat(bh_emit_fn emit, void *ctx, const char *fmt,
-			      va_list ap)
+void bh_vformat(bh_emit_fn emit, void *ctx, const char *fmt, va_list ap)
 {
 	for (; *fmt; fmt++) {
 		unsigned long long v;
@@ -87,7 +74,7 @@ static inline void bh_vformat(bh_emit_fn emit, void *ctx, const char *fmt,
 				neg = true;
 				v = -v;
 			}
-			bh_format_num(emit, ctx, v, 10, false, neg, width, pad,
+			format_num(emit, ctx, v, 10, false, neg, width, pad,
 				      left);
 			break;
 		case 'u':
@@ -99,13 +86,13 @@ static inline void bh_vformat(bh_emit_fn emit, void *ctx, const char *fmt,
 				v = va_arg(ap, unsigned long);
 			else
 				v = va_arg(ap, unsigned int);
-			bh_format_num(emit, ctx, v, *fmt == 'u' ? 10 : 16,
+			format_num(emit, ctx, v, *fmt == 'u' ? 10 : 16,
 				      *fmt == 'X', false, width, pad, left);
 			break;
 		case 'p':
 			emit('0', ctx);
 			emit('x', ctx);
-			bh_format_num(emit, ctx,
+			format_num(emit, ctx,
 				      (unsigned long long)(uintptr_t)va_arg(ap, void *),
 				      16, false, false, width, pad, left);
 			break;
@@ -136,5 +123,3 @@ static inline void bh_vformat(bh_emit_fn emit, void *ctx, const char *fmt,
 		}
 	}
 }
-
-#endif

@@ -1,18 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * What the files of the config validator (config-check.c, config-place.c)
- * share with each other and with nobody else: reporting, range arithmetic
- * and platform limits. Like them it may include only bulkhead/ headers.
+ * What the files of the config validator (config-check.c, config-place.c,
+ * config-pci.c, config-arm64.c) share with each other and with nobody else:
+ * reporting, range arithmetic and the architecture's rules. Like them it
+ * may include only bulkhead/ and bhlib/ headers.
  */
 #ifndef _BH_CONFIG_CHECK_INTERNAL_H
 #define _BH_CONFIG_CHECK_INTERNAL_H
 
-#include "bulkhead/config-check.h"
+#include <bhlib/config-check.h>
 
 #define CHECK_PAGE_SIZE		0x1000ULL
-/* GICD and each GICR frame are 64 KiB; a GICv3 redistributor is 2 frames. */
-#define CHECK_GIC_FRAME		0x10000ULL
-#define CHECK_GICR_SIZE		0x20000ULL
 
 /* Count a finding in ctx and hand it, prefixed with ctx->file, to report. */
 __attribute__((format(printf, 3, 4)))
@@ -58,6 +56,48 @@ unsigned int bh_check_find_region(const struct bh_memory *mem,
 				  unsigned int num, uint64_t start,
 				  uint64_t size, bool physical, uint64_t mask,
 				  uint64_t want);
+
+/* A physical range and what it is, for messages. */
+struct bh_check_range {
+	uint64_t start;
+	uint64_t size;
+	const char *what;
+};
+
+/* Most ranges bh_check_arch_hv_ranges() returns. */
+#define BH_CHECK_HV_RANGES_MAX	4
+
+/* The architecture's rules (config-arm64.c). */
+
+/* platform.<arch>: the interrupt controller and its interrupts. */
+void bh_check_arch_platform(struct bh_check_ctx *ctx,
+			    const struct bh_platform *p);
+
+/*
+ * irqchips[i] of a cell, path prefixed to the field: the interrupts a cell
+ * may own, and the controller's address where p (the platform) is known.
+ */
+void bh_check_arch_irqchip(struct bh_check_ctx *ctx, const char *path,
+			   unsigned int i, const struct bh_irqchip *chip,
+			   const struct bh_platform *p);
+
+/* Whether irqchips[i] names the platform's controller (reported if not). */
+bool bh_check_arch_irqchip_address(struct bh_check_ctx *ctx, const char *path,
+				   unsigned int i,
+				   const struct bh_irqchip *chip,
+				   const struct bh_platform *p);
+
+/* Whether the chip's pins are all interrupts a cell can own. */
+bool bh_check_arch_irqchip_pins_ok(const struct bh_irqchip *chip);
+
+/*
+ * The well-formed physical ranges of devices the hypervisor emulates for
+ * every cell, so that no cell may map them, for CPUs 0..num_cpus-1 (0 if
+ * unknown): at most BH_CHECK_HV_RANGES_MAX into r; returns how many.
+ */
+unsigned int bh_check_arch_hv_ranges(const struct bh_platform *p,
+				     unsigned int num_cpus,
+				     struct bh_check_range *r);
 
 /* Whether the chip assigns INTID intid. */
 static inline bool bh_chip_has_pin(const struct bh_irqchip *chip,

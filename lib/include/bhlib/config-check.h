@@ -3,12 +3,12 @@
  * Validation of system and cell configs (cell-config.h): one library that
  * the hypervisor, the driver and the tools all compile, so that every
  * consumer accepts exactly the same configs and explains a rejection the
- * same way. Implemented in hypervisor/config-check.c.
+ * same way. Implemented in lib/config-check.c (Documentation/architecture.md, "Shared code").
  */
-#ifndef _BULKHEAD_CONFIG_CHECK_H
-#define _BULKHEAD_CONFIG_CHECK_H
+#ifndef _BHLIB_CONFIG_CHECK_H
+#define _BHLIB_CONFIG_CHECK_H
 
-#include "cell-config.h"
+#include <bulkhead/cell-config.h>
 
 /*
  * EINVAL of every Linux architecture (asm-generic/errno-base.h), spelled out
@@ -52,7 +52,7 @@ int bh_check_cell(struct bh_check_ctx *ctx, const void *data, uint64_t size,
 
 /*
  * Check a non-root cell against the system it is to join (implemented in
- * hypervisor/config-place.c): its CPUs, memory and interrupts must be the
+ * lib/config-place.c): its CPUs, memory and interrupts must be the
  * root cell's to give and no other cell's (memory both sides mark
  * BH_MEM_SHARED excepted), it must keep clear of hypervisor_memory and the
  * GIC, bring one well-formed communication region, be able to start at
@@ -68,60 +68,4 @@ int bh_check_cell_in_system(struct bh_check_ctx *ctx,
 			    const struct bh_cell_desc *const *others,
 			    unsigned int num_others);
 
-/* Accessors for configs that passed the check. */
-
-static inline const void *bh_system_root_arrays(const struct bh_system *sys)
-{
-	return sys + 1;
-}
-
-static inline const void *bh_cell_arrays(const struct bh_cell_desc *cell)
-{
-	return cell + 1;
-}
-
-/* Bytes of a valid system config: header and root cell arrays. */
-static inline uint64_t bh_system_config_size(const struct bh_system *sys)
-{
-	return sizeof(*sys) + bh_cell_arrays_size(&sys->root_cell);
-}
-
-/* Bytes of a valid cell config: descriptor and arrays. */
-static inline uint64_t bh_cell_config_size(const struct bh_cell_desc *cell)
-{
-	return sizeof(*cell) + bh_cell_arrays_size(cell);
-}
-
-/* Whether pin `pin` (INTID pin_base + pin) of the irqchip entry is set. */
-static inline bool bh_irqchip_pin_is_set(const struct bh_irqchip *chip,
-					 unsigned int pin)
-{
-	return pin < BH_IRQCHIP_PINS &&
-	       (chip->pin_bitmap[pin / 32] & (1U << (pin % 32)));
-}
-
-/* Whether the cell owns CPU cpu; false for CPUs beyond its cpu set. */
-static inline bool bh_cell_cpu_is_set(const struct bh_cell_desc *cell,
-				      const void *arrays, unsigned int cpu)
-{
-	if (cpu / 8 >= cell->cpu_set_size)
-		return false;
-	return bh_cell_cpu_set(cell, arrays)[cpu / 8] & (1U << (cpu % 8));
-}
-
-/*
- * First CPU >= cpu that the cell owns, or cpu_set_size * 8 if none:
- * for (cpu = bh_cell_next_cpu(c, a, 0); cpu < c->cpu_set_size * 8;
- *      cpu = bh_cell_next_cpu(c, a, cpu + 1))
- */
-static inline unsigned int bh_cell_next_cpu(const struct bh_cell_desc *cell,
-					    const void *arrays,
-					    unsigned int cpu)
-{
-	while (cpu / 8 < cell->cpu_set_size &&
-	       !bh_cell_cpu_is_set(cell, arrays, cpu))
-		cpu++;
-	return cpu < cell->cpu_set_size * 8 ? cpu : cell->cpu_set_size * 8;
-}
-
-#endif /* _BULKHEAD_CONFIG_CHECK_H */
+#endif /* _BHLIB_CONFIG_CHECK_H */

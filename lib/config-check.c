@@ -3,22 +3,19 @@
  * The config validator: decides whether a system or cell config is sound and
  * names every field that is not. The hypervisor, the driver and the tools
  * compile this same file (and config-place.c, which checks a cell against
- * the system), so it includes nothing but bulkhead/ headers and its own
- * internal one, and calls no library function.
+ * the system), so it includes nothing but bulkhead/ and bhlib/ headers and
+ * its own internal one, and calls no library function but bh_vformat().
+ * Architecture rules are asked of config-arm64.c.
  *
  * Order of work: the fixed-size header first, then whether the arrays fit
  * the file (with 64-bit arithmetic that cannot overflow), and only then the
  * arrays themselves.
  */
-#include "bulkhead/format.h"
+#include <bhlib/format.h>
 #include "config-check-internal.h"
 
 #define CHECK_HV_MEM_MIN	0x100000ULL	/* 1 MiB */
 #define CHECK_CPU_SET_MAX	1024		/* bytes: 8192 CPUs */
-/* INTIDs 16..31 are PPIs, 32..1019 SPIs; 1020..1023 are special. */
-#define CHECK_PPI_FIRST		16
-#define CHECK_SPI_FIRST		32
-#define CHECK_SPI_END		1020
 
 /* One cell's descriptor and arrays while they are checked. */
 struct cell_check {
@@ -28,7 +25,7 @@ struct cell_check {
 	const void *arrays;	/* NULL until the arrays are known to fit */
 	const struct bh_memory *mem;
 	const struct bh_irqchip *irqchips;
-	uint64_t gicd_base;	/* the irqchip address to expect, 0 = unknown */
+	const struct bh_platform *platform;	/* NULL = unknown */
 	unsigned int num_cpus;	/* 0 = unknown */
 	bool root;
 };
@@ -379,51 +376,11 @@ static void check_mem_overlap(struct cell_check *c, unsigned int i,
 		   physical ? "physical" : "guest-physical");
 }
 
-/*
- * The first pin at or beyond the last SPI that the chip sets, or
- * BH_IRQCHIP_PINS if none: a chip may reach past INTID 1019 as long as it
- * assigns nothing there (so INTIDs up to 1019 can all be described).
- */
-static unsigned int irqchip_first_pin_beyond_spis(const struct bh_irqchip *chip)
-{
-	unsigned int pin;
-
-	for (pin = 0; pin < BH_IRQCHIP_PINS; pin++)
-		if ((uint64_t)chip->pin_base + pin >= CHECK_SPI_END &&
-		    bh_irqchip_pin_is_set(chip, pin))
-			return pin;
-	return BH_IRQCHIP_PINS;
-}
-
-/* Whether every pin the chip sets is an SPI (INTIDs 32..1019). */
-static bool irqchip_pins_ok(const struct bh_irqchip *chip)
-{
-	return chip->pin_base % 32 == 0 && chip->pin_base >= CHECK_SPI_FIRST &&
-	       irqchip_first_pin_beyond_spis(chip) == BH_IRQCHIP_PINS;
-}
-
 static void check_irqchip(struct cell_check *c, unsigned int i)
 {
 	const struct bh_irqchip *chip = &c->irqchips[i];
 
-	if (chip->pin_base % 32)
-		note_error(c->ctx, "%sirqchips[%u]: pin_base %u not a multiple of 32",
-			   c->path, i, chip->pin_base);
-	/* SGIs and PPIs are banked per CPU: they follow the CPUs. */
-	if (chip->pin_base < CHECK_SPI_FIRST)
-		note_error(c->ctx, "%sirqchips[%u]: pin_base %u below %u: only SPIs can be assigned",
-			   c->path, i, chip->pin_base, CHECK_SPI_FIRST);
-	else if (irqchip_first_pin_beyond_spis(chip) < BH_IRQCHIP_PINS)
-		note_error(c->ctx, "%sirqchips[%u]: INTID %llu assigned, beyond the last SPI %u",
-			   c->path, i,
-			   ull((uint64_t)chip->pin_base +
-			       irqchip_first_pin_beyond_spis(chip)),
-			   CHECK_SPI_END - 1);
-	if (c->gicd_base && chip->address != c->gicd_base)
-		note_error(c->ctx, "%sirqchips[%u]: address 0x%llx is not the GIC distributor 0x%llx (platform.arm64.gicd_base)",
-			   c->path, i, ull(chip->address), ull(c->gicd_base));
-	else if (!chip->address)
-		note_error(c->ctx, "%sirqchips[%u]: address 0", c->path, i);
+	bh_check_arch_irqchip(c->ctx, c->path, i, chip, c->platform);
 	if (chip->padding)
 		note_error(c->ctx, "%sirqchips[%u]: padding 0x%x must be 0",
 			   c->path, i, chip->padding);
@@ -459,10 +416,10 @@ static void check_arrays(struct cell_check *c)
 	for (i = 0; i < d->num_irqchips; i++) {
 		check_irqchip(c, i);
 		/* Bad pin ranges were just reported: no overlap noise. */
-		if (!irqchip_pins_ok(&c->irqchips[i]))
+		if (!bh_check_arch_irqchip_pins_ok(&c->irqchips[i]))
 			continue;
 		for (j = 0; j < i; j++)
-			if (irqchip_pins_ok(&c->irqchips[j]))
+			if (bh_check_arch_irqchip_pins_ok(&c->irqchips[j]))
 				check_irqchip_overlap(c, i, j);
 	}
 	bh_check_pci_devices(c->ctx, c->path, d, c->arrays, c->root);
@@ -500,43 +457,13 @@ static bool check_hv_memory(struct bh_check_ctx *ctx,
 	return ok;
 }
 
-static bool gic_base_ok(uint64_t base)
-{
-	return base && base % CHECK_GIC_FRAME == 0;
-}
-
-static void check_gic_base(struct bh_check_ctx *ctx, const char *name,
-			   uint64_t base)
-{
-	if (!base)
-		note_error(ctx, "platform.arm64.%s 0", name);
-	else if (base % CHECK_GIC_FRAME)
-		note_error(ctx, "platform.arm64.%s 0x%llx not 64 KiB aligned",
-			   name, ull(base));
-}
-
 static void check_platform(struct bh_check_ctx *ctx,
 			   const struct bh_platform *p)
 {
-	unsigned int n;
-
 	bh_check_pci_platform(ctx, p);
 	if (p->padding)
 		note_error(ctx, "platform.padding 0x%x must be 0", p->padding);
-	if (p->arm64.gic_version != BH_GIC_V3)
-		note_error(ctx, "platform.arm64.gic_version %u not supported (expected %u)",
-			   p->arm64.gic_version, BH_GIC_V3);
-	check_gic_base(ctx, "gicd_base", p->arm64.gicd_base);
-	check_gic_base(ctx, "gicr_base", p->arm64.gicr_base);
-	if (p->arm64.maintenance_irq < CHECK_PPI_FIRST ||
-	    p->arm64.maintenance_irq >= CHECK_SPI_FIRST)
-		note_error(ctx, "platform.arm64.maintenance_irq %u not a PPI (%u..%u)",
-			   p->arm64.maintenance_irq, CHECK_PPI_FIRST,
-			   CHECK_SPI_FIRST - 1);
-	for (n = 0; n < sizeof(p->arm64.padding); n++)
-		if (p->arm64.padding[n])
-			note_error(ctx, "platform.arm64.padding[%u] 0x%x must be 0",
-				   n, p->arm64.padding[n]);
+	bh_check_arch_platform(ctx, p);
 }
 
 static void check_not_in_root(struct cell_check *root, unsigned int i,
@@ -553,29 +480,24 @@ static void check_not_in_root(struct cell_check *root, unsigned int i,
 }
 
 /*
- * What the root cell must leave to the hypervisor: its memory, and the GIC
- * distributor and redistributors, which it emulates.
+ * What the root cell must leave to the hypervisor: its memory, and the
+ * devices it emulates (the GIC's distributor and redistributors).
  */
 static void check_root_leaves_hv(struct cell_check *root,
 				 const struct bh_system *sys, bool hv_ok)
 {
 	const struct bh_memory *hv = &sys->hypervisor_memory;
-	uint64_t gicd = sys->platform.arm64.gicd_base;
-	uint64_t gicr = sys->platform.arm64.gicr_base;
-	uint64_t gicr_size = CHECK_GICR_SIZE *
-			     (root->num_cpus ? root->num_cpus : 1);
-	unsigned int i;
+	struct bh_check_range r[BH_CHECK_HV_RANGES_MAX];
+	unsigned int i, k, n;
 
+	n = bh_check_arch_hv_ranges(&sys->platform, root->num_cpus, r);
 	for (i = 0; i < root->desc->num_memory_regions; i++) {
 		if (hv_ok)
 			check_not_in_root(root, i, hv->phys_start, hv->size,
 					  "hypervisor_memory");
-		if (gic_base_ok(gicd))
-			check_not_in_root(root, i, gicd, CHECK_GIC_FRAME,
-					  "GIC distributor (platform.arm64.gicd_base)");
-		if (gic_base_ok(gicr))
-			check_not_in_root(root, i, gicr, gicr_size,
-					  "GIC redistributors (platform.arm64.gicr_base)");
+		for (k = 0; k < n; k++)
+			check_not_in_root(root, i, r[k].start, r[k].size,
+					  r[k].what);
 	}
 }
 
@@ -619,7 +541,7 @@ int bh_check_system(struct bh_check_ctx *ctx, const void *data, uint64_t size,
 	root.path = "root_cell.";
 	root.desc = &sys->root_cell;
 	root.arrays = NULL;
-	root.gicd_base = sys->platform.arm64.gicd_base;
+	root.platform = &sys->platform;
 	root.num_cpus = num_cpus;
 	root.root = true;
 	check_desc(&root);
@@ -652,8 +574,8 @@ int bh_check_cell(struct bh_check_ctx *ctx, const void *data, uint64_t size,
 	cell.path = "";
 	cell.desc = desc;
 	cell.arrays = NULL;
-	/* Only the system config knows the GIC: the hypervisor compares. */
-	cell.gicd_base = 0;
+	/* Only the system config knows the platform: placing compares. */
+	cell.platform = NULL;
 	cell.num_cpus = num_cpus;
 	cell.root = false;
 	check_desc(&cell);

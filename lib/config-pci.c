@@ -6,8 +6,8 @@
  * environment rules as config-check.c: bulkhead/ headers only, no library
  * calls, no allocation.
  */
-#include "bulkhead/comm-region.h"
-#include "bulkhead/ivshmem.h"
+#include <bulkhead/comm-region.h>
+#include <bulkhead/ivshmem.h>
 #include "config-check-internal.h"
 
 /* Bounds that keep every size sum below 2^64. */

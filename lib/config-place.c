@@ -4,11 +4,12 @@
  * to join: config-check.c found each config sound on its own, this finds
  * whether they fit together. The root cell gives a new cell its CPUs,
  * memory and interrupts; nothing is given twice unless both cells mark the
- * memory shared, and nothing reaches the hypervisor or the GIC, which the
- * hypervisor emulates for every cell. Same environment rules as
- * config-check.c: bulkhead/ headers only, no library calls, no allocation.
+ * memory shared, and nothing reaches the hypervisor or the devices it
+ * emulates for every cell (config-arm64.c names them). Same environment
+ * rules as config-check.c: bulkhead/ and bhlib/ headers only, no library
+ * calls, no allocation.
  */
-#include "bulkhead/comm-region.h"
+#include <bulkhead/comm-region.h>
 #include "config-check-internal.h"
 
 /* A config that passed bh_check_system() or bh_check_cell(). */
@@ -27,7 +28,9 @@ struct place {
 	struct cell_view cell;
 	const struct bh_cell_desc *const *others;
 	unsigned int num_others;
-	uint64_t gicr_size;	/* redistributors of every root cell CPU */
+	/* What the hypervisor emulates for the root cell's CPUs. */
+	struct bh_check_range hv_ranges[BH_CHECK_HV_RANGES_MAX];
+	unsigned int num_hv_ranges;
 };
 
 /* What report_runs() found on a CPU or pin: 0 for nothing. */
@@ -169,8 +172,8 @@ static void check_root_keeps_cpu(const struct place *p)
 	note_error(p->ctx, "cpu_set: the root cell would keep no CPU");
 }
 
-/* One redistributor per CPU up to the root cell's highest. */
-static uint64_t gicr_size(const struct cell_view *root)
+/* CPUs 0 up to the root cell's highest: per-CPU devices are that many. */
+static unsigned int root_cpu_span(const struct cell_view *root)
 {
 	const struct bh_cell_desc *d = root->desc;
 	unsigned int cpu, last = 0, end = d->cpu_set_size * 8;
@@ -178,7 +181,7 @@ static uint64_t gicr_size(const struct cell_view *root)
 	for (cpu = bh_cell_next_cpu(d, root->arrays, 0); cpu < end;
 	     cpu = bh_cell_next_cpu(d, root->arrays, cpu + 1))
 		last = cpu;
-	return CHECK_GICR_SIZE * (last + 1);
+	return last + 1;
 }
 
 /* RAM must come from root RAM, device registers from root IO regions. */
@@ -219,22 +222,25 @@ static void check_region_clear_of(const struct place *p, unsigned int i,
 		   physical ? "physical" : "guest-physical");
 }
 
-/* The hypervisor's memory and the GIC, which it emulates for each cell. */
+/*
+ * The hypervisor's memory, and the devices it emulates for each cell, in
+ * both spaces: a cell may not find them at their addresses either.
+ */
 static void check_region_clear_of_hv(const struct place *p, unsigned int i)
 {
 	const struct bh_memory *hv = &p->sys->hypervisor_memory;
-	uint64_t gicd = p->sys->platform.arm64.gicd_base;
-	uint64_t gicr = p->sys->platform.arm64.gicr_base;
+	const struct bh_check_range *r;
+	unsigned int k;
 	int physical;
 
 	check_region_clear_of(p, i, true, hv->phys_start, hv->size,
 			      "hypervisor_memory");
-	for (physical = 1; physical >= 0; physical--) {
-		check_region_clear_of(p, i, physical, gicd, CHECK_GIC_FRAME,
-				      "the GIC distributor (platform.arm64.gicd_base)");
-		check_region_clear_of(p, i, physical, gicr, p->gicr_size,
-				      "the GIC redistributors (platform.arm64.gicr_base)");
-	}
+	for (physical = 1; physical >= 0; physical--)
+		for (k = 0; k < p->num_hv_ranges; k++) {
+			r = &p->hv_ranges[k];
+			check_region_clear_of(p, i, physical, r->start, r->size,
+					      r->what);
+		}
 }
 
 /* Physical memory is one cell's unless both sides ask to share it. */
@@ -382,19 +388,14 @@ static void report_pins(const struct place *p, unsigned int chip,
 
 static void check_irqchips(const struct place *p)
 {
-	uint64_t gicd = p->sys->platform.arm64.gicd_base;
-	const struct bh_irqchip *chip;
 	unsigned int i;
 
-	for (i = 0; i < p->cell.desc->num_irqchips; i++) {
-		chip = &p->cell.irqchips[i];
-		if (chip->address != gicd)
-			note_error(p->ctx, "irqchips[%u]: address 0x%llx is not the GIC distributor 0x%llx (platform.arm64.gicd_base)",
-				   i, ull(chip->address), ull(gicd));
-		else
+	for (i = 0; i < p->cell.desc->num_irqchips; i++)
+		if (bh_check_arch_irqchip_address(p->ctx, "", i,
+						  &p->cell.irqchips[i],
+						  &p->sys->platform))
 			report_runs(p, i, BH_IRQCHIP_PINS, pin_verdict,
 				    report_pins);
-	}
 }
 
 /* The inmate drives its console itself: the UART must be mapped for it. */
@@ -427,7 +428,9 @@ int bh_check_cell_in_system(struct bh_check_ctx *ctx,
 	view_init(&p.cell, cell, bh_cell_arrays(cell));
 	p.others = others;
 	p.num_others = others ? num_others : 0;
-	p.gicr_size = gicr_size(&p.root);
+	p.num_hv_ranges = bh_check_arch_hv_ranges(&sys->platform,
+						  root_cpu_span(&p.root),
+						  p.hv_ranges);
 
 	check_unique_name(&p);
 	report_runs(&p, 0, cell->cpu_set_size * 8, cpu_verdict, report_cpus);

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The config validator's arm64 rules: the GIC (which interrupts a cell may
+ * own, where the distributor and redistributors are, what no cell may map
+ * because the hypervisor emulates it). config-check.c and config-place.c
+ * stay architecture-neutral and ask here through bh_check_arch_*().
+ */
+#include "config-check-internal.h"
+
+/* GICD and each GICR frame are 64 KiB; a GICv3 redistributor is 2 frames. */
+#define GIC_FRAME		0x10000ULL
+#define GICR_SIZE		0x20000ULL
+/* INTIDs 16..31 are PPIs, 32..1019 SPIs; 1020..1023 are special. */
+#define PPI_FIRST		16
+#define SPI_FIRST		32
+#define SPI_END			1020
+
+/*
+ * The first pin at or beyond the last SPI that the chip sets, or
+ * BH_IRQCHIP_PINS if none: a chip may reach past INTID 1019 as long as it
+ * assigns nothing there (so INTIDs up to 1019 can all be described).
+ */
+static unsigned int first_pin_beyond_spis(const struct bh_irqchip *chip)
+{
+	unsigned int pin;
+
+	for (pin = 0; pin < BH_IRQCHIP_PINS; pin++)
+		if ((uint64_t)chip->pin_base + pin >= SPI_END &&
+		    bh_irqchip_pin_is_set(chip, pin))
+			return pin;
+	return BH_IRQCHIP_PINS;
+}
+
+bool bh_check_arch_irqchip_pins_ok(const struct bh_irqchip *chip)
+{
+	return chip->pin_base % 32 == 0 && chip->pin_base >= SPI_FIRST &&
+	       first_pin_beyond_spis(chip) == BH_IRQCHIP_PINS;
+}
+
+void bh_check_arch_irqchip(struct bh_check_ctx *ctx, const char *path,
+			   unsigned int i, const struct bh_irqchip *chip,
+			   const struct bh_platform *p)
+{
+	if (chip->pin_base % 32)
+		note_error(ctx, "%sirqchips[%u]: pin_base %u not a multiple of 32",
+			   path, i, chip->pin_base);
+	/* SGIs and PPIs are banked per CPU: they follow the CPUs. */
+	if (chip->pin_base < SPI_FIRST)
+		note_error(ctx, "%sirqchips[%u]: pin_base %u below %u: only SPIs can be assigned",
+			   path, i, chip->pin_base, SPI_FIRST);
+	else if (first_pin_beyond_spis(chip) < BH_IRQCHIP_PINS)
+		note_error(ctx, "%sirqchips[%u]: INTID %llu assigned, beyond the last SPI %u",
+			   path, i,
+			   ull((uint64_t)chip->pin_base +
+			       first_pin_beyond_spis(chip)),
+			   SPI_END - 1);
+	/* A platform without a distributor was reported on its own. */
+	if (p && p->arm64.gicd_base)
+		bh_check_arch_irqchip_address(ctx, path, i, chip, p);
+	else if (!chip->address)
+		note_error(ctx, "%sirqchips[%u]: address 0", path, i);
+}
+
+bool bh_check_arch_irqchip_address(struct bh_check_ctx *ctx, const char *path,
+				   unsigned int i,
+				   const struct bh_irqchip *chip,
+				   const struct bh_platform *p)
+{
+	if (chip->address == p->arm64.gicd_base)
+		return true;
+	note_error(ctx, "%sirqchips[%u]: address 0x%llx is not the GIC distributor 0x%llx (platform.arm64.gicd_base)",
+		   path, i, ull(chip->address), ull(p->arm64.gicd_base));
+	return false;
+}
+
+static bool gic_base_ok(uint64_t base)
+{
+	return base && base % GIC_FRAME == 0;
+}
+
+static void check_gic_base(struct bh_check_ctx *ctx, const char *name,
+			   uint64_t base)
+{
+	if (!base)
+		note_error(ctx, "platform.arm64.%s 0", name);
+	else if (base % GIC_FRAME)
+		note_error(ctx, "platform.arm64.%s 0x%llx not 64 KiB aligned",
+			   name, ull(base));
+}
+
+void bh_check_arch_platform(struct bh_check_ctx *ctx,
+			    const struct bh_platform *p)
+{
+	unsigned int n;
+
+	if (p->arm64.gic_version != BH_GIC_V3)
+		note_error(ctx, "platform.arm64.gic_version %u not supported (expected %u)",
+			   p->arm64.gic_version, BH_GIC_V3);
+	check_gic_base(ctx, "gicd_base", p->arm64.gicd_base);
+	check_gic_base(ctx, "gicr_base", p->arm64.gicr_base);
+	if (p->arm64.maintenance_irq < PPI_FIRST ||
+	    p->arm64.maintenance_irq >= SPI_FIRST)
+		note_error(ctx, "platform.arm64.maintenance_irq %u not a PPI (%u..%u)",
+			   p->arm64.maintenance_irq, PPI_FIRST, SPI_FIRST - 1);
+	for (n = 0; n < sizeof(p->arm64.padding); n++)
+		if (p->arm64.padding[n])
+			note_error(ctx, "platform.arm64.padding[%u] 0x%x must be 0",
+				   n, p->arm64.padding[n]);
+}
+
+unsigned int bh_check_arch_hv_ranges(const struct bh_platform *p,
+				     unsigned int num_cpus,
+				     struct bh_check_range *r)
+{
+	unsigned int n = 0;
+
+	if (gic_base_ok(p->arm64.gicd_base))
+		r[n++] = (struct bh_check_range){
+			p->arm64.gicd_base, GIC_FRAME,
+			"the GIC distributor (platform.arm64.gicd_base)" };
+	if (gic_base_ok(p->arm64.gicr_base))
+		r[n++] = (struct bh_check_range){
+			p->arm64.gicr_base,
+			GICR_SIZE * (num_cpus ? num_cpus : 1),
+			"the GIC redistributors (platform.arm64.gicr_base)" };
+	return n;
+}
