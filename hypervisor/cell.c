@@ -31,10 +31,10 @@
 #include <hv/control.h>
 #include <hv/errno.h>
 #include <hv/hypervisor.h>
-#include <hv/pci.h>
 #include <hv/percpu.h>
 #include <hv/printk.h>
 #include <hv/string.h>
+#include <hv/unit.h>
 #include <asm/barrier.h>
 #include <bhlib/config-check.h>
 #include <bulkhead/console.h>
@@ -135,7 +135,7 @@ int cell_init_root(void)
 	if (!err)
 		err = map_console_ring(&root_cell);
 	if (!err)
-		err = pci_cell_init(&root_cell);
+		err = units_cell_init(&root_cell);
 	if (err) {
 		arch_cell_destroy(&root_cell);
 		return err;
@@ -290,7 +290,7 @@ static long create_locked(u64 config_ipa, u64 size)
 	err = take_memory_from_root(cell);
 	if (err)
 		goto err_unmap_comm;
-	err = pci_cell_init(cell);
+	err = units_cell_init(cell);
 	if (err)
 		goto err_return_memory;
 	/*
@@ -307,18 +307,18 @@ static long create_locked(u64 config_ipa, u64 size)
 		pr_err("cell %s: CPU %d is online in the root cell again\n",
 		       cell->name, busy);
 		err = -EBUSY;
-		goto err_pci_exit;
+		goto err_units_exit;
 	}
 
 	/* From here on nothing fails: the cell owns its resources. */
-	arch_cell_take_irqs(cell);
+	units_cell_commit(cell);
 	move_cpus_arch(cell, &root_cell, cell);
 	cells[cell->id] = cell;
 	pr_info("cell %s created (id %u)\n", cell->name, cell->id);
 	return cell->id;
 
-err_pci_exit:
-	pci_cell_exit(cell);
+err_units_exit:
+	units_cell_exit(cell);
 err_return_memory:
 	return_memory_to_root(cell, cell->desc->num_memory_regions);
 	arch_flush_cell_tlbs(&root_cell);
@@ -418,7 +418,7 @@ long cell_set_loadable(struct per_cpu *caller, unsigned int id)
 		err = park_cell_cpus(cell);
 	}
 	if (!err) {
-		pci_cell_stopped(cell);
+		units_cell_stopped(cell);
 		if (cell->state == BH_CELL_STATE_RUNNING)
 			set_state(cell, BH_CELL_STATE_SHUT_DOWN);
 		err = set_loadable_mapping(cell, true);
@@ -441,12 +441,20 @@ static void fill_comm_region(struct cell *cell)
 	for_each_cell_cpu(cell, c)
 		comm->cpu_count++;
 	comm->console = cell->desc->console;
-	comm->pci_mmconfig_base = cell->num_pci_devs ?
-		hv.config->platform.pci_mmconfig_base : 0;
 	arch_fill_comm_region(cell, comm);
 	comm->args[BH_COMM_ARGS_SIZE - 1] = 0;
+}
+
+/*
+ * The cell's CPUs start afresh: a new communication region, the units'
+ * state reset (they fill in their part of the region).
+ */
+static void reset_cell(struct cell *cell)
+{
+	fill_comm_region(cell);
+	units_cell_reset(cell);
 	/* The inmate may read it before it turns its caches on. */
-	arch_dcache_flush(comm, sizeof(*comm));
+	arch_dcache_flush(cell->comm, sizeof(*cell->comm));
 }
 
 /* The cell's first CPU, by number. */
@@ -475,8 +483,7 @@ static int start_cell(struct cell *cell)
 		err = flush_cell_memory(cell);
 	if (err)
 		return err;
-	fill_comm_region(cell);
-	pci_cell_reset(cell);
+	reset_cell(cell);
 	for_each_cell_cpu(cell, c) {
 		cell_output_flush(per_cpu(c));
 		per_cpu(c)->failed = false;
@@ -537,8 +544,7 @@ static long shutdown_locked(struct cell *cell, bool force)
 	err = park_cell_cpus(cell);
 	if (err)
 		return err;
-	arch_cell_quiesce_irqs(cell);
-	pci_cell_stopped(cell);
+	units_cell_stopped(cell);
 	comm->msg_to_cell = BH_MSG_NONE;
 	if (cell->state != BH_CELL_STATE_FAILED)
 		set_state(cell, BH_CELL_STATE_SHUT_DOWN);
@@ -582,8 +588,7 @@ long cell_destroy(struct per_cpu *caller, unsigned int id)
 	spin_lock(&hv.lock);
 	hand_over_cpus(cell, cell, &root_cell);
 	spin_unlock(&hv.lock);
-	pci_cell_exit(cell);
-	arch_cell_return_irqs(cell);
+	units_cell_exit(cell);
 	arch_hv_unmap(pa_init((uintptr_t)cell->comm), BH_COMM_REGION_SIZE);
 	return_memory_to_root(cell, cell->desc->num_memory_regions);
 	arch_flush_cell_tlbs(&root_cell);
@@ -619,8 +624,7 @@ void cell_fail(struct per_cpu *cpu)
 	set_state(cell, BH_CELL_STATE_FAILED);
 	cpu->failed = true;
 	stop_cell_cpus(cell);
-	arch_cell_quiesce_irqs(cell);
-	pci_cell_stopped(cell);
+	units_cell_stopped(cell);
 }
 
 /*
@@ -656,9 +660,8 @@ void cell_system_power(struct per_cpu *cpu, bool off)
 	if (stopped)
 		return;
 	if (off) {
-		pci_cell_stopped(cell);
+		units_cell_stopped(cell);
 		return;
 	}
-	fill_comm_region(cell);
-	pci_cell_reset(cell);
+	reset_cell(cell);
 }

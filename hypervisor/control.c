@@ -10,12 +10,12 @@
 #include <hv/pci.h>
 #include <hv/percpu.h>
 #include <hv/printk.h>
+#include <hv/unit.h>
 #include <bulkhead/hypercall.h>
 
-/* The only user of the hypervisor's timer so far: deferred doorbells. */
 void hv_timer_expired(void)
 {
-	ivshmem_timer_expired();
+	units_timer_expired();
 }
 
 static long hypervisor_disable(struct per_cpu *cpu, bool *leave)

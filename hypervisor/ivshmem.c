@@ -20,6 +20,7 @@
 #include <hv/pci.h>
 #include <hv/printk.h>
 #include <hv/string.h>
+#include <hv/unit.h>
 #include <asm/barrier.h>
 #include <asm/spinlock.h>
 #include <bulkhead/ivshmem.h>
@@ -167,7 +168,8 @@ static void refund(struct ivshmem_link *link, unsigned int from,
 	}
 }
 
-void ivshmem_timer_expired(void)
+/* Interrupts held back for their budget whose time has come. */
+static void ivshmem_timer_expired(void)
 {
 	u64 now, due, next = ~0ULL;
 	unsigned int l, to, from;
@@ -491,3 +493,9 @@ enum mmio_result ivshmem_register_access(struct pci_device *dev,
 	spin_unlock(&link_lock);
 	return MMIO_HANDLED;
 }
+
+/* The devices themselves join cells through pci.c; the timer is its own. */
+DEFINE_UNIT(ivshmem_unit, 6) = {
+	.name = "ivshmem",
+	.timer_expired = ivshmem_timer_expired,
+};

@@ -11,6 +11,7 @@
 
 struct mmio_region {
 	struct cell *cell;
+	const struct unit *owner;
 	u64 base;
 	u64 size;
 	mmio_handler_t handler;
@@ -20,11 +21,11 @@ struct mmio_region {
 static struct mmio_region regions[MAX_MMIO_REGIONS];
 static unsigned int num_regions;
 
-int mmio_region_register(struct cell *cell, ipaddr_t base, u64 size,
-			 mmio_handler_t handler, void *arg)
+int mmio_region_register(struct cell *cell, const struct unit *owner,
+			 ipaddr_t base, u64 size, mmio_handler_t handler,
+			 void *arg)
 {
 	int err = -ENOMEM;
-
 	unsigned int i;
 
 	spin_lock(&hv.lock);
@@ -33,6 +34,7 @@ int mmio_region_register(struct cell *cell, ipaddr_t base, u64 size,
 
 		if (r->cell)
 			continue;
+		r->owner = owner;
 		r->base = ipa_addr(base);
 		r->size = size;
 		r->handler = handler;
@@ -49,16 +51,20 @@ int mmio_region_register(struct cell *cell, ipaddr_t base, u64 size,
 	return err;
 }
 
-void mmio_region_unregister_cell(struct cell *cell)
+unsigned int mmio_region_release(struct cell *cell, const struct unit *owner)
 {
-	unsigned int i;
+	unsigned int i, n = 0;
 
 	/* Slots are freed in place: a lookup never sees another cell's. */
 	spin_lock(&hv.lock);
 	for (i = 0; i < num_regions; i++)
-		if (regions[i].cell == cell)
+		if (regions[i].cell == cell &&
+		    (!owner || regions[i].owner == owner)) {
 			regions[i].cell = NULL;
+			n++;
+		}
 	spin_unlock(&hv.lock);
+	return n;
 }
 
 /*

@@ -12,6 +12,7 @@
 #include <hv/hypervisor.h>
 #include <hv/pci.h>
 #include <hv/printk.h>
+#include <hv/unit.h>
 #include <bulkhead/ivshmem.h>
 
 #define PCI_CFG_VENDOR		0x00
@@ -26,6 +27,7 @@
 #define PCI_INTERRUPT_PIN_A	1
 
 static struct pci_device devices[MAX_CELLS][BH_PCI_MAX_DEVICES];
+static const struct unit pci_unit;
 
 static struct pci_device *device_by_number(struct cell *cell, unsigned int n)
 {
@@ -121,7 +123,7 @@ static enum mmio_result bar_access(void *arg, struct mmio_access *acc,
 	return ivshmem_register_access(dev, acc, offset % BH_PCI_BAR_SIZE);
 }
 
-int pci_cell_init(struct cell *cell)
+static int pci_cell_init(struct cell *cell)
 {
 	const struct bh_platform *p = &hv.config->platform;
 	const struct bh_pci_device *cfg;
@@ -141,32 +143,37 @@ int pci_cell_init(struct cell *cell)
 		if (err) {
 			pr_err("cell %s: pci_devices[%u] (link %u) not attached (%d)\n",
 			       cell->name, i, cfg[i].link_id, err);
-			pci_cell_exit(cell);
 			return err;
 		}
 		cell->num_pci_devs++;
 	}
-	err = mmio_region_register(cell, ipa_init(p->pci_mmconfig_base),
+	err = mmio_region_register(cell, &pci_unit,
+				   ipa_init(p->pci_mmconfig_base),
 				   BH_PCI_ECAM_BUS_SIZE, ecam_access, cell);
 	if (!err)
-		err = mmio_region_register(cell, ipa_init(p->pci_mem_base),
+		err = mmio_region_register(cell, &pci_unit,
+					   ipa_init(p->pci_mem_base),
 					   BH_PCI_MAX_DEVICES * BH_PCI_BAR_SIZE,
 					   bar_access, cell);
-	if (err)
-		pci_cell_exit(cell);
 	return err;
 }
 
-/* MMIO regions go with the cell (arch_cell_destroy). */
-void pci_cell_exit(struct cell *cell)
+/* Also after a failed or partial pci_cell_init. */
+static void pci_cell_exit(struct cell *cell)
 {
+	mmio_region_release(cell, &pci_unit);
 	while (cell->num_pci_devs)
 		ivshmem_detach(&cell->pci_devs[--cell->num_pci_devs]);
 }
 
-void pci_cell_reset(struct cell *cell)
+static void pci_cell_reset(struct cell *cell)
 {
 	unsigned int i;
+
+	/* Inmates find the bus through their communication region. */
+	if (cell->comm)
+		cell->comm->pci_mmconfig_base = cell->num_pci_devs ?
+			hv.config->platform.pci_mmconfig_base : 0;
 
 	for (i = 0; i < cell->num_pci_devs; i++) {
 		struct pci_device *dev = &cell->pci_devs[i];
@@ -178,10 +185,19 @@ void pci_cell_reset(struct cell *cell)
 	}
 }
 
-void pci_cell_stopped(struct cell *cell)
+static void pci_cell_stopped(struct cell *cell)
 {
 	unsigned int i;
 
 	for (i = 0; i < cell->num_pci_devs; i++)
 		ivshmem_stopped(&cell->pci_devs[i]);
 }
+
+/* After the interrupt controller: its devices raise interrupts. */
+DEFINE_UNIT(pci_unit, 5) = {
+	.name = "virtual PCI",
+	.cell_init = pci_cell_init,
+	.cell_exit = pci_cell_exit,
+	.cell_reset = pci_cell_reset,
+	.cell_stopped = pci_cell_stopped,
+};

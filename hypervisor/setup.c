@@ -12,6 +12,7 @@
 #include <hv/percpu.h>
 #include <hv/printk.h>
 #include <hv/string.h>
+#include <hv/unit.h>
 #include <bhlib/config-check.h>
 #include <bulkhead/version.h>
 
@@ -96,6 +97,9 @@ static int init_master(unsigned int cpu_id)
 		pr_err("architecture start-up failed (%d)\n", err);
 		return err;
 	}
+	err = units_init();
+	if (err)
+		return err;
 	err = cell_init_root();
 	if (err) {
 		pr_err("cannot set up the root cell (%d)\n", err);

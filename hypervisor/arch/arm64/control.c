@@ -11,6 +11,7 @@
 #include <hv/percpu.h>
 #include <asm/barrier.h>
 #include <asm/gic.h>
+#include <asm/irqchip.h>
 #include <asm/feature-traps.h>
 #include <asm/pmu.h>
 #include <asm/sysregs.h>
@@ -115,7 +116,7 @@ static void enter_cell(struct per_cpu *cpu)
 	isb();
 	asm volatile("tlbi vmalls12e1" : : : "memory");
 	dsb(nsh);
-	gic_cpu_reset(cpu);
+	irqchip_cpu_reset(cpu);
 	/* A fresh virtual CPU interface: the cell sets it up (Linux does). */
 	write_sysreg(0, ich_vmcr_el2);
 }
@@ -191,7 +192,7 @@ void arch_request_park(unsigned int cpu_id)
 	t->arch.park_request = true;
 	dsb(ish);
 	if (t != this_cpu())
-		gic_send_mgmt_sgi(cpu_id, false);
+		irqchip_send_mgmt_sgi(cpu_id, false);
 }
 
 void arch_wait_cpu_parked(unsigned int cpu_id)
@@ -221,7 +222,7 @@ int arch_reset_cpu(unsigned int cpu_id, u64 entry, u64 context)
 	dsb(ish);
 	t->arch.psci_state = CPU_STATE_ON_PENDING;
 	dsb(ish);
-	gic_send_mgmt_sgi(cpu_id, false);
+	irqchip_send_mgmt_sgi(cpu_id, false);
 	return 0;
 }
 

@@ -18,12 +18,7 @@
 #include <bulkhead/header.h>
 #include <bulkhead/arm64/relocate.h>
 #include <asm/sysregs.h>
-
-/* Offsets into struct bh_hv_header. */
-#define HDR_CORE_SIZE		12
-#define HDR_PERCPU_SIZE		16
-#define HDR_MAX_CPUS		20
-#define HDR_STUB_VECTORS	48
+#include <generated/asm-offsets.h>
 
 #define PERCPU_SIZE		CONFIG_PERCPU_STACK_SIZE
 
@@ -91,19 +86,11 @@ bootstrap_entry:
 	 * Drop stale clean lines of hypervisor memory that Linux's mapping may
 	 * have pulled into the caches: our MMU-off writes went to memory.
 	 */
-	adr	x1, bh_hv_header
-	adr_l	x2, boot_mem_size
-	ldr	x2, [x2]
-	add	x2, x2, x1
-	mrs	x3, ctr_el0
-	ubfx	x3, x3, #16, #4
-	mov	x4, #4
-	lsl	x4, x4, x3			/* D-cache line size */
-1:	dc	ivac, x1
-	add	x1, x1, x4
-	cmp	x1, x2
-	b.lo	1b
-	dsb	sy
+	adr	x0, bh_hv_header
+	adr_l	x1, boot_mem_size
+	ldr	x1, [x1]
+	add	x1, x1, x0
+	bl	dcache_inval_range
 	bl	enable_mmu
 	mov	x16, #1				/* master */
 	b	common

@@ -6,17 +6,11 @@
  * on this CPU when the handler asks for it (disable).
  */
 #include <asm/sysregs.h>
-
-#define FRAME_SIZE	(32 * 8)
-#define HDR_STUB_VECTORS	48
-
-#define TRAP_SYNC	0
-#define TRAP_IRQ	1
-#define TRAP_FIQ	2
-#define TRAP_SERROR	3
+#include <asm/traps.h>
+#include <generated/asm-offsets.h>
 
 .macro save_context
-	sub	sp, sp, #FRAME_SIZE
+	sub	sp, sp, #TRAP_FRAME_SIZE
 	stp	x0, x1, [sp, #16 * 0]
 	stp	x2, x3, [sp, #16 * 1]
 	stp	x4, x5, [sp, #16 * 2]
@@ -32,7 +26,7 @@
 	stp	x24, x25, [sp, #16 * 12]
 	stp	x26, x27, [sp, #16 * 13]
 	stp	x28, x29, [sp, #16 * 14]
-	str	x30, [sp, #16 * 15]
+	str	x30, [sp, #TRAP_FRAME_X30]
 .endm
 
 .macro restore_context
@@ -50,9 +44,9 @@
 	ldp	x24, x25, [sp, #16 * 12]
 	ldp	x26, x27, [sp, #16 * 13]
 	ldp	x28, x29, [sp, #16 * 14]
-	ldr	x30, [sp, #16 * 15]
+	ldr	x30, [sp, #TRAP_FRAME_X30]
 	ldp	x0, x1, [sp, #16 * 0]
-	add	sp, sp, #FRAME_SIZE
+	add	sp, sp, #TRAP_FRAME_SIZE
 .endm
 
 .macro guest_vector kind
@@ -75,22 +69,22 @@
 	.balign 2048
 	.globl hyp_vectors
 hyp_vectors:
-	hyp_vector TRAP_SYNC		/* current EL, SP_EL0 */
-	hyp_vector TRAP_IRQ
-	hyp_vector TRAP_FIQ
-	hyp_vector TRAP_SERROR
-	hyp_vector TRAP_SYNC		/* current EL, SP_ELx */
-	hyp_vector TRAP_IRQ
-	hyp_vector TRAP_FIQ
-	hyp_vector TRAP_SERROR
-	guest_vector TRAP_SYNC		/* lower EL, AArch64 */
-	guest_vector TRAP_IRQ
-	guest_vector TRAP_FIQ
-	guest_vector TRAP_SERROR
-	hyp_vector TRAP_SYNC		/* lower EL, AArch32: never enabled */
-	hyp_vector TRAP_IRQ
-	hyp_vector TRAP_FIQ
-	hyp_vector TRAP_SERROR
+	hyp_vector TRAP_KIND_SYNC		/* current EL, SP_EL0 */
+	hyp_vector TRAP_KIND_IRQ
+	hyp_vector TRAP_KIND_FIQ
+	hyp_vector TRAP_KIND_SERROR
+	hyp_vector TRAP_KIND_SYNC		/* current EL, SP_ELx */
+	hyp_vector TRAP_KIND_IRQ
+	hyp_vector TRAP_KIND_FIQ
+	hyp_vector TRAP_KIND_SERROR
+	guest_vector TRAP_KIND_SYNC		/* lower EL, AArch64 */
+	guest_vector TRAP_KIND_IRQ
+	guest_vector TRAP_KIND_FIQ
+	guest_vector TRAP_KIND_SERROR
+	hyp_vector TRAP_KIND_SYNC		/* lower EL, AArch32: never enabled */
+	hyp_vector TRAP_KIND_IRQ
+	hyp_vector TRAP_KIND_FIQ
+	hyp_vector TRAP_KIND_SERROR
 
 guest_trap:
 	bl	arch_handle_trap
@@ -106,7 +100,7 @@ guest_trap:
  */
 leave_hypervisor:
 	mov	x1, sp
-	add	x2, sp, #FRAME_SIZE
+	add	x2, sp, #TRAP_FRAME_SIZE
 1:	dc	civac, x1
 	add	x1, x1, #16
 	cmp	x1, x2

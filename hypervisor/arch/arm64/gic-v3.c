@@ -20,6 +20,7 @@
 #include <hv/percpu.h>
 #include <hv/printk.h>
 #include <asm/gic.h>
+#include <asm/irqchip.h>
 #include <asm/sysregs.h>
 #include <asm/timer.h>
 
@@ -110,15 +111,6 @@ u32 gic_hyp_banked_irqs(void)
 {
 	return (1U << GIC_SGI_MGMT) | (1U << TIMER_HYP_PPI) |
 	       (1U << hv.config->platform.arm64.maintenance_irq);
-}
-
-bool gic_cell_owns_irq(const struct cell *cell, unsigned int irq)
-{
-	if (irq < 32)
-		return true;	/* SGIs and PPIs are banked per CPU */
-	if (irq >= GIC_MAX_IRQS)
-		return false;
-	return bitmap_test(cell->arch.irqs.bitmap, irq);
 }
 
 /* Makes a physical interrupt pending again (after the cell lost it). */
@@ -514,3 +506,18 @@ void gic_cpu_exit(struct per_cpu *cpu)
 	write_sysreg(cpu->arch.gic.saved_ctlr, icc_ctlr_el1);
 	isb();
 }
+
+const struct irqchip gicv3_irqchip = {
+	.name = "GICv3",
+	.gic_version = BH_GIC_V3,
+	.init = gicv3_init,
+	.cpu_init = gic_cpu_init,
+	.cpu_exit = gic_cpu_exit,
+	.cpu_reset = gic_cpu_reset,
+	.cell_init = gicv3_cell_init,
+	.handle_irq = gic_handle_irq,
+	.send_mgmt_sgi = gic_send_mgmt_sgi,
+	.quiesce_spis = gicv3_quiesce_spis,
+	.set_spi_pending = gicv3_set_spi_pending,
+	.fill_comm_region = gicv3_fill_comm_region,
+};

@@ -21,6 +21,12 @@ SECTIONS
 
 	. = ALIGN(PAGE_SIZE);
 	.rodata : { *(.rodata .rodata.*) }
+	/* Units (hv/unit.h), in the order their names sort in. */
+	.units : {
+		__units_start = .;
+		KEEP(*(SORT_BY_NAME(.units.*)))
+		__units_end = .;
+	}
 	.rela.dyn : {
 		__rela_start = .;
 		*(.rela .rela.*)

@@ -62,12 +62,7 @@ int arch_map_device(paddr_t pa, u64 size)
 
 void arch_dcache_flush(const void *addr, u64 size)
 {
-	u64 line = 4UL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
-	uintptr_t p = (uintptr_t)addr & ~(line - 1);
-
-	for (; p < (uintptr_t)addr + size; p += line)
-		asm volatile("dc civac, %0" : : "r"(p) : "memory");
-	dsb(sy);
+	dcache_clean_inval_range(addr, (const u8 *)addr + size);
 }
 
 int arch_hv_map(paddr_t pa, u64 size)
@@ -150,15 +145,11 @@ int arch_cell_create(struct cell *cell)
 		return err;
 	cell->arch.vttbr = pa_addr(cell->arch.stage2.root) |
 			   ((u64)cell->id << 48);
-	err = gic_cell_init(cell);
-	if (err)
-		arch_cell_destroy(cell);
-	return err;
+	return 0;
 }
 
 void arch_cell_destroy(struct cell *cell)
 {
-	gic_cell_exit(cell);
 	spin_lock(&hv.lock);
 	pt_destroy(&cell->arch.stage2);
 	spin_unlock(&hv.lock);

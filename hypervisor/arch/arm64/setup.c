@@ -8,6 +8,7 @@
 #include <hv/hypervisor.h>
 #include <hv/percpu.h>
 #include <asm/gic.h>
+#include <asm/irqchip.h>
 #include <asm/mmu.h>
 #include <asm/feature-traps.h>
 #include <asm/pmu.h>
@@ -20,8 +21,7 @@ extern u64 boot_state, boot_ttbr, boot_tcr, boot_mem_size;
 /* Written with the MMU off, read by secondaries with the MMU off. */
 static void clean_boot_vars(void)
 {
-	asm volatile("dc civac, %0" : : "r"(&boot_state) : "memory");
-	dsb(sy);
+	arch_dcache_flush(&boot_state, sizeof(boot_state));
 }
 
 /* Master, MMU off: memory, then the EL2 page tables. */
@@ -56,9 +56,10 @@ static void save_el2_state(struct arch_saved_el2 *s)
 	s->vttbr = read_sysreg(vttbr_el2);
 }
 
+/* The interrupt controller starts as a unit (irqchip.c). */
 int arch_init(void)
 {
-	return gic_init();
+	return 0;
 }
 
 int arch_cpu_init(struct per_cpu *cpu)
@@ -70,7 +71,7 @@ int arch_cpu_init(struct per_cpu *cpu)
 	cpu->arch.mpidr = read_sysreg(mpidr_el1);
 	cpu->arch.psci_state = CPU_STATE_ON;
 	save_el2_state(&cpu->arch.saved);
-	err = gic_cpu_init(cpu);
+	err = irqchip_cpu_init(cpu);
 	if (err)
 		return err;
 
@@ -109,7 +110,7 @@ void arch_cpu_restore(struct per_cpu *cpu)
 	struct arch_saved_el2 *s = &cpu->arch.saved;
 
 	timer_stop();
-	gic_cpu_exit(cpu);
+	irqchip_cpu_exit(cpu);
 	write_sysreg(s->hcr, hcr_el2);
 	isb();
 	write_sysreg(s->vttbr, vttbr_el2);
@@ -138,5 +139,5 @@ void arch_stop_other_cpus(void)
 
 	for (c = 0; c < bh_hv_header.max_cpus; c++)
 		if (per_cpu(c) != self)
-			gic_send_mgmt_sgi(c, true);
+			irqchip_send_mgmt_sgi(c, true);
 }

@@ -10,6 +10,7 @@
 #include <hv/percpu.h>
 #include <hv/printk.h>
 #include <asm/gic.h>
+#include <asm/irqchip.h>
 #include <asm/pmu.h>
 #include <asm/sysregs.h>
 #include <asm/traps.h>
@@ -366,7 +367,7 @@ int arch_handle_trap(struct trap_context *ctx, int kind)
 
 	cpu_stat_inc(cpu, BH_STAT_EXITS_TOTAL);
 	if (kind == TRAP_KIND_IRQ || kind == TRAP_KIND_FIQ) {
-		gic_handle_irq(cpu);
+		irqchip_handle_irq(cpu);
 		if (cpu->arch.park_request)
 			cpu_park(cpu, ctx);
 		return 0;

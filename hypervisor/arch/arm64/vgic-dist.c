@@ -14,6 +14,7 @@
 #include <hv/percpu.h>
 #include <hv/printk.h>
 #include <asm/gic.h>
+#include <asm/irqchip.h>
 #include <asm/sysregs.h>
 #include <bulkhead/comm-region.h>
 #include <bulkhead/cell-config.h>
@@ -218,7 +219,7 @@ static enum mmio_result gicd_access(void *arg, struct mmio_access *acc,
 	return MMIO_HANDLED;
 }
 
-int gic_init(void)
+int gicv3_init(void)
 {
 	const struct bh_platform *p = &hv.config->platform;
 	int err;
@@ -230,32 +231,18 @@ int gic_init(void)
 			       (u64)GICR_FRAME_SIZE * bh_hv_header.max_cpus);
 }
 
-int gic_cell_init(struct cell *cell)
+int gicv3_cell_init(struct cell *cell)
 {
 	const struct bh_platform *p = &hv.config->platform;
-	const struct bh_irqchip *chip;
-	unsigned int i, pin;
 	int err;
 
-	chip = bh_cell_irqchips(cell->desc, cell->arrays);
-	for (i = 0; i < cell->desc->num_irqchips; i++, chip++)
-		for (pin = 0; pin < BH_IRQCHIP_PINS; pin++)
-			if (bh_irqchip_pin_is_set(chip, pin))
-				bitmap_set(cell->arch.irqs.bitmap,
-					   chip->pin_base + pin);
-
-	err = mmio_region_register(cell, ipa_init(p->arm64.gicd_base),
-				   GICD_SIZE, gicd_access, cell);
+	err = irqchip_mmio_register(cell, ipa_init(p->arm64.gicd_base),
+				    GICD_SIZE, gicd_access);
 	if (err)
 		return err;
-	return mmio_region_register(cell, ipa_init(p->arm64.gicr_base),
-				    (u64)GICR_FRAME_SIZE * bh_hv_header.max_cpus,
-				    vgic_gicr_access, cell);
-}
-
-void gic_cell_exit(struct cell *cell)
-{
-	mmio_region_unregister_cell(cell);
+	return irqchip_mmio_register(cell, ipa_init(p->arm64.gicr_base),
+				     (u64)GICR_FRAME_SIZE * bh_hv_header.max_cpus,
+				     vgic_gicr_access);
 }
 
 /*
@@ -283,46 +270,20 @@ static void route_spi(unsigned int irq, u64 mpidr)
 	mmio_write(gicd + GICD_IROUTER + irq * 8, 8, mpidr & MPIDR_AFF_MASK);
 }
 
-static u64 first_cpu_mpidr(const struct cell *cell)
+/* Under dist_lock: no emulated access interleaves with the change. */
+void gicv3_quiesce_spis(const struct gic_irq_owner *spis,
+			const struct per_cpu *target)
 {
-	unsigned int c;
-
-	for (c = 0; c < 64; c++)
-		if (cell_owns_cpu(cell, c) && per_cpu(c))
-			return per_cpu(c)->arch.mpidr;
-	return 0;
-}
-
-static void move_irqs(struct cell *cell, struct cell *from, struct cell *to)
-{
-	u64 target = first_cpu_mpidr(to);
 	unsigned int irq;
 
 	spin_lock(&dist_lock);
 	for (irq = 32; irq < GIC_MAX_IRQS; irq++) {
-		if (!bitmap_test(cell->arch.irqs.bitmap, irq))
+		if (!bitmap_test(spis->bitmap, irq))
 			continue;
 		quiesce_spi(irq);
-		route_spi(irq, target);
-		bitmap_clear(from->arch.irqs.bitmap, irq);
-		bitmap_set(to->arch.irqs.bitmap, irq);
+		if (target)
+			route_spi(irq, target->arch.mpidr);
 	}
-	spin_unlock(&dist_lock);
-}
-
-/*
- * A stopped cell's devices must not keep interrupting the CPU parked for
- * it (a pending interrupt ends every wfi): disable its SPIs. A cell that
- * starts again enables what it uses.
- */
-void arch_cell_quiesce_irqs(struct cell *cell)
-{
-	unsigned int irq;
-
-	spin_lock(&dist_lock);
-	for (irq = 32; irq < GIC_MAX_IRQS; irq++)
-		if (bitmap_test(cell->arch.irqs.bitmap, irq))
-			quiesce_spi(irq);
 	spin_unlock(&dist_lock);
 }
 
@@ -330,32 +291,16 @@ void arch_cell_quiesce_irqs(struct cell *cell)
  * The distributor delivers a virtual device's interrupt like a wired
  * one, to wherever the owning cell routed it: set-pending is all it takes.
  */
-void arch_trigger_irq(unsigned int irq)
+void gicv3_set_spi_pending(unsigned int irq)
 {
 	uintptr_t gicd = hv.config->platform.arm64.gicd_base;
 
-	/* Memory the interrupt announces is written before it fires. */
-	asm volatile("dsb ishst" : : : "memory");
 	mmio_write(gicd + GICD_ISPENDR + (irq / 32) * 4, 4, 1U << (irq % 32));
 }
 
 /* Inmates find the interrupt controller through their comm region. */
-void arch_fill_comm_region(struct cell *cell, struct bh_comm_region *comm)
+void gicv3_fill_comm_region(struct bh_comm_region *comm)
 {
 	comm->gicd_base = hv.config->platform.arm64.gicd_base;
 	comm->gicr_base = hv.config->platform.arm64.gicr_base;
-}
-
-void arch_cell_take_irqs(struct cell *cell)
-{
-	move_irqs(cell, &root_cell, cell);
-}
-
-/* The root cell gets them back disabled; Linux enables what it uses. */
-void arch_cell_return_irqs(struct cell *cell)
-{
-	struct gic_irq_owner owned = cell->arch.irqs;
-	struct cell tmp = { .arch.irqs = owned };
-
-	move_irqs(&tmp, cell, &root_cell);
 }

@@ -44,15 +44,10 @@ void arch_hv_unmap(paddr_t pa, u64 size);
 
 /* A parked CPU changes cells: drop what the old cell's translation cached. */
 int arch_cell_move_cpu(struct per_cpu *cpu, struct cell *from, struct cell *to);
-/* Moves the cell's interrupt lines from the root cell to it, and back. */
-void arch_cell_take_irqs(struct cell *cell);
-void arch_cell_return_irqs(struct cell *cell);
 /* Fills the platform part of a cell's communication region. */
 void arch_fill_comm_region(struct cell *cell, struct bh_comm_region *comm);
 /* Makes an SPI pending: the interrupt of a virtual device. */
 void arch_trigger_irq(unsigned int irq);
-/* Silences the interrupt lines of a stopped cell. */
-void arch_cell_quiesce_irqs(struct cell *cell);
 
 /*
  * Parking and releasing CPUs, under the rules of cell.c: a stop of a

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * MMIO emulation by registered regions: an emulated device registers
- * (cell, base, size, handler); a trapped access is checked once here (size,
- * alignment, bounds) and handed to the region's handler.
+ * (cell, owner, base, size, handler); a trapped access is checked once here
+ * (size, alignment, bounds) and handed to the region's handler. The owner
+ * (the registering unit) releases its regions when the cell goes.
  */
 #ifndef _HV_MMIO_H
 #define _HV_MMIO_H
@@ -10,6 +11,7 @@
 #include <hv/types.h>
 
 struct cell;
+struct unit;
 
 struct mmio_access {
 	ipaddr_t ipa;
@@ -28,9 +30,11 @@ enum mmio_result {
 typedef enum mmio_result (*mmio_handler_t)(void *arg, struct mmio_access *acc,
 					   u64 offset);
 
-int mmio_region_register(struct cell *cell, ipaddr_t base, u64 size,
-			 mmio_handler_t handler, void *arg);
-void mmio_region_unregister_cell(struct cell *cell);
+int mmio_region_register(struct cell *cell, const struct unit *owner,
+			 ipaddr_t base, u64 size, mmio_handler_t handler,
+			 void *arg);
+/* Releases the cell's regions of owner (NULL: all); returns how many. */
+unsigned int mmio_region_release(struct cell *cell, const struct unit *owner);
 enum mmio_result mmio_handle_access(struct cell *cell, struct mmio_access *acc);
 
 #endif

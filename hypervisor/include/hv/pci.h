@@ -30,21 +30,15 @@ struct pci_device {
 	bool has_run;			/* its cell ran since it joined */
 };
 
-/* Under the management lock. */
-int pci_cell_init(struct cell *cell);
-void pci_cell_exit(struct cell *cell);
-/* The cell's devices back to their reset state before it (re)starts. */
-void pci_cell_reset(struct cell *cell);
-/* The cell stopped running: peers see its state 0. Any context. */
-void pci_cell_stopped(struct cell *cell);
-
-/* ivshmem.c */
+/*
+ * pci.c is a unit (hv/unit.h): a cell's devices are attached at its
+ * creation, reset before it (re)starts, and when it stops its peers see
+ * its state 0. ivshmem.c implements the devices:
+ */
 int ivshmem_attach(struct pci_device *dev);
 void ivshmem_detach(struct pci_device *dev);
 void ivshmem_reset(struct pci_device *dev);
 void ivshmem_stopped(struct pci_device *dev);
-/* Interrupts held back for their budget whose time has come. */
-void ivshmem_timer_expired(void);
 enum mmio_result ivshmem_register_access(struct pci_device *dev,
 					 struct mmio_access *acc, u64 offset);
 

@@ -10,4 +10,8 @@ int arch_mmu_init(void);
 /* VTCR_EL2 value for every cell's stage 2. */
 u64 arch_vtcr(void);
 
+/* cache.S: [start, end) to the point of coherency, with a dsb after. */
+void dcache_clean_inval_range(const void *start, const void *end);
+void dcache_inval_range(const void *start, const void *end);
+
 #endif

@@ -3,21 +3,25 @@
 #ifndef _ASM_TRAPS_H
 #define _ASM_TRAPS_H
 
-#include <hv/types.h>
-
-struct per_cpu;
-
-/* General registers of the cell, saved by exception.S on trap entry. */
-struct trap_context {
-	u64 regs[31];
-	u64 pad;
-};
-
 /* Kind of exception, as exception.S passes it. */
 #define TRAP_KIND_SYNC		0
 #define TRAP_KIND_IRQ		1
 #define TRAP_KIND_FIQ		2
 #define TRAP_KIND_SERROR	3
+
+#ifndef __ASSEMBLY__
+#include <hv/types.h>
+
+struct per_cpu;
+
+/*
+ * General registers of the cell, saved by exception.S on trap entry
+ * (its size and layout reach the assembly through asm-offsets.c).
+ */
+struct trap_context {
+	u64 regs[31];
+	u64 pad;
+};
 
 /* Result of a trap handler. */
 enum trap_result {
@@ -33,4 +37,5 @@ enum trap_result handle_smc(struct per_cpu *cpu, struct trap_context *ctx);
 /* Parks the calling CPU until it is reset (control.c). */
 void cpu_park(struct per_cpu *cpu, struct trap_context *ctx);
 
+#endif /* __ASSEMBLY__ */
 #endif
