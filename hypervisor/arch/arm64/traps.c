@@ -135,7 +135,7 @@ static enum trap_result handle_hvc(struct per_cpu *cpu,
 		return TRAP_HANDLED;
 	}
 	ctx->regs[0] = hypercall(cpu, ctx->regs[0], ctx->regs[1],
-				 ctx->regs[2], leave);
+				 ctx->regs[2], ctx->regs[3], leave);
 	return TRAP_HANDLED;
 }
 
