@@ -199,6 +199,8 @@ static void gen_gic(struct gen *g)
 	begin_node_at(g, "interrupt-controller", g->gicd);
 	prop_str(g, "compatible", "arm,gic-v3");
 	prop_u32(g, "#interrupt-cells", 3);
+	/* Linux sizes an interrupt-map's parent unit address by this. */
+	prop_u32(g, "#address-cells", 2);
 	ok(g, fdt_property(g->fdt, "interrupt-controller", NULL, 0));
 	prop_u32(g, "#redistributor-regions", regions);
 	prop_reg(g, reg, n);
