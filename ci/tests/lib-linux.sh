@@ -44,3 +44,25 @@ root_busy_check() {
 		fail "$1" "only $n rounds in $2 s"
 	fi
 }
+
+# wait_cell_off NAME MS: the cell powered itself off ("shut down"); gives
+# up early if it failed instead.
+wait_cell_off() {
+	local end=$(( $(now_ms) + $2 )) s
+	while :; do
+		s=$(cell_state "$1")
+		[ "$s" = "shut down" ] && return 0
+		[ "$s" = failed ] && return 1
+		[ "$(now_ms)" -ge "$end" ] && return 1
+		sleep 0.2
+	done
+}
+
+# check_cell_off CHECK NAME MS
+check_cell_off() {
+	if wait_cell_off "$2" "$3"; then
+		pass "$1"
+	else
+		fail "$1" "cell '$2' is '$(cell_state "$2")', not shut down: $(hv_since_mark | tail -n 3 | tr '\n' '|')"
+	fi
+}

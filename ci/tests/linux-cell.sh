@@ -24,6 +24,7 @@ check config linux_cell_config linux-test 3 /tmp/linux-test.cell
 dd if=/dev/urandom of=/tmp/root-data bs=1M count=16 2>/dev/null
 ref=$(sha256sum < /tmp/root-data)
 
+hv_mark
 check cell-linux linux_boot /tmp/linux-test.cell
 check_cell_state running linux-test running
 # The commands, typed one per prompt; the last powers the cell off.
@@ -31,11 +32,9 @@ uart1_type 'echo CPUS=$(grep -c ^processor /proc/cpuinfo)'
 uart1_type "t() { awk '/arch_timer/ { print \$2 }' /proc/interrupts; }; a=\$(t); sleep 1; [ \$(t) -gt \$a ] && echo TIMER=RISING"
 uart1_type 'grep "System RAM" /proc/iomem'
 uart1_type 'echo OTHER_RAM=$(grep "System RAM" /proc/iomem | grep -vc 40000000-47ffffff)'
-uart1_type 'touch /tmp/before-reboot; reboot -f'
-uart1_type '[ -e /tmp/before-reboot ] || echo REBOOT=FRESH'
 uart1_type 'poweroff -f'
 root_busy_check root-keeps-working 5
-check_cell_state powered-off linux-test "shut down" 360000
+check_cell_off powered-off linux-test 300000
 check_eq root-memory-intact "$ref" "$(sha256sum < /tmp/root-data)"
 check destroy bulkhead cell destroy linux-test
 
@@ -48,5 +47,14 @@ for i in 1 2 3 4 5 6 7 8 9 10; do
 done
 check_eq recreate-rounds 10 "$ok"
 check_eq root-memory-intact-after-rounds "$ref" "$(sha256sum < /tmp/root-data)"
+
+# reboot: the same kernel boots again (its tmpfs is new), then poweroff.
+hv_mark
+check cell-linux-again linux_boot /tmp/linux-test.cell
+uart1_type 'touch /tmp/before-reboot; reboot -f'
+uart1_type '[ -e /tmp/before-reboot ] || echo REBOOT=FRESH'
+uart1_type 'poweroff -f'
+check_cell_off rebooted-then-off linux-test 300000
+check destroy-again bulkhead cell destroy linux-test
 check_eq cpus-back 0-3 "$(cpus_online)"
 check disable-succeeds bh_disable
