@@ -14,6 +14,7 @@
 # expect-uart1: timer-rising ^TIMER=RISING
 # expect-uart1: only-its-ram ^40000000-47ffffff : System RAM
 # expect-uart1: no-other-ram ^OTHER_RAM=0
+# expect-uart1: marked-before-reboot ^MARKED
 # expect-uart1: reboot-fresh ^REBOOT=FRESH
 . /tests/lib.sh
 . /tests/lib-linux.sh
@@ -51,10 +52,13 @@ check_eq root-memory-intact-after-rounds "$ref" "$(sha256sum < /tmp/root-data)"
 # reboot: the same kernel boots again (its tmpfs is new), then poweroff.
 hv_mark
 check cell-linux-again linux_boot /tmp/linux-test.cell
-uart1_type 'touch /tmp/before-reboot; reboot -f'
+uart1_type 'touch /tmp/before-reboot && echo MARKED && reboot -f'
 uart1_type '[ -e /tmp/before-reboot ] || echo REBOOT=FRESH'
 uart1_type 'poweroff -f'
 check_cell_off rebooted-then-off linux-test 300000
+hv_since_mark > /tmp/hv-reboot.log
+check_grep reset-restarted-cell "linux-test: PSCI system reset" /tmp/hv-reboot.log
+
 check destroy-again bulkhead cell destroy linux-test
 check_eq cpus-back 0-3 "$(cpus_online)"
 check disable-succeeds bh_disable
