@@ -8,7 +8,7 @@
 # dt: &{/reserved-memory} { linux-cell@70000000 { reg = <0x0 0x70000000 0x0 0x8200000>; no-map; }; };
 # expect-uart1: booted bhcell: [^ ]+ up on 2 CPU\(s\)
 # expect-uart1: two-cpus ^CPUS=2
-# expect-uart1: cpu1-offline ^OFFLINE=0$
+# expect-uart1: cpu1-offline ^OFFLINE=0[[:space:]]*$
 # expect-uart1: cpu1-back ^ONLINE=0-1
 . /tests/lib.sh
 . /tests/lib-linux.sh
