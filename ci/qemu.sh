@@ -21,7 +21,10 @@
 # asks for one with a "# cpu: MODEL" line); BH_CMDLINE adds to the kernel
 # command line ("# cmdline: TEXT" in a test). A test's "# dt: TEXT" lines
 # are device-tree source added to the shared tree for it alone
-# (Documentation/testing.md).
+# (Documentation/testing.md). A test with a line "# linux-cell: yes" gets
+# a Linux cell's kernel and initramfs too (/usr/share/bulkhead/linux/),
+# and its "BHUART1: TEXT" lines (lib.sh uart1_type) are typed into UART1,
+# each once the cell's shell shows its next prompt.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -82,6 +85,34 @@ EOF
 	dtc -q -I dts -O dtb -o "$out" "$qdir/bulkhead-virt.dts"
 }
 
+# What a Linux cell boots (Documentation/linux-cells.md): Debian's kernel
+# as an Image (its vmlinuz is one, or a gzip of one: decompressed here)
+# and a small busybox initramfs, packed as a second cpio archive that the
+# tests with "# linux-cell: yes" get behind the shared one (the kernel
+# unpacks concatenated archives), so the others do not carry 30 MiB more.
+build_linux_cell() {
+	local root=$qdir/linux-root cell=$qdir/linux-cell kver
+	rm -rf "$root" "$cell"
+	mkdir -p "$root"/{bin,proc,sys,dev,tmp,lib/modules} "$cell/usr/share/bulkhead/linux"
+	cp "$cache/busybox" "$root/bin/busybox"
+	cp "$top/ci/linux-cell-init" "$root/init"
+	chmod +x "$root/init"
+	kver=$(cat "$cache/abi")-arm64
+	# uio_pci_generic for the ivshmem device: stock drivers, no Bulkhead code.
+	cp "$cache/arm64/lib/modules/$kver/kernel/drivers/uio/uio.ko" \
+	   "$cache/arm64/lib/modules/$kver/kernel/drivers/uio/uio_pci_generic.ko" \
+	   "$root/lib/modules/" 2>/dev/null || true
+	(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) \
+		> "$cell/usr/share/bulkhead/linux/initramfs.cpio.gz"
+	if [ "$(head -c 2 "$cache/vmlinuz" | od -An -tx1 | tr -d ' ')" = 1f8b ]; then
+		zcat "$cache/vmlinuz" > "$cell/usr/share/bulkhead/linux/Image"
+	else
+		cp "$cache/vmlinuz" "$cell/usr/share/bulkhead/linux/Image"
+	fi
+	(cd "$cell" && find . | cpio -o -H newc --quiet | gzip -1) > "$qdir/linux-cell.cpio.gz"
+	cat "$qdir/initramfs.cpio.gz" "$qdir/linux-cell.cpio.gz" > "$qdir/initramfs-linux.cpio.gz"
+}
+
 # One initramfs for every test: the script to run is chosen at boot.
 build_initramfs() {
 	local root=$qdir/rootfs
@@ -119,16 +150,18 @@ build_image() {
 		"$qdir/generated/qemu-generated.cell" ||
 		echo "qemu.sh: no config generated from the device tree" >&2
 	build_initramfs
+	build_linux_cell
 }
 
 # image_stale: the image is missing, or older than something it holds
 # (`make` first builds the artefacts; this only packs them).
 image_stale() {
 	local img=$qdir/initramfs.cpio.gz f
-	[ -e "$img" ] && [ -e "$qdir/bulkhead-virt.dtb" ] || return 0
+	[ -e "$img" ] && [ -e "$qdir/bulkhead-virt.dtb" ] &&
+		[ -e "$qdir/initramfs-linux.cpio.gz" ] || return 0
 	for f in driver/bulkhead.ko hypervisor/bulkhead.bin tools/bulkhead \
 		 tools/ivshmem-demo tests/guest/ioctl-fuzz tests/guest/pmu-count \
-		 ci/init ci/qemu.sh; do
+		 ci/init ci/qemu.sh ci/linux-cell-init; do
 		[ "$top/$f" -nt "$img" ] && return 0
 	done
 	for f in "$top"/configs/cells/*.cell "$top"/inmates/demos/*.bin \
@@ -160,7 +193,7 @@ test_dtb() {
 qemu_args() {
 	local what=$1
 	local args=("${QEMU_BASE[@]}" -kernel "$cache/vmlinuz"
-		    -initrd "$qdir/initramfs.cpio.gz"
+		    -initrd "${BH_INITRD:-$qdir/initramfs.cpio.gz}"
 		    -dtb "${BH_DTB:-$qdir/bulkhead-virt.dtb}")
 	# BH_CPU=max: QEMU's newest CPU (SVE, SME, pointer authentication,
 	# RAS); the kernel must stay at EL1 (no VHE: PLATFORM.md).
@@ -197,6 +230,28 @@ record_of() {
 		}'
 }
 
+# uart1_type SOCKET LOG N TEXT: types TEXT and a return into UART1 once
+# LOG shows the Linux cell's shell prompt N times (or after 300 s).
+uart1_type() {
+	python3 - "$@" <<'PY' || true
+import socket, sys, time
+sock, log, n, text = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+end = time.time() + 300
+while time.time() < end:
+    try:
+        if open(log, 'rb').read().count(b'bhcell$ ') >= n:
+            break
+    except OSError:
+        pass
+    time.sleep(0.2)
+s = socket.socket(socket.AF_UNIX)
+s.connect(sock)
+s.sendall(text.encode() + b'\r')
+time.sleep(0.5)
+s.close()
+PY
+}
+
 run_test() {
 	local name=$1 limit=${2:-120}
 	local log=$tdir/$name.log uart1=$tdir/$name.uart1.log
@@ -214,18 +269,33 @@ run_test() {
 		build_image
 	fi
 	dtb=$(test_dtb "$name")
-	mapfile -t args < <(BH_CPU=$cpu BH_DTB=$dtb BH_CMDLINE=$extra qemu_args "$name")
+	# "# linux-cell: yes": the Linux cell's kernel and initramfs too.
+	local initrd=$qdir/initramfs.cpio.gz
+	grep -q '^# linux-cell: *yes' "$top/ci/tests/$name.sh" &&
+		initrd=$qdir/initramfs-linux.cpio.gz
+	mapfile -t args < <(BH_CPU=$cpu BH_DTB=$dtb BH_CMDLINE=$extra \
+			    BH_INITRD=$initrd qemu_args "$name")
 	local rc=0 start=$SECONDS mon=$tdir/$name.monitor watcher
 	# The guest's "BHHOST: CMD" lines (lib.sh host_command) go to QEMU's
 	# monitor: what only the host can do. Only the commands the tests use:
 	# anything may print on UART0 (a cell, interleaved with Linux), and
 	# the monitor can run programs on the host.
-	rm -f "$mon"
+	# UART1 is a socket (logged to its file) so that "BHUART1: TEXT"
+	# lines can be typed into a Linux cell's console, each after the
+	# cell's shell shows one more prompt than lines were typed so far.
+	local u1sock=$tdir/$name.uart1.sock
+	rm -f "$mon" "$u1sock"
 	: > "$log"
-	(tail -n +1 -F "$log" 2>/dev/null |
-		grep --line-buffered -a '^BHHOST: ' |
-		while read -r _ cmd; do
+	(typed=0
+	tail -n +1 -F "$log" 2>/dev/null |
+		grep --line-buffered -a '^BHHOST: \|^BHUART1: ' |
+		while read -r kind cmd; do
 			cmd=${cmd%$'\r'}
+			if [ "$kind" = BHUART1: ]; then
+				typed=$((typed + 1))
+				uart1_type "$u1sock" "$uart1" "$typed" "$cmd"
+				continue
+			fi
 			case $cmd in
 			system_powerdown) ;;
 			*) continue ;;
@@ -247,7 +317,10 @@ PY
 	watcher=$!
 	timeout --foreground -k 5 "$limit" "${args[@]}" \
 		-monitor "unix:$mon,server=on,wait=off" \
-		-serial "file:$log" -serial "file:$uart1" </dev/null || rc=$?
+		-serial "file:$log" \
+		-chardev "socket,id=uart1,path=$u1sock,server=on,wait=off,logfile=$uart1" \
+		-serial chardev:uart1 </dev/null || rc=$?
+	rm -f "$u1sock"
 	pkill -P $watcher 2>/dev/null || true
 	{ kill $watcher && wait $watcher; } 2>/dev/null || true
 	local took=$((SECONDS - start))

@@ -291,6 +291,50 @@ int bh_cell_load(struct bulkhead_cell_load __user *uarg)
 	return err;
 }
 
+static void report_boot(void *arg, int severity, const char *msg)
+{
+	bh_report(severity == BH_CHECK_ERROR, "cell '%s': %s",
+		  (const char *)arg, msg);
+}
+
+/*
+ * The boot CPU's entry and device tree for the next start and the cell's
+ * own restarts. Checked here to name the field; the hypervisor checks
+ * again and keeps it until the cell is shut down.
+ */
+int bh_cell_set_boot(struct bulkhead_cell_boot __user *uarg)
+{
+	struct bulkhead_cell_boot arg;
+	struct bh_check_ctx check = {
+		.report = report_boot,
+	};
+	struct bh_cell *cell;
+	long err;
+
+	if (copy_from_user(&arg, uarg, sizeof(arg)))
+		return -EFAULT;
+	cell = bh_cell_find(arg.id);
+	if (!cell) {
+		bh_err("no cell with id %u", arg.id);
+		return -ENOENT;
+	}
+	check.arg = cell->desc->name;
+	if (bh_check_cell_boot(&check, cell->desc, arg.flags, arg.entry,
+			       arg.dtb))
+		return -EINVAL;
+	err = bh_hypercall3(BH_HC_CELL_SET_BOOT, cell->id, arg.entry, arg.dtb);
+	if (err == -EBUSY)
+		bh_err("cell '%s' is running: shut it down before setting its boot (bulkhead cell shutdown %s)",
+		       cell->desc->name, cell->desc->name);
+	else if (err)
+		bh_err("cell '%s': the hypervisor refused the boot (%ld): see 'bulkhead console'",
+		       cell->desc->name, err);
+	else
+		pr_info("bulkhead: cell '%s': boot at 0x%llx, device tree at 0x%llx\n",
+			cell->desc->name, arg.entry, arg.dtb);
+	return err;
+}
+
 /* The cell a struct bulkhead_cell_id from user space names. */
 static struct bh_cell *user_cell(struct bulkhead_cell_id __user *uarg,
 				 struct bulkhead_cell_id *arg)

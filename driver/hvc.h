@@ -42,18 +42,25 @@ static inline long bh_hv_enter(unsigned int cpu)
 }
 
 /* A Bulkhead hypercall; everything but x0 is preserved. */
-static inline long bh_hypercall(unsigned long code, unsigned long arg1,
-				unsigned long arg2)
+static inline long bh_hypercall3(unsigned long code, unsigned long arg1,
+				 unsigned long arg2, unsigned long arg3)
 {
 	register unsigned long x0 asm("x0") = code;
 	register unsigned long x1 asm("x1") = arg1;
 	register unsigned long x2 asm("x2") = arg2;
+	register unsigned long x3 asm("x3") = arg3;
 
 	asm volatile("hvc #" __stringify(BH_HVC_IMM)
 		     : "+r"(x0)
-		     : "r"(x1), "r"(x2)
+		     : "r"(x1), "r"(x2), "r"(x3)
 		     : "memory");
 	return (long)x0;
+}
+
+static inline long bh_hypercall(unsigned long code, unsigned long arg1,
+				unsigned long arg2)
+{
+	return bh_hypercall3(code, arg1, arg2, 0);
 }
 
 #endif

@@ -46,6 +46,9 @@ static long bh_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case BULKHEAD_IOCTL_CELL_LOAD:
 		err = bh.enabled ? bh_cell_load((void __user *)arg) : -ENODEV;
 		break;
+	case BULKHEAD_IOCTL_CELL_SET_BOOT:
+		err = bh.enabled ? bh_cell_set_boot((void __user *)arg) : -ENODEV;
+		break;
 	case BULKHEAD_IOCTL_CELL_START:
 		err = bh.enabled ? bh_cell_start((void __user *)arg) : -ENODEV;
 		break;

@@ -68,6 +68,7 @@ void bh_clean_to_poc(void *start, size_t size);
 int bh_cell_create(struct bulkhead_config_arg __user *uarg);
 int bh_cell_load(struct bulkhead_cell_load __user *uarg);
 int bh_cell_start(struct bulkhead_cell_id __user *uarg);
+int bh_cell_set_boot(struct bulkhead_cell_boot __user *uarg);
 int bh_cell_shutdown(struct bulkhead_cell_id __user *uarg);
 int bh_cell_destroy(struct bulkhead_cell_id __user *uarg);
 struct bh_cell *bh_cell_find(unsigned int id);

@@ -457,6 +457,18 @@ static void reset_cell(struct cell *cell)
 	arch_dcache_flush(cell->comm, sizeof(*cell->comm));
 }
 
+/* Under hv.lock: where the boot CPU starts, and its x0. */
+static u64 boot_entry(const struct cell *cell)
+{
+	return cell->boot.set ? cell->boot.entry :
+				cell->desc->cpu_reset_address;
+}
+
+static u64 boot_context(const struct cell *cell)
+{
+	return cell->boot.set ? cell->boot.dtb : 0;
+}
+
 /* The cell's first CPU, by number. */
 static int first_cpu(struct cell *cell)
 {
@@ -496,7 +508,7 @@ static int start_cell(struct cell *cell)
 	pr_info("cell %s started\n", cell->name);
 	spin_lock(&hv.lock);
 	cell->stopping = false;
-	err = arch_reset_cpu(first, cell->desc->cpu_reset_address, 0);
+	err = arch_reset_cpu(first, boot_entry(cell), boot_context(cell));
 	spin_unlock(&hv.lock);
 	return err ? -EBUSY : 0;
 }
@@ -545,6 +557,10 @@ static long shutdown_locked(struct cell *cell, bool force)
 	if (err)
 		return err;
 	units_cell_stopped(cell);
+	/* The boot the root set lasts until the root shuts the cell down. */
+	spin_lock(&hv.lock);
+	cell->boot.set = false;
+	spin_unlock(&hv.lock);
 	comm->msg_to_cell = BH_MSG_NONE;
 	if (cell->state != BH_CELL_STATE_FAILED)
 		set_state(cell, BH_CELL_STATE_SHUT_DOWN);
@@ -597,6 +613,40 @@ long cell_destroy(struct per_cpu *caller, unsigned int id)
 	spin_unlock(&mgmt_lock);
 	pr_info("cell %s destroyed\n", name);
 	return 0;
+}
+
+/*
+ * Only while the cell does not run: a running cell's SYSTEM_RESET would
+ * otherwise restart it somewhere its owner did not load. The hypervisor
+ * checks for itself what the driver checked (config-place.c).
+ */
+long cell_set_boot(struct per_cpu *caller, unsigned int id, u64 entry,
+		   u64 dtb)
+{
+	struct bh_check_ctx check = {
+		.report = report_config_error,
+		.file = "cell boot",
+	};
+	struct cell *cell;
+	long err = 0;
+
+	spin_lock(&mgmt_lock);
+	cell = managed_cell(caller, id);
+	if (!cell)
+		err = -ENOENT;
+	else if (cell->state == BH_CELL_STATE_RUNNING)
+		err = -EBUSY;
+	else if (bh_check_cell_boot(&check, cell->desc, 0, entry, dtb))
+		err = -EINVAL;
+	if (!err) {
+		spin_lock(&hv.lock);
+		cell->boot.set = true;
+		cell->boot.entry = entry;
+		cell->boot.dtb = dtb;
+		spin_unlock(&hv.lock);
+	}
+	spin_unlock(&mgmt_lock);
+	return err;
 }
 
 long cell_get_state(struct per_cpu *caller, unsigned int id)
@@ -654,7 +704,7 @@ void cell_system_power(struct per_cpu *cpu, bool off)
 		for_each_cell_cpu(cell, c)
 			if (c != cpu->cpu_id)
 				arch_request_park(c);
-		arch_restart_self(cpu, cell->desc->cpu_reset_address);
+		arch_restart_self(cpu, boot_entry(cell), boot_context(cell));
 	}
 	spin_unlock(&hv.lock);
 	if (stopped)

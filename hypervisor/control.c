@@ -84,7 +84,7 @@ static long console_putc_from(struct per_cpu *cpu, char c)
 }
 
 long hypercall(struct per_cpu *cpu, unsigned long code, unsigned long arg1,
-	       unsigned long arg2, bool *leave)
+	       unsigned long arg2, unsigned long arg3, bool *leave)
 {
 	cpu_stat_inc(cpu, BH_STAT_EXITS_HYPERCALL);
 	switch (code) {
@@ -110,6 +110,8 @@ long hypercall(struct per_cpu *cpu, unsigned long code, unsigned long arg1,
 		return cell_destroy(cpu, arg1);
 	case BH_HC_CELL_GET_STATE:
 		return cell_get_state(cpu, arg1);
+	case BH_HC_CELL_SET_BOOT:
+		return cell_set_boot(cpu, arg1, arg2, arg3);
 	default:
 		return -ENOSYS;
 	}

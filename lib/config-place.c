@@ -442,3 +442,46 @@ int bh_check_cell_in_system(struct bh_check_ctx *ctx,
 	bh_check_pci_place(ctx, sys, cell, others, p.num_others);
 	return p.ctx->errors != errors ? -BH_CHECK_EINVAL : 0;
 }
+
+/*
+ * A boot set at load time (struct bulkhead_cell_boot). booting.rst: the
+ * kernel's entry is an A64 instruction (4-byte aligned), the device tree
+ * sits on an 8-byte boundary in memory the CPU reads as RAM; its header
+ * at least must be inside one of the cell's RAM regions. The
+ * communication region is no place for either: the hypervisor rewrites
+ * it at every start.
+ */
+int bh_check_cell_boot(struct bh_check_ctx *ctx,
+		       const struct bh_cell_desc *cell, uint32_t flags,
+		       uint64_t entry, uint64_t dtb)
+{
+	const uint64_t ram_mask = BH_MEM_READ | BH_MEM_IO | BH_MEM_COMM_REGION;
+	const struct bh_memory *mem =
+		bh_cell_mem_regions(cell, bh_cell_arrays(cell));
+	unsigned int errors = ctx->errors;
+	unsigned int num = cell->num_memory_regions;
+
+	if (flags)
+		note_error(ctx, "boot: flags 0x%x: no flags are defined, must be 0",
+			   flags);
+	if (entry & 3)
+		note_error(ctx, "boot: entry 0x%llx is not 4-byte aligned (an A64 instruction)",
+			   ull(entry));
+	else if (bh_check_find_region(mem, num, entry, 4, false,
+				      BH_MEM_EXECUTE | BH_MEM_IO |
+				      BH_MEM_COMM_REGION,
+				      BH_MEM_EXECUTE) == num)
+		note_error(ctx, "boot: entry 0x%llx is not inside an executable memory region of cell '%s' (guest-physical)",
+			   ull(entry), cell->name);
+	if (!dtb)
+		return ctx->errors != errors ? -BH_CHECK_EINVAL : 0;
+	if (dtb & 7)
+		note_error(ctx, "boot: dtb 0x%llx is not 8-byte aligned (booting.rst)",
+			   ull(dtb));
+	else if (!range_ok(dtb, BH_BOOT_DTB_HEADER_SIZE) ||
+		 bh_check_find_region(mem, num, dtb, BH_BOOT_DTB_HEADER_SIZE,
+				      false, ram_mask, BH_MEM_READ) == num)
+		note_error(ctx, "boot: dtb 0x%llx is not inside a readable RAM region of cell '%s' (guest-physical, not IO, not the communication region)",
+			   ull(dtb), cell->name);
+	return ctx->errors != errors ? -BH_CHECK_EINVAL : 0;
+}

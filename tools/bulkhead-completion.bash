@@ -55,6 +55,22 @@ _bulkhead_cell()
 			_bulkhead_words "-a -s"
 			_bulkhead_files
 		fi ;;
+	linux)
+		case $prev in
+		-d | --system-dtb) _bulkhead_files .dtb ;;
+		-s) _bulkhead_files .cell ;;
+		-i | -w | --write-dtb) _bulkhead_files ;;
+		--psci) _bulkhead_words "smc hvc" ;;
+		-c | --kernel-at | --dtb-at | --initrd-at) ;;
+		*)
+			if [ "$COMP_CWORD" = 3 ]; then
+				_bulkhead_files .cell
+			elif [[ $cur == -* ]]; then
+				_bulkhead_words "-d -i -c -s -w -n --system-dtb --write-dtb --dry-run --psci --kernel-at --dtb-at --initrd-at"
+			else
+				_bulkhead_files
+			fi ;;
+		esac ;;
 	start | destroy | stats)
 		[ "$COMP_CWORD" = 3 ] && _bulkhead_cells ;;
 	shutdown)
@@ -129,7 +145,7 @@ _bulkhead()
 		[ "$COMP_CWORD" = 2 ] && _bulkhead_words "--help" ;;
 	cell)
 		if [ "$COMP_CWORD" = 2 ]; then
-			_bulkhead_words "create load start shutdown destroy list stats --help"
+			_bulkhead_words "create load start shutdown destroy linux list stats --help"
 		else
 			_bulkhead_cell
 		fi ;;

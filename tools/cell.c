@@ -17,6 +17,7 @@
 #include <bulkhead/comm-region.h>
 #include <bulkhead/ioctl.h>
 
+#include "cell.h"
 #include "config.h"
 #include "util.h"
 
@@ -32,8 +33,11 @@ static int read_cell_attr(unsigned int id, const char *attr, char *buf,
 	return read_line(path, buf, size);
 }
 
-/* Resolves a cell name or id; prints why not and returns -1 on failure. */
-static int cell_id(const char *arg)
+/*
+ * Resolves a cell name or id; -1 if there is none (said on stderr unless
+ * quiet) or the hypervisor is not enabled (always said).
+ */
+int find_cell(const char *arg, bool quiet)
 {
 	struct dirent *de;
 	char name[64], *end;
@@ -58,13 +62,19 @@ static int cell_id(const char *arg)
 		}
 	}
 	closedir(dir);
-	if (id < 0)
+	if (id < 0 && !quiet)
 		fprintf(stderr, "%s: no cell '%s' (see 'bulkhead cell list')\n",
 			progname, arg);
 	return id;
 }
 
-static int cell_ioctl(unsigned long cmd, void *arg, const char *what)
+static int cell_id(const char *arg)
+{
+	return find_cell(arg, false);
+}
+
+/* An ioctl of /dev/bulkhead; on failure the driver's messages, and -1. */
+int cell_ioctl(unsigned long cmd, void *arg, const char *what)
 {
 	int fd = open_device(), ret;
 
@@ -337,6 +347,7 @@ static const struct command cell_commands[] = {
 	{ "start", cmd_start, "CELL: start the cell" },
 	{ "shutdown", cmd_shutdown, "CELL [--force]: stop the cell" },
 	{ "destroy", cmd_destroy, "CELL: destroy it, resources back to root" },
+	{ "linux", cmd_cell_linux, "CELL.cell Image [-d DTB] [-i INITRD] [-c CMDLINE]: boot Linux in it" },
 	{ "list", cmd_list, "list the cells" },
 	{ "stats", cmd_cell_stats, "CELL: exit statistics of its CPUs" },
 	{ NULL, NULL, NULL },

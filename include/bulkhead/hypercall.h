@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
 /*
  * Hypercall ABI: `hvc #BH_HVC_IMM` with the code in x0 and arguments in
- * x1, x2; the result comes back in x0, a negative errno on failure. Other
+ * x1, x2, x3; the result comes back in x0, a negative errno on failure. Other
  * registers are preserved. The immediate tells Bulkhead's calls apart from
  * Linux's hyp-stub calls (`hvc #0`), which the hypervisor refuses.
  */
@@ -25,6 +25,8 @@
 #define BH_HC_CELL_SHUTDOWN		7	/* x1 = cell id, x2 = force */
 #define BH_HC_CELL_DESTROY		8	/* x1 = cell id */
 #define BH_HC_CELL_GET_STATE		9	/* x1 = cell id */
+/* x1 = cell id, x2 = entry IPA, x3 = device tree IPA (0 = none) */
+#define BH_HC_CELL_SET_BOOT		10
 
 /* BH_HC_HYPERVISOR_GET_INFO, x1: */
 #define BH_INFO_MEM_POOL_SIZE		0

@@ -53,6 +53,24 @@ struct bulkhead_cell_load {
 
 #define BULKHEAD_MAX_LOAD_SEGMENTS	16
 
+/*
+ * How a cell's boot CPU starts (Linux's Documentation/arm64/booting.rst):
+ * at entry with x0 = dtb and x1-x3 = 0. Allowed while the cell is not
+ * running (after create, after shutdown, before start); it holds for the
+ * next start and for every restart the cell makes itself (PSCI
+ * SYSTEM_RESET) until the root cell shuts the cell down. A cell never
+ * given one starts at its config's cpu_reset_address with x0 = 0.
+ * Validated by bh_check_cell_boot() (config-check.h), which names the
+ * field at fault.
+ */
+struct bulkhead_cell_boot {
+	uint32_t id;
+	uint32_t flags;		/* 0 */
+	uint64_t entry;		/* IPA the boot CPU starts at; must be in the
+				   cell's executable memory */
+	uint64_t dtb;		/* IPA passed in x0 (booting.rst), 0 = none */
+};
+
 struct bulkhead_messages {
 	uint64_t address;	/* user pointer to the buffer */
 	uint64_t size;		/* its size in bytes */
@@ -72,8 +90,10 @@ struct bulkhead_messages {
  * length. The kernel log has them too.
  */
 #define BULKHEAD_IOCTL_MESSAGES		_IOW(0xbb, 7, struct bulkhead_messages)
+#define BULKHEAD_IOCTL_CELL_SET_BOOT	_IOW(0xbb, 8, struct bulkhead_cell_boot)
 
 BH_STATIC_ASSERT(sizeof(struct bulkhead_load_segment) == 24, "load segment ABI");
 BH_STATIC_ASSERT(sizeof(struct bulkhead_cell_load) == 16, "cell load ABI");
+BH_STATIC_ASSERT(sizeof(struct bulkhead_cell_boot) == 24, "cell boot ABI");
 
 #endif /* _BULKHEAD_IOCTL_H */

@@ -5,7 +5,7 @@
  * attacks and what must become of each). Runs in the "attack" cell (CPU 3,
  * slot A, UART1 console and UART1's interrupt), prints on UART1.
  *
- * Args: mode=NAME, and seed=N, rounds=N (hvc, smc), sgi=N (storm-sgi,
+ * Args: mode=NAME, and seed=N, rounds=N (hvc, smc, psci-hvc), sgi=N (storm-sgi,
  * sgi-leak). Prints "attack: doing NAME" first.
  *
  * - Faults (the cell must be stopped): "attack: survived NAME" shows that
@@ -42,6 +42,7 @@ INMATE_DEFAULT_ARGS("mode=none");
 #define GICD_ISPENDR		0x0200
 #define GICD_ICPENDR		0x0280
 #define GICD_ISACTIVER		0x0300
+#define GICD_ICACTIVER		0x0380
 #define GICD_IPRIORITYR		0x0400
 #define GICD_ITARGETSR		0x0800
 #define GICD_ICFGR		0x0c00
@@ -228,20 +229,6 @@ static bool fault(const char *m)
 		((void (*)(void))HV_MEM)();
 	else if (!strcmp(m, "exec-comm"))
 		((void (*)(void))(uintptr_t)BH_COMM_REGION_IPA)();
-	else if (!strcmp(m, "gicd-isenabler"))
-		mmio_write32(d + GICD_ISENABLER + 4, 1U << (ROOT_SPI - 32));
-	else if (!strcmp(m, "gicd-icenabler"))
-		mmio_write32(d + GICD_ICENABLER + 4, 1U << (ROOT_SPI - 32));
-	else if (!strcmp(m, "gicd-ispendr"))
-		mmio_write32(d + GICD_ISPENDR + 4, 1U << (ROOT_SPI - 32));
-	else if (!strcmp(m, "gicd-ipriorityr"))
-		mmio_write8(d + GICD_IPRIORITYR + ROOT_SPI,
-			    mmio_read8(d + GICD_IPRIORITYR + ROOT_SPI) ^ 0x80);
-	else if (!strcmp(m, "gicd-icfgr"))
-		/* INTIDs 32-47; 33 is the root's: flip its edge bit. */
-		mmio_write32(d + GICD_ICFGR + 8, 2U << 2);
-	else if (!strcmp(m, "gicd-irouter-foreign-irq"))
-		mmio_write64(d + GICD_IROUTER + 8 * ROOT_SPI, cpu_mpidr());
 	else if (!strcmp(m, "gicd-irouter-foreign-cpu"))
 		mmio_write64(d + GICD_IROUTER + 8 * OWN_SPI, 0);	/* CPU 0 */
 	else if (!strcmp(m, "gicd-irouter-any"))
@@ -496,6 +483,7 @@ static long hvc_expected(uint64_t code, uint64_t a1, uint64_t a2, int self)
 	case BH_HC_CELL_START:
 	case BH_HC_CELL_SHUTDOWN:
 	case BH_HC_CELL_DESTROY:
+	case BH_HC_CELL_SET_BOOT:
 		return HV_ENOENT;
 	case BH_HC_CELL_GET_STATE:
 		return (uint32_t)a1 == (uint32_t)self ? BH_CELL_STATE_RUNNING :
@@ -577,38 +565,52 @@ static bool smc_stops(uint32_t fid)
 	       f == PSCI_SYSTEM_RESET;
 }
 
-static void do_smc(void)
+/* The conduit under test: SMC (mode smc) or HVC (mode psci-hvc). */
+static bool use_hvc;
+
+static int64_t psci(uint32_t fid, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	return use_hvc ? hvc_call(fid, a1, a2, a3) : smc_call(fid, a1, a2, a3);
+}
+
+/*
+ * PSCI through either SMCCC conduit answers the same. Over HVC only fast
+ * calls (bit 31) are SMCCC: the rest are Linux's stub calls, refused.
+ */
+static void do_psci(bool hvc)
 {
 	unsigned int rounds = cmdline_parse_int("rounds", 8), r, n;
 	uint64_t me = cpu_mpidr();
 	uint32_t fid;
 	int64_t got;
 
-	expect("PSCI_VERSION", smc_call(PSCI_VERSION, 0, 0, 0), 0x10001);
-	expect("MIGRATE_INFO_TYPE", smc_call(PSCI_MIGRATE_INFO_TYPE, 0, 0, 0), 2);
-	expect("FEATURES CPU_ON", smc_call(PSCI_FEATURES, PSCI_CPU_ON_64, 0, 0), 0);
+	use_hvc = hvc;
+	expect("PSCI_VERSION", psci(PSCI_VERSION, 0, 0, 0), 0x10001);
+	expect("MIGRATE_INFO_TYPE", psci(PSCI_MIGRATE_INFO_TYPE, 0, 0, 0), 2);
+	expect("FEATURES CPU_ON", psci(PSCI_FEATURES, PSCI_CPU_ON_64, 0, 0), 0);
 	expect("FEATURES CPU_SUSPEND",
-	       smc_call(PSCI_FEATURES, PSCI_CPU_SUSPEND, 0, 0), PSCI_NOT_SUPPORTED);
-	expect("CPU_SUSPEND", smc_call(PSCI_CPU_SUSPEND, 0, 0, 0),
+	       psci(PSCI_FEATURES, PSCI_CPU_SUSPEND, 0, 0), PSCI_NOT_SUPPORTED);
+	expect("CPU_SUSPEND", psci(PSCI_CPU_SUSPEND, 0, 0, 0),
 	       PSCI_NOT_SUPPORTED);
-	expect("AFFINITY_INFO self", smc_call(PSCI_AFFINITY_INFO_64, me, 0, 0), 0);
+	expect("AFFINITY_INFO self", psci(PSCI_AFFINITY_INFO_64, me, 0, 0), 0);
 	for (n = 0; n < 8; n++) {
 		if (n == own_cpu())
 			continue;
 		expect("AFFINITY_INFO foreign",
-		       smc_call(PSCI_AFFINITY_INFO_64, n, 0, 0),
+		       psci(PSCI_AFFINITY_INFO_64, n, 0, 0),
 		       PSCI_INVALID_PARAMS);
-		expect("CPU_ON foreign", psci_cpu_on(n, inmate_image_start(), 0),
+		expect("CPU_ON foreign",
+		       psci(PSCI_CPU_ON_64, n, inmate_image_start(), 0),
 		       PSCI_DENIED);
 	}
-	expect("CPU_ON self", psci_cpu_on(me, inmate_image_start(), 0),
+	expect("CPU_ON self", psci(PSCI_CPU_ON_64, me, inmate_image_start(), 0),
 	       PSCI_ALREADY_ON);
 	/* Every id of the PSCI range but the stopping ones, both widths. */
 	for (n = 0; n < 0x100; n++) {
 		for (fid = 0x84000000U | n; ; fid |= PSCI_SMC64) {
 			if (!smc_stops(fid)) {
-				got = smc_call(fid, random64(), random64(),
-					       random64());
+				got = psci(fid, random64(), random64(),
+					   random64());
 				expect_true("PSCI range", got >= -5 &&
 					    got <= 0x10001, got);
 			}
@@ -618,19 +620,23 @@ static void do_smc(void)
 	}
 	/* Random ids outside PSCI: not supported, never forwarded. */
 	for (r = 0; r < rounds * 64; r++) {
-		fid = random64();
+		fid = random64() | (use_hvc ? 0x80000000U : 0);
 		if ((fid & 0xbfffff00U) == 0x84000000U)
 			continue;
-		expect("random SMC", smc_call(fid, random64(), random64(),
-					      random64()), PSCI_NOT_SUPPORTED);
+		expect("random SMCCC id", psci(fid, random64(), random64(),
+						   random64()), PSCI_NOT_SUPPORTED);
 	}
-	/* The immediate is not looked at. */
+	/* An SMC's immediate is not looked at; an HVC's must be 0. */
 	{
 		register uint64_t x0 asm("x0") = PSCI_VERSION;
 
 		asm volatile("smc #0x1234" : "+r"(x0) : : "x1", "x2", "x3",
 			     "memory");
 		expect("smc #0x1234 VERSION", x0, 0x10001);
+		x0 = PSCI_VERSION;
+		asm volatile("hvc #0x1234" : "+r"(x0) : : "x1", "x2", "x3",
+			     "memory");
+		expect("hvc #0x1234 VERSION", x0, HVC_STUB_ERR);
 	}
 }
 
@@ -734,6 +740,52 @@ static void do_gicd_ignored(void)
 	mmio_write64(d + GICD_IROUTER + 8 * OWN_SPI, cpu_mpidr());
 	route = mmio_read64(d + GICD_IROUTER + 8 * OWN_SPI);
 	expect("own IROUTER", route & 0xff00ffffffULL, cpu_mpidr());
+}
+
+/*
+ * What Linux's GICv3 driver does to the distributor at boot, and worse:
+ * whole registers written for every SPI (enables and active state set
+ * and cleared, pending set, priorities, level trigger, routing to
+ * itself). The fields of interrupts the cell does not own are masked,
+ * not a fault; its own take the values. The root cell checks afterwards
+ * that its UART's interrupt still arrives (attack-cpu.sh).
+ */
+static void do_gicd_linux_init(void)
+{
+	uintptr_t d = gicd();
+	unsigned int lines = ((mmio_read32(d + GICD_TYPER) & 0x1f) + 1) * 32;
+	unsigned int i;
+
+	for (i = 32; i < lines; i += 32) {
+		mmio_write32(d + GICD_ISENABLER + i / 8, ~0U);
+		mmio_write32(d + GICD_ISPENDR + i / 8, ~0U);
+		mmio_write32(d + GICD_ISACTIVER + i / 8, ~0U);
+		mmio_write32(d + GICD_ICENABLER + i / 8, ~0U);
+		mmio_write32(d + GICD_ICPENDR + i / 8, ~0U);
+		mmio_write32(d + GICD_ICACTIVER + i / 8, ~0U);
+		mmio_write32(d + GICD_IGROUPR + i / 8, ~0U);
+	}
+	for (i = 32; i < lines; i += 4)
+		mmio_write32(d + GICD_IPRIORITYR + i, 0xa0a0a0a0U);
+	for (i = 32; i < lines; i += 16)
+		mmio_write32(d + GICD_ICFGR + i / 4, 0);
+	for (i = 32; i < lines; i++)
+		mmio_write64(d + GICD_IROUTER + 8 * i, cpu_mpidr());
+	expect("own priority", mmio_read8(d + GICD_IPRIORITYR + OWN_SPI), 0xa0);
+	expect("own route", mmio_read64(d + GICD_IROUTER + 8 * OWN_SPI) &
+	       0xff00ffffffULL, cpu_mpidr());
+	expect("own SPI disabled",
+	       mmio_read32(d + GICD_ISENABLER + OWN_SPI / 8) >> (OWN_SPI % 32) & 1,
+	       0);
+	expect("foreign priority reads 0",
+	       mmio_read8(d + GICD_IPRIORITYR + ROOT_SPI), 0);
+	expect("foreign route reads 0",
+	       mmio_read64(d + GICD_IROUTER + 8 * ROOT_SPI), 0);
+	/* Its own SPI works after all that. */
+	mmio_write32(d + GICD_ISENABLER + OWN_SPI / 8, 1U << (OWN_SPI % 32));
+	expect("own SPI enabled again",
+	       mmio_read32(d + GICD_ISENABLER + OWN_SPI / 8) >> (OWN_SPI % 32) & 1,
+	       1);
 }
 
 /*
@@ -920,7 +972,9 @@ static bool checked(const char *m)
 	if (!strcmp(m, "hvc"))
 		do_hvc();
 	else if (!strcmp(m, "smc"))
-		do_smc();
+		do_psci(false);
+	else if (!strcmp(m, "psci-hvc"))
+		do_psci(true);
 	else if (!strcmp(m, "smc64-system-off"))
 		do_smc64_system_off();
 	else if (!strcmp(m, "el2-regs"))
@@ -929,6 +983,8 @@ static bool checked(const char *m)
 		do_gicd_ignored();
 	else if (!strcmp(m, "gicd-rmw"))
 		do_gicd_rmw();
+	else if (!strcmp(m, "gicd-linux-init"))
+		do_gicd_linux_init();
 	else if (!strcmp(m, "comm-ro"))
 		do_comm_ro();
 	else if (!strcmp(m, "dc-sw"))

@@ -10,8 +10,9 @@
  * Each iteration makes one ioctl: a cell config made from one of the
  * CONFIG files (truncated, oversized, bit-flipped, with a field smashed,
  * or random bytes), a load of random segments (bad pointers, sizes and
- * addresses, random bytes or IMAGE), start, shutdown or destroy of random
- * ids, enable and disable, unknown commands, bad argument pointers. Every
+ * addresses, random bytes or IMAGE), boot (entry, device tree), start,
+ * shutdown or destroy of random ids, enable and disable, unknown
+ * commands, bad argument pointers. Every
  * call must return success or one of the errors the driver documents; the
  * kernel's taint flags must not change (an oops or a warning sets them).
  * A cell a mutated config creates is loaded, maybe started, and destroyed
@@ -238,6 +239,24 @@ static size_t mutate_config(void)
 
 static void fuzz_load(uint32_t id, bool sane);
 
+/*
+ * A boot CPU's entry and device tree: near the cells' memory (mostly
+ * inside it, some misaligned), or anywhere; flags mostly 0.
+ */
+static void fuzz_boot(uint32_t id)
+{
+	struct bulkhead_cell_boot b = {
+		.id = id,
+		.flags = below(8) ? 0 : rnd(),
+		.entry = below(4) ? 0x40000000 + below(0x1000000) : rnd(),
+		.dtb = below(4) ? 0 : below(2) ? 0x40000000 + below(0x1000000) :
+					       rnd(),
+	};
+
+	do_ioctl("set boot", BULKHEAD_IOCTL_CELL_SET_BOOT,
+		 below(10) ? (void *)&b : bad_pointer());
+}
+
 /* A cell a mutated config created: use it a little, then destroy it. */
 static void exercise_new_cell(uint32_t id)
 {
@@ -245,6 +264,8 @@ static void exercise_new_cell(uint32_t id)
 
 	creates++;
 	fuzz_load(id, true);
+	if (below(2))
+		fuzz_boot(id);
 	if (below(2))
 		do_ioctl("start new cell", BULKHEAD_IOCTL_CELL_START, &c);
 	c.flags = BULKHEAD_SHUTDOWN_FORCE;
@@ -317,7 +338,11 @@ static void fuzz_cell_op(void)
 {
 	struct bulkhead_cell_id c = { .id = random_id(), .flags = rnd() };
 
-	switch (below(3)) {
+	switch (below(4)) {
+	case 3:
+		/* Not the caller's cells: they would start somewhere else. */
+		fuzz_boot(is_kept(c.id) ? 100 + below(1000) : c.id);
+		break;
 	case 0:
 		do_ioctl("start", BULKHEAD_IOCTL_CELL_START,
 			 below(10) ? (void *)&c : bad_pointer());
@@ -356,17 +381,19 @@ static void fuzz_other(void)
 			do_ioctl("disable", BULKHEAD_IOCTL_DISABLE, NULL);
 		break;
 	case 2:		/* unknown command numbers of the driver's type */
-		cmd = _IOC(below(4), 0xbb, 7 + below(250), below(64));
+		cmd = _IOC(below(4), 0xbb, 9 + below(247), below(64));
 		do_ioctl("unknown command", cmd, buf);
 		break;
 	default:	/* known numbers, wrong size or direction */
-		cmd = _IOC(below(4), 0xbb, below(7), below(64));
+		cmd = _IOC(below(4), 0xbb, below(9), below(64));
 		if (cmd == BULKHEAD_IOCTL_ENABLE || cmd == BULKHEAD_IOCTL_DISABLE ||
 		    cmd == BULKHEAD_IOCTL_CELL_CREATE ||
 		    cmd == BULKHEAD_IOCTL_CELL_LOAD ||
 		    cmd == BULKHEAD_IOCTL_CELL_START ||
 		    cmd == BULKHEAD_IOCTL_CELL_SHUTDOWN ||
-		    cmd == BULKHEAD_IOCTL_CELL_DESTROY)
+		    cmd == BULKHEAD_IOCTL_CELL_DESTROY ||
+		    cmd == BULKHEAD_IOCTL_MESSAGES ||
+		    cmd == BULKHEAD_IOCTL_CELL_SET_BOOT)
 			cmd = _IOC(_IOC_NONE, 0xbb, 99, 0);
 		do_ioctl("wrong command encoding", cmd, buf);
 	}

@@ -442,7 +442,7 @@ has hardware-check-cell-device "$W/hardware-check-cells.out" \
 # --- the CLI: help, exit statuses ---
 
 for cmd in "" enable disable console stats cell "cell create" "cell load" \
-	   "cell start" "cell shutdown" "cell destroy" "cell list" "cell stats" \
+	   "cell start" "cell shutdown" "cell destroy" "cell linux" "cell list" "cell stats" \
 	   config "config check" "config dump" "config create" \
 	   "config create-cell" hardware "hardware check"; do
 	name=help-$(echo "${cmd:-bulkhead}" | tr ' ' '-')
@@ -522,7 +522,7 @@ fi
 groff -man -Tascii -P-cbou "$top/Documentation/bulkhead.1" > "$W/man.txt" 2>/dev/null
 missing=""
 for cmd in enable disable console stats "cell create" "cell load" "cell start" \
-	   "cell shutdown" "cell destroy" "cell list" "cell stats" "config check" \
+	   "cell shutdown" "cell destroy" "cell linux" "cell list" "cell stats" "config check" \
 	   "config dump" "config create" "config create-cell" "hardware check" \
 	   "ivshmem list" "ivshmem info" "ivshmem state" "ivshmem ring" \
 	   "ivshmem wait" "ivshmem read" "ivshmem write" "EXIT STATUS"; do
@@ -574,7 +574,11 @@ fi
 offers commands "--help --version cell config console disable enable hardware ivshmem stats " bulkhead ""
 offers command-prefix "cell config console " bulkhead c
 offers config "--help check create create-cell dump " bulkhead config ""
-offers cell "--help create destroy list load shutdown start stats " bulkhead cell ""
+offers cell "--help create destroy linux list load shutdown start stats " bulkhead cell ""
+offers linux-cell-file "a.cell sub " bulkhead cell linux ""
+offers linux-options "--dry-run --dtb-at " bulkhead cell linux a.cell Image --d
+offers linux-dtb "b.dtb sub " bulkhead cell linux a.cell Image -d ""
+offers linux-psci "hvc smc " bulkhead cell linux a.cell Image --psci ""
 offers hardware "--help check " bulkhead hardware ""
 offers ivshmem "--help info list read ring state wait write " bulkhead ivshmem ""
 offers ivshmem-section "out rw " bulkhead ivshmem read 0 ""

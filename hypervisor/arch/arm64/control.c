@@ -231,10 +231,10 @@ bool arch_cpu_parked(unsigned int cpu_id)
 	return per_cpu(cpu_id)->arch.psci_state == CPU_STATE_OFF;
 }
 
-void arch_restart_self(struct per_cpu *cpu, u64 entry)
+void arch_restart_self(struct per_cpu *cpu, u64 entry, u64 context)
 {
 	cpu->arch.psci_entry = entry;
-	cpu->arch.psci_context = 0;
+	cpu->arch.psci_context = context;
 	cpu->arch.restart = true;
 	cpu->arch.park_request = true;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * PSCI emulation (Arm DEN 0022) and SMC filtering. Cells never reach the
+ * PSCI emulation (Arm DEN 0022) over both SMCCC conduits (SMC and HVC),
+ * and SMC filtering. Cells never reach the
  * firmware directly: CPU_OFF parks the CPU in the hypervisor, CPU_ON wakes a
  * parked CPU of the same cell at the requested entry; only the root cell,
  * while no other cell exists, may power the machine off or reset it.
@@ -24,6 +25,7 @@
 #define PSCI_SYSTEM_RESET	0x84000009
 #define PSCI_FEATURES		0x8400000a
 #define SMC64_BIT		0x40000000
+#define SMCCC_FAST_CALL		0x80000000	/* SMCCC 2.5: bit 31 of w0 */
 
 #define PSCI_SUCCESS		0
 #define PSCI_NOT_SUPPORTED	(-1)
@@ -209,14 +211,24 @@ static long psci_dispatch(struct per_cpu *cpu, struct trap_context *ctx)
 	}
 }
 
-enum trap_result handle_smc(struct per_cpu *cpu, struct trap_context *ctx)
+bool smccc_is_fast_call(u64 x0)
+{
+	return x0 & SMCCC_FAST_CALL;
+}
+
+enum trap_result handle_smccc(struct per_cpu *cpu, struct trap_context *ctx,
+			      bool smc)
 {
 	u64 fid = ctx->regs[0];
 	bool off = fid == PSCI_CPU_OFF;
 
 	cpu_stat_inc(cpu, BH_STAT_EXITS_PSCI);
-	/* A trapped SMC returns to itself (Arm ARM D1.10.4): step over it. */
-	if (!off)
+	/*
+	 * A trapped SMC returns to itself (Arm ARM D1.10.4): step over it.
+	 * An HVC is a call to EL2: its return address is the next
+	 * instruction already.
+	 */
+	if (smc && !off)
 		arch_skip_instruction();
 	if ((fid & 0xbfffff00) == 0x84000000)
 		ctx->regs[0] = psci_dispatch(cpu, ctx);

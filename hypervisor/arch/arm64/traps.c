@@ -126,6 +126,14 @@ static enum trap_result handle_hvc(struct per_cpu *cpu,
 {
 	u16 imm = ESR_ISS(esr) & 0xffff;
 
+	/*
+	 * SMCCC over the HVC conduit (what KVM's and QEMU's device trees
+	 * without EL2 tell a guest to use): immediate 0 and bit 31 of w0
+	 * set. Linux's stub calls are small numbers (asm/virt.h) and never
+	 * have it, so the two cannot be confused.
+	 */
+	if (imm == 0 && smccc_is_fast_call(ctx->regs[0]))
+		return handle_smccc(cpu, ctx, false);
 	if (imm != BH_HVC_IMM) {
 		/*
 		 * Linux's hyp-stub calls (KVM taking EL2, kexec's soft
@@ -136,7 +144,7 @@ static enum trap_result handle_hvc(struct per_cpu *cpu,
 		return TRAP_HANDLED;
 	}
 	ctx->regs[0] = hypercall(cpu, ctx->regs[0], ctx->regs[1],
-				 ctx->regs[2], leave);
+				 ctx->regs[2], ctx->regs[3], leave);
 	return TRAP_HANDLED;
 }
 
@@ -384,7 +392,7 @@ int arch_handle_trap(struct trap_context *ctx, int kind)
 		res = handle_hvc(cpu, ctx, esr, &leave);
 		break;
 	case EC_SMC64:
-		res = handle_smc(cpu, ctx);
+		res = handle_smccc(cpu, ctx, true);
 		break;
 	case EC_DABT_LOW:
 		res = handle_dabt(cpu, ctx, esr);

@@ -17,6 +17,17 @@ struct pci_device;
 
 #define MAX_CELLS	8	/* root included; the id is the VMID */
 
+/*
+ * Where the boot CPU starts, and its x0: set by the root cell for the
+ * next start and the cell's own restarts, or (set = false) the config's
+ * cpu_reset_address with x0 = 0.
+ */
+struct cell_boot {
+	bool set;
+	u64 entry;
+	u64 dtb;
+};
+
 struct cell {
 	unsigned int id;		/* 0 = root cell */
 	char name[BH_CELL_NAME_LEN];
@@ -31,6 +42,7 @@ struct cell {
 	struct bh_comm_region *comm;	/* NULL for the root cell */
 	struct pci_device *pci_devs;	/* virtual PCI devices */
 	unsigned int num_pci_devs;
+	struct cell_boot boot;		/* how it starts (hv.lock) */
 	struct log_limit log_limit;	/* messages it provokes */
 	struct log_limit output_limit;	/* lines it prints (console) */
 	struct arch_cell arch;
@@ -50,6 +62,8 @@ long cell_start(struct per_cpu *caller, unsigned int id);
 long cell_shutdown(struct per_cpu *caller, unsigned int id, bool force);
 long cell_destroy(struct per_cpu *caller, unsigned int id);
 long cell_get_state(struct per_cpu *caller, unsigned int id);
+long cell_set_boot(struct per_cpu *caller, unsigned int id, u64 entry,
+		   u64 dtb);
 
 /* A CPU of a non-root cell broke the rules: stop the whole cell. */
 void cell_fail(struct per_cpu *cpu);

@@ -60,8 +60,8 @@ void arch_wait_cpu_parked(unsigned int cpu);
 /* Starts a parked CPU at entry (EL1, MMU off, x0 = context); hv.lock. */
 int arch_reset_cpu(unsigned int cpu, u64 entry, u64 context);
 bool arch_cpu_parked(unsigned int cpu);
-/* The calling CPU starts over at entry once its trap is handled. */
-void arch_restart_self(struct per_cpu *cpu, u64 entry);
+/* The calling CPU starts over at entry, x0 = context, after its trap. */
+void arch_restart_self(struct per_cpu *cpu, u64 entry, u64 context);
 
 /*
  * Time: the system counter (ticks since an arbitrary start, monotonic and
@@ -92,6 +92,6 @@ void hv_timer_expired(void);
 
 /* A hypercall from a cell. *leave is set when the CPU must leave. */
 long hypercall(struct per_cpu *cpu, unsigned long code, unsigned long arg1,
-	       unsigned long arg2, bool *leave);
+	       unsigned long arg2, unsigned long arg3, bool *leave);
 
 #endif

@@ -23,6 +23,8 @@
 
 /* SMC Calling Convention call: fn in x0, args in x1-x3, result from x0. */
 int64_t smc_call(uint32_t fn, uint64_t a1, uint64_t a2, uint64_t a3);
+/* The same SMCCC call over the HVC conduit (`hvc #0`). */
+int64_t hvc_call(uint32_t fn, uint64_t a1, uint64_t a2, uint64_t a3);
 
 /*
  * Starts the CPU with affinity mpidr at physical address entry, at EL1

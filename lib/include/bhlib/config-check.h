@@ -68,4 +68,20 @@ int bh_check_cell_in_system(struct bh_check_ctx *ctx,
 			    const struct bh_cell_desc *const *others,
 			    unsigned int num_others);
 
+/* Bytes of a flattened device tree's header (Devicetree spec 5.2). */
+#define BH_BOOT_DTB_HEADER_SIZE	40
+
+/*
+ * Check a boot CPU's start (struct bulkhead_cell_boot in ioctl.h) against
+ * a cell config that passed bh_check_cell(): flags 0, entry a 4-byte
+ * aligned address in one of its executable memory regions, dtb 0 or an
+ * 8-byte aligned address whose header lies in one of its readable RAM
+ * regions (guest-physical; IO and the communication region excluded).
+ * Implemented in lib/config-place.c. Returns 0, or
+ * -BH_CHECK_EINVAL if this call found an error.
+ */
+int bh_check_cell_boot(struct bh_check_ctx *ctx,
+		       const struct bh_cell_desc *cell, uint32_t flags,
+		       uint64_t entry, uint64_t dtb);
+
 #endif /* _BHLIB_CONFIG_CHECK_H */

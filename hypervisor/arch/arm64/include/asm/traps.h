@@ -33,7 +33,14 @@ enum trap_result {
 void arch_skip_instruction(void);
 void arch_inject_dabt(struct per_cpu *cpu, u64 far);
 void arch_inject_iabt(struct per_cpu *cpu, u64 far);
-enum trap_result handle_smc(struct per_cpu *cpu, struct trap_context *ctx);
+/*
+ * An SMCCC call (Arm DEN 0028) through SMC or HVC: PSCI is emulated, every
+ * other function answers NOT_SUPPORTED.
+ */
+enum trap_result handle_smccc(struct per_cpu *cpu, struct trap_context *ctx,
+			      bool smc);
+/* Whether x0 of an `hvc #0` names an SMCCC fast call, not a stub call. */
+bool smccc_is_fast_call(u64 x0);
 /* Parks the calling CPU until it is reset (control.c). */
 void cpu_park(struct per_cpu *cpu, struct trap_context *ctx);
 
