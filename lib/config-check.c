@@ -268,6 +268,9 @@ static void check_desc(struct cell_check *c)
 		note_error(c->ctx, "%scpu_set_size %u above the limit of %u",
 			   c->path, d->cpu_set_size, CHECK_CPU_SET_MAX);
 
+	if (c->root && (d->flags & BH_CELL_FLAG_INJECT_ABORTS))
+		note_warning(c->ctx, "%sflags: BH_CELL_FLAG_INJECT_ABORTS ignored: the root cell always gets aborts",
+			     c->path);
 	if (c->root && d->cpu_reset_address)
 		note_warning(c->ctx, "%scpu_reset_address 0x%llx ignored: the root cell keeps running Linux",
 			     c->path, ull(d->cpu_reset_address));

@@ -51,27 +51,9 @@ checked gicd-ignored gicd-ignored
 checked gicd-rmw gicd-rmw
 
 # Linux's GICv3 set-up, and worse, on every SPI: what belongs to other
-# cells is masked. The root's UART interrupt (INTID 33: not disabled,
-# not left active, not routed to CPU 3) still arrives while the root
-# writes to its console.
-uart_irqs() {
-	awk '$0 ~ /GICv3 +33 / {
-		for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++) n += $i
-	} END { print n + 0 }' /proc/interrupts
-}
+# cells is masked, not a fault (attack-pci.sh shows the root's interrupt
+# still arriving afterwards).
 checked gicd-linux-init gicd-linux-init
-before=$(uart_irqs)
-# A blocked console (its interrupt lost) would hang the write: bounded.
-head -c 2048 /dev/zero | tr '\0' '.' | timeout 10 tee /dev/ttyAMA0 > /dev/null
-sleep 0.5
-after=$(uart_irqs)
-echo
-echo "gicd-linux-init: root UART interrupts $before -> $after"
-if [ "$after" -gt "$before" ]; then
-	pass gicd-linux-init-root-uart-irq
-else
-	fail gicd-linux-init-root-uart-irq "INTID 33 count stayed at $before"
-fi
 
 checked comm-ro comm-ro
 # Set/way maintenance of all caches, as clean and invalidate: the root's

@@ -14,6 +14,7 @@
 # of the link stays intact. See lib-attack.sh and Documentation/isolation.md.
 #
 # expect-uart1: attacker-printed attack: doing pci-state-write
+# expect-uart1: gicd-linux-init-answers attack: gicd-linux-init: [0-9]+ checks, 0 mismatches
 ATTACK_CELL=/etc/bulkhead/attack-pci.cell
 . /tests/lib-attack.sh
 
@@ -66,6 +67,27 @@ if holdout pci-flood pci-flood; then
 		fail pci-flood-root-irqs-held-not-lost "$irqs interrupts in $ms ms"
 	fi
 	timed_shutdown pci-flood-shutdown $FORCE_MS
+	attack_end
+fi
+
+# Linux's GICv3 set-up, and worse, on every SPI (attack-cpu.sh), then the
+# same flood: the root's doorbell interrupt (INTID 240) was neither
+# disabled, left active nor routed to CPU 3, so it still arrives.
+if holdout gicd-linux-init-flood gicd-linux-init-flood; then
+	exec 3< /dev/bulkhead-ivshmem0
+	i0=$(root_ivshmem_irqs)
+	sleep 1
+	i1=$(root_ivshmem_irqs)
+	exec 3<&-
+	echo "gicd-linux-init-flood: root interrupts $i0 -> $i1"
+	if [ "$i1" -gt "$i0" ]; then
+		pass gicd-linux-init-flood-root-irq-arrives
+	else
+		fail gicd-linux-init-flood-root-irq-arrives "INTID 240 count stayed at $i0"
+	fi
+	log_fetch
+	log_lacks gicd-linux-init-flood-not-failed 'cell attack failed'
+	timed_shutdown gicd-linux-init-flood-shutdown $FORCE_MS
 	attack_end
 fi
 

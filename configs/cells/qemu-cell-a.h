@@ -3,7 +3,8 @@
  * The common layout of the CPU 3 cells on QEMU virt: 16 MiB of RAM from
  * cell slot A (loaded at its start, entered there), the communication
  * region, and the second PL011 (UART1) as the console with its interrupt.
- * A config file defines CELL_NAME and includes this file.
+ * A config file defines CELL_NAME and includes this file; CELL_FLAGS, if
+ * defined, are the cell's flags.
  *
  * With LINK_ID defined, the cell is also one end of an ivshmem link: see
  * qemu-link.h.
@@ -17,6 +18,10 @@
 #include "qemu-virt.h"
 #include "qemu-link.h"
 
+#ifndef CELL_FLAGS
+#define CELL_FLAGS	0
+#endif
+
 const struct {
 	struct bh_cell_desc cell;
 	uint8_t cpus[8];
@@ -28,6 +33,7 @@ const struct {
 		.signature = BH_CELL_SIGNATURE,
 		.revision = BH_CONFIG_REVISION,
 		.architecture = BH_ARCH_ARM64,
+		.flags = CELL_FLAGS,
 		.name = CELL_NAME,
 		.cpu_set_size = sizeof(config.cpus),
 		.num_memory_regions = 3,

@@ -47,6 +47,19 @@
 #define CELL_RAM_SIZE		0x01000000ULL
 
 /*
+ * The Linux cells' slot (linux-1cpu, linux-2cpu; one at a time, and not
+ * beside a slot A cell: both use CPU 3): 128 MiB of RAM below the cells'
+ * reserved range, which Debian's stock kernel with a small initramfs
+ * needs (64 MiB at the very least). It is root cell RAM unless the
+ * device tree keeps it from Linux: a test that runs a Linux cell adds
+ * the no-map region with a '# dt:' line (Documentation/memory-layout.md).
+ * Its communication page is in the cells' range, after the links.
+ */
+#define LINUX_CELL_RAM		0x73800000ULL
+#define LINUX_CELL_RAM_SIZE	0x08000000ULL
+#define LINUX_CELL_COMM		0x7e000000ULL
+
+/*
  * Virtual PCI (Documentation/ivshmem.md): ECAM of bus 0 and the register
  * BARs, in the hole QEMU leaves between its secure RAM and the PCIe MMIO
  * window, so they clash with no real device.

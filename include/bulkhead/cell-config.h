@@ -114,7 +114,16 @@ struct bh_pci_device {
 };
 
 /* bh_cell_desc.flags */
-#define BH_CELL_VALID_FLAGS	0x0U
+/*
+ * A non-root cell's access outside itself (a stage-2 data or instruction
+ * abort that nothing emulates, or a forbidden one) is delivered to it as
+ * a synchronous external abort, as a bus error would be on hardware,
+ * instead of stopping the cell: a guest OS reports its own bug. Other
+ * violations (SGIs to foreign CPUs, unknown system registers, SErrors)
+ * still stop it. The root cell always gets aborts.
+ */
+#define BH_CELL_FLAG_INJECT_ABORTS	(1U << 0)
+#define BH_CELL_VALID_FLAGS	0x1U
 
 struct bh_cell_desc {
 	char signature[BH_SIGNATURE_SIZE];

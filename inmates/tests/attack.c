@@ -185,6 +185,8 @@ asm(".pushsection .text\n"
     ".popsection");
 
 #define ESR_EC_UNKNOWN		0
+#define ESR_EC_DABT_CUR		0x25
+#define ESR_FSC_SEA		0x10
 
 /* Runs ASM with probe vectors; the exception class it raised, or -1. */
 #define PROBE(asm_str, ...) ({						\
@@ -742,13 +744,44 @@ static void do_gicd_ignored(void)
 	expect("own IROUTER", route & 0xff00ffffffULL, cpu_mpidr());
 }
 
+/* A probed access's abort: synchronous external, from EL1, read or write. */
+static void expect_sea(const char *what, long ec, bool write)
+{
+	expect(what, ec, ESR_EC_DABT_CUR);
+	expect("fault status: synchronous external abort", probe_esr & 0x3f,
+	       ESR_FSC_SEA);
+	expect("WnR", probe_esr >> 6 & 1, write);
+}
+
+/*
+ * In a cell with BH_CELL_FLAG_INJECT_ABORTS (attack-abort.cell), accesses
+ * outside the cell come back as synchronous external aborts, and the
+ * cell runs on: the root's RAM, the hypervisor's, a device it was not
+ * given, another CPU's redistributor (forbidden, not just unmapped).
+ */
+static void do_abort_injected(void)
+{
+	expect_sea("read root RAM", PROBE("ldr wzr, [%0]", "r"(ROOT_RAM)),
+		   false);
+	expect_sea("write hypervisor memory",
+		   PROBE("str wzr, [%0]", "r"(HV_MEM + 0x1000)), true);
+	expect_sea("read a device not given",
+		   PROBE("ldr wzr, [%0]", "r"(VIRTIO_MMIO)), false);
+	expect_sea("write another CPU's redistributor",
+		   PROBE("str wzr, [%0]", "r"(gicr_of(0) + 0x14)), true);
+	/* And its own memory still works. */
+	expect("own RAM", PROBE("ldr wzr, [%0]", "r"(inmate_image_start())),
+	       -1);
+}
+
 /*
  * What Linux's GICv3 driver does to the distributor at boot, and worse:
  * whole registers written for every SPI (enables and active state set
  * and cleared, pending set, priorities, level trigger, routing to
  * itself). The fields of interrupts the cell does not own are masked,
- * not a fault; its own take the values. The root cell checks afterwards
- * that its UART's interrupt still arrives (attack-cpu.sh).
+ * not a fault; its own take the values. With an ivshmem device
+ * (gicd-linux-init-flood), it rings the root cell afterwards, which
+ * counts its interrupts (attack-pci.sh).
  */
 static void do_gicd_linux_init(void)
 {
@@ -775,17 +808,18 @@ static void do_gicd_linux_init(void)
 	expect("own route", mmio_read64(d + GICD_IROUTER + 8 * OWN_SPI) &
 	       0xff00ffffffULL, cpu_mpidr());
 	expect("own SPI disabled",
-	       mmio_read32(d + GICD_ISENABLER + OWN_SPI / 8) >> (OWN_SPI % 32) & 1,
-	       0);
+	       mmio_read32(d + GICD_ISENABLER + OWN_SPI / 32 * 4) >>
+	       (OWN_SPI % 32) & 1, 0);
 	expect("foreign priority reads 0",
 	       mmio_read8(d + GICD_IPRIORITYR + ROOT_SPI), 0);
 	expect("foreign route reads 0",
 	       mmio_read64(d + GICD_IROUTER + 8 * ROOT_SPI), 0);
 	/* Its own SPI works after all that. */
-	mmio_write32(d + GICD_ISENABLER + OWN_SPI / 8, 1U << (OWN_SPI % 32));
+	mmio_write32(d + GICD_ISENABLER + OWN_SPI / 32 * 4,
+		     1U << (OWN_SPI % 32));
 	expect("own SPI enabled again",
-	       mmio_read32(d + GICD_ISENABLER + OWN_SPI / 8) >> (OWN_SPI % 32) & 1,
-	       1);
+	       mmio_read32(d + GICD_ISENABLER + OWN_SPI / 32 * 4) >>
+	       (OWN_SPI % 32) & 1, 1);
 }
 
 /*
@@ -985,6 +1019,8 @@ static bool checked(const char *m)
 		do_gicd_rmw();
 	else if (!strcmp(m, "gicd-linux-init"))
 		do_gicd_linux_init();
+	else if (!strcmp(m, "abort-injected"))
+		do_abort_injected();
 	else if (!strcmp(m, "comm-ro"))
 		do_comm_ro();
 	else if (!strcmp(m, "dc-sw"))
@@ -1029,6 +1065,13 @@ static bool hold_out(const char *m)
 		comm_flood();
 	if (!strcmp(m, "pci-flood"))
 		pci_flood();
+	if (!strcmp(m, "gicd-linux-init-flood")) {
+		gic_init();
+		do_gicd_linux_init();
+		printk("attack: gicd-linux-init: %u checks, %u mismatches\n",
+		       checks, mismatches);
+		pci_flood();
+	}
 	arch_hold_out(m);
 	if (!strcmp(m, "sgi-leak")) {
 		/*

@@ -502,8 +502,17 @@ TEST(cell_flags_checked)
 	EXPECT_SYS_ERROR("root_cell.flags 0x80000000: unknown bits 0x80000000");
 
 	valid_cell();
-	m.cell.flags = 1;
-	EXPECT_CELL_ERROR("test.cell: flags 0x1: unknown bits 0x1");
+	m.cell.flags = 2;
+	EXPECT_CELL_ERROR("test.cell: flags 0x2: unknown bits 0x2");
+
+	/* Aborts instead of a stop: a cell's choice, the root's always. */
+	valid_cell();
+	m.cell.flags = BH_CELL_FLAG_INJECT_ABORTS;
+	EXPECT(run_cell(), 0, 0);
+	valid_system();
+	m.sys.root_cell.flags = BH_CELL_FLAG_INJECT_ABORTS;
+	EXPECT(run_system(), 0, 1);
+	EXPECT_MSG("root_cell.flags: BH_CELL_FLAG_INJECT_ABORTS ignored");
 }
 
 /* --- name --- */

@@ -962,6 +962,49 @@ TEST(every_finding_reported)
 	EXPECT_MSG("console: PL011 at 0x9050000");
 }
 
+/* The boot of "rt" (its RAM at 0x40000000, 16 MiB) checked alone. */
+static int run_boot(uint32_t flags, uint64_t entry, uint64_t dtb)
+{
+	void *cell;
+	size_t len;
+	int rc;
+
+	cell = pack_cell(&m.cell, &len);
+	reset_ctx();
+	rc = bh_check_cell_boot(&ctx, cell, flags, entry, dtb);
+	free(cell);
+	return rc;
+}
+
+#define EXPECT_BOOT_ERROR(flags, entry, dtb, needle)			\
+	do {								\
+		EXPECT(run_boot(flags, entry, dtb), 1, 0);		\
+		EXPECT_MSG(needle);					\
+	} while (0)
+
+TEST(boot_entry_and_dtb)
+{
+	valid();
+	/* A kernel 2 MiB in, its device tree near the end of RAM. */
+	EXPECT(run_boot(0, 0x40200000, 0x40ff0000), 0, 0);
+	EXPECT(run_boot(0, 0x40fffffc, 0), 0, 0);
+	EXPECT_BOOT_ERROR(1, 0x40200000, 0, "boot: flags 0x1: no flags are defined, must be 0");
+	EXPECT_BOOT_ERROR(0, 0x40200002, 0, "boot: entry 0x40200002 is not 4-byte aligned");
+	EXPECT_BOOT_ERROR(0, 0x41000000, 0, "boot: entry 0x41000000 is not inside an executable memory region of cell 'rt'");
+	/* The communication region and IO are no place to start. */
+	EXPECT_BOOT_ERROR(0, 0x80000000, 0, "boot: entry 0x80000000 is not inside");
+	EXPECT_BOOT_ERROR(0, 0x9040000, 0, "boot: entry 0x9040000 is not inside");
+	EXPECT_BOOT_ERROR(0, 0x40200000, 0x40ff0004, "boot: dtb 0x40ff0004 is not 8-byte aligned");
+	/* The header (40 bytes) must fit before the end of RAM. */
+	EXPECT_BOOT_ERROR(0, 0x40200000, 0x40fffff0, "boot: dtb 0x40fffff0 is not inside a readable RAM region of cell 'rt'");
+	EXPECT(run_boot(0, 0x40200000, 0x40ffffd8), 0, 0);
+	EXPECT_BOOT_ERROR(0, 0x40200000, 0x80000000, "boot: dtb 0x80000000 is not inside");
+	EXPECT_BOOT_ERROR(0, 0x40200000, 0x9040000, "boot: dtb 0x9040000 is not inside");
+	EXPECT_BOOT_ERROR(0, 0x40200000, 0xfffffffffffffff8ULL, "boot: dtb 0xfffffffffffffff8 is not inside");
+	/* Every bad field is named. */
+	EXPECT(run_boot(2, 0x41000000, 0x3ffffff8), 3, 0);
+}
+
 TEST(counts_accumulate_without_report)
 {
 	void *sys, *bad, *good;
@@ -1022,6 +1065,7 @@ int main(void)
 	RUN(pci_devices_need_bus);
 	RUN(cell_clear_of_pci_windows);
 	RUN(every_finding_reported);
+	RUN(boot_entry_and_dtb);
 	RUN(counts_accumulate_without_report);
 	return 0;
 }

@@ -312,7 +312,8 @@ static enum trap_result handle_sysreg(struct per_cpu *cpu,
  * A cell's fault. The root cell gets what real hardware would give it: an
  * abort for a bad access (the offending process dies, or the kernel
  * oopses), an undefined instruction for an unknown register. Forbidden
- * SGIs were dropped already. Parking non-root cells comes with them.
+ * SGIs were dropped already. A non-root cell gets the aborts only if its
+ * config asks (cell_takes_abort), and is stopped otherwise.
  */
 static void handle_cell_fault(struct per_cpu *cpu, u64 esr,
 			      enum trap_result res)
@@ -363,6 +364,23 @@ static void handle_serror(struct per_cpu *cpu, u64 esr)
 		write_sysreg(read_sysreg(hcr_el2) | HCR_VSE, hcr_el2);
 	else
 		cell_fail(cpu);
+}
+
+/*
+ * Whether a non-root cell gets this fault delivered as an abort rather
+ * than being stopped: only accesses outside it (stage-2 aborts), and only
+ * if its config asks (BH_CELL_FLAG_INJECT_ABORTS).
+ */
+static bool cell_takes_abort(struct per_cpu *cpu, u64 esr)
+{
+	struct cell *cell = cpu->cell;
+
+	if (!(cell->desc->flags & BH_CELL_FLAG_INJECT_ABORTS) ||
+	    (ESR_EC(esr) != EC_DABT_LOW && ESR_EC(esr) != EC_IABT_LOW))
+		return false;
+	pr_cell_warn(cell, "cell %s: abort delivered to the cell, CPU %u\n",
+		     cell->name, cpu->cpu_id);
+	return true;
 }
 
 int arch_handle_trap(struct trap_context *ctx, int kind);
@@ -419,7 +437,7 @@ int arch_handle_trap(struct trap_context *ctx, int kind)
 		break;
 	}
 	if (res != TRAP_HANDLED) {
-		if (cpu->cell == &root_cell)
+		if (cpu->cell == &root_cell || cell_takes_abort(cpu, esr))
 			handle_cell_fault(cpu, esr, res);
 		else
 			cell_fail(cpu);
