@@ -88,6 +88,15 @@ static void check_gic_base(struct bh_check_ctx *ctx, const char *name,
 			   name, ull(base));
 }
 
+/* A field the platform's GIC does not use, or Bulkhead not yet. */
+static void check_zero(struct bh_check_ctx *ctx, const char *name,
+		       uint64_t v, const char *why)
+{
+	if (v)
+		note_error(ctx, "platform.arm64.%s 0x%llx must be 0: %s",
+			   name, ull(v), why);
+}
+
 void bh_check_arch_platform(struct bh_check_ctx *ctx,
 			    const struct bh_platform *p)
 {
@@ -98,6 +107,11 @@ void bh_check_arch_platform(struct bh_check_ctx *ctx,
 			   p->arm64.gic_version, BH_GIC_V3);
 	check_gic_base(ctx, "gicd_base", p->arm64.gicd_base);
 	check_gic_base(ctx, "gicr_base", p->arm64.gicr_base);
+	check_zero(ctx, "gicc_base", p->arm64.gicc_base, "a GICv2 field");
+	check_zero(ctx, "gich_base", p->arm64.gich_base, "a GICv2 field");
+	check_zero(ctx, "gicv_base", p->arm64.gicv_base, "a GICv2 field");
+	check_zero(ctx, "gits_base", p->arm64.gits_base,
+		   "the GIC ITS is not supported yet");
 	if (p->arm64.maintenance_irq < PPI_FIRST ||
 	    p->arm64.maintenance_irq >= SPI_FIRST)
 		note_error(ctx, "platform.arm64.maintenance_irq %u not a PPI (%u..%u)",

@@ -295,6 +295,12 @@ static void dump_system(FILE *out, const struct bh_system *s,
 		"maintenance_irq", p->arm64.maintenance_irq,
 		"padding", p->padding, p->arm64.padding[0],
 		p->arm64.padding[1], p->arm64.padding[2]);
+	fprintf(out, "    %-17s0x%llx\n    %-17s0x%llx\n    %-17s0x%llx\n"
+		     "    %-17s0x%llx\n",
+		"gicc_base", (unsigned long long)p->arm64.gicc_base,
+		"gich_base", (unsigned long long)p->arm64.gich_base,
+		"gicv_base", (unsigned long long)p->arm64.gicv_base,
+		"gits_base", (unsigned long long)p->arm64.gits_base);
 	fprintf(out, "root cell\n");
 	dump_cell(out, "  ", &s->root_cell, arrays, avail);
 }

@@ -277,6 +277,14 @@ static void print_desc(const struct model *m, FILE *out, const char *indent,
 			(unsigned long long)d->reserved);
 }
 
+/* A GIC address of the platform, written only where the GIC has it. */
+static void print_nonzero(FILE *out, const char *field, uint64_t v)
+{
+	if (v)
+		fprintf(out, "\t\t\t\t.%s = 0x%llx,\n", field,
+			(unsigned long long)v);
+}
+
 static void print_system(const struct model *m, FILE *out)
 {
 	const struct bh_system *s = &m->sys;
@@ -309,12 +317,15 @@ static void print_system(const struct model *m, FILE *out)
 	else
 		fprintf(out, "\t\t\t\t.gic_version = %u,\n",
 			p->arm64.gic_version);
-	fprintf(out, "\t\t\t\t.gicd_base = 0x%llx,\n"
-		     "\t\t\t\t.gicr_base = 0x%llx,\n"
-		     "\t\t\t\t.maintenance_irq = %u,\n"
+	fprintf(out, "\t\t\t\t.gicd_base = 0x%llx,\n",
+		(unsigned long long)p->arm64.gicd_base);
+	print_nonzero(out, "gicr_base", p->arm64.gicr_base);
+	print_nonzero(out, "gicc_base", p->arm64.gicc_base);
+	print_nonzero(out, "gich_base", p->arm64.gich_base);
+	print_nonzero(out, "gicv_base", p->arm64.gicv_base);
+	print_nonzero(out, "gits_base", p->arm64.gits_base);
+	fprintf(out, "\t\t\t\t.maintenance_irq = %u,\n"
 		     "\t\t\t},\n\t\t},\n",
-		(unsigned long long)p->arm64.gicd_base,
-		(unsigned long long)p->arm64.gicr_base,
 		p->arm64.maintenance_irq);
 	fprintf(out, "\t\t.root_cell = {\n");
 	print_desc(m, out, "\t\t\t", &s->root_cell);

@@ -24,7 +24,7 @@
 
 #include "types.h"
 
-#define BH_CONFIG_REVISION	2
+#define BH_CONFIG_REVISION	3
 
 #define BH_SYSTEM_SIGNATURE	"BHSYSTEM"
 #define BH_CELL_SIGNATURE	"BHCELL\0\0"
@@ -140,6 +140,7 @@ struct bh_cell_desc {
 	uint64_t reserved;
 };
 
+#define BH_GIC_V2		2
 #define BH_GIC_V3		3
 
 /* Platform facts the hypervisor cannot probe safely. */
@@ -151,10 +152,16 @@ struct bh_platform {
 	uint64_t pci_mem_base;
 	struct {
 		uint64_t gicd_base;	/* distributor, 64 KiB */
-		uint64_t gicr_base;	/* first redistributor, 128 KiB each */
+		uint64_t gicr_base;	/* GICv3: first redistributor, 128 KiB each */
 		uint32_t maintenance_irq; /* INTID of the GIC maintenance PPI */
-		uint8_t gic_version;
+		uint8_t gic_version;	/* BH_GIC_V2 or BH_GIC_V3 */
 		uint8_t padding[3];
+		/* GICv2: CPU interface, virtual interface control, virtual CPU. */
+		uint64_t gicc_base;
+		uint64_t gich_base;
+		uint64_t gicv_base;
+		/* GICv3: the ITS's control frame, 0 = none (or not used). */
+		uint64_t gits_base;
 	} arm64;
 };
 
@@ -179,8 +186,8 @@ BH_STATIC_ASSERT(sizeof(struct bh_irqchip) == 32, "bh_irqchip ABI size");
 BH_STATIC_ASSERT(sizeof(struct bh_console) == 16, "bh_console ABI size");
 BH_STATIC_ASSERT(sizeof(struct bh_cell_desc) == 96, "bh_cell_desc ABI size");
 BH_STATIC_ASSERT(sizeof(struct bh_pci_device) == 56, "bh_pci_device ABI size");
-BH_STATIC_ASSERT(sizeof(struct bh_platform) == 48, "bh_platform ABI size");
-BH_STATIC_ASSERT(sizeof(struct bh_system) == 208, "bh_system ABI size");
+BH_STATIC_ASSERT(sizeof(struct bh_platform) == 80, "bh_platform ABI size");
+BH_STATIC_ASSERT(sizeof(struct bh_system) == 240, "bh_system ABI size");
 
 /* Size of a cell's arrays that follow its descriptor. */
 static inline uint64_t bh_cell_arrays_size(const struct bh_cell_desc *c)

@@ -332,7 +332,7 @@ TEST(size_below_header_rejected)
 	valid_system();
 	pack_system();
 	EXPECT(check_copy(bh_check_system, image, 100), 1, 0);
-	EXPECT_MSG("test.cell: file is 100 bytes, smaller than the system header (208 bytes)");
+	EXPECT_MSG("test.cell: file is 100 bytes, smaller than the system header (240 bytes)");
 }
 
 TEST(every_truncated_system_rejected)
@@ -366,7 +366,7 @@ TEST(arrays_beyond_end_rejected)
 	valid_system();
 	pack_system();
 	EXPECT(check_copy(bh_check_system, image, image_len - 32), 1, 0);
-	EXPECT_MSG("file is 464 bytes, but header and root_cell arrays need 496");
+	EXPECT_MSG("file is 496 bytes, but header and root_cell arrays need 528");
 }
 
 TEST(trailing_bytes_rejected)
@@ -374,22 +374,22 @@ TEST(trailing_bytes_rejected)
 	valid_system();
 	pack_system();
 	EXPECT(check_copy(bh_check_system, image, image_len + 8), 1, 0);
-	EXPECT_MSG("file is 504 bytes, but header and root_cell arrays need only 496: trailing bytes");
+	EXPECT_MSG("file is 536 bytes, but header and root_cell arrays need only 528: trailing bytes");
 }
 
 TEST(huge_counts_rejected_without_overflow)
 {
 	valid_system();
 	m.sys.root_cell.num_memory_regions = 0xffffffff;
-	EXPECT_SYS_ERROR("root_cell arrays need 137438953776");
+	EXPECT_SYS_ERROR("root_cell arrays need 137438953808");
 
 	valid_system();
 	m.sys.root_cell.num_irqchips = 0xffffffff;
-	EXPECT_SYS_ERROR("root_cell arrays need 137438953872");
+	EXPECT_SYS_ERROR("root_cell arrays need 137438953904");
 
 	valid_system();
 	m.sys.root_cell.num_pci_devices = 0xffffffff;
-	EXPECT_SYS_ERROR("root_cell arrays need 240518168960");
+	EXPECT_SYS_ERROR("root_cell arrays need 240518168992");
 
 	valid_cell();
 	m.cell.num_memory_regions = 0xffffffff;
@@ -427,7 +427,9 @@ TEST(cell_file_given_as_system_stops_at_signature)
 	valid_cell();
 	pack_cell();
 	m.num_cpus = 4;
-	EXPECT(check_copy(bh_check_system, image, image_len), 1, 0);
+	/* A small cell is shorter than a system header too: both said. */
+	EXPECT(check_copy(bh_check_system, image, image_len), 2, 0);
+	EXPECT_MSG("smaller than the system header (240 bytes)");
 	EXPECT_MSG("signature: expected \"BHSYSTEM\", got \"BHCELL\"");
 }
 
@@ -450,15 +452,15 @@ TEST(revision_checked)
 {
 	valid_system();
 	m.sys.revision = 1;
-	EXPECT_SYS_ERROR("test.cell: revision 1 not supported (expected 2)");
+	EXPECT_SYS_ERROR("test.cell: revision 1 not supported (expected 3)");
 
 	valid_cell();
 	m.cell.revision = 0;
-	EXPECT_CELL_ERROR("revision 0 not supported (expected 2)");
+	EXPECT_CELL_ERROR("revision 0 not supported (expected 3)");
 
 	valid_cell();
-	m.cell.revision = 3;
-	EXPECT_CELL_ERROR("revision 3 not supported (expected 2)");
+	m.cell.revision = 4;
+	EXPECT_CELL_ERROR("revision 4 not supported (expected 3)");
 }
 
 TEST(architecture_checked)
@@ -487,8 +489,8 @@ TEST(root_cell_ident_checked)
 	EXPECT_SYS_ERROR("root_cell.signature: expected \"BHCELL\", got \"BHSYSTEM\"");
 
 	valid_system();
-	m.sys.root_cell.revision = 3;
-	EXPECT_SYS_ERROR("root_cell.revision 3 not supported");
+	m.sys.root_cell.revision = 4;
+	EXPECT_SYS_ERROR("root_cell.revision 4 not supported");
 
 	valid_system();
 	m.sys.root_cell.architecture = 2;
@@ -942,6 +944,21 @@ TEST(gic_platform_checked)
 	valid_system();
 	m.sys.platform.arm64.gicr_base = 0;
 	EXPECT_SYS_ERROR("platform.arm64.gicr_base 0");
+}
+
+TEST(gicv2_and_its_fields_zero_with_gicv3)
+{
+	valid_system();
+	m.sys.platform.arm64.gicc_base = 0x8010000;
+	EXPECT_SYS_ERROR("platform.arm64.gicc_base 0x8010000 must be 0: a GICv2 field");
+
+	valid_system();
+	m.sys.platform.arm64.gicv_base = 0x8040000;
+	EXPECT_SYS_ERROR("platform.arm64.gicv_base 0x8040000 must be 0: a GICv2 field");
+
+	valid_system();
+	m.sys.platform.arm64.gits_base = 0x8080000;
+	EXPECT_SYS_ERROR("platform.arm64.gits_base 0x8080000 must be 0: the GIC ITS is not supported yet");
 }
 
 TEST(maintenance_irq_is_ppi)
@@ -1482,7 +1499,7 @@ TEST(messages_without_file_name)
 	reset_ctx();
 	ctx.file = NULL;
 	CHECK(bh_check_system(&ctx, image, image_len, 4) == -EINVAL);
-	CHECK(!strcmp(msgs.text, "E: revision 9 not supported (expected 2)\n"));
+	CHECK(!strcmp(msgs.text, "E: revision 9 not supported (expected 3)\n"));
 }
 
 TEST(long_messages_truncated)
@@ -1557,6 +1574,7 @@ int main(void)
 	RUN(hv_memory_not_in_root);
 	RUN(gic_not_in_root);
 	RUN(gic_platform_checked);
+	RUN(gicv2_and_its_fields_zero_with_gicv3);
 	RUN(maintenance_irq_is_ppi);
 	RUN(platform_padding_zero);
 	RUN(pci_windows_need_ecam_base);

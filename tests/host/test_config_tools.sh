@@ -93,14 +93,14 @@ compile_c() {
 		"${CROSS}objcopy" -O binary -j .rodata "${2%.cell}.o" "$2"
 }
 
-# Offsets in qemu-arm64.cell (include/bulkhead/cell-config.h, revision 2):
-# bh_system is 208 bytes, root_cell at 112; 8 bytes of CPUs, 12 regions,
+# Offsets in qemu-arm64.cell (include/bulkhead/cell-config.h, revision 3):
+# bh_system is 240 bytes, root_cell at 144; 8 bytes of CPUs, 12 regions,
 # 2 irqchips, then one bh_pci_device (56 bytes: bdf 2, shmem_phys 16,
 # shmem_virt 24, rw_size 32).
-OFF_ROOT_RESET=176	# root_cell.cpu_reset_address
-OFF_MEM=216		# mem_regions[0]
-OFF_PCI=664		# pci_devices[0]
-SYS_SIZE=720
+OFF_ROOT_RESET=208	# root_cell.cpu_reset_address
+OFF_MEM=248		# mem_regions[0]
+OFF_PCI=696		# pci_devices[0]
+SYS_SIZE=752
 
 # --- config check ---
 
@@ -172,7 +172,7 @@ has check-warning-only-summary "$W/check-warning-only.out" "0 errors, 1 warning"
 head -c 100 "$SYS" > "$W/short.cell"
 run check-truncated 1 $B config check "$W/short.cell"
 has check-truncated-named "$W/check-truncated.out" \
-	"error: $W/short.cell: file is 100 bytes, smaller than the system header (208 bytes)"
+	"error: $W/short.cell: file is 100 bytes, smaller than the system header (240 bytes)"
 
 run check-system-not-first 1 $B config check $C/hello.cell $SYS
 has check-system-not-first-named "$W/check-system-not-first.out" \
@@ -242,7 +242,7 @@ run dump-invalid 1 $B config dump "$W/short-arrays.cell"
 has dump-invalid-finding "$W/dump-invalid.out" "error: $W/short-arrays.cell: file is 400 bytes"
 has dump-invalid-marked "$W/dump-invalid.out" "400 bytes, INVALID"
 has dump-invalid-header-shown "$W/dump-invalid.out" 'name               "qemu-arm64"'
-has dump-invalid-arrays-hidden "$W/dump-invalid.out" "arrays: not shown: they need 512 bytes, the file has 192"
+has dump-invalid-arrays-hidden "$W/dump-invalid.out" "arrays: not shown: they need 512 bytes, the file has 160"
 head -c 64 /dev/urandom > "$W/garbage.cell"
 run dump-garbage 1 $B config dump "$W/garbage.cell"
 has dump-garbage-named "$W/dump-garbage.out" "neither a system nor a cell config"
