@@ -5,30 +5,30 @@
 # config still enables and disables afterwards.
 #
 # Mutated copies of qemu-arm64.cell; offsets from include/bulkhead/
-# cell-config.h, revision 2 (checked with offsetof on the host):
-#   struct bh_system          0  (208 bytes)
+# cell-config.h, revision 3 (checked with offsetof on the host):
+#   struct bh_system          0  (240 bytes)
 #     revision                8
 #     hypervisor_memory      16  (phys_start 16, size 32)
 #     platform               64  (pci_mem_base 80)
-#     root_cell             112  (num_memory_regions 164)
-#   cpu set                 208  (8 bytes)
-#   mem_regions[12]         216  (32 bytes each: phys, virt, size, flags)
-#   irqchips[2]             600  (32 bytes each)
-#   pci_devices[1]          664  (56 bytes: bdf 2, shmem_phys 16,
+#     root_cell             144  (num_memory_regions 196)
+#   cpu set                 240  (8 bytes)
+#   mem_regions[12]         248  (32 bytes each: phys, virt, size, flags)
+#   irqchips[2]             632  (32 bytes each)
+#   pci_devices[1]          696  (56 bytes: bdf 2, shmem_phys 16,
 #                                 shmem_virt 24)
-#   end                     720
+#   end                     752
 . /tests/lib.sh
 
 GOOD=$BH_SYSTEM_CELL
-SIZE=720
-HDR=208
+SIZE=752
+HDR=240
 OFF_REVISION=8
 OFF_HV_PHYS=16
 OFF_PCI_MEM_BASE=80
-OFF_NUM_MEM=164
-OFF_CPUS=208
-OFF_MEM=216
-OFF_PCI=664
+OFF_NUM_MEM=196
+OFF_CPUS=240
+OFF_MEM=248
+OFF_PCI=696
 
 # mutant NAME: a fresh copy of the good config to change, /tmp/NAME.cell.
 mutant() {
