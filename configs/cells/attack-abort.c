@@ -1,9 +1,40 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Cell "attack" that takes its accesses outside itself as aborts instead
- * of being stopped (BH_CELL_FLAG_INJECT_ABORTS), for ci/tests/attack-abort.sh.
- * CPU 3, cell slot A, UART1 console and interrupt: see qemu-cell-a.h.
+ * Cell "attack" with BH_CELL_FLAG_INJECT_ABORTS, for ci/tests/attack-abort.sh:
+ * accesses outside the cell come back to it as aborts instead of stopping
+ * it. Otherwise as attack.c: CPU 3, cell slot A, UART1 as its console.
  */
-#define CELL_NAME	"attack"
-#define CELL_FLAGS	BH_CELL_FLAG_INJECT_ABORTS
-#include "qemu-cell-a.h"
+#include "qemu-cells.h"
+
+const struct {
+	struct bh_cell_desc cell;
+	uint8_t cpus[8];
+	struct bh_memory mem_regions[3];
+	struct bh_irqchip irqchips[1];
+} config = {
+	.cell = {
+		.signature = BH_CELL_SIGNATURE,
+		.revision = BH_CONFIG_REVISION,
+		.architecture = BH_ARCH_ARM64,
+		.flags = BH_CELL_FLAG_INJECT_ABORTS,
+		.name = "attack",
+		.cpu_set_size = sizeof(config.cpus),
+		.num_memory_regions = ARRAY_SIZE(config.mem_regions),
+		.num_irqchips = ARRAY_SIZE(config.irqchips),
+		.num_pci_devices = 0,
+		.cpu_reset_address = INMATE_RAM_IPA,
+		.console = UART1_CONSOLE,
+	},
+
+	.cpus = { 1 << 3 },		/* CPU 3 */
+
+	.mem_regions = {
+		SLOT_RAM(CELL_A_RAM),		/* 16 MiB; the image at its start */
+		COMM_REGION(CELL_A_COMM),
+		UART1_MMIO,			/* its console */
+	},
+
+	.irqchips = {
+		UART1_IRQCHIP,
+	},
+};

@@ -1,12 +1,47 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Cell "attack" with an ivshmem device, for the virtual PCI attacks of
- * inmates/tests/attack.bin (ci/tests/attack-pci.sh).
- * CPU 3, cell slot A, UART1 console, link 0 peer 1: see qemu-cell-a.h.
+ * Cell "attack" with the cell's end of ivshmem link 0 (peer 1; the root
+ * cell is peer 0), for the virtual PCI attacks of ci/tests/attack-pci.sh:
+ * CPU 3, cell slot A, UART1 as its console.
  */
-#define CELL_NAME "attack"
-#define LINK_ID		IVSHMEM_LINK0
-#define LINK_PEER	1		/* the root cell is peer 0 */
-#define LINK_PHYS	IVSHMEM_LINK0_PHYS
-#define LINK_IRQ	IVSHMEM_LINK0_CELL_IRQ
-#include "qemu-cell-a.h"
+#include "qemu-cells.h"
+
+const struct {
+	struct bh_cell_desc cell;
+	uint8_t cpus[8];
+	struct bh_memory mem_regions[3];
+	struct bh_irqchip irqchips[2];
+	struct bh_pci_device pci_devices[1];
+} config = {
+	.cell = {
+		.signature = BH_CELL_SIGNATURE,
+		.revision = BH_CONFIG_REVISION,
+		.architecture = BH_ARCH_ARM64,
+		.name = "attack",
+		.cpu_set_size = sizeof(config.cpus),
+		.num_memory_regions = ARRAY_SIZE(config.mem_regions),
+		.num_irqchips = ARRAY_SIZE(config.irqchips),
+		.num_pci_devices = ARRAY_SIZE(config.pci_devices),
+		.cpu_reset_address = INMATE_RAM_IPA,
+		.console = UART1_CONSOLE,
+	},
+
+	.cpus = { 1 << 3 },		/* CPU 3 */
+
+	.mem_regions = {
+		SLOT_RAM(CELL_A_RAM),		/* 16 MiB; the image at its start */
+		COMM_REGION(CELL_A_COMM),
+		UART1_MMIO,			/* its console */
+	},
+
+	.irqchips = {
+		UART1_IRQCHIP,
+		LINK_IRQCHIP(IVSHMEM_LINK0_CELL_IRQ),	/* the link's doorbell */
+	},
+
+	.pci_devices = {
+		/* device 0: peer 1 of link 0, the root cell is peer 0 */
+		LINK_END(IVSHMEM_LINK0, 1, IVSHMEM_LINK0_PHYS, IVSHMEM_LINK0_CELL_IRQ,
+			 IVSHMEM_RW_SIZE),
+	},
+};

@@ -1,14 +1,46 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Cell "ivshmem-mismatch" on QEMU virt: ivshmem-peer-b with a read-write
- * section 4 KiB smaller than ivshmem-peer-a's end of link 1 says. Both
- * ends of a link must describe the same memory, so creating it beside
- * ivshmem-peer-a must be refused (ci/tests/ivshmem-cells.sh).
+ * Cell "ivshmem-mismatch": like ivshmem-peer-b, but its end of link 1 has a
+ * read-write section one page smaller than ivshmem-peer-a's, so the two
+ * ends do not match and creating the second must fail (ci/tests).
+ * CPU 2, cell slot B, the hypervisor's console.
  */
-#define CELL_NAME	"ivshmem-mismatch"
-#define LINK_ID		IVSHMEM_LINK1
-#define LINK_PEER	1		/* ivshmem-peer-a is peer 0 */
-#define LINK_PHYS	IVSHMEM_LINK1_PHYS
-#define LINK_IRQ	IVSHMEM_LINK1_B_IRQ
-#define LINK_RW_SIZE	(IVSHMEM_RW_SIZE - 0x1000)
-#include "qemu-cell-b.h"
+#include "qemu-cells.h"
+
+const struct {
+	struct bh_cell_desc cell;
+	uint8_t cpus[8];
+	struct bh_memory mem_regions[2];
+	struct bh_irqchip irqchips[1];
+	struct bh_pci_device pci_devices[1];
+} config = {
+	.cell = {
+		.signature = BH_CELL_SIGNATURE,
+		.revision = BH_CONFIG_REVISION,
+		.architecture = BH_ARCH_ARM64,
+		.name = "ivshmem-mismatch",
+		.cpu_set_size = sizeof(config.cpus),
+		.num_memory_regions = ARRAY_SIZE(config.mem_regions),
+		.num_irqchips = ARRAY_SIZE(config.irqchips),
+		.num_pci_devices = ARRAY_SIZE(config.pci_devices),
+		.cpu_reset_address = INMATE_RAM_IPA,
+		.console = HV_CONSOLE,
+	},
+
+	.cpus = { 1 << 2 },		/* CPU 2 */
+
+	.mem_regions = {
+		SLOT_RAM(CELL_B_RAM),		/* 16 MiB; the image at its start */
+		COMM_REGION(CELL_B_COMM),
+	},
+
+	.irqchips = {
+		LINK_IRQCHIP(IVSHMEM_LINK1_B_IRQ),	/* the link's doorbell */
+	},
+
+	.pci_devices = {
+		/* device 0: peer 1 of link 1, a page short of a match */
+		LINK_END(IVSHMEM_LINK1, 1, IVSHMEM_LINK1_PHYS, IVSHMEM_LINK1_B_IRQ,
+			 IVSHMEM_RW_SIZE - 0x1000),
+	},
+};

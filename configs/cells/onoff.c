@@ -1,10 +1,33 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Cell "onoff" on QEMU virt, for inmates/tests/onoff.bin (the CPU_ON/park
- * race test, ci/tests/attack-race.sh): CPUs 2 and 3, cell slot B, the
- * hypervisor's console: see qemu-cell-b.h. It cannot run beside a CPU 3
- * cell.
+ * Cell "onoff" on QEMU virt, for inmates/tests/onoff.bin (PSCI CPU_ON and
+ * CPU_OFF inside a cell): CPUs 2 and 3, cell slot B, the hypervisor's
+ * console.
  */
-#define CELL_NAME "onoff"
-#define CELL_CPUS ((1 << 2) | (1 << 3))
-#include "qemu-cell-b.h"
+#include "qemu-cells.h"
+
+const struct {
+	struct bh_cell_desc cell;
+	uint8_t cpus[8];
+	struct bh_memory mem_regions[2];
+} config = {
+	.cell = {
+		.signature = BH_CELL_SIGNATURE,
+		.revision = BH_CONFIG_REVISION,
+		.architecture = BH_ARCH_ARM64,
+		.name = "onoff",
+		.cpu_set_size = sizeof(config.cpus),
+		.num_memory_regions = ARRAY_SIZE(config.mem_regions),
+		.num_irqchips = 0,
+		.num_pci_devices = 0,
+		.cpu_reset_address = INMATE_RAM_IPA,
+		.console = HV_CONSOLE,
+	},
+
+	.cpus = { 1 << 2 | 1 << 3 },		/* CPUs 2 and 3 */
+
+	.mem_regions = {
+		SLOT_RAM(CELL_B_RAM),		/* 16 MiB; the image at its start */
+		COMM_REGION(CELL_B_COMM),
+	},
+};
