@@ -80,7 +80,7 @@ rejected signature $f 'config: signature: expected "BHSYSTEM", got "XHSYSTEM"'
 
 f=$(mutant revision)
 patch_le $f $OFF_REVISION 2 1
-rejected revision $f 'config: revision 1 not supported (expected 2)'
+rejected revision $f 'config: revision 1 not supported (expected 3)'
 
 head -c 100 $GOOD > /tmp/short-header.cell
 rejected truncated-header /tmp/short-header.cell \
