@@ -49,8 +49,8 @@ int scrub_memory(u64 phys, u64 size)
 	err = arch_hv_map(pa_init(phys), size);
 	if (err)
 		return err;
-	memset((void *)(uintptr_t)phys, 0, size);
-	arch_dcache_flush((void *)(uintptr_t)phys, size);
+	memset(phys_to_hv(pa_init(phys)), 0, size);
+	arch_dcache_flush(phys_to_hv(pa_init(phys)), size);
 	arch_hv_unmap(pa_init(phys), size);
 	return 0;
 }
@@ -105,7 +105,8 @@ int flush_cell_memory(struct cell *cell)
 		err = arch_hv_map(pa_init(mem->phys_start), mem->size);
 		if (err)
 			return err;
-		arch_dcache_flush((void *)(uintptr_t)mem->phys_start, mem->size);
+		arch_dcache_flush(phys_to_hv(pa_init(mem->phys_start)),
+				  mem->size);
 		arch_hv_unmap(pa_init(mem->phys_start), mem->size);
 	}
 	return 0;
@@ -171,7 +172,7 @@ int copy_config_from_root(struct cell *cell, u64 ipa, u64 size)
 	spin_unlock(&hv.lock);
 	if (err)
 		return err;
-	dst = (u8 *)(uintptr_t)pa_addr(cell->config_pages);
+	dst = phys_to_hv(cell->config_pages);
 	while (done < size) {
 		u64 off = (ipa + done) & (PAGE_SIZE - 1);
 		u64 chunk = MIN(PAGE_SIZE - off, size - done);
@@ -192,7 +193,7 @@ int copy_config_from_root(struct cell *cell, u64 ipa, u64 size)
 		err = arch_hv_map(pa_init(pa_addr(pa) & PAGE_MASK), PAGE_SIZE);
 		if (err)
 			return err;
-		memcpy(dst + done, (void *)(uintptr_t)pa_addr(pa), chunk);
+		memcpy(dst + done, phys_to_hv(pa), chunk);
 		arch_hv_unmap(pa_init(pa_addr(pa) & PAGE_MASK), PAGE_SIZE);
 		done += chunk;
 	}
@@ -203,6 +204,7 @@ int copy_config_from_root(struct cell *cell, u64 ipa, u64 size)
 
 struct bh_comm_region *map_comm_region(struct cell *cell)
 {
+	struct bh_comm_region *comm;
 	const struct bh_memory *mem;
 	unsigned int i;
 
@@ -211,10 +213,10 @@ struct bh_comm_region *map_comm_region(struct cell *cell)
 			continue;
 		if (arch_hv_map(pa_init(mem->phys_start), BH_COMM_REGION_SIZE))
 			return NULL;
-		memset((void *)(uintptr_t)mem->phys_start, 0, BH_COMM_REGION_SIZE);
-		arch_dcache_flush((void *)(uintptr_t)mem->phys_start,
-				  BH_COMM_REGION_SIZE);
-		return (struct bh_comm_region *)(uintptr_t)mem->phys_start;
+		comm = phys_to_hv(pa_init(mem->phys_start));
+		memset(comm, 0, BH_COMM_REGION_SIZE);
+		arch_dcache_flush(comm, BH_COMM_REGION_SIZE);
+		return comm;
 	}
 	return NULL;
 }

@@ -31,6 +31,7 @@
 #include <hv/control.h>
 #include <hv/errno.h>
 #include <hv/hypervisor.h>
+#include <hv/page_alloc.h>
 #include <hv/percpu.h>
 #include <hv/printk.h>
 #include <hv/string.h>
@@ -323,7 +324,7 @@ err_return_memory:
 	return_memory_to_root(cell, cell->desc->num_memory_regions);
 	arch_flush_cell_tlbs(&root_cell);
 err_unmap_comm:
-	arch_hv_unmap(pa_init((uintptr_t)cell->comm), BH_COMM_REGION_SIZE);
+	arch_hv_unmap(hv_to_phys(cell->comm), BH_COMM_REGION_SIZE);
 err_destroy:
 	arch_cell_destroy(cell);
 err_free:
@@ -605,7 +606,7 @@ long cell_destroy(struct per_cpu *caller, unsigned int id)
 	hand_over_cpus(cell, cell, &root_cell);
 	spin_unlock(&hv.lock);
 	units_cell_exit(cell);
-	arch_hv_unmap(pa_init((uintptr_t)cell->comm), BH_COMM_REGION_SIZE);
+	arch_hv_unmap(hv_to_phys(cell->comm), BH_COMM_REGION_SIZE);
 	return_memory_to_root(cell, cell->desc->num_memory_regions);
 	arch_flush_cell_tlbs(&root_cell);
 	arch_cell_destroy(cell);

@@ -17,6 +17,7 @@
 #include <hv/control.h>
 #include <hv/errno.h>
 #include <hv/hypervisor.h>
+#include <hv/page_alloc.h>
 #include <hv/pci.h>
 #include <hv/printk.h>
 #include <hv/string.h>
@@ -288,7 +289,7 @@ static int create_link(struct ivshmem_link *link,
 		root_remap_range(link->phys, link->size);
 		return err;
 	}
-	link->state = (volatile u32 *)(uintptr_t)link->phys;
+	link->state = phys_to_hv(pa_init(link->phys));
 	link->used = true;
 	return 0;
 }

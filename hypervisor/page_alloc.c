@@ -33,7 +33,7 @@ int page_pool_init(struct page_pool *pool, paddr_t base, u64 pages,
 		carved = bitmap_pages(pages);
 		if (carved >= pages)
 			return -EINVAL;
-		bitmap_storage = pool_phys_to_virt(base);
+		bitmap_storage = phys_to_hv(base);
 	}
 
 	pool->base = pa_add(base, carved * PAGE_SIZE);
@@ -66,7 +66,7 @@ int page_alloc(struct page_pool *pool, u64 n, u64 align_pages,
 	bitmap_set_range(pool->bitmap, start, n);
 	pool->used += n;
 	pa = pa_add(pool->base, start * PAGE_SIZE);
-	memset(pool_phys_to_virt(pa), 0, n * PAGE_SIZE);
+	memset(phys_to_hv(pa), 0, n * PAGE_SIZE);
 	*out = pa;
 	return 0;
 }

@@ -8,7 +8,7 @@
 
 static u64 *table_ptr(paddr_t table)
 {
-	return pool_phys_to_virt(table);
+	return phys_to_hv(table);
 }
 
 /* Entries are read and written whole: a walker must never see a torn one. */

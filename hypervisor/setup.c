@@ -18,14 +18,16 @@
 
 struct hypervisor hv;
 
+/* The image starts with bh_hv_header; per-CPU areas and config follow. */
+extern u8 __image_start[];
+
+/* Each CPU's area follows the image (bh_hv_header.percpu_size each). */
 struct per_cpu *per_cpu(unsigned int cpu)
 {
-	uintptr_t base = (uintptr_t)&bh_hv_header;
-
 	if (cpu >= bh_hv_header.max_cpus)
 		return NULL;
-	return (struct per_cpu *)(base + bh_hv_header.core_size +
-				  (uintptr_t)cpu * bh_hv_header.percpu_size);
+	return (struct per_cpu *)(__image_start + bh_hv_header.core_size +
+				  (u64)cpu * bh_hv_header.percpu_size);
 }
 
 /*
@@ -35,7 +37,7 @@ struct per_cpu *per_cpu(unsigned int cpu)
 int hv_memory_init(void)
 {
 	const struct bh_hv_header *h = &bh_hv_header;
-	u64 base = (uintptr_t)h, percpu_end, pool_start;
+	u64 base = pa_addr(hv_to_phys(h)), percpu_end, pool_start;
 	const struct bh_system *sys;
 
 	percpu_end = (u64)h->core_size + (u64)h->max_cpus * h->percpu_size;
@@ -43,7 +45,7 @@ int hv_memory_init(void)
 	    h->config_size < sizeof(struct bh_system) ||
 	    !IS_ALIGNED(h->config_offset, 8))
 		return -EINVAL;
-	sys = (const struct bh_system *)(uintptr_t)(base + h->config_offset);
+	sys = (const void *)(__image_start + h->config_offset);
 	if (sys->hypervisor_memory.phys_start != base)
 		return -EINVAL;
 	pool_start = ALIGN_UP(h->config_offset + h->config_size, PAGE_SIZE);

@@ -13,7 +13,7 @@ static u8 *fake_mem;
 static u64 fake_pages;
 
 /* The fake "physical memory": FAKE_BASE onwards lives in a heap buffer. */
-void *pool_phys_to_virt(paddr_t pa)
+void *phys_to_hv(paddr_t pa)
 {
 	u64 off = pa_addr(pa) - FAKE_BASE;
 
@@ -50,7 +50,7 @@ static void pool_setup(struct page_pool *pool)
 
 static bool all_bytes(paddr_t pa, u64 len, u8 val)
 {
-	const u8 *p = pool_phys_to_virt(pa);
+	const u8 *p = phys_to_hv(pa);
 	u64 i;
 
 	for (i = 0; i < len; i++)
@@ -171,7 +171,7 @@ TEST(alloc_returns_zeroed_pages)
 	CHECK(all_bytes(pa, 3 * PAGE_SIZE, 0));
 	CHECK(all_bytes(pa_add(pa, 3 * PAGE_SIZE), PAGE_SIZE, JUNK));
 
-	memset(pool_phys_to_virt(pa), JUNK, 3 * PAGE_SIZE);
+	memset(phys_to_hv(pa), JUNK, 3 * PAGE_SIZE);
 	CHECK(page_free(&pool, pa, 3) == 0);
 	CHECK(page_alloc(&pool, 3, 1, &again) == 0);
 	CHECK(pa_addr(again) == pa_addr(pa));

@@ -25,7 +25,7 @@
 static u8 *fake_mem;
 static u64 fake_pages;
 
-void *pool_phys_to_virt(paddr_t pa)
+void *phys_to_hv(paddr_t pa)
 {
 	u64 off = pa_addr(pa) - FAKE_BASE;
 

@@ -17,9 +17,14 @@ extern u64 boot_ttbr, boot_tcr;
 static struct page_table hv_pt;
 
 /* The hypervisor runs identity-mapped: physical = virtual. */
-void *pool_phys_to_virt(paddr_t pa)
+void *phys_to_hv(paddr_t pa)
 {
 	return (void *)(uintptr_t)pa_addr(pa);
+}
+
+paddr_t hv_to_phys(const void *p)
+{
+	return pa_init((uintptr_t)p);
 }
 
 /* Physical address size the CPU implements, as a TCR/VTCR PS field. */

@@ -24,13 +24,16 @@ struct page_pool {
 #define PAGE_POOL_BITMAP_WORDS(pages)	BITMAP_WORDS(pages)
 
 /*
- * Pointer through which the pool and the page-table engine reach the
- * physical page at @pa. Provided by the environment: the hypervisor maps
- * its memory 1:1, host tests map a fake physical range onto a buffer.
- * The mapping must be linear across the pool: runs of pages are reached
- * through the pointer to their first page.
+ * The one conversion between physical addresses and the hypervisor's
+ * pointers: the pointer through which the hypervisor reaches the
+ * physical address @pa (mapped: its own memory, or what arch_hv_map
+ * mapped), and back. Provided by the environment: the hypervisor maps
+ * 1:1 (arch/arm64/mmu.c), host tests map a fake physical range onto a
+ * buffer. The mapping must be linear across the pool: runs of pages are
+ * reached through the pointer to their first page.
  */
-void *pool_phys_to_virt(paddr_t pa);
+void *phys_to_hv(paddr_t pa);
+paddr_t hv_to_phys(const void *p);
 
 /*
  * Makes the @pages pages from page-aligned @base a pool. With
