@@ -227,6 +227,7 @@ static int install_image(struct enable_ctx *ctx)
 	offset = ALIGN((u64)hdr->core_size + (u64)hdr->max_cpus * hdr->percpu_size, 8);
 	memcpy(mem + offset, ctx->config, ctx->config_size);
 	hdr->online_cpus = num_online_cpus();
+	hdr->possible_cpus = nr_cpu_ids;
 	hdr->stub_vectors = ctx->stub_vectors;
 	hdr->config_offset = offset;
 	hdr->config_size = ctx->config_size;

@@ -165,7 +165,8 @@ static int check_cell_config(struct cell *cell, u64 size)
 	unsigned int id, n = 0;
 	int err;
 
-	err = bh_check_cell(&check, cell->desc, size, bh_hv_header.max_cpus);
+	err = bh_check_cell(&check, cell->desc, size,
+			    bh_hv_header.possible_cpus);
 	if (err)
 		return err;
 	for (id = 1; id < MAX_CELLS; id++)
@@ -240,10 +241,16 @@ static void move_cpus_arch(struct cell *cell, struct cell *from,
 
 static void free_cell(struct cell *cell)
 {
+	int err;
+
 	if (cell->config_npages) {
 		spin_lock(&hv.lock);
-		page_free(&hv.pool, cell->config_pages, cell->config_npages);
+		err = page_free(&hv.pool, cell->config_pages,
+				cell->config_npages);
 		spin_unlock(&hv.lock);
+		if (err)
+			pr_err("cell %s: config pages lost (%d)\n", cell->name,
+			       err);
 	}
 	memset(cell, 0, sizeof(*cell));
 }
@@ -595,7 +602,13 @@ long cell_destroy(struct per_cpu *caller, unsigned int id)
 		return err;
 	}
 	memcpy(name, cell->name, sizeof(name));
-	set_loadable_mapping(cell, false);
+	/*
+	 * Logged inside; the memory goes back to the root cell below anyway,
+	 * so a mapping left in place leaks nothing to anyone else.
+	 */
+	if (set_loadable_mapping(cell, false))
+		pr_err("cell %s: destroyed with its loadable mapping in the root cell\n",
+		       cell->name);
 	cells[cell->id] = NULL;
 	/*
 	 * The stopped cell cannot release its parked CPUs: their frames move

@@ -286,7 +286,9 @@ static int create_link(struct ivshmem_link *link,
 		err = arch_hv_map(pa_init(link->phys),
 				  BH_IVSHMEM_STATE_TABLE_SIZE);
 	if (err) {
-		root_remap_range(link->phys, link->size);
+		if (root_remap_range(link->phys, link->size))
+			pr_err("ivshmem link %u: memory not returned to the root cell\n",
+			       link->id);
 		return err;
 	}
 	link->state = phys_to_hv(pa_init(link->phys));

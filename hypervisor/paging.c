@@ -118,8 +118,9 @@ static void table_free(struct page_table *pt, unsigned int lvl, paddr_t table)
 		if (fmt->is_valid(lvl, pte) && pte_is_table(fmt, lvl, pte))
 			table_free(pt, lvl + 1, fmt->entry_addr(lvl, pte));
 	}
-	/* Cannot fail: every table page came from this pool. */
-	page_free(pt->pool, table, table_pages(fmt, lvl));
+	/* Every table page came from this pool: a refusal is a bug. */
+	if (page_free(pt->pool, table, table_pages(fmt, lvl)))
+		pt->free_errors++;
 }
 
 static bool table_is_empty(const struct pt_format *fmt, unsigned int lvl,
@@ -374,14 +375,16 @@ int pt_init(struct page_table *pt, const struct pt_format *fmt,
 		return err;
 	pt->fmt = fmt;
 	pt->pool = pool;
+	pt->free_errors = 0;
 	return 0;
 }
 
-void pt_destroy(struct page_table *pt)
+int pt_destroy(struct page_table *pt)
 {
 	table_free(pt, pt->fmt->first_level, pt->root);
 	pt->root = pa_init(0);
 	pt->fmt = NULL;
+	return pt->free_errors ? -EFAULT : 0;
 }
 
 int pt_map(struct page_table *pt, u64 in_addr, paddr_t out, u64 size,

@@ -84,15 +84,20 @@ static int init_master(unsigned int cpu_id)
 	       BULKHEAD_VERSION, cpu_id);
 
 	/* Never trust the driver's validation: check again here. */
-	err = bh_check_system(&check, hv.config, hv.config_size,
-			      bh_hv_header.max_cpus);
-	if (err)
-		return err;
-	if (bh_hv_header.online_cpus == 0 ||
-	    bh_hv_header.online_cpus > bh_hv_header.max_cpus) {
-		pr_err("online_cpus %u out of range\n", bh_hv_header.online_cpus);
+	if (bh_hv_header.possible_cpus == 0 ||
+	    bh_hv_header.possible_cpus > bh_hv_header.max_cpus ||
+	    bh_hv_header.online_cpus == 0 ||
+	    bh_hv_header.online_cpus > bh_hv_header.possible_cpus) {
+		pr_err("online_cpus %u, possible_cpus %u: out of range (max_cpus %u)\n",
+		       bh_hv_header.online_cpus, bh_hv_header.possible_cpus,
+		       bh_hv_header.max_cpus);
 		return -EINVAL;
 	}
+	/* The CPUs the driver checked the config against: the same verdict. */
+	err = bh_check_system(&check, hv.config, hv.config_size,
+			      bh_hv_header.possible_cpus);
+	if (err)
+		return err;
 
 	err = arch_init();
 	if (err) {

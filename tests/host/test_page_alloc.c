@@ -45,7 +45,8 @@ static void pool_setup(struct page_pool *pool)
 {
 	fake_mem_init(FAKE_PAGES);
 	memset(bitmap_store, 0xff, sizeof(bitmap_store));
-	page_pool_init(pool, pa_init(FAKE_BASE), FAKE_PAGES, bitmap_store);
+	CHECK(page_pool_init(pool, pa_init(FAKE_BASE), FAKE_PAGES,
+			     bitmap_store) == 0);
 }
 
 static bool all_bytes(paddr_t pa, u64 len, u8 val)

@@ -7,6 +7,7 @@
  */
 #include <hv/cell.h>
 #include <hv/control.h>
+#include <hv/errno.h>
 #include <hv/hypervisor.h>
 #include <hv/percpu.h>
 #include <asm/barrier.h>
@@ -209,7 +210,7 @@ int arch_reset_cpu(unsigned int cpu_id, u64 entry, u64 context)
 	struct per_cpu *t = per_cpu(cpu_id);
 
 	if (t->arch.psci_state != CPU_STATE_OFF)
-		return -1;
+		return -EBUSY;
 	t->arch.psci_entry = entry;
 	t->arch.psci_context = context;
 	/*

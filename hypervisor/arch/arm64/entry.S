@@ -33,7 +33,7 @@ bh_hv_header:
 	.quad	bootstrap_vectors - bh_hv_header
 	.quad	console_ring - bh_hv_header
 	.word	0			/* online_cpus */
-	.word	0
+	.word	0			/* possible_cpus */
 	.quad	0			/* stub_vectors */
 	.quad	0			/* config_offset */
 	.quad	0			/* config_size */

@@ -85,9 +85,16 @@ int arch_hv_map(paddr_t pa, u64 size)
 
 void arch_hv_unmap(paddr_t pa, u64 size)
 {
+	int err;
+
 	spin_lock(&hv.lock);
-	pt_unmap(&hv_pt, pa_addr(pa), ALIGN_UP(size, PAGE_SIZE));
+	err = pt_unmap(&hv_pt, pa_addr(pa), ALIGN_UP(size, PAGE_SIZE));
 	spin_unlock(&hv.lock);
+	/* Mapped whole by arch_hv_map: no block to split, no page needed. */
+	if (err)
+		pr_err("EL2 map: 0x%llx (+0x%llx) not unmapped (%d)\n",
+		       (unsigned long long)pa_addr(pa),
+		       (unsigned long long)size, err);
 	dsb(ishst);
 	asm volatile("tlbi alle2is" : : : "memory");
 	dsb(ish);
@@ -155,9 +162,14 @@ int arch_cell_create(struct cell *cell)
 
 void arch_cell_destroy(struct cell *cell)
 {
+	int err;
+
 	spin_lock(&hv.lock);
-	pt_destroy(&cell->arch.stage2);
+	err = pt_destroy(&cell->arch.stage2);
 	spin_unlock(&hv.lock);
+	if (err)
+		pr_err("cell %s: stage-2 table pages lost (%d)\n", cell->name,
+		       err);
 }
 
 /*

@@ -33,6 +33,7 @@
 #define PSCI_DENIED		(-3)
 #define PSCI_ALREADY_ON		(-4)
 #define PSCI_ON_PENDING		(-5)
+#define PSCI_INTERNAL_FAILURE	(-6)
 
 #define SCTLR_EL1_RESET		0x30d00800UL	/* RES1 bits, MMU and caches off */
 
@@ -77,8 +78,8 @@ static long cpu_on(struct per_cpu *cpu, u64 mpidr, u64 entry, u64 context)
 		ret = PSCI_ALREADY_ON;
 	else if (target->arch.psci_state == CPU_STATE_ON_PENDING)
 		ret = PSCI_ON_PENDING;
-	else
-		arch_reset_cpu(target->cpu_id, entry, context);
+	else if (arch_reset_cpu(target->cpu_id, entry, context))
+		ret = PSCI_INTERNAL_FAILURE;	/* checked OFF above, same lock */
 	spin_unlock(&hv.lock);
 	if (ret == PSCI_INVALID_PARAMS) {
 		pr_cell_warn(cpu->cell, "cell %s: PSCI CPU_ON for MPIDR 0x%llx, not its CPU\n",

@@ -17,6 +17,9 @@ struct pci_device;
 
 #define MAX_CELLS	8	/* root included; the id is the VMID */
 
+/* struct cell's cpus is a 64-bit map (Kconfig keeps MAX_CPUS <= 64). */
+BH_STATIC_ASSERT(CONFIG_MAX_CPUS <= 64, "cell CPU bitmap holds 64 CPUs");
+
 /*
  * Where the boot CPU starts, and its x0: set by the root cell for the
  * next start and the cell's own restarts, or (set = false) the config's
@@ -50,19 +53,19 @@ struct cell {
 
 extern struct cell root_cell;
 
-int cell_init_root(void);
+__must_check int cell_init_root(void);
 struct cell *cell_by_id(unsigned int id);
 unsigned int cell_count(void);
 struct cell *cell_owning_phys(u64 phys);
 
 /* Management, on the root cell's request. Negative errno on failure. */
-long cell_create(struct per_cpu *caller, u64 config_ipa, u64 size);
-long cell_set_loadable(struct per_cpu *caller, unsigned int id);
-long cell_start(struct per_cpu *caller, unsigned int id);
-long cell_shutdown(struct per_cpu *caller, unsigned int id, bool force);
-long cell_destroy(struct per_cpu *caller, unsigned int id);
-long cell_get_state(struct per_cpu *caller, unsigned int id);
-long cell_set_boot(struct per_cpu *caller, unsigned int id, u64 entry,
+__must_check long cell_create(struct per_cpu *caller, u64 config_ipa, u64 size);
+__must_check long cell_set_loadable(struct per_cpu *caller, unsigned int id);
+__must_check long cell_start(struct per_cpu *caller, unsigned int id);
+__must_check long cell_shutdown(struct per_cpu *caller, unsigned int id, bool force);
+__must_check long cell_destroy(struct per_cpu *caller, unsigned int id);
+__must_check long cell_get_state(struct per_cpu *caller, unsigned int id);
+__must_check long cell_set_boot(struct per_cpu *caller, unsigned int id, u64 entry,
 		   u64 dtb);
 
 /* A CPU of a non-root cell broke the rules: stop the whole cell. */
@@ -73,15 +76,15 @@ void cell_system_power(struct per_cpu *cpu, bool off);
 /* Cell memory (cell-memory.c), under the management lock. */
 #define MAX_CELL_CONFIG_SIZE	(64 * 1024)
 const struct bh_memory *root_region_of(u64 phys, u64 size);
-int take_memory_from_root(struct cell *cell);
-int flush_cell_memory(struct cell *cell);
+__must_check int take_memory_from_root(struct cell *cell);
+__must_check int flush_cell_memory(struct cell *cell);
 void return_memory_to_root(struct cell *cell, unsigned int count);
-int copy_config_from_root(struct cell *cell, u64 ipa, u64 size);
+__must_check int copy_config_from_root(struct cell *cell, u64 ipa, u64 size);
 struct bh_comm_region *map_comm_region(struct cell *cell);
-int set_loadable_mapping(struct cell *cell, bool map);
-int scrub_memory(u64 phys, u64 size);
-int root_unmap_range(u64 phys, u64 size);
-int root_remap_range(u64 phys, u64 size);
+__must_check int set_loadable_mapping(struct cell *cell, bool map);
+__must_check int scrub_memory(u64 phys, u64 size);
+__must_check int root_unmap_range(u64 phys, u64 size);
+__must_check int root_remap_range(u64 phys, u64 size);
 
 static inline bool cell_owns_cpu(const struct cell *cell, unsigned int cpu)
 {

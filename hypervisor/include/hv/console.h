@@ -7,7 +7,7 @@
 #include <bulkhead/cell-config.h>
 
 /* Sets up the debug UART named by the system config; 0 if none. */
-int console_init(const struct bh_console *con);
+__must_check int console_init(const struct bh_console *con);
 /* Appends to the ring and the UART, under the console lock. */
 void console_write(const char *buf, size_t len);
 /* The same for text a cell printed or provoked: not in the own ring. */

@@ -30,7 +30,7 @@ enum mmio_result {
 typedef enum mmio_result (*mmio_handler_t)(void *arg, struct mmio_access *acc,
 					   u64 offset);
 
-int mmio_region_register(struct cell *cell, const struct unit *owner,
+__must_check int mmio_region_register(struct cell *cell, const struct unit *owner,
 			 ipaddr_t base, u64 size, mmio_handler_t handler,
 			 void *arg);
 /* Releases the cell's regions of owner (NULL: all); returns how many. */

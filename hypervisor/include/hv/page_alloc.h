@@ -42,7 +42,7 @@ paddr_t hv_to_phys(const void *p);
  * range, which then no longer belong to the pool (see page_pool_total).
  * Returns -EINVAL for an unaligned, empty or wrapping range.
  */
-int page_pool_init(struct page_pool *pool, paddr_t base, u64 pages,
+__must_check int page_pool_init(struct page_pool *pool, paddr_t base, u64 pages,
 		   u64 *bitmap_storage);
 
 /*
@@ -51,7 +51,7 @@ int page_pool_init(struct page_pool *pool, paddr_t base, u64 pages,
  * Returns -EINVAL for n == 0 or a bad alignment, -ENOMEM if no such run is
  * free.
  */
-int page_alloc(struct page_pool *pool, u64 n, u64 align_pages,
+__must_check int page_alloc(struct page_pool *pool, u64 n, u64 align_pages,
 	       paddr_t *out);
 
 /*
@@ -59,7 +59,7 @@ int page_alloc(struct page_pool *pool, u64 n, u64 align_pages,
  * allocated, mean a bug in the caller: the call then changes nothing and
  * returns -EINVAL.
  */
-int page_free(struct page_pool *pool, paddr_t pa, u64 n);
+__must_check int page_free(struct page_pool *pool, paddr_t pa, u64 n);
 
 /* Pages allocated now. */
 u64 page_pool_used(const struct page_pool *pool);

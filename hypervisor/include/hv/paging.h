@@ -75,17 +75,23 @@ struct page_table {
 	const struct pt_format *fmt;
 	paddr_t root;		/* aligned to the root's size */
 	struct page_pool *pool;	/* source of every table page */
+	/* Table pages the pool refused back: a bug, they leak. */
+	unsigned int free_errors;
 };
 
 /*
  * Checks @fmt and allocates an empty root from @pool, aligned to its size.
  * Returns -EINVAL for an inconsistent format, -ENOMEM.
  */
-int pt_init(struct page_table *pt, const struct pt_format *fmt,
+__must_check int pt_init(struct page_table *pt, const struct pt_format *fmt,
 	    struct page_pool *pool);
 
-/* Frees every table page, the root included; mapped memory is untouched. */
-void pt_destroy(struct page_table *pt);
+/*
+ * Frees every table page, the root included; mapped memory is untouched.
+ * Returns -EFAULT if the pool refused a page back during the table's life
+ * (pages leaked: an engine bug), else 0.
+ */
+__must_check int pt_destroy(struct page_table *pt);
 
 /*
  * Maps [in_addr, in_addr + size) to [out, out + size) with PT_* @flags,
@@ -98,7 +104,7 @@ void pt_destroy(struct page_table *pt);
  * size, unknown flags; -ENOMEM when the pool runs dry, in which case part
  * of the range may be mapped (no page leaks: pt_destroy frees them all).
  */
-int pt_map(struct page_table *pt, u64 in_addr, paddr_t out, u64 size,
+__must_check int pt_map(struct page_table *pt, u64 in_addr, paddr_t out, u64 size,
 	   u64 flags);
 
 /*
@@ -107,14 +113,14 @@ int pt_map(struct page_table *pt, u64 in_addr, paddr_t out, u64 size,
  * (having unmapped part of the range). Table pages left empty are freed.
  * Returns -EINVAL for the same bad ranges as pt_map.
  */
-int pt_unmap(struct page_table *pt, u64 in_addr, u64 size);
+__must_check int pt_unmap(struct page_table *pt, u64 in_addr, u64 size);
 
 /*
  * Translates @in_addr: the output address (with the offset into the leaf),
  * the leaf's PT_* flags and its size in bytes. Any output pointer may be
  * NULL. Returns -ENOENT if nothing is mapped there.
  */
-int pt_lookup(const struct page_table *pt, u64 in_addr, paddr_t *out,
+__must_check int pt_lookup(const struct page_table *pt, u64 in_addr, paddr_t *out,
 	      u64 *flags, u64 *leaf_size);
 
 #endif

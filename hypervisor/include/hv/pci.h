@@ -35,7 +35,7 @@ struct pci_device {
  * creation, reset before it (re)starts, and when it stops its peers see
  * its state 0. ivshmem.c implements the devices:
  */
-int ivshmem_attach(struct pci_device *dev);
+__must_check int ivshmem_attach(struct pci_device *dev);
 void ivshmem_detach(struct pci_device *dev);
 void ivshmem_reset(struct pci_device *dev);
 void ivshmem_stopped(struct pci_device *dev);

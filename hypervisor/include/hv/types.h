@@ -33,6 +33,9 @@ static inline vaddr_t va_add(vaddr_t v, u64 off) { return va_init(v.va + off); }
 static inline vaddr_t va_from_ptr(const void *p) { return va_init((uintptr_t)p); }
 static inline void *ptr_from_va(vaddr_t v) { return (void *)v.va; }
 
+/* An error code the caller must look at (kernel style). */
+#define __must_check	__attribute__((warn_unused_result))
+
 #define PAGE_SHIFT	12
 #define PAGE_SIZE	(1UL << PAGE_SHIFT)
 #define PAGE_MASK	(~(PAGE_SIZE - 1))

@@ -50,8 +50,8 @@ struct unit {
 	static const struct unit var					\
 	__attribute__((used, section(".units." #order "." #var)))
 
-int units_init(void);
-int units_cell_init(struct cell *cell);
+__must_check int units_init(void);
+__must_check int units_cell_init(struct cell *cell);
 void units_cell_commit(struct cell *cell);
 void units_cell_exit(struct cell *cell);
 void units_cell_reset(struct cell *cell);

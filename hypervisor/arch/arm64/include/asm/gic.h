@@ -63,13 +63,13 @@ struct gic_irq_owner {
 struct bh_comm_region;
 
 /* The GICv3 implementation of struct irqchip (asm/irqchip.h). */
-int gicv3_init(void);				/* vgic-dist.c */
-int gicv3_cell_init(struct cell *cell);		/* vgic-dist.c */
+__must_check int gicv3_init(void);				/* vgic-dist.c */
+__must_check int gicv3_cell_init(struct cell *cell);		/* vgic-dist.c */
 void gicv3_quiesce_spis(const struct gic_irq_owner *spis,
 			const struct per_cpu *target);	/* vgic-dist.c */
 void gicv3_set_spi_pending(unsigned int irq);	/* vgic-dist.c */
 void gicv3_fill_comm_region(struct bh_comm_region *comm);
-int gic_cpu_init(struct per_cpu *cpu);
+__must_check int gic_cpu_init(struct per_cpu *cpu);
 void gic_cpu_exit(struct per_cpu *cpu);
 /* Returns what a CPU's cell had not taken yet to the physical GIC. */
 void gic_cpu_reset(struct per_cpu *cpu);
@@ -77,7 +77,7 @@ void gic_handle_irq(struct per_cpu *cpu);
 void gic_send_mgmt_sgi(unsigned int cpu, bool halt);
 
 /* A trapped ICC_SGI1R_EL1 write (GICv3 system-register interface only). */
-int gic_handle_sgi_write(struct per_cpu *cpu, u64 val);
+__must_check int gic_handle_sgi_write(struct per_cpu *cpu, u64 val);
 
 /* Whether the cell owns the interrupt (irqchip.c, any GIC version). */
 bool gic_cell_owns_irq(const struct cell *cell, unsigned int irq);

@@ -50,14 +50,14 @@ struct irqchip {
 extern const struct irqchip gicv3_irqchip;
 
 /* Called by the arch code, for the implementation chosen at start-up. */
-int irqchip_cpu_init(struct per_cpu *cpu);
+__must_check int irqchip_cpu_init(struct per_cpu *cpu);
 void irqchip_cpu_exit(struct per_cpu *cpu);
 void irqchip_cpu_reset(struct per_cpu *cpu);
 void irqchip_handle_irq(struct per_cpu *cpu);
 void irqchip_send_mgmt_sgi(unsigned int cpu, bool halt);
 
 /* For implementations: an MMIO region of the cell, released at its exit. */
-int irqchip_mmio_register(struct cell *cell, ipaddr_t base, u64 size,
+__must_check int irqchip_mmio_register(struct cell *cell, ipaddr_t base, u64 size,
 			  mmio_handler_t handler);
 
 #endif

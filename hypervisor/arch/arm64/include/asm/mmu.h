@@ -6,7 +6,7 @@
 #include <hv/types.h>
 
 /* Builds the hypervisor's identity map (master, MMU off). */
-int arch_mmu_init(void);
+__must_check int arch_mmu_init(void);
 /* VTCR_EL2 value for every cell's stage 2. */
 u64 arch_vtcr(void);
 
