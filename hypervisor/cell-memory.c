@@ -112,6 +112,43 @@ int flush_cell_memory(struct cell *cell)
 	return 0;
 }
 
+/*
+ * Table pages that mapping size bytes may need, at most: a 4 KiB-granule
+ * table with 2 MiB and 1 GiB blocks needs a last-level table at each
+ * unaligned end, a 2 MiB-level table per 1 GiB touched and a 1 GiB-level
+ * table per 512 GiB touched (Arm ARM D8.2, VMSAv8-64 translation).
+ */
+static u64 map_pages_bound(u64 size)
+{
+	return 2 + (size >> 30) + 2 + (size >> 39) + 2;
+}
+
+/*
+ * Returning a cell's memory maps each region twice (scrubbing it through
+ * the hypervisor's map, then into the root cell's stage 2). Checked before
+ * a cell takes memory and before it is destroyed, so that the return
+ * cannot run out of table pages half-way and leave memory nobody owns.
+ */
+int check_memory_returnable(struct cell *cell)
+{
+	const struct bh_memory *mem;
+	u64 need = 0, free;
+	unsigned int i;
+
+	for_each_cell_region(cell, mem, i)
+		if (!region_stays_in_root(mem))
+			need += 2 * map_pages_bound(mem->size);
+	spin_lock(&hv.lock);
+	free = page_pool_total(&hv.pool) - page_pool_used(&hv.pool);
+	spin_unlock(&hv.lock);
+	if (free >= need)
+		return 0;
+	pr_err("cell %s: %llu free pages in the hypervisor, %llu needed to give its memory back\n",
+	       cell->name, (unsigned long long)free,
+	       (unsigned long long)need);
+	return -ENOMEM;
+}
+
 void return_memory_to_root(struct cell *cell, unsigned int count)
 {
 	const struct bh_memory *mem;

@@ -295,7 +295,9 @@ static long create_locked(u64 config_ipa, u64 size)
 		err = -ENOMEM;
 		goto err_destroy;
 	}
-	err = take_memory_from_root(cell);
+	err = check_memory_returnable(cell);
+	if (!err)
+		err = take_memory_from_root(cell);
 	if (err)
 		goto err_unmap_comm;
 	err = units_cell_init(cell);
@@ -597,6 +599,9 @@ long cell_destroy(struct per_cpu *caller, unsigned int id)
 	spin_lock(&mgmt_lock);
 	cell = managed_cell(caller, id);
 	err = cell ? park_cell_cpus(cell) : -ENOENT;
+	/* Before anything changes: the memory must find its way back. */
+	if (!err)
+		err = check_memory_returnable(cell);
 	if (err) {
 		spin_unlock(&mgmt_lock);
 		return err;

@@ -77,6 +77,7 @@ void cell_system_power(struct per_cpu *cpu, bool off);
 #define MAX_CELL_CONFIG_SIZE	(64 * 1024)
 const struct bh_memory *root_region_of(u64 phys, u64 size);
 __must_check int take_memory_from_root(struct cell *cell);
+__must_check int check_memory_returnable(struct cell *cell);
 __must_check int flush_cell_memory(struct cell *cell);
 void return_memory_to_root(struct cell *cell, unsigned int count);
 __must_check int copy_config_from_root(struct cell *cell, u64 ipa, u64 size);
