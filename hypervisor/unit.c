@@ -11,7 +11,18 @@
 
 extern const struct unit __units_start[], __units_end[];
 
-#define for_each_unit(u)	for ((u) = __units_start; (u) < __units_end; (u)++)
+/*
+ * How many units the linker collected. The two symbols bound one array,
+ * but to C they are two objects: compared as addresses, not pointers.
+ */
+static unsigned int num_units(void)
+{
+	return ((uintptr_t)__units_end - (uintptr_t)__units_start) /
+	       sizeof(struct unit);
+}
+
+#define for_each_unit(u)						\
+	for ((u) = __units_start; (u) != __units_start + num_units(); (u)++)
 
 int units_init(void)
 {
@@ -30,14 +41,12 @@ int units_init(void)
 	return 0;
 }
 
-/* cell_exit of the units before end, last first. */
-static void exit_units_before(struct cell *cell, const struct unit *end)
+/* cell_exit of the first n units, last first. */
+static void exit_units(struct cell *cell, unsigned int n)
 {
-	const struct unit *u = end;
-
-	while (u-- > __units_start)
-		if (u->cell_exit)
-			u->cell_exit(cell);
+	while (n--)
+		if (__units_start[n].cell_exit)
+			__units_start[n].cell_exit(cell);
 }
 
 int units_cell_init(struct cell *cell)
@@ -53,7 +62,7 @@ int units_cell_init(struct cell *cell)
 			pr_err("cell %s: %s not set up (%d)\n", cell->name,
 			       u->name, err);
 			/* A unit that failed cleans up after itself too. */
-			exit_units_before(cell, u + 1);
+			exit_units(cell, u - __units_start + 1);
 			return err;
 		}
 	}
@@ -77,7 +86,7 @@ void units_cell_exit(struct cell *cell)
 {
 	unsigned int left;
 
-	exit_units_before(cell, __units_end);
+	exit_units(cell, num_units());
 	left = mmio_region_release(cell, NULL);
 	if (left)
 		pr_err("cell %s: %u MMIO regions left behind by units: released\n",
