@@ -245,6 +245,14 @@ void gic_handle_irq(struct per_cpu *cpu)
 				handle_mgmt_sgi(cpu);
 			else
 				inject(cpu, irq);
+		} else if (irq >= GIC_LPI_FIRST && cpu->cell == &root_cell &&
+			   its_present()) {
+			/*
+			 * The root's LPIs (gic-its.c keeps every collection on
+			 * root CPUs). An LPI has no active state (GICv3 spec
+			 * 8.2.6): injected as a purely virtual interrupt.
+			 */
+			inject(cpu, irq);
 		} else if (gic_cell_owns_irq(cpu->cell, irq)) {
 			inject(cpu, irq | QUEUE_HW);
 		} else {

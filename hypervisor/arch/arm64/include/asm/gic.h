@@ -21,6 +21,7 @@ struct trap_context;
 /* INTIDs 1020-1023 are special: nothing to acknowledge (GICv3 2.2.1). */
 #define GIC_SPECIAL_FIRST	1020
 #define GIC_SPECIAL_LAST	1023
+#define GIC_LPI_FIRST		8192
 
 #define GICD_SIZE		0x10000
 #define GICR_FRAME_SIZE		0x20000	/* RD_base + SGI_base */
