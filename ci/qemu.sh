@@ -48,10 +48,14 @@ die() { echo "qemu.sh: $*" >&2; exit 1; }
 # QEMU's own device tree, plus /reserved-memory for the hypervisor and the
 # cells, and the second UART and the RTC disabled so Linux leaves them to
 # cells.
+# build_dtb [its]: with "its", the board with the GIC ITS ('# its: on'),
+# as bulkhead-virt-its.dt{s,b}.
 build_dtb() {
-	local dtb=$qdir/virt.dtb out=$qdir/bulkhead-virt.dtb
+	local sfx=${1:+-$1} machine=$MACHINE
+	local dtb=$qdir/virt$sfx.dtb out=$qdir/bulkhead-virt$sfx.dtb
+	[ -n "$sfx" ] && machine=${MACHINE/its=off/its=on}
 	mkdir -p "$qdir"
-	"${QEMU_BASE[@]}" -machine "$MACHINE,dumpdtb=$dtb" \
+	"${QEMU_BASE[@]}" -machine "$machine,dumpdtb=$dtb" \
 		-serial null -serial null >/dev/null 2>&1
 	{
 		dtc -q -I dtb -O dts "$dtb"
@@ -81,8 +85,8 @@ build_dtb() {
 	status = "disabled";
 };
 EOF
-	} > "$qdir/bulkhead-virt.dts"
-	dtc -q -I dts -O dtb -o "$out" "$qdir/bulkhead-virt.dts"
+	} > "$qdir/bulkhead-virt$sfx.dts"
+	dtc -q -I dts -O dtb -o "$out" "$qdir/bulkhead-virt$sfx.dts"
 }
 
 # What a Linux cell boots (Documentation/linux-cells.md): Debian's kernel
@@ -123,6 +127,11 @@ build_initramfs() {
 	cp "$top/ci/init" "$root/init"
 	chmod +x "$root/init"
 	cp "$top/driver/bulkhead.ko" "$root/lib/bulkhead/"
+	# For '# its: on' tests: the stock virtio-rng over PCI (MSI-X).
+	local kmod=$cache/arm64/lib/modules/$(cat "$cache/abi")-arm64/kernel/drivers
+	cp "$kmod"/virtio/virtio_pci_legacy_dev.ko "$kmod"/virtio/virtio_pci_modern_dev.ko \
+	   "$kmod"/virtio/virtio_pci.ko "$kmod"/char/hw_random/virtio-rng.ko \
+	   "$root/lib/bulkhead/"
 	cp "$top/hypervisor/bulkhead.bin" "$root/lib/firmware/"
 	cp "$top/tools/bulkhead" "$root/usr/sbin/"
 	cp "$top/tools/ivshmem-demo" "$root/usr/sbin/"
@@ -144,6 +153,7 @@ build_image() {
 		[ -e "$top/$f" ] || die "$f missing: run 'make' first"
 	done
 	build_dtb
+	build_dtb its
 	# What `bulkhead config create` makes of it (ci/tests/config-tools.sh).
 	rm -rf "$qdir/generated"
 	"$top/tests/host/generated-config.sh" "$qdir/bulkhead-virt.dtb" \
@@ -157,7 +167,7 @@ build_image() {
 # (`make` first builds the artefacts; this only packs them).
 image_stale() {
 	local img=$qdir/initramfs.cpio.gz f
-	[ -e "$img" ] && [ -e "$qdir/bulkhead-virt.dtb" ] &&
+	[ -e "$img" ] && [ -e "$qdir/bulkhead-virt-its.dtb" ] &&
 		[ -e "$qdir/initramfs-linux.cpio.gz" ] || return 0
 	for f in driver/bulkhead.ko hypervisor/bulkhead.bin tools/bulkhead \
 		 tools/ivshmem-demo tests/guest/ioctl-fuzz tests/guest/pmu-count \
@@ -175,19 +185,26 @@ image_stale() {
 # test's own "# dt: TEXT" lines (device-tree source appended to it, e.g.
 # "# dt: &{/pl061@9030000} { status = \"disabled\"; };").
 test_dtb() {
-	local name=$1 frag=$tdir/$name.dt.dts
+	local name=$1 frag=$tdir/$name.dt.dts base=$qdir/bulkhead-virt
+	test_has_its "$name" && base=$qdir/bulkhead-virt-its
 	if ! grep -q '^# dt: ' "$top/ci/tests/$name.sh" 2>/dev/null; then
-		echo "$qdir/bulkhead-virt.dtb"
+		echo "$base.dtb"
 		return
 	fi
 	mkdir -p "$tdir"
 	{
-		cat "$qdir/bulkhead-virt.dts"
+		cat "$base.dts"
 		sed -n 's/^# dt: //p' "$top/ci/tests/$name.sh"
 	} > "$frag"
 	dtc -q -I dts -O dtb -o "$tdir/$name.dtb" "$frag" ||
 		die "ci/tests/$name.sh: its '# dt:' lines do not compile (see $frag)"
 	echo "$tdir/$name.dtb"
+}
+
+# "# its: on": the board has the GIC ITS, and a virtio-rng-pci device
+# whose MSI-X interrupts Linux routes through it.
+test_has_its() {
+	grep -q '^# its: *on' "$top/ci/tests/$1.sh" 2>/dev/null
 }
 
 qemu_args() {
@@ -205,6 +222,10 @@ qemu_args() {
 		args+=(-append "$cmdline bhtest=$what")
 	fi
 	[ "${BH_ICOUNT:-0}" = 1 ] && args+=(-icount shift=0,sleep=off)
+	if [ "${BH_ITS:-0}" = 1 ]; then
+		args=("${args[@]/%its=off/its=on}")
+		args+=(-device virtio-rng-pci)
+	fi
 	# Extra QEMU options for debugging, e.g. BH_QEMU_EXTRA="-d int -D log".
 	[ -n "${BH_QEMU_EXTRA:-}" ] && args+=($BH_QEMU_EXTRA)
 	printf '%s\n' "${args[@]}"
@@ -273,8 +294,10 @@ run_test() {
 	local initrd=$qdir/initramfs.cpio.gz
 	grep -q '^# linux-cell: *yes' "$top/ci/tests/$name.sh" &&
 		initrd=$qdir/initramfs-linux.cpio.gz
+	local its=0
+	test_has_its "$name" && its=1
 	mapfile -t args < <(BH_CPU=$cpu BH_DTB=$dtb BH_CMDLINE=$extra \
-			    BH_INITRD=$initrd qemu_args "$name")
+			    BH_INITRD=$initrd BH_ITS=$its qemu_args "$name")
 	local rc=0 start=$SECONDS mon=$tdir/$name.monitor watcher
 	# The guest's "BHHOST: CMD" lines (lib.sh host_command) go to QEMU's
 	# monitor: what only the host can do. Only the commands the tests use:

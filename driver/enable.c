@@ -10,6 +10,8 @@
 #include <linux/ioport.h>
 #include <linux/kprobes.h>
 #include <linux/module.h>
+#include <linux/of.h>
+#include <linux/of_address.h>
 #include <linux/slab.h>
 #include <linux/stop_machine.h>
 #include <linux/uaccess.h>
@@ -118,6 +120,29 @@ static int copy_config(struct enable_ctx *ctx, struct bulkhead_config_arg __user
 	return 0;
 }
 
+/*
+ * Linux drives every GIC ITS its device tree enables (PCIe MSIs, LPIs on
+ * in every redistributor): the hypervisor must keep it (gits_base), or
+ * it would refuse later with less to say.
+ */
+static int check_its_against_linux(const struct bh_system *sys)
+{
+	u64 gits = sys->platform.arm64.gits_base;
+	struct device_node *np;
+	struct resource res;
+	int err = 0;
+
+	for_each_compatible_node(np, NULL, "arm,gic-v3-its") {
+		if (!of_device_is_available(np) ||
+		    of_address_to_resource(np, 0, &res) || res.start == gits)
+			continue;
+		bh_err("config: Linux drives a GIC ITS at 0x%llx (PCIe MSIs) but platform.arm64.gits_base is 0x%llx: name it there (the hypervisor keeps it for the root cell)",
+		       (unsigned long long)res.start, gits);
+		err = -EINVAL;
+	}
+	return err;
+}
+
 /* What only Linux can tell: which CPUs are online, where its RAM is. */
 static int check_config_against_linux(struct enable_ctx *ctx)
 {
@@ -148,6 +173,8 @@ static int check_config_against_linux(struct enable_ctx *ctx)
 		       hvm->phys_start, hvm->phys_start + hvm->size - 1);
 		err = -EINVAL;
 	}
+	if (check_its_against_linux(sys))
+		err = -EINVAL;
 	return err;
 }
 

@@ -20,11 +20,16 @@ void hv_timer_expired(void)
 
 static long hypervisor_disable(struct per_cpu *cpu, bool *leave)
 {
+	int err;
+
 	if (cpu->cell != &root_cell)
 		return -EPERM;
 	/* Cells cannot outlive the hypervisor: destroy them first. */
 	if (cell_count() > 1)
 		return -EBUSY;
+	err = arch_may_disable();
+	if (err)
+		return err;
 	cpu_stat_inc(cpu, BH_STAT_EXITS_MANAGEMENT);
 	spin_lock(&hv.lock);
 	hv.active_cpus--;

@@ -10,6 +10,8 @@
 /* GICD and each GICR frame are 64 KiB; a GICv3 redistributor is 2 frames. */
 #define GIC_FRAME		0x10000ULL
 #define GICR_SIZE		0x20000ULL
+/* A GICv3 ITS: control and translation frames (GICv3 spec 12.19). */
+#define GITS_SIZE		0x20000ULL
 /* INTIDs 16..31 are PPIs, 32..1019 SPIs; 1020..1023 are special. */
 #define PPI_FIRST		16
 #define SPI_FIRST		32
@@ -97,6 +99,20 @@ static void check_zero(struct bh_check_ctx *ctx, const char *name,
 			   name, ull(v), why);
 }
 
+/*
+ * The ITS (0: none) is the hypervisor's: it checks the root cell's
+ * commands and tables (Documentation/architecture.md, "The GIC ITS").
+ */
+static void check_its(struct bh_check_ctx *ctx, const struct bh_platform *p)
+{
+	if (p->arm64.gits_base && p->arm64.gic_version != BH_GIC_V3)
+		note_error(ctx, "platform.arm64.gits_base 0x%llx: an ITS needs a GICv3",
+			   ull(p->arm64.gits_base));
+	else if (p->arm64.gits_base && p->arm64.gits_base % GIC_FRAME)
+		note_error(ctx, "platform.arm64.gits_base 0x%llx not 64 KiB aligned",
+			   ull(p->arm64.gits_base));
+}
+
 void bh_check_arch_platform(struct bh_check_ctx *ctx,
 			    const struct bh_platform *p)
 {
@@ -110,8 +126,7 @@ void bh_check_arch_platform(struct bh_check_ctx *ctx,
 	check_zero(ctx, "gicc_base", p->arm64.gicc_base, "a GICv2 field");
 	check_zero(ctx, "gich_base", p->arm64.gich_base, "a GICv2 field");
 	check_zero(ctx, "gicv_base", p->arm64.gicv_base, "a GICv2 field");
-	check_zero(ctx, "gits_base", p->arm64.gits_base,
-		   "the GIC ITS is not supported yet");
+	check_its(ctx, p);
 	if (p->arm64.maintenance_irq < PPI_FIRST ||
 	    p->arm64.maintenance_irq >= SPI_FIRST)
 		note_error(ctx, "platform.arm64.maintenance_irq %u not a PPI (%u..%u)",
@@ -137,5 +152,9 @@ unsigned int bh_check_arch_hv_ranges(const struct bh_platform *p,
 			p->arm64.gicr_base,
 			GICR_SIZE * (num_cpus ? num_cpus : 1),
 			"the GIC redistributors (platform.arm64.gicr_base)" };
+	if (gic_base_ok(p->arm64.gits_base))
+		r[n++] = (struct bh_check_range){
+			p->arm64.gits_base, GITS_SIZE,
+			"the GIC ITS (platform.arm64.gits_base)" };
 	return n;
 }

@@ -946,7 +946,7 @@ TEST(gic_platform_checked)
 	EXPECT_SYS_ERROR("platform.arm64.gicr_base 0");
 }
 
-TEST(gicv2_and_its_fields_zero_with_gicv3)
+TEST(gicv2_fields_zero_with_gicv3)
 {
 	valid_system();
 	m.sys.platform.arm64.gicc_base = 0x8010000;
@@ -956,9 +956,37 @@ TEST(gicv2_and_its_fields_zero_with_gicv3)
 	m.sys.platform.arm64.gicv_base = 0x8040000;
 	EXPECT_SYS_ERROR("platform.arm64.gicv_base 0x8040000 must be 0: a GICv2 field");
 
+}
+
+TEST(its_platform_checked)
+{
+	/* QEMU virt's ITS: accepted with a GICv3. */
 	valid_system();
 	m.sys.platform.arm64.gits_base = 0x8080000;
-	EXPECT_SYS_ERROR("platform.arm64.gits_base 0x8080000 must be 0: the GIC ITS is not supported yet");
+	EXPECT(run_system(), 0, 0);
+
+	valid_system();
+	m.sys.platform.arm64.gits_base = 0x8088000;
+	EXPECT_SYS_ERROR("platform.arm64.gits_base 0x8088000 not 64 KiB aligned");
+
+	valid_system();
+	m.sys.platform.arm64.gic_version = BH_GIC_V2;
+	m.sys.platform.arm64.gits_base = 0x8080000;
+	run_system();
+	EXPECT_MSG("platform.arm64.gits_base 0x8080000: an ITS needs a GICv3");
+}
+
+TEST(its_not_in_root)
+{
+	/* Both frames, control and translation: 128 KiB. */
+	valid_system();
+	m.sys.platform.arm64.gits_base = 0x8080000;
+	m.mem[4].phys_start = 0x807d000;
+	EXPECT_SYS_ERROR("the GIC ITS (platform.arm64.gits_base) [0x8080000-0x809ffff] overlaps root_cell.mem_regions[4]");
+	valid_system();
+	m.sys.platform.arm64.gits_base = 0x8080000;
+	m.mem[4].phys_start = 0x80a0000 + 0x80000;
+	EXPECT(run_system(), 0, 0);
 }
 
 TEST(maintenance_irq_is_ppi)
@@ -1574,7 +1602,9 @@ int main(void)
 	RUN(hv_memory_not_in_root);
 	RUN(gic_not_in_root);
 	RUN(gic_platform_checked);
-	RUN(gicv2_and_its_fields_zero_with_gicv3);
+	RUN(gicv2_fields_zero_with_gicv3);
+	RUN(its_platform_checked);
+	RUN(its_not_in_root);
 	RUN(maintenance_irq_is_ppi);
 	RUN(platform_padding_zero);
 	RUN(pci_windows_need_ecam_base);

@@ -496,6 +496,18 @@ TEST(region_clear_of_gic)
 	EXPECT_MSG("mem_regions[3] [0x8000000-0x8000fff] is not inside the root cell's memory");
 }
 
+TEST(region_clear_of_its)
+{
+	/* A cell's page where the ITS's translation frame is. */
+	valid();
+	m.sys.platform.arm64.gits_base = 0x8080000;
+	m.cell.desc.num_memory_regions = 4;
+	set_region(&m.cell, 3, 0xa000000, 0x8090000, 0x1000, RW_IO);
+	EXPECT_ERROR("mem_regions[3] [0x8090000-0x8090fff] overlaps the GIC ITS (platform.arm64.gits_base) [0x8080000-0x809ffff] in guest-physical space");
+	m.sys.platform.arm64.gits_base = 0;
+	EXPECT_PASS();
+}
+
 /* --- memory of other cells --- */
 
 TEST(region_not_taken_by_other)
@@ -1043,6 +1055,7 @@ int main(void)
 	RUN(region_kind_matches_root);
 	RUN(region_clear_of_hypervisor);
 	RUN(region_clear_of_gic);
+	RUN(region_clear_of_its);
 	RUN(region_not_taken_by_other);
 	RUN(shared_memory_may_overlap);
 	RUN(comm_region_exactly_one);

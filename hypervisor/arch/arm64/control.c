@@ -184,6 +184,11 @@ void cpu_park(struct per_cpu *cpu, struct trap_context *ctx)
 	isb();
 }
 
+int arch_may_disable(void)
+{
+	return its_may_disable();
+}
+
 void arch_request_park(unsigned int cpu_id)
 {
 	struct per_cpu *t = per_cpu(cpu_id);

@@ -245,6 +245,14 @@ void gic_handle_irq(struct per_cpu *cpu)
 				handle_mgmt_sgi(cpu);
 			else
 				inject(cpu, irq);
+		} else if (irq >= GIC_LPI_FIRST && cpu->cell == &root_cell &&
+			   its_present()) {
+			/*
+			 * The root's LPIs (gic-its.c keeps every collection on
+			 * root CPUs). An LPI has no active state (GICv3 spec
+			 * 8.2.6): injected as a purely virtual interrupt.
+			 */
+			inject(cpu, irq);
 		} else if (gic_cell_owns_irq(cpu->cell, irq)) {
 			inject(cpu, irq | QUEUE_HW);
 		} else {
@@ -361,11 +369,38 @@ static uintptr_t find_redistributor(u64 mpidr)
 	return 0;
 }
 
+/*
+ * LPIs once enabled may not be disabled again (GICR_CTLR.EnableLPIs,
+ * 12.11.2), and their tables are in memory the GIC writes. Linux enables
+ * them for an ITS: only one the config names, which the hypervisor then
+ * keeps (gic-its.c), and with the tables in root RAM.
+ */
+static int check_lpis(struct per_cpu *cpu)
+{
+	uintptr_t rd = cpu->arch.gic.gicr;
+
+	if (!(mmio_read32(rd + GICR_CTLR) & GICR_CTLR_ENABLE_LPIS))
+		return 0;
+	if (!its_present()) {
+		pr_err("CPU %u: LPIs are on (Linux drives a GIC ITS) but the config names no ITS: set platform.arm64.gits_base, or boot with the ITS disabled\n",
+		       cpu->cpu_id);
+		return -EBUSY;
+	}
+	if (!its_rd_tables_ok(mmio_read64(rd + GICR_PROPBASER),
+			      mmio_read64(rd + GICR_PENDBASER))) {
+		pr_err("CPU %u: the LPI tables of its redistributor are not in root RAM\n",
+		       cpu->cpu_id);
+		return -EBUSY;
+	}
+	return 0;
+}
+
 int gic_cpu_init(struct per_cpu *cpu)
 {
 	struct gic_cpu *g = &cpu->arch.gic;
 	u64 ctlr, vmcr;
 	unsigned int n;
+	int err;
 
 	/* GICv4 frames are 256 KiB (VLPI_base, reserved): not emulated. */
 	if (mmio_read64(hv.config->platform.arm64.gicr_base + GICR_TYPER) &
@@ -380,16 +415,9 @@ int gic_cpu_init(struct per_cpu *cpu)
 		       (unsigned long long)cpu->arch.mpidr);
 		return -ENODEV;
 	}
-	/*
-	 * LPIs once enabled may not be disabled again (GICR_CTLR.EnableLPIs,
-	 * 12.11.2), and their tables are in memory the GIC writes: Linux
-	 * enables them only for an ITS, which Bulkhead does not handle yet.
-	 */
-	if (mmio_read32(g->gicr + GICR_CTLR) & GICR_CTLR_ENABLE_LPIS) {
-		pr_err("CPU %u: LPIs are enabled in its redistributor (Linux uses a GIC ITS): not supported, boot with the ITS disabled\n",
-		       cpu->cpu_id);
-		return -EBUSY;
-	}
+	err = check_lpis(cpu);
+	if (err)
+		return err;
 	write_sysreg(read_sysreg(icc_sre_el2) | ICC_SRE_SRE | ICC_SRE_ENABLE,
 		     icc_sre_el2);
 	isb();

@@ -16,6 +16,7 @@
 #include <hv/hypervisor.h>
 #include <hv/io.h>
 #include <hv/percpu.h>
+#include <hv/printk.h>
 #include <asm/gic.h>
 #include "vgic.h"
 
@@ -40,6 +41,39 @@
 #define GICR_WAKER_SLEEP	(1U << 1)	/* ProcessorSleep */
 #define GICR_WAKER_ASLEEP	(1U << 2)	/* ChildrenAsleep */
 
+/*
+ * The root cell's LPIs, with an ITS the hypervisor keeps (gic-its.c): its
+ * redistributors show PLPIS, EnableLPIs and their LPI tables; the tables
+ * may be set while LPIs are off and only to root RAM, and LPIs, once on,
+ * stay on (12.11.2 lets an implementation refuse turning them off).
+ */
+static bool root_lpis(const struct per_cpu *cpu)
+{
+	return cpu->cell == &root_cell && its_present();
+}
+
+static bool lpi_reg(u64 doff)
+{
+	return doff == GICR_PROPBASER || doff == GICR_PENDBASER;
+}
+
+static void root_lpi_write(struct per_cpu *cpu, uintptr_t frame,
+			   struct mmio_access *acc, u64 foff)
+{
+	bool on = mmio_read32(frame + GICR_CTLR) & GICR_CTLR_ENABLE_LPIS;
+
+	if (foff == GICR_CTLR && (acc->value & GICR_CTLR_ENABLE_LPIS) && !on) {
+		if (its_rd_tables_ok(mmio_read64(frame + GICR_PROPBASER),
+				     mmio_read64(frame + GICR_PENDBASER)))
+			mmio_write32(frame + GICR_CTLR, GICR_CTLR_ENABLE_LPIS);
+		else
+			pr_cell_warn(cpu->cell, "CPU %u: LPI tables outside root RAM: EnableLPIs ignored\n",
+				     cpu->cpu_id);
+	} else if (lpi_reg(foff & ~7ULL) && acc->size == 8 && !on) {
+		mmio_write64(frame + foff, acc->value);
+	}
+}
+
 /* The CPU whose redistributor frame starts at `frame`, if active. */
 static struct per_cpu *frame_owner(uintptr_t frame)
 {
@@ -60,17 +94,20 @@ static struct per_cpu *frame_owner(uintptr_t frame)
  */
 static u64 rd_base_read64(struct per_cpu *cpu, uintptr_t frame, u64 doff)
 {
-	u64 ctlr, waker;
+	u64 ctlr, waker, shown = root_lpis(cpu) ? GICR_CTLR_ENABLE_LPIS : 0;
 
 	switch (doff) {
 	case GICR_CTLR:		/* with GICR_IIDR */
-		/* Only the write-pending bits: no LPIs, no wake-up groups. */
+		/* The write-pending bits (root: EnableLPIs), no wake-up groups. */
 		ctlr = mmio_read(frame + GICR_CTLR, 4) &
-		       (GICR_CTLR_RWP | GICR_CTLR_UWP);
+		       (GICR_CTLR_RWP | GICR_CTLR_UWP | shown);
 		return ctlr | (mmio_read(frame + GICR_IIDR, 4) << 32);
 	case GICR_TYPER:
 		return mmio_read(frame + GICR_TYPER, 8) &
-		       ~GICR_TYPER_HIDDEN;
+		       ~(GICR_TYPER_HIDDEN & ~(shown ? GICR_TYPER_PLPIS : 0));
+	case GICR_PROPBASER:
+	case GICR_PENDBASER:
+		return shown ? mmio_read64(frame + doff) : 0;
 	case GICR_STATUSR:	/* with GICR_WAKER */
 		waker = cpu->arch.gic.vsleep ?
 			GICR_WAKER_SLEEP | GICR_WAKER_ASLEEP : 0;
@@ -86,11 +123,13 @@ static u64 rd_base_read64(struct per_cpu *cpu, uintptr_t frame, u64 doff)
 }
 
 /* Writes: only the virtual ProcessorSleep bit is kept; the rest is WI. */
-static void rd_base_write(struct per_cpu *cpu, struct mmio_access *acc,
-			  u64 foff)
+static void rd_base_write(struct per_cpu *cpu, uintptr_t frame,
+			  struct mmio_access *acc, u64 foff)
 {
 	u64 val = acc->value;
 
+	if (root_lpis(cpu))
+		root_lpi_write(cpu, frame, acc, foff);
 	if (foff == GICR_STATUSR && acc->size == 8)
 		val >>= 32;
 	else if (foff != GICR_WAKER || acc->size != 4)
@@ -107,7 +146,7 @@ static enum mmio_result rd_base_access(struct per_cpu *cpu, uintptr_t frame,
 	if (acc->size < 4)
 		return MMIO_UNHANDLED;
 	if (acc->is_write) {
-		rd_base_write(cpu, acc, foff);
+		rd_base_write(cpu, frame, acc, foff);
 		return MMIO_HANDLED;
 	}
 	val = rd_base_read64(cpu, frame, foff & ~7ULL);

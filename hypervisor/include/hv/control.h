@@ -38,6 +38,8 @@ __must_check int arch_map_device(paddr_t pa, u64 size);
  * for memory that a cell may read with its MMU (and so its caches) off.
  */
 void arch_dcache_flush(const void *addr, u64 size);
+/* 0, or why the hypervisor cannot give the machine back (negative errno). */
+int arch_may_disable(void);
 /* Maps / unmaps memory (normal, read-write) into the hypervisor's space. */
 __must_check int arch_hv_map(paddr_t pa, u64 size);
 void arch_hv_unmap(paddr_t pa, u64 size);

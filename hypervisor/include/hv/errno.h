@@ -15,6 +15,7 @@
 #define ENODEV		19
 #define EINVAL		22
 #define ERANGE		34
+#define ENOSPC		28
 #define ENOSYS		38
 #define EOVERFLOW	75
 

@@ -21,6 +21,7 @@ struct trap_context;
 /* INTIDs 1020-1023 are special: nothing to acknowledge (GICv3 2.2.1). */
 #define GIC_SPECIAL_FIRST	1020
 #define GIC_SPECIAL_LAST	1023
+#define GIC_LPI_FIRST		8192
 
 #define GICD_SIZE		0x10000
 #define GICR_FRAME_SIZE		0x20000	/* RD_base + SGI_base */
@@ -49,7 +50,10 @@ struct trap_context;
 #define GICR_CTLR		0x0000
 #define GICR_CTLR_ENABLE_LPIS	(1U << 0)
 #define GICR_TYPER		0x0008
+#define GICR_TYPER_PLPIS	(1UL << 0)
 #define GICR_TYPER_VLPIS	(1UL << 1)
+#define GICR_PROPBASER		0x0070
+#define GICR_PENDBASER		0x0078
 #define GICR_TYPER_LAST		(1UL << 4)
 
 /* PPIs: INTIDs 16-31 of a redistributor's banked registers. */
@@ -87,5 +91,10 @@ bool gic_cell_owns_irq(const struct cell *cell, unsigned int irq);
  * may disable, clear or reconfigure them.
  */
 u32 gic_hyp_banked_irqs(void);
+
+/* The GIC ITS (gic-its.c), for the root cell's redistributors. */
+bool its_present(void);
+bool its_rd_tables_ok(u64 propbaser, u64 pendbaser);
+int its_may_disable(void);
 
 #endif
