@@ -107,7 +107,8 @@ SYS_SIZE=752
 run check-system-and-cells 0 $B config check $SYS $C/hello.cell $C/rt-control.cell
 has check-system-and-cells-summary "$W/check-system-and-cells.out" "0 errors, 0 warnings"
 for cell in $C/*.cell; do
-	[ "$cell" = "$SYS" ] && continue
+	# System configs (qemu-arm64*.cell) are not cells to check against one.
+	case "$(basename "$cell")" in qemu-arm64*) continue ;; esac
 	run "check-with-$(basename "$cell" .cell)" 0 $B config check $SYS "$cell"
 done
 run check-cell-alone 0 $B config check $C/hello.cell

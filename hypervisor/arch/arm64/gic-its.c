@@ -168,17 +168,22 @@ static bool quiescent(void)
 /* Frees the retired ITTs once the ITS has read every queued command. */
 static void its_drain(void)
 {
-	unsigned int i;
+	unsigned int i, lost = 0;
 
 	if (!queue_drained())
 		return;
 	spin_lock(&hv.lock);
 	for (i = 0; i < ITS_MAX_DEVICES; i++)
 		if (retired[i].pages) {
-			page_free(&hv.pool, retired[i].pa, retired[i].pages);
+			if (page_free(&hv.pool, retired[i].pa,
+				      retired[i].pages))
+				lost++;
 			retired[i].pages = 0;
 		}
 	spin_unlock(&hv.lock);
+	if (lost)
+		pr_err("ITS: %u retired tables not returned to the pool\n",
+		       lost);
 }
 
 /* Bytes the ITS has still room for after its current CWRITER. */
