@@ -120,7 +120,7 @@ static void scan_interrupt_map(struct dt_scan *s, int node)
 				     fdt32_to_cpu(p[i + cac + cic]));
 		if (ctrl < 0)
 			return;
-		pac = dt_get_cells(fdt, ctrl, "#address-cells", 0);
+		pac = dt_map_parent_addr_cells(fdt, node, ctrl);
 		pic = dt_get_cells(fdt, ctrl, "#interrupt-cells", 0);
 		if (pac < 0 || pic < 0 || i + cac + cic + 1 + pac + pic > n)
 			return;

@@ -72,5 +72,6 @@ void dt_irq_resolve(const struct dt_scan *s, int ctrl, const fdt32_t *spec,
 void dt_irq_controller_spis(struct dt_scan *s, int node,
 			    struct fdt_device *dev);
 void dt_note_spi(struct dt_scan *s, struct fdt_device *dev, int intid);
+int dt_map_parent_addr_cells(const void *fdt, int nexus, int parent);
 
 #endif

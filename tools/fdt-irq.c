@@ -13,7 +13,9 @@
  *   GPIO interrupt controller, Marvell's GICP, the GIC's own MBIs) own a
  *   set of SPIs, all of which the root cell gets (dt_irq_controller_spis);
  * - a controller with interrupts of its own (a GPIO block, a PMIC arbiter)
- *   demultiplexes one of them: the SPI is its own, already counted.
+ *   demultiplexes one of them: the SPI is its own, already counted;
+ * - one that sends messages to a GICv3 ITS (HiSilicon's mbigen) makes
+ *   LPIs, which are no SPIs.
  * Anything else is counted and named as untranslated.
  */
 #include <string.h>
@@ -78,8 +80,50 @@ static bool covered(const struct dt_scan *s, int ctrl)
 	msi = fdt_getprop(fdt, ctrl, "msi-parent", &len);
 	if (msi && len >= 4) {
 		other = dt_by_phandle(fdt, &s->ix, fdt32_to_cpu(msi[0]));
-		if (other >= 0 && owns_spi_set(fdt, other))
+		if (other >= 0 && (owns_spi_set(fdt, other) ||
+				   has_own_interrupts(fdt, other)))
 			return true;
+	}
+	return false;
+}
+
+/*
+ * The parent unit address cells of nexus's interrupt-map entries. The
+ * Layerscape external IRQ blocks write their maps without them although
+ * the GIC has #address-cells 2; Linux lists them as "imap abusers"
+ * (drivers/of/irq.c) and reads them the same way.
+ */
+int dt_map_parent_addr_cells(const void *fdt, int nexus, int parent)
+{
+	static const char *const abusers[] = {
+		"fsl,ls1021a-extirq", "fsl,ls1043a-extirq",
+		"fsl,ls1088a-extirq",
+	};
+
+	if (compatible_with(fdt, nexus, abusers,
+			    sizeof(abusers) / sizeof(abusers[0])))
+		return 0;
+	return dt_get_cells(fdt, parent, "#address-cells", 0);
+}
+
+/*
+ * Whether ctrl (or the node it sits in, as HiSilicon's mbigen's children
+ * do) turns interrupts into messages for a GICv3 ITS: LPIs, not SPIs.
+ */
+static bool sends_to_its(const struct dt_scan *s, int ctrl)
+{
+	const void *fdt = s->fdt;
+	const fdt32_t *msi;
+	int node, i, len, its;
+
+	for (node = ctrl, i = 0; node > 0 && i < 2;
+	     node = dt_parent(fdt, &s->ix, node), i++) {
+		msi = fdt_getprop(fdt, node, "msi-parent", &len);
+		if (!msi || len < 4)
+			continue;
+		its = dt_by_phandle(fdt, &s->ix, fdt32_to_cpu(msi[0]));
+		return its >= 0 &&
+		       !fdt_node_check_compatible(fdt, its, "arm,gic-v3-its");
 	}
 	return false;
 }
@@ -132,7 +176,7 @@ static int map_through(const struct dt_scan *s, int nexus,
 		ctrl = dt_by_phandle(fdt, &s->ix, fdt32_to_cpu(map[i + cells]));
 		if (ctrl < 0)
 			return -1;
-		pac = dt_get_cells(fdt, ctrl, "#address-cells", 0);
+		pac = dt_map_parent_addr_cells(fdt, nexus, ctrl);
 		pic = dt_get_cells(fdt, ctrl, "#interrupt-cells", 0);
 		if (pac < 0 || pic < 0 || i + cells + 1 + pac + pic > n)
 			return -1;
@@ -187,6 +231,10 @@ void dt_irq_resolve(const struct dt_scan *s, int ctrl, const fdt32_t *spec,
 			cells = GIC_SPEC_CELLS;
 			ctrl = dt_irq_parent(fdt, &s->ix, ctrl);
 			continue;
+		}
+		if (sends_to_its(s, ctrl)) {
+			out->kind = DT_IRQ_NOT_SPI;
+			return;
 		}
 		if (covered(s, ctrl)) {
 			out->kind = DT_IRQ_COVERED;

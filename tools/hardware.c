@@ -339,7 +339,7 @@ static void check_config(struct report *r, const void *fdt, const char *dtb)
 		goto out;
 	if (!create_system_model(m, p, fdt, dtb, NULL, diag)) {
 		data = model_layout(m, &size);
-		check_ctx_init(&ctx, diag, "config");
+		check_ctx_init(&ctx, diag, NULL);
 		if (data)
 			check_one(&ctx, data, size, p->num_cpus);
 		errors = ctx.errors;
