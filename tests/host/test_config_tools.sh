@@ -323,6 +323,38 @@ done
 run create-extra-arg 2 $B config create --dtb "$HARNESS" extra
 run create-bad-option 2 $B config create --bogus
 
+# An alias naming itself (serial0 = "serial0") once recursed in libfdt
+# until the stack was gone; now no console, and both commands finish.
+sed -e 's|serial0 = "[^"]*"|serial0 = "serial0"|' \
+	"$top/tests/host/board.dts" > "$W/alias-loop.dts"
+dtc -q -I dts -O dtb -o "$W/alias-loop.dtb" "$W/alias-loop.dts"
+run alias-loop-create 0 timeout 20 $B config create --dtb "$W/alias-loop.dtb" -o "$W/alias-loop.cell"
+has alias-loop-create-no-console "$W/alias-loop-create.err" "/chosen has no stdout-path"
+run alias-loop-check 1 timeout 20 $B hardware check --dtb "$W/alias-loop.dtb"
+
+# 40,000 nodes under one bus: one pass, not a parent lookup per node;
+# the walk stops at the device limit and create refuses (no partial config).
+awk 'BEGIN {
+	print "/dts-v1/; / { #address-cells = <2>; #size-cells = <2>;";
+	print "cpus { #address-cells = <1>; #size-cells = <0>; cpu@0 { device_type = \"cpu\"; reg = <0>; }; };";
+	print "memory@40000000 { device_type = \"memory\"; reg = <0 0x40000000 0 0x40000000>; };";
+	print "reserved-memory { #address-cells = <2>; #size-cells = <2>; ranges;";
+	print "bulkhead-hypervisor@7f800000 { reg = <0 0x7f800000 0 0x800000>; no-map; }; };";
+	print "gic: intc@8000000 { compatible = \"arm,gic-v3\"; interrupt-controller; #interrupt-cells = <3>;";
+	print "reg = <0 0x8000000 0 0x10000>, <0 0x80a0000 0 0xf60000>; };";
+	for (b = 0; b < 40; b++) {
+		printf "bus%d { compatible = \"simple-bus\"; #address-cells = <1>; #size-cells = <1>;\n", b;
+		printf "interrupt-parent = <&gic>; ranges = <0 0 0x%x 0x1000000>;\n", 268435456 + b * 16777216;
+		for (i = 0; i < 1000; i++)
+			printf "d@%x { reg = <0x%x 0x100>; interrupts = <0 %d 4>; };\n", i * 4096, i * 4096, (b * 1000 + i) % 900;
+		print "};";
+	}
+	print "};" }' > "$W/many.dts"
+dtc -q -I dts -O dtb -o "$W/many.dtb" "$W/many.dts"
+run many-nodes-create 1 timeout 20 $B config create --dtb "$W/many.dtb" -o "$W/many.cell"
+has many-nodes-create-why "$W/many-nodes-create.err" "more than 512 device regions, this tool's limit"
+run many-nodes-check 1 timeout 20 $B hardware check --dtb "$W/many.dtb"
+
 # A board with what QEMU's lacks (tests/host/board.dts).
 dtc -q -I dts -O dtb -o "$W/board.dtb" "$top/tests/host/board.dts"
 run create-board 0 $B config create --dtb "$W/board.dtb" -o "$W/board.c"
