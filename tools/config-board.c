@@ -202,7 +202,7 @@ void board_next_steps(const struct fdt_platform *p, FILE *out)
 
 	format_size(size, sizeof(size), hv->size);
 	fprintf(out, "next steps:\n");
-	fprintf(out, "  1. boot Linux with this device tree: /reserved-memory/%s (%s at 0x%llx, no-map) keeps it off the hypervisor's memory\n",
+	fprintf(out, "  1. boot Linux with this device tree: /reserved-memory/%s (%s at 0x%llx, no-map) keeps Linux off the hypervisor's memory\n",
 		hv->name, size, (unsigned long long)hv->start);
 	if (p->cells >= 0) {
 		format_size(size, sizeof(size), p->reserved[p->cells].size);
