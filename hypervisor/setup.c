@@ -74,6 +74,7 @@ static int init_master(unsigned int cpu_id)
 	struct bh_check_ctx check = {
 		.report = report_config_error,
 		.file = "system config",
+		.max_cpus = bh_hv_header.max_cpus,
 	};
 	int err;
 

@@ -39,6 +39,16 @@ bool bh_check_arch_irqchip_pins_ok(const struct bh_irqchip *chip)
 	       first_pin_beyond_spis(chip) == BH_IRQCHIP_PINS;
 }
 
+/*
+ * Stage 2 starts at level 1 with VTCR_EL2.T0SZ = 24 (STAGE2_IPA_BITS in
+ * hypervisor/arch/arm64/include/asm/paging.h): a region the root cell maps
+ * at IPA = PA beyond it cannot be mapped at all.
+ */
+unsigned int bh_check_arch_ipa_bits(void)
+{
+	return 40;
+}
+
 void bh_check_arch_irqchip(struct bh_check_ctx *ctx, const char *path,
 			   unsigned int i, const struct bh_irqchip *chip,
 			   const struct bh_platform *p)

@@ -90,6 +90,9 @@ bool bh_check_arch_irqchip_address(struct bh_check_ctx *ctx, const char *path,
 /* Whether the chip's pins are all interrupts a cell can own. */
 bool bh_check_arch_irqchip_pins_ok(const struct bh_irqchip *chip);
 
+/* Bits of guest-physical address that stage 2 translates. */
+unsigned int bh_check_arch_ipa_bits(void);
+
 /*
  * The well-formed physical ranges of devices the hypervisor emulates for
  * every cell, so that no cell may map them, for CPUs 0..num_cpus-1 (0 if

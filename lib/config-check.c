@@ -362,6 +362,21 @@ static void check_mem_region(struct cell_check *c, unsigned int i)
 			     c->path, i, ull(m->flags));
 }
 
+/* Stage 2 cannot map what lies beyond its input address space. */
+static void check_mem_ipa(struct cell_check *c, unsigned int i)
+{
+	const struct bh_memory *m = &c->mem[i];
+	unsigned int bits = bh_check_arch_ipa_bits();
+	uint64_t limit = 1ULL << bits;
+
+	if (!range_ok(m->virt_start, m->size) ||
+	    range_last(m->virt_start, m->size) < limit)
+		return;
+	note_error(c->ctx, "%smem_regions[%u] [0x%llx-0x%llx] (guest-physical) ends beyond the %u-bit IPA space of stage 2 (0x%llx)",
+		   c->path, i, ull(m->virt_start),
+		   ull(range_last(m->virt_start, m->size)), bits, ull(limit));
+}
+
 static void check_mem_overlap(struct cell_check *c, unsigned int i,
 			      unsigned int j, bool physical)
 {
@@ -411,6 +426,7 @@ static void check_arrays(struct cell_check *c)
 	check_cpu_set(c);
 	for (i = 0; i < d->num_memory_regions; i++) {
 		check_mem_region(c, i);
+		check_mem_ipa(c, i);
 		for (j = 0; j < i; j++) {
 			check_mem_overlap(c, i, j, true);
 			check_mem_overlap(c, i, j, false);
@@ -505,6 +521,44 @@ static void check_root_leaves_hv(struct cell_check *root,
 }
 
 /*
+ * The root cell's CPUs are Linux's CPU numbers, which the hypervisor
+ * indexes its per-CPU state with: CPU n needs CONFIG_MAX_CPUS > n.
+ */
+static void check_root_cpu_limit(struct cell_check *root)
+{
+	const struct bh_cell_desc *d = root->desc;
+	unsigned int cpu, span = 0, end = d->cpu_set_size * 8;
+	unsigned int limit = root->ctx->max_cpus;
+
+	for (cpu = bh_cell_next_cpu(d, root->arrays, 0); cpu < end;
+	     cpu = bh_cell_next_cpu(d, root->arrays, cpu + 1))
+		span = cpu + 1;
+	if (limit && span > limit)
+		note_error(root->ctx, "root_cell.cpu_set: CPU %u, but the hypervisor was built for %u CPUs (CONFIG_MAX_CPUS): rebuild it with CONFIG_MAX_CPUS=%u",
+			   span - 1, limit, span);
+	else if (span > BH_CHECK_KCONFIG_MAX_CPUS)
+		note_error(root->ctx, "root_cell.cpu_set: CPU %u, but the hypervisor handles %u CPUs at most (CONFIG_MAX_CPUS range): leave CPUs %u and up out of the root cell and boot Linux with nr_cpus=%u",
+			   span - 1, BH_CHECK_KCONFIG_MAX_CPUS,
+			   BH_CHECK_KCONFIG_MAX_CPUS, BH_CHECK_KCONFIG_MAX_CPUS);
+	else if (!limit && span > BH_CHECK_DEFAULT_MAX_CPUS)
+		note_warning(root->ctx, "root_cell.cpu_set: %u CPUs (up to CPU %u), more than the %u of a default build: build the hypervisor with CONFIG_MAX_CPUS=%u or more",
+			     span, span - 1, BH_CHECK_DEFAULT_MAX_CPUS, span);
+}
+
+/* Linux runs in the root cell: it needs RAM of its own. */
+static void check_root_has_ram(struct cell_check *root)
+{
+	const uint64_t mask = BH_MEM_IO | BH_MEM_COMM_REGION | BH_MEM_READ |
+			      BH_MEM_WRITE;
+	unsigned int i;
+
+	for (i = 0; i < root->desc->num_memory_regions; i++)
+		if ((root->mem[i].flags & mask) == (BH_MEM_READ | BH_MEM_WRITE))
+			return;
+	note_error(root->ctx, "root_cell.mem_regions: no RAM (a READ|WRITE region without BH_MEM_IO): Linux would have no memory to run in");
+}
+
+/*
  * The hypervisor maps its debug UART itself; a root cell without it is
  * legal but unusual, as Linux normally shares that console.
  */
@@ -551,6 +605,8 @@ int bh_check_system(struct bh_check_ctx *ctx, const void *data, uint64_t size,
 	check_layout(&root, sys + 1, sizeof(*sys), size, "root_cell arrays");
 	if (root.arrays) {
 		check_arrays(&root);
+		check_root_cpu_limit(&root);
+		check_root_has_ram(&root);
 		check_root_leaves_hv(&root, sys, hv_ok);
 		if (con_ok)
 			check_debug_console_mapped(&root, &sys->debug_console);

@@ -315,6 +315,47 @@ static void check_memory(const struct place *p)
 			   comm);
 }
 
+/* Whether a cell, the one to place or a running one, takes all of r. */
+static bool ram_taken_whole(const struct place *p, const struct bh_memory *r)
+{
+	const struct bh_cell_desc *d;
+	struct cell_view o;
+	unsigned int k, n;
+
+	for (k = 0; k <= p->num_others; k++) {
+		if (k < p->num_others)
+			view_other(p, k, &o);
+		else
+			o = p->cell;
+		d = o.desc;
+		n = d->num_memory_regions;
+		if (bh_check_find_region(o.mem, n, r->phys_start, r->size,
+					 true, BH_MEM_IO | BH_MEM_SHARED,
+					 0) < n)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Linux needs memory to go on running: some root RAM region must stay
+ * with it. A region that cells take in pieces counts as kept (the check
+ * errs towards accepting).
+ */
+static void check_root_keeps_ram(const struct place *p)
+{
+	const struct bh_memory *r;
+	unsigned int i;
+
+	for (i = 0; i < p->root.desc->num_memory_regions; i++) {
+		r = &p->root.mem[i];
+		if (!(r->flags & (BH_MEM_IO | BH_MEM_COMM_REGION)) &&
+		    range_ok(r->phys_start, r->size) && !ram_taken_whole(p, r))
+			return;
+	}
+	note_error(p->ctx, "mem_regions: the root cell would keep no RAM: every root_cell.mem_regions[] RAM region is given to this or another cell");
+}
+
 /* Whether the cell can start, and be given something to run. */
 static void check_bootable(const struct place *p)
 {
@@ -436,6 +477,7 @@ int bh_check_cell_in_system(struct bh_check_ctx *ctx,
 	report_runs(&p, 0, cell->cpu_set_size * 8, cpu_verdict, report_cpus);
 	check_root_keeps_cpu(&p);
 	check_memory(&p);
+	check_root_keeps_ram(&p);
 	check_bootable(&p);
 	check_irqchips(&p);
 	check_console_mapped(&p);

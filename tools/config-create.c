@@ -11,12 +11,11 @@
 #include <string.h>
 
 #include "config.h"
+#include "config-board.h"
 #include "config-model.h"
 #include "fdt-scan.h"
 #include "util.h"
 
-/* Stage 2 translates 40-bit IPAs (Documentation/config-format.md). */
-#define IPA_LIMIT		(1ULL << 40)
 /* INTID 25 (PPI 9): the maintenance interrupt the Arm BSA recommends. */
 #define DEFAULT_MAINT_IRQ	25
 #define RAM_FLAGS		(BH_MEM_RWX | BH_MEM_DMA)
@@ -38,6 +37,7 @@ struct dev_span {
 
 struct creator {
 	const struct fdt_platform *p;
+	struct board_gic gic;
 	struct model *m;
 	FILE *diag;		/* where warnings go */
 	struct span excluded[FDT_MAX_RANGES + 2];
@@ -210,9 +210,6 @@ static int emit_device(struct creator *c, struct dev_span *d)
 		format_list(irqs + strlen(irqs), sizeof(irqs) - strlen(irqs),
 			    d->spis, d->num_spis);
 	}
-	if (d->s.end > IPA_LIMIT)
-		warn(c, "%s ends at 0x%llx, beyond the 40-bit IPA space of stage 2: enable will fail unless it is removed",
-		     what, (unsigned long long)d->s.end);
 	return model_add_region(c->m, d->s.start, d->s.start,
 				d->s.end - d->s.start, IO_FLAGS, "%s%s%s", what,
 				irqs, f->disabled ? "; disabled in the DT" : "");
@@ -303,30 +300,6 @@ static void add_interrupts(struct creator *c)
 			     id, MODEL_LAST_INTID);
 }
 
-/* Facts without which there is no config to write. */
-static int check_platform(const struct fdt_platform *p, const char *dtb,
-			  FILE *diag)
-{
-	const char *why = NULL;
-
-	if (p->gic.version == 2)
-		why = "the interrupt controller is a GICv2; Bulkhead needs a GICv3 (compatible \"arm,gic-v3\")";
-	else if (p->gic.version != 3)
-		why = "no GICv3 (compatible \"arm,gic-v3\") found";
-	else if (!p->gic.gicd || !p->gic.gicr)
-		why = "the GICv3 node has no distributor and redistributor in 'reg'";
-	else if (p->hv < 0)
-		why = "no /reserved-memory/" FDT_HV_NODE "@ADDR node: reserve 'no-map' memory for the hypervisor in the device tree first";
-	else if (!p->num_cpus)
-		why = "no CPU in /cpus";
-	else if (!p->num_ram)
-		why = "no memory node";
-	if (!why)
-		return 0;
-	fprintf(diag, "%s: %s: %s\n", progname, dtb, why);
-	return -1;
-}
-
 static void fill_header(struct creator *c)
 {
 	const struct fdt_platform *p = c->p;
@@ -335,9 +308,14 @@ static void fill_header(struct creator *c)
 
 	sys->hypervisor_memory.phys_start = hv->start;
 	sys->hypervisor_memory.size = hv->size;
-	sys->platform.arm64.gic_version = BH_GIC_V3;
+	/* What the validator does not support yet, it names below. */
+	sys->platform.arm64.gic_version = p->gic.version;
 	sys->platform.arm64.gicd_base = p->gic.gicd;
-	sys->platform.arm64.gicr_base = p->gic.gicr;
+	sys->platform.arm64.gicr_base = c->gic.gicr;
+	sys->platform.arm64.gicc_base = c->gic.gicc;
+	sys->platform.arm64.gich_base = c->gic.gich;
+	sys->platform.arm64.gicv_base = c->gic.gicv;
+	sys->platform.arm64.gits_base = c->gic.gits;
 	sys->platform.arm64.maintenance_irq = p->gic.maintenance_irq;
 	if (!p->gic.maintenance_irq) {
 		sys->platform.arm64.maintenance_irq = DEFAULT_MAINT_IRQ;
@@ -345,8 +323,15 @@ static void fill_header(struct creator *c)
 		     p->gic.name, DEFAULT_MAINT_IRQ);
 	}
 	if (p->gic.num_gicr_regions > 1)
-		warn(c, "%s has %u redistributor regions: only the first is described",
-		     p->gic.name, p->gic.num_gicr_regions);
+		warn(c, "%s: %u adjacent redistributor regions, described as one of 0x%llx bytes",
+		     p->gic.name, p->gic.num_gicr_regions,
+		     (unsigned long long)c->gic.gicr_size);
+	if (p->gic.version == 2)
+		warn(c, "%s is a GICv2 (%s): the config describes it (gic_version 2, gicc/gich/gicv_base); a validator without GICv2 support refuses it below",
+		     p->gic.name, p->gic.compatible);
+	if (c->gic.gits)
+		warn(c, "%s is a GICv3 ITS (Linux's PCIe MSIs go through it): platform.arm64.gits_base 0x%llx; if the validator refuses it below, boot Linux with the ITS node status = \"disabled\" (MSIs then fall back to INTx or fail)",
+		     p->gic.its[0].name, (unsigned long long)c->gic.gits);
 	if (p->console.found && p->console.pl011 && p->console.address) {
 		sys->debug_console.type = BH_CON_PL011;
 		sys->debug_console.address = p->console.address;
@@ -368,8 +353,8 @@ static void describe(struct creator *c, const char *dtb)
 		       p->model);
 	model_describe(c->m, "from %s. Review it before use.", dtb);
 	model_describe(c->m, "%s", "");
-	model_describe(c->m, "%u CPUs, GICv3 %s, debug console %s,", p->num_cpus,
-		       p->gic.name,
+	model_describe(c->m, "%u CPUs, GICv%u %s, debug console %s,", p->num_cpus,
+		       p->gic.version, p->gic.name,
 		       c->m->sys.debug_console.type ? p->console.path : "none");
 	model_describe(c->m, "hypervisor memory /reserved-memory/%s.",
 		       p->reserved[p->hv].name);
@@ -395,9 +380,10 @@ static void default_name(char *name, const char *model)
 }
 
 static int build(struct model *m, const struct fdt_platform *p,
-		 const char *dtb, const char *name, FILE *diag)
+		 const struct board_gic *gic, const char *dtb,
+		 const char *name, FILE *diag)
 {
-	struct creator c = { .p = p, .m = m, .diag = diag };
+	struct creator c = { .p = p, .gic = *gic, .m = m, .diag = diag };
 	char dflt[BH_CELL_NAME_LEN];
 	unsigned int i;
 
@@ -406,9 +392,6 @@ static int build(struct model *m, const struct fdt_platform *p,
 	model_init(m, true, name ? name : dflt);
 	fill_header(&c);
 	describe(&c, dtb);
-	if (p->num_cpus > 64)
-		warn(&c, "%u CPUs: the hypervisor handles 64 at most (CONFIG_MAX_CPUS)",
-		     p->num_cpus);
 	for (i = 0; i < p->num_cpus; i++)
 		model_set_cpu(m, i);
 	collect_exclusions(&c);
@@ -421,6 +404,7 @@ static int build(struct model *m, const struct fdt_platform *p,
 	if (add_devices(&c))
 		goto too_many;
 	add_interrupts(&c);
+	board_report_gaps(p, diag, "warning: ");
 	if (p->dropped)
 		warn(&c, "%u device tree entries beyond this tool's limits left out",
 		     p->dropped);
@@ -441,10 +425,12 @@ int create_system_model(struct model *m, struct fdt_platform *p,
 			const void *fdt, const char *dtb, const char *name,
 			FILE *diag)
 {
+	struct board_gic gic;
+
 	fdt_scan(fdt, p);
-	if (check_platform(p, dtb, diag))
+	if (board_check(p, dtb, diag, &gic))
 		return -1;
-	return build(m, p, dtb, name, diag);
+	return build(m, p, &gic, dtb, name, diag);
 }
 
 static const char create_usage[] =
@@ -513,6 +499,8 @@ int cmd_config_create(int argc, char **argv)
 		goto out;
 	ret = write_model(m, out, "generated system config", p->num_cpus,
 			  NULL, NULL);
+	if (ret == EXIT_OK)
+		board_next_steps(p, stderr);
 out:
 	free(m);
 	free(p);

@@ -56,7 +56,7 @@ static void scan_memory(struct dt_scan *s)
 		type = fdt_getprop(fdt, node, "device_type", NULL);
 		if (!type || strcmp(type, "memory") || dt_disabled(fdt, node))
 			continue;
-		n = dt_regs(fdt, node, regs, 16);
+		n = dt_regs_ix(fdt, &s->ix, node, regs, 16);
 		for (i = 0; i < n; i++) {
 			dt_copy_name(regs[i].name,
 				     fdt_get_name(fdt, node, NULL));
@@ -79,7 +79,7 @@ static void scan_reserved(struct dt_scan *s)
 		if (dt_disabled(fdt, node))
 			continue;
 		name = fdt_get_name(fdt, node, NULL);
-		n = dt_regs(fdt, node, regs, 4);
+		n = dt_regs_ix(fdt, &s->ix, node, regs, 4);
 		for (i = 0; i < n; i++) {
 			dt_copy_name(regs[i].name, name);
 			regs[i].no_map = fdt_getprop(fdt, node, "no-map",
@@ -96,45 +96,116 @@ static void scan_reserved(struct dt_scan *s)
 	}
 }
 
-static void scan_gic(struct dt_scan *s)
+/* Compatibles of a GICv2: GIC-400, the Cortex-A15/A9/A7 GICs, Qualcomm's. */
+static const char *const gicv2_compatibles[] = {
+	"arm,gic-400", "arm,cortex-a15-gic", "arm,cortex-a9-gic",
+	"arm,cortex-a7-gic", "arm,gic-v2", "qcom,msm-qgic2",
+};
+
+/* The GICv3 ITS nodes under the GIC (arm,gic-v3 binding). */
+static void scan_its(struct dt_scan *s, int gic)
 {
-	static const char *const v2[] = {
-		"arm,gic-400", "arm,cortex-a15-gic", "arm,cortex-a9-gic",
-		"arm,cortex-a7-gic", "arm,gic-v2",
-	};
 	const void *fdt = s->fdt;
 	struct fdt_gic *g = &s->p->gic;
-	struct fdt_range regs[8];
-	const fdt32_t *irq;
-	unsigned int i;
-	int node, n, len;
+	struct fdt_range reg;
+	int node;
 
-	node = fdt_node_offset_by_compatible(fdt, -1, "arm,gic-v3");
-	if (node < 0) {
-		for (i = 0; i < sizeof(v2) / sizeof(v2[0]) && node < 0; i++)
-			node = fdt_node_offset_by_compatible(fdt, -1, v2[i]);
-		if (node >= 0) {
-			g->version = 2;
-			dt_copy_name(g->name, fdt_get_name(fdt, node, NULL));
-			dt_copy_name(g->compatible, dt_compatible(fdt, node));
+	fdt_for_each_subnode(node, fdt, gic) {
+		if (fdt_node_check_compatible(fdt, node, "arm,gic-v3-its"))
+			continue;
+		if (dt_disabled(fdt, node)) {
+			g->num_its_disabled++;
+			continue;
 		}
-		return;
+		if (g->num_its == FDT_MAX_ITS) {
+			s->p->dropped++;
+			continue;
+		}
+		if (dt_regs_ix(fdt, &s->ix, node, &reg, 1) != 1)
+			memset(&reg, 0, sizeof(reg));
+		dt_copy_name(reg.name, fdt_get_name(fdt, node, NULL));
+		g->its[g->num_its++] = reg;
 	}
-	s->gic = node;
+}
+
+/* GICv3 `reg`: GICD, then #redistributor-regions GICR regions, then more. */
+static void scan_gicv3(struct dt_scan *s, int node)
+{
+	const void *fdt = s->fdt;
+	struct fdt_gic *g = &s->p->gic;
+	struct fdt_range regs[FDT_MAX_GICR + 1];
+	unsigned int i, want;
+	const fdt32_t *st;
+	int n, len;
+
 	g->version = 3;
-	dt_copy_name(g->name, fdt_get_name(fdt, node, NULL));
 	dt_copy_name(g->compatible, "arm,gic-v3");
-	n = dt_regs(fdt, node, regs, 8);
-	g->num_gicr_regions = dt_get_u32(fdt, node, "#redistributor-regions",
-					 1, 1);
+	n = dt_regs_ix(fdt, &s->ix, node, regs, FDT_MAX_GICR + 1);
+	want = dt_get_u32(fdt, node, "#redistributor-regions", 1, 1);
+	if (n >= 1) {
+		g->gicd = regs[0].start;
+		g->gicd_size = regs[0].size;
+	}
+	for (i = 0; i < want && i + 1 < (unsigned int)(n > 0 ? n : 0); i++)
+		g->gicr_regions[g->num_gicr_regions++] = regs[i + 1];
+	if (want > FDT_MAX_GICR)
+		s->p->dropped++;
+	if (g->num_gicr_regions) {
+		g->gicr = g->gicr_regions[0].start;
+		g->gicr_size = g->gicr_regions[0].size;
+	}
+	st = fdt_getprop(fdt, node, "redistributor-stride", &len);
+	if (st && (len == 4 || len == 8))
+		g->gicr_stride = dt_read_cells(st, len / 4);
+	scan_its(s, node);
+}
+
+/* GICv2 `reg`: GICD, GICC, and with the virtualization extensions GICH, GICV. */
+static void scan_gicv2(struct dt_scan *s, int node)
+{
+	struct fdt_gic *g = &s->p->gic;
+	struct fdt_range regs[4];
+	int n;
+
+	g->version = 2;
+	n = dt_regs_ix(s->fdt, &s->ix, node, regs, 4);
 	if (n >= 1) {
 		g->gicd = regs[0].start;
 		g->gicd_size = regs[0].size;
 	}
 	if (n >= 2) {
-		g->gicr = regs[1].start;
-		g->gicr_size = regs[1].size;
+		g->gicc = regs[1].start;
+		g->gicc_size = regs[1].size;
 	}
+	if (n >= 4) {
+		g->gich = regs[2].start;
+		g->gicv = regs[3].start;
+	}
+}
+
+static void scan_gic(struct dt_scan *s)
+{
+	const void *fdt = s->fdt;
+	struct fdt_gic *g = &s->p->gic;
+	const fdt32_t *irq;
+	unsigned int i;
+	int node, len;
+
+	node = fdt_node_offset_by_compatible(fdt, -1, "arm,gic-v3");
+	if (node >= 0) {
+		scan_gicv3(s, node);
+	} else {
+		for (i = 0; i < sizeof(gicv2_compatibles) /
+				sizeof(gicv2_compatibles[0]) && node < 0; i++)
+			node = fdt_node_offset_by_compatible(fdt, -1,
+							     gicv2_compatibles[i]);
+		if (node < 0)
+			return;
+		scan_gicv2(s, node);
+		dt_copy_name(g->compatible, gicv2_compatibles[i - 1]);
+	}
+	s->gic = node;
+	dt_copy_name(g->name, fdt_get_name(fdt, node, NULL));
 	irq = fdt_getprop(fdt, node, "interrupts", &len);
 	if (irq && dt_gic_intid(irq, len / 4, GIC_PPI) > 0)
 		g->maintenance_irq = dt_gic_intid(irq, len / 4, GIC_PPI);
@@ -159,8 +230,13 @@ static void scan_console(struct dt_scan *s)
 	len = strcspn(path, ":");
 	full = path;
 	if (path[0] != '/') {
+		/*
+		 * An alias is a full path (Devicetree spec 3.3). libfdt would
+		 * resolve one that is not as an alias again, without end for
+		 * serial0 = "serial0": take full paths only.
+		 */
 		full = fdt_get_alias_namelen(fdt, path, len);
-		if (!full)
+		if (!full || full[0] != '/')
 			return;
 		len = strlen(full);
 	}
@@ -172,7 +248,7 @@ static void scan_console(struct dt_scan *s)
 	dt_copy_name(c->compatible, dt_compatible(fdt, node));
 	c->pl011 = !fdt_node_check_compatible(fdt, node, "arm,pl011") ||
 		   !fdt_node_check_compatible(fdt, node, "arm,sbsa-uart");
-	if (dt_regs(fdt, node, &reg, 1) == 1) {
+	if (dt_regs_ix(fdt, &s->ix, node, &reg, 1) == 1) {
 		c->address = reg.start;
 		c->size = reg.size;
 	}
@@ -186,6 +262,10 @@ int fdt_scan(const void *fdt, struct fdt_platform *p)
 	memset(p, 0, sizeof(*p));
 	p->hv = -1;
 	p->cells = -1;
+	if (dt_index_build(fdt, &s.ix)) {
+		p->out_of_memory = true;
+		return -1;
+	}
 	model = fdt_getprop(fdt, 0, "model", NULL);
 	dt_copy_name(p->model, model ? model : dt_compatible(fdt, 0));
 	scan_gic(&s);
@@ -194,5 +274,6 @@ int fdt_scan(const void *fdt, struct fdt_platform *p)
 	scan_reserved(&s);
 	scan_console(&s);
 	dt_scan_devices(&s);
+	dt_index_free(&s.ix);
 	return 0;
 }

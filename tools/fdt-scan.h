@@ -17,6 +17,9 @@
 #define FDT_NAME_LEN		64
 #define FDT_DEV_SPIS		8
 #define FDT_INTIDS		1024
+#define FDT_MAX_ITS		8
+#define FDT_MAX_GICR		16
+#define FDT_MAX_GAPS		8
 
 /* Names of the /reserved-memory nodes Bulkhead uses (prefixes). */
 #define FDT_HV_NODE		"bulkhead-hypervisor"
@@ -39,13 +42,29 @@ struct fdt_device {
 };
 
 struct fdt_gic {
-	unsigned int version;		/* 3; 2 = found but unsupported; 0 = none */
+	unsigned int version;		/* 3 or 2; 0 = none */
 	char name[FDT_NAME_LEN];
 	char compatible[FDT_NAME_LEN];
 	uint64_t gicd, gicd_size;
-	uint64_t gicr, gicr_size;
+	uint64_t gicr, gicr_size;	/* GICv3: the first region */
+	/* GICv3: every redistributor region, as `reg` lists them. */
+	struct fdt_range gicr_regions[FDT_MAX_GICR];
 	unsigned int num_gicr_regions;
+	uint64_t gicr_stride;		/* "redistributor-stride", 0 if none */
+	/* GICv2: CPU interface, hypervisor control, virtual CPU interface. */
+	uint64_t gicc, gicc_size, gich, gicv;
 	unsigned int maintenance_irq;	/* INTID, 0 if the node names none */
+	/* Enabled GICv3 ITS nodes (children "arm,gic-v3-its"). */
+	struct fdt_range its[FDT_MAX_ITS];
+	unsigned int num_its;
+	unsigned int num_its_disabled;
+};
+
+/* Interrupts behind one controller that could not be traced to an SPI. */
+struct fdt_irq_gap {
+	char controller[FDT_NAME_LEN];	/* node name */
+	char compatible[FDT_NAME_LEN];
+	unsigned int count;
 };
 
 struct fdt_console {
@@ -72,7 +91,16 @@ struct fdt_platform {
 	unsigned int num_devices;
 	/* Every SPI some node of the tree names (interrupts, -extended, -map). */
 	uint8_t spis[FDT_INTIDS / 8];
+	unsigned int num_spis;
+	/* SPIs reached through intermediate controllers (GPC, PDC, ...). */
+	unsigned int translated;
+	/* Specifiers whose SPI is unknown, by controller. */
+	unsigned int untranslated;
+	struct fdt_irq_gap gaps[FDT_MAX_GAPS];
+	unsigned int num_gaps;
 	unsigned int dropped;	/* entries beyond the limits above */
+	bool devices_dropped;	/* more devices than FDT_MAX_DEVICES */
+	bool out_of_memory;	/* the scan's index could not be built */
 };
 
 const char *fdt_check_blob(const void *fdt, size_t size);

@@ -107,17 +107,18 @@ bool dt_disabled(const void *fdt, int node)
 /*
  * Translates addr, an address on the bus of node `bus`'s children, into a
  * CPU physical address. False if some bus on the way has no `ranges` or
- * none of its ranges holds addr.
+ * none of its ranges holds addr. ix may be NULL (fdt-index.c).
  */
-bool dt_translate(const void *fdt, int bus, uint64_t *addr)
+bool dt_translate(const void *fdt, const struct dt_index *ix, int bus,
+		  uint64_t *addr)
 {
-	int parent, ca, pa, sc, len, n, i;
+	int parent, ca, pa, sc, len, n, i, hops;
 	uint64_t child = 0, paddr = 0, size;
 	const fdt32_t *r;
 
-	while (bus > 0) {
-		parent = fdt_parent_offset(fdt, bus);
-		if (parent < 0)
+	for (hops = 0; bus > 0; hops++) {
+		parent = dt_parent(fdt, ix, bus);
+		if (parent < 0 || hops > 64)
 			return false;
 		r = fdt_getprop(fdt, bus, "ranges", &len);
 		if (!r)
@@ -147,10 +148,10 @@ bool dt_translate(const void *fdt, int bus, uint64_t *addr)
 }
 
 /* The MMIO ranges of node's `reg`, at most max; -1 if it has none. */
-int dt_regs(const void *fdt, int node, struct fdt_range *out,
-		     int max)
+int dt_regs_ix(const void *fdt, const struct dt_index *ix, int node,
+	       struct fdt_range *out, int max)
 {
-	int parent = fdt_parent_offset(fdt, node), ac, sc, len, i, n = 0;
+	int parent = dt_parent(fdt, ix, node), ac, sc, len, i, n = 0;
 	const fdt32_t *reg;
 	uint64_t addr;
 
@@ -163,7 +164,7 @@ int dt_regs(const void *fdt, int node, struct fdt_range *out,
 		return -1;
 	for (i = 0; i + ac + sc <= len / (int)sizeof(*reg); i += ac + sc) {
 		addr = dt_read_cells(reg + i, ac);
-		if (n == max || !dt_translate(fdt, parent, &addr))
+		if (n == max || !dt_translate(fdt, ix, parent, &addr))
 			continue;
 		memset(&out[n], 0, sizeof(out[n]));
 		out[n].start = addr;
@@ -171,6 +172,12 @@ int dt_regs(const void *fdt, int node, struct fdt_range *out,
 		n++;
 	}
 	return n;
+}
+
+/* The same without an index, for a few nodes. */
+int dt_regs(const void *fdt, int node, struct fdt_range *out, int max)
+{
+	return dt_regs_ix(fdt, NULL, node, out, max);
 }
 
 /* The INTID of a GIC specifier of type want (SPI or PPI), or -1. */

@@ -17,6 +17,7 @@
 
 #include <bulkhead/ioctl.h>
 
+#include "config-board.h"
 #include "config-model.h"
 #include "config-dtb.h"
 #include "config.h"
@@ -26,7 +27,7 @@
 #define SYSLOG_ACTION_READ_ALL		3
 #define SYSLOG_ACTION_SIZE_BUFFER	10
 #define HV_MEM_MIN			0x100000ULL	/* the validator's minimum */
-#define MAX_CPUS			64		/* CONFIG_MAX_CPUS at most */
+#define MAX_CPUS			BH_CHECK_KCONFIG_MAX_CPUS
 
 struct report {
 	unsigned int problems;
@@ -275,15 +276,99 @@ static void check_reserved(struct report *r, const struct fdt_platform *p)
 
 static void check_gic(struct report *r, const struct fdt_platform *p)
 {
-	if (p->gic.version == 3)
-		verdict(r, "OK", "GIC", NULL, "GICv3 %s, distributor at 0x%llx",
-			p->gic.name, (unsigned long long)p->gic.gicd);
-	else if (p->gic.version)
-		verdict(r, "PROBLEM", "GIC", "none: Bulkhead needs a GICv3",
-			"%s is a GICv2 (%s)", p->gic.name, p->gic.compatible);
+	const struct fdt_gic *g = &p->gic;
+
+	if (g->version == 3)
+		verdict(r, "OK", "GIC", NULL,
+			"GICv3 %s (%s), distributor at 0x%llx, %u redistributor region%s",
+			g->name, g->compatible, (unsigned long long)g->gicd,
+			g->num_gicr_regions,
+			g->num_gicr_regions == 1 ? "" : "s");
+	else if (g->version == 2)
+		verdict(r, "OK", "GIC", NULL,
+			"GICv2 %s (%s), distributor at 0x%llx, CPU interface at 0x%llx, GICH at 0x%llx, GICV at 0x%llx",
+			g->name, g->compatible, (unsigned long long)g->gicd,
+			(unsigned long long)g->gicc,
+			(unsigned long long)g->gich,
+			(unsigned long long)g->gicv);
 	else
-		verdict(r, "PROBLEM", "GIC", "none: Bulkhead needs a GICv3",
+		verdict(r, "PROBLEM", "GIC",
+			"none: Bulkhead needs a GICv3 (or a GICv2 with the virtualization extensions)",
 			"no GIC in the device tree");
+	if (g->num_its)
+		verdict(r, "NOTE", "ITS",
+			"if 'config' below refuses gits_base, disable the ITS node (status = \"disabled\")",
+			"%u GICv3 ITS (%s at 0x%llx): Linux's PCIe MSIs go through it",
+			g->num_its, g->its[0].name,
+			(unsigned long long)g->its[0].start);
+}
+
+/* Every SPI the tree names, also through intermediate controllers. */
+static void check_interrupts(struct report *r, const struct fdt_platform *p)
+{
+	char prefix[32];
+
+	if (!p->gic.version)
+		return;
+	verdict(r, "OK", "interrupts", NULL,
+		"%u SPIs named by the device tree, %u of them through intermediate controllers",
+		p->num_spis, p->translated);
+	if (!p->untranslated)
+		return;
+	snprintf(prefix, sizeof(prefix), "%-8s interrupts: ", "NOTE");
+	board_report_gaps(p, stdout, prefix);
+}
+
+/*
+ * The config `config create` would write from this tree, through the
+ * validator: what it refuses (a GIC version, an ITS, too many CPUs, RAM
+ * beyond the IPA space) this machine cannot run yet.
+ */
+static void check_config(struct report *r, const void *fdt, const char *dtb)
+{
+	struct fdt_platform *p = malloc(sizeof(*p));
+	struct model *m = malloc(sizeof(*m));
+	struct bh_check_ctx ctx;
+	char *text = NULL, *line, *next;
+	size_t len = 0, size;
+	unsigned int errors = 0;
+	void *data = NULL;
+	FILE *diag = open_memstream(&text, &len);
+
+	if (!p || !m || !diag)
+		goto out;
+	if (!create_system_model(m, p, fdt, dtb, NULL, diag)) {
+		data = model_layout(m, &size);
+		check_ctx_init(&ctx, diag, NULL);
+		if (data)
+			check_one(&ctx, data, size, p->num_cpus);
+		errors = ctx.errors;
+	} else {
+		errors = 1;
+	}
+	fclose(diag);
+	diag = NULL;
+	for (line = text; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		if (!strncmp(line, "warning: ", 9))
+			verdict(r, "NOTE", "config", NULL, "%s", line + 9);
+		else if (!strncmp(line, "error: ", 7))
+			verdict(r, "PROBLEM", "config", NULL, "%s", line + 7);
+		else if (*line)
+			verdict(r, "PROBLEM", "config", NULL, "%s", line);
+	}
+	if (!errors)
+		verdict(r, "OK", "config", NULL,
+			"'bulkhead config create' makes a config of this tree that the validator accepts");
+out:
+	if (diag)
+		fclose(diag);
+	free(text);
+	free(data);
+	free(m);
+	free(p);
 }
 
 struct cell_report {
@@ -347,7 +432,10 @@ static void check_device_tree(struct report *r, const char *dtb,
 	fdt_scan(fdt, p);
 	verdict(r, "OK", "device tree", NULL, "%s (\"%s\")", dtb, p->model);
 	check_gic(r, p);
+	check_interrupts(r, p);
 	check_reserved(r, p);
+	if (p->hv >= 0)
+		check_config(r, fdt, dtb);
 	check_cells(r, p, cells, num_cells);
 out:
 	free(p);
@@ -356,9 +444,12 @@ out:
 
 static const char check_usage[] =
 	"Usage: bulkhead hardware check [--dtb FILE] [CELL.cell ...]\n\n"
-	"Checks on the target whether Bulkhead can run: the device tree (a\n"
-	"GICv3, no-map reserved memory for the hypervisor and for cells), all\n"
-	"CPUs online, Linux started at EL2, KVM not holding EL2, no VHE; and\n"
+	"Checks on the target whether Bulkhead can run: the device tree (the\n"
+	"GIC and its ITS, the SPIs the tree names, also through intermediate\n"
+	"controllers, no-map reserved memory for the hypervisor and for cells,\n"
+	"and whether the config 'config create' makes of it passes the\n"
+	"validator), all CPUs online, Linux started at EL2, KVM not holding\n"
+	"EL2, no VHE; and\n"
 	"for each cell config given, that the device tree leaves its RAM,\n"
 	"devices and interrupts to it (as 'config check --dtb'). One line per\n"
 	"check: OK, PROBLEM (with a fix) or NOTE (cannot tell, or matters for\n"

@@ -573,12 +573,113 @@ TEST(cpu_set_size_limited)
 	m.sys.root_cell.cpu_set_size = 1032;
 	EXPECT_SYS_ERROR("root_cell.cpu_set_size 1032 above the limit of 1024");
 
+	/* The set may be that big; CPUs beyond the hypervisor's may not. */
 	valid_system();
 	m.sys.root_cell.cpu_set_size = 1024;
 	m.cpus[1023] = 0x80;
 	m.num_cpus = 0;
-	EXPECT(run_system(), 0, 0);
+	EXPECT_SYS_ERROR("root_cell.cpu_set: CPU 8191, but the hypervisor handles 64 CPUs at most (CONFIG_MAX_CPUS range)");
 	CHECK(bh_cell_next_cpu(&m.sys.root_cell, m.cpus, 4) == 8191);
+}
+
+/* Checks the packed system config with the hypervisor's CONFIG_MAX_CPUS. */
+static int run_system_max_cpus(unsigned int max_cpus)
+{
+	int rc;
+
+	pack_system();
+	reset_ctx();
+	ctx.max_cpus = max_cpus;
+	rc = bh_check_system(&ctx, image, image_len, m.num_cpus);
+	return rc;
+}
+
+TEST(cpu_limit_of_the_build)
+{
+	/* Unknown build: beyond the Kconfig default is worth a warning. */
+	valid_system();
+	m.num_cpus = 0;
+	m.sys.root_cell.cpu_set_size = 16;
+	m.cpus[0] = 0xff;
+	m.cpus[1] = 0x0f;
+	EXPECT(run_system(), 0, 1);
+	EXPECT_MSG("W: test.cell: root_cell.cpu_set: 12 CPUs (up to CPU 11), more than the 8 of a default build: build the hypervisor with CONFIG_MAX_CPUS=12 or more");
+
+	/* Known build (hypervisor, driver): an error naming the option. */
+	EXPECT(run_system_max_cpus(8), 1, 0);
+	EXPECT_MSG("E: test.cell: root_cell.cpu_set: CPU 11, but the hypervisor was built for 8 CPUs (CONFIG_MAX_CPUS): rebuild it with CONFIG_MAX_CPUS=12");
+	EXPECT(run_system_max_cpus(12), 0, 0);
+
+	/* The highest CPU counts, not how many: per-CPU state is indexed. */
+	valid_system();
+	m.num_cpus = 0;
+	m.sys.root_cell.cpu_set_size = 16;
+	m.cpus[0] = 0x01;
+	m.cpus[1] = 0x02;
+	EXPECT(run_system_max_cpus(8), 1, 0);
+	EXPECT_MSG("CPU 9, but the hypervisor was built for 8 CPUs");
+	EXPECT(run_system(), 0, 1);
+
+	/* Eight are fine either way. */
+	valid_system();
+	m.cpus[0] = 0xff;
+	m.num_cpus = 8;
+	EXPECT(run_system(), 0, 0);
+	EXPECT(run_system_max_cpus(8), 0, 0);
+
+	/* Beyond what Kconfig allows (64): an error without knowing the build. */
+	valid_system();
+	m.num_cpus = 0;
+	m.sys.root_cell.cpu_set_size = 16;
+	m.cpus[8] = 0x01;
+	EXPECT_SYS_ERROR("root_cell.cpu_set: CPU 64, but the hypervisor handles 64 CPUs at most (CONFIG_MAX_CPUS range): leave CPUs 64 and up out of the root cell and boot Linux with nr_cpus=64");
+}
+
+TEST(root_cell_needs_ram)
+{
+	valid_system();
+	m.mem[0].flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO;
+	m.mem[1].flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO;
+	CHECK(run_system() == -EINVAL);
+	EXPECT_MSG("E: test.cell: root_cell.mem_regions: no RAM (a READ|WRITE region without BH_MEM_IO): Linux would have no memory to run in");
+
+	/* Read-only RAM is no RAM to run Linux in either. */
+	valid_system();
+	m.mem[0].flags = BH_MEM_READ | BH_MEM_EXECUTE;
+	m.mem[1].flags = BH_MEM_READ;
+	CHECK(run_system() == -EINVAL);
+	EXPECT_MSG("root_cell.mem_regions: no RAM");
+
+	/* One RAM region is enough. */
+	valid_system();
+	m.mem[0].flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO;
+	EXPECT(run_system(), 0, 0);
+}
+
+TEST(regions_within_ipa_space)
+{
+	/* 2^40 is the first address stage 2 cannot translate. */
+	valid_system();
+	set_region(4, 0xfffffff000, 0xfffffff000, 0x1000,
+		   BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
+	EXPECT(run_system(), 0, 0);
+	set_region(4, 0xfffffff000, 0xfffffff000, 0x2000,
+		   BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
+	EXPECT_SYS_ERROR("test.cell: root_cell.mem_regions[4] [0xfffffff000-0x10000000fff] (guest-physical) ends beyond the 40-bit IPA space of stage 2 (0x10000000000)");
+
+	/* thunder-88xx: devices at 0x87e0_0000_0000. */
+	valid_system();
+	set_region(4, 0x87e000000000, 0x87e000000000, 0x1000000,
+		   BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
+	EXPECT_SYS_ERROR("root_cell.mem_regions[4] [0x87e000000000-0x87e000ffffff] (guest-physical) ends beyond the 40-bit IPA space");
+
+	/* The IPA counts, not the physical address. */
+	valid_cell();
+	m.mem[2].phys_start = 0x87e000000000;
+	EXPECT(run_cell(), 0, 0);
+	valid_cell();
+	m.mem[2].virt_start = 0x10000000000;
+	EXPECT_CELL_ERROR("test.cell: mem_regions[2] [0x10000000000-0x10000000fff] (guest-physical) ends beyond the 40-bit IPA space");
 }
 
 TEST(cpu_set_must_not_be_empty)
@@ -597,8 +698,9 @@ TEST(unknown_cpus_rejected)
 	valid_system();
 	m.sys.root_cell.cpu_set_size = 16;
 	m.cpus[0] = 0xff;
-	m.cpus[9] = 0x01;
-	EXPECT_SYS_ERROR("root_cell.cpu_set: unknown CPU 4 and 4 more: the system has 4");
+	m.cpus[1] = 0x01;
+	run_system();
+	EXPECT_MSG("E: test.cell: root_cell.cpu_set: unknown CPU 4 and 4 more: the system has 4");
 
 	/* Unknown number of CPUs: the rule is skipped. */
 	valid_system();
@@ -673,10 +775,10 @@ TEST(region_must_not_wrap)
 	m.mem[2].phys_start = 0x9040000;
 	EXPECT_CELL_ERROR("mem_regions[2]: virt_start 0xffffffffffff0000 + size 0x20000 wraps around");
 
-	/* Ending at the very top of the address space is fine. */
+	/* Ending at the very top of the address space does not wrap. */
 	valid_system();
 	m.mem[4].phys_start = 0xfffffffffffff000;
-	m.mem[4].virt_start = 0xfffffffffffff000;
+	m.mem[4].virt_start = 0xa0000000;
 	m.mem[4].size = 0x1000;
 	EXPECT(run_system(), 0, 0);
 }
@@ -1574,6 +1676,9 @@ int main(void)
 	RUN(cpu_set_size_zero_rejected);
 	RUN(cpu_set_size_multiple_of_8);
 	RUN(cpu_set_size_limited);
+	RUN(cpu_limit_of_the_build);
+	RUN(root_cell_needs_ram);
+	RUN(regions_within_ipa_space);
 	RUN(cpu_set_must_not_be_empty);
 	RUN(unknown_cpus_rejected);
 	RUN(cpu_helpers);

@@ -429,6 +429,40 @@ TEST(root_keeps_a_cpu)
 	EXPECT_ERROR("cpu_set: the root cell would keep no CPU");
 }
 
+TEST(root_keeps_ram)
+{
+	/* "rt" takes all of the cells' RAM, and Linux's RAM is no more. */
+	valid();
+	m.num_others = 0;
+	m.root.desc.num_memory_regions = 5;
+	memmove(&m.root.mem[0], &m.root.mem[1], 5 * sizeof(m.root.mem[0]));
+	set_region(&m.root, 0, 0x7b800000, 0x7b800000, 0x1000000,
+		   BH_MEM_RWX | BH_MEM_DMA);
+	set_region(&m.cell, 1, 0x70000000, 0x80000000, 0x1000, RW_COMM);
+	m.root.desc.num_pci_devices = 0;
+	m.root.desc.num_memory_regions = 6;
+	set_region(&m.root, 5, 0x70000000, 0x70000000, 0x1000,
+		   BH_MEM_RWX | BH_MEM_DMA);
+	m.sys.platform.pci_mmconfig_base = 0;
+	m.sys.platform.pci_mmconfig_size = 0;
+	m.sys.platform.pci_mem_base = 0;
+	EXPECT_ERROR("mem_regions: the root cell would keep no RAM: every root_cell.mem_regions[] RAM region is given to this or another cell");
+
+	/* The same with a running cell holding one of them. */
+	m.num_others = 1;
+	m.root.desc.num_memory_regions = 7;
+	set_region(&m.root, 6, 0x70001000, 0x70001000, 0x1000,
+		   BH_MEM_RWX | BH_MEM_DMA);
+	set_region(&m.cell, 1, 0x70001000, 0x80000000, 0x1000, RW_COMM);
+	set_region(&m.other[0], 0, 0x70000000, 0x40000000, 0x1000, RAM_FLAGS);
+	set_region(&m.other[0], 1, 0x7d900000, 0x80000000, 0x1000, RW_COMM);
+	EXPECT_ERROR("mem_regions: the root cell would keep no RAM");
+
+	/* A piece left over is Linux's. */
+	m.root.mem[0].size = 0x1100000;
+	EXPECT_PASS();
+}
+
 /* --- memory from the root cell --- */
 
 TEST(region_inside_root_memory)
@@ -1051,6 +1085,7 @@ int main(void)
 	RUN(cpus_must_be_root_cpus);
 	RUN(cpus_must_be_free);
 	RUN(root_keeps_a_cpu);
+	RUN(root_keeps_ram);
 	RUN(region_inside_root_memory);
 	RUN(region_kind_matches_root);
 	RUN(region_clear_of_hypervisor);

@@ -24,10 +24,20 @@
 #define BH_CHECK_MSG_MAX	256
 
 /*
+ * CONFIG_MAX_CPUS of a default build (Kconfig) and the most it can be: the
+ * CPU limit assumed when bh_check_ctx.max_cpus is 0.
+ */
+#define BH_CHECK_DEFAULT_MAX_CPUS	8
+#define BH_CHECK_KCONFIG_MAX_CPUS	64
+
+/*
  * Where findings go. report may be NULL (then only the counters move); msg
  * is a complete line without newline, valid during the call only. file, if
  * set, starts every message ("qemu-arm64.cell: ..."). errors and warnings
- * count across calls: set them to 0 once.
+ * count across calls: set them to 0 once. max_cpus is the CONFIG_MAX_CPUS
+ * of the hypervisor the config is for: a root cell with CPUs beyond it is
+ * an error; 0 means unknown (the tools): beyond the Kconfig default is a
+ * warning then, beyond what Kconfig allows an error.
  */
 struct bh_check_ctx {
 	void (*report)(void *arg, int severity, const char *msg);
@@ -35,6 +45,7 @@ struct bh_check_ctx {
 	unsigned int errors;
 	unsigned int warnings;
 	const char *file;
+	unsigned int max_cpus;
 };
 
 /*
