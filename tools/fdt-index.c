@@ -91,7 +91,9 @@ int dt_index_build(const void *fdt, struct dt_index *ix)
 		ix->ph[ix->num_ph].phandle = ph;
 		ix->ph[ix->num_ph++].offset = node;
 	}
-	qsort(ix->ph, ix->num_ph, sizeof(*ix->ph), cmp_phandle);
+	/* No phandle at all: nothing allocated, nothing to sort. */
+	if (ix->num_ph)
+		qsort(ix->ph, ix->num_ph, sizeof(*ix->ph), cmp_phandle);
 	return 0;
 oom:
 	dt_index_free(ix);
@@ -138,6 +140,8 @@ int dt_by_phandle(const void *fdt, const struct dt_index *ix, uint32_t ph)
 
 	if (!ix)
 		return fdt_node_offset_by_phandle(fdt, ph);
+	if (!ix->num_ph)
+		return -FDT_ERR_NOTFOUND;
 	hit = bsearch(&key, ix->ph, ix->num_ph, sizeof(*ix->ph), cmp_phandle);
 	return hit ? hit->offset : -FDT_ERR_NOTFOUND;
 }
