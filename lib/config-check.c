@@ -303,6 +303,22 @@ static void check_layout(struct cell_check *c, const void *arrays,
 	c->irqchips = bh_cell_irqchips(c->desc, arrays);
 }
 
+/* The interrupt controller's limit, where the platform is known. */
+static void check_cpu_limit(struct cell_check *c)
+{
+	unsigned int cpu, max;
+
+	max = c->platform ? bh_check_arch_max_cpus(c->platform) : 0;
+	if (!max)
+		return;
+	for (cpu = c->desc->cpu_set_size * 8; cpu-- > max;)
+		if (bh_cell_cpu_is_set(c->desc, c->arrays, cpu)) {
+			note_error(c->ctx, "%scpu_set: CPU %u, but the platform's interrupt controller serves at most %u CPUs",
+				   c->path, cpu, max);
+			return;
+		}
+}
+
 static void check_cpu_set(struct cell_check *c)
 {
 	unsigned int size = c->desc->cpu_set_size;
@@ -320,6 +336,7 @@ static void check_cpu_set(struct cell_check *c)
 	}
 	if (!count)
 		note_error(c->ctx, "%scpu_set: no CPU", c->path);
+	check_cpu_limit(c);
 	if (unknown == 1)
 		note_error(c->ctx, "%scpu_set: unknown CPU %u: the system has %u",
 			   c->path, first_unknown, c->num_cpus);
