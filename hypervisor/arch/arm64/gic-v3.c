@@ -518,6 +518,6 @@ const struct irqchip gicv3_irqchip = {
 	.handle_irq = gic_handle_irq,
 	.send_mgmt_sgi = gic_send_mgmt_sgi,
 	.quiesce_spis = gicv3_quiesce_spis,
-	.set_spi_pending = gicv3_set_spi_pending,
+	.set_spi_pending = vgic_set_spi_pending,
 	.fill_comm_region = gicv3_fill_comm_region,
 };
