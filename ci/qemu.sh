@@ -15,7 +15,9 @@
 #   ci/qemu.sh image                only build the initramfs and device tree
 #   ci/qemu.sh dtb                  only build the device tree
 #
-# Environment: BH_ICOUNT=1 runs with deterministic virtual time
+# Environment: BH_GIC=2 boots QEMU with a GICv2 (gic-version=2) and the
+# GICv2 system config, images in build/qemu-gicv2, logs in
+# build/test-gicv2; BH_ICOUNT=1 runs with deterministic virtual time
 # (-icount shift=0,sleep=off), as the benchmarks do; BH_QEMU_DIR puts the
 # image elsewhere than build/qemu; BH_CPU=max another CPU model (a test
 # asks for one with a "# cpu: MODEL" line); BH_CMDLINE adds to the kernel
@@ -30,13 +32,24 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$top/build
 cache=$build/cache
-qdir=${BH_QEMU_DIR:-$build/qemu}
-tdir=$build/test
+# BH_GIC=2: QEMU's GICv2 (with virtualisation extensions) instead of the
+# GICv3; its own image directory (the device tree differs) and the guest
+# told by "bhgic=2" to use the GICv2 system config (ci/init).
+BH_GIC=${BH_GIC:-3}
+case $BH_GIC in
+2) qdir=${BH_QEMU_DIR:-$build/qemu-gicv2}
+   tdir=$build/test-gicv2 ;;
+3) qdir=${BH_QEMU_DIR:-$build/qemu}
+   tdir=$build/test ;;
+*) echo "qemu.sh: BH_GIC=$BH_GIC: 2 or 3" >&2; exit 2 ;;
+esac
 
-MACHINE="virt,gic-version=3,virtualization=on,its=off"
+# its=off: Bulkhead does not handle the GICv3 ITS yet (PLATFORM.md).
+MACHINE="virt,gic-version=$BH_GIC,virtualization=on"
+[ "$BH_GIC" = 3 ] && MACHINE+=",its=off"
 QEMU_BASE=(qemu-system-aarch64 -machine "$MACHINE" -cpu cortex-a57 -smp 4
 	   -m 1G -nodefaults -display none -no-reboot)
-CMDLINE="console=ttyAMA0 kvm-arm.mode=none rdinit=/init panic=-1 loglevel=6"
+CMDLINE="console=ttyAMA0 kvm-arm.mode=none rdinit=/init panic=-1 loglevel=6 bhgic=$BH_GIC"
 
 # Memory kept from Linux for Bulkhead (see Documentation/memory-layout.md);
 # configs/cells/qemu-virt.h must agree.
@@ -78,6 +91,13 @@ build_dtb() {
 	status = "disabled";
 };
 &{/pl031@9010000} {
+	status = "disabled";
+};
+EOF
+		# GICv2m turns PCIe MSI writes into SPIs of any number: like
+		# the GICv3 ITS, not given to the root cell (Linux uses INTx).
+		[ "$BH_GIC" = 2 ] && cat <<EOF
+&{/intc@8000000/v2m@8020000} {
 	status = "disabled";
 };
 EOF
@@ -389,7 +409,7 @@ run)
 	exec "${args[@]}" -serial mon:stdio -serial "file:$qdir/run.uart1.log"
 	;;
 *)
-	sed -n '4,25s/^# \{0,1\}//p' "$0"
+	sed -n '4,28s/^# \{0,1\}//p' "$0"
 	exit 2
 	;;
 esac

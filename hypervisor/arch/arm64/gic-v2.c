@@ -369,6 +369,13 @@ static void cpu_reset(struct per_cpu *cpu)
 	}
 }
 
+/* The CPU starts afresh (struct irqchip's cpu_reset). */
+static void cpu_restart(struct per_cpu *cpu)
+{
+	cpu_reset(cpu);
+	mmio_write32(gich() + GICH_VMCR, 0);
+}
+
 static void cpu_exit(struct per_cpu *cpu)
 {
 	u32 vmcr = mmio_read32(gich() + GICH_VMCR);
@@ -390,7 +397,7 @@ const struct irqchip gicv2_irqchip = {
 	.init = gicv2_init,
 	.cpu_init = cpu_init,
 	.cpu_exit = cpu_exit,
-	.cpu_reset = cpu_reset,
+	.cpu_reset = cpu_restart,
 	.cell_init = gicv2_cell_init,
 	.handle_irq = handle_irq,
 	.send_mgmt_sgi = send_mgmt_sgi,

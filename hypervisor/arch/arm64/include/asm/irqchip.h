@@ -26,7 +26,10 @@ struct irqchip {
 	/* Takes over the calling CPU's interface / gives it back to Linux. */
 	int (*cpu_init)(struct per_cpu *cpu);
 	void (*cpu_exit)(struct per_cpu *cpu);
-	/* The CPU starts afresh, in its current cell or a new one. */
+	/*
+	 * The CPU starts afresh, in its current cell or a new one, with a
+	 * fresh virtual CPU interface: the cell sets it up (Linux does).
+	 */
 	void (*cpu_reset)(struct per_cpu *cpu);
 	/* Registers the cell's emulated registers (irqchip_mmio_register). */
 	int (*cell_init)(struct cell *cell);
