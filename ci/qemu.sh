@@ -33,23 +33,32 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=$top/build
 cache=$build/cache
 # BH_GIC=2: QEMU's GICv2 (with virtualisation extensions) instead of the
-# GICv3; its own image directory (the device tree differs) and the guest
-# told by "bhgic=2" to use the GICv2 system config (ci/init).
-BH_GIC=${BH_GIC:-3}
-case $BH_GIC in
-2) qdir=${BH_QEMU_DIR:-$build/qemu-gicv2}
-   tdir=$build/test-gicv2 ;;
-3) qdir=${BH_QEMU_DIR:-$build/qemu}
-   tdir=$build/test ;;
+# GICv3, for every test (logs in build/test-gicv2); a test with a line
+# "# gic: 2" always runs on it. Each GIC has its own image directory (the
+# device trees differ), and the guest is told by "bhgic=N" which system
+# config to use (ci/init).
+case ${BH_GIC:=3} in
+2) tdir=$build/test-gicv2 ;;
+3) tdir=$build/test ;;
 *) echo "qemu.sh: BH_GIC=$BH_GIC: 2 or 3" >&2; exit 2 ;;
 esac
 
-# its=off: Bulkhead does not handle the GICv3 ITS yet (PLATFORM.md).
-MACHINE="virt,gic-version=$BH_GIC,virtualization=on"
-[ "$BH_GIC" = 3 ] && MACHINE+=",its=off"
-QEMU_BASE=(qemu-system-aarch64 -machine "$MACHINE" -cpu cortex-a57 -smp 4
-	   -m 1G -nodefaults -display none -no-reboot)
-CMDLINE="console=ttyAMA0 kvm-arm.mode=none rdinit=/init panic=-1 loglevel=6 bhgic=$BH_GIC"
+# use_gic N: the board, image directory and command line for GIC version N.
+use_gic() {
+	GIC=$1
+	if [ "$GIC" = 2 ]; then
+		qdir=${BH_QEMU_DIR:-$build/qemu-gicv2}
+		MACHINE="virt,gic-version=2,virtualization=on"
+	else
+		qdir=${BH_QEMU_DIR:-$build/qemu}
+		# its=off: the GICv3 ITS is not handled yet (PLATFORM.md).
+		MACHINE="virt,gic-version=3,virtualization=on,its=off"
+	fi
+	QEMU_BASE=(qemu-system-aarch64 -machine "$MACHINE" -cpu cortex-a57
+		   -smp 4 -m 1G -nodefaults -display none -no-reboot)
+	CMDLINE="console=ttyAMA0 kvm-arm.mode=none rdinit=/init panic=-1 loglevel=6 bhgic=$GIC"
+}
+use_gic "$BH_GIC"
 
 # Memory kept from Linux for Bulkhead (see Documentation/memory-layout.md);
 # configs/cells/qemu-virt.h must agree.
@@ -96,11 +105,13 @@ build_dtb() {
 EOF
 		# GICv2m turns PCIe MSI writes into SPIs of any number: like
 		# the GICv3 ITS, not given to the root cell (Linux uses INTx).
-		[ "$BH_GIC" = 2 ] && cat <<EOF
+		if [ "$GIC" = 2 ]; then
+			cat <<EOF
 &{/intc@8000000/v2m@8020000} {
 	status = "disabled";
 };
 EOF
+		fi
 	} > "$qdir/bulkhead-virt.dts"
 	dtc -q -I dts -O dtb -o "$out" "$qdir/bulkhead-virt.dts"
 }
@@ -284,6 +295,10 @@ run_test() {
 	cpu=$(sed -n 's/^# cpu: *//p' "$top/ci/tests/$name.sh" | head -n 1)
 	# "# cmdline: TEXT" adds to the kernel command line.
 	extra=$(sed -n 's/^# cmdline: *//p' "$top/ci/tests/$name.sh" | head -n 1)
+	# "# gic: 2": the test is about the GICv2 (ci/tests/attack-gicv2.sh).
+	local gic
+	gic=$(sed -n 's/^# gic: *//p' "$top/ci/tests/$name.sh" | head -n 1)
+	[ -n "$gic" ] && use_gic "$gic"
 	if image_stale; then
 		echo "qemu.sh: building the image (ci/qemu.sh image)" >&2
 		build_image
