@@ -15,7 +15,9 @@
 #   ci/qemu.sh image                only build the initramfs and device tree
 #   ci/qemu.sh dtb                  only build the device tree
 #
-# Environment: BH_ICOUNT=1 runs with deterministic virtual time
+# Environment: BH_GIC=2 boots QEMU with a GICv2 (gic-version=2) and the
+# GICv2 system config, images in build/qemu-gicv2, logs in
+# build/test-gicv2; BH_ICOUNT=1 runs with deterministic virtual time
 # (-icount shift=0,sleep=off), as the benchmarks do; BH_QEMU_DIR puts the
 # image elsewhere than build/qemu; BH_CPU=max another CPU model (a test
 # asks for one with a "# cpu: MODEL" line); BH_CMDLINE adds to the kernel
@@ -30,13 +32,33 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$top/build
 cache=$build/cache
-qdir=${BH_QEMU_DIR:-$build/qemu}
-tdir=$build/test
+# BH_GIC=2: QEMU's GICv2 (with virtualisation extensions) instead of the
+# GICv3, for every test (logs in build/test-gicv2); a test with a line
+# "# gic: 2" always runs on it. Each GIC has its own image directory (the
+# device trees differ), and the guest is told by "bhgic=N" which system
+# config to use (ci/init).
+case ${BH_GIC:=3} in
+2) tdir=$build/test-gicv2 ;;
+3) tdir=$build/test ;;
+*) echo "qemu.sh: BH_GIC=$BH_GIC: 2 or 3" >&2; exit 2 ;;
+esac
 
-MACHINE="virt,gic-version=3,virtualization=on,its=off"
-QEMU_BASE=(qemu-system-aarch64 -machine "$MACHINE" -cpu cortex-a57 -smp 4
-	   -m 1G -nodefaults -display none -no-reboot)
-CMDLINE="console=ttyAMA0 kvm-arm.mode=none rdinit=/init panic=-1 loglevel=6"
+# use_gic N: the board, image directory and command line for GIC version N.
+use_gic() {
+	GIC=$1
+	if [ "$GIC" = 2 ]; then
+		qdir=${BH_QEMU_DIR:-$build/qemu-gicv2}
+		MACHINE="virt,gic-version=2,virtualization=on"
+	else
+		qdir=${BH_QEMU_DIR:-$build/qemu}
+		# its=off: the GICv3 ITS is not handled yet (PLATFORM.md).
+		MACHINE="virt,gic-version=3,virtualization=on,its=off"
+	fi
+	QEMU_BASE=(qemu-system-aarch64 -machine "$MACHINE" -cpu cortex-a57
+		   -smp 4 -m 1G -nodefaults -display none -no-reboot)
+	CMDLINE="console=ttyAMA0 kvm-arm.mode=none rdinit=/init panic=-1 loglevel=6 bhgic=$GIC"
+}
+use_gic "$BH_GIC"
 
 # Memory kept from Linux for Bulkhead (see Documentation/memory-layout.md);
 # configs/cells/qemu-virt.h must agree.
@@ -85,6 +107,15 @@ build_dtb() {
 	status = "disabled";
 };
 EOF
+		# GICv2m turns PCIe MSI writes into SPIs of any number: like
+		# the GICv3 ITS, not given to the root cell (Linux uses INTx).
+		if [ "$GIC" = 2 ]; then
+			cat <<EOF
+&{/intc@8000000/v2m@8020000} {
+	status = "disabled";
+};
+EOF
+		fi
 	} > "$qdir/bulkhead-virt$sfx.dts"
 	dtc -q -I dts -O dtb -o "$out" "$qdir/bulkhead-virt$sfx.dts"
 }
@@ -285,6 +316,10 @@ run_test() {
 	cpu=$(sed -n 's/^# cpu: *//p' "$top/ci/tests/$name.sh" | head -n 1)
 	# "# cmdline: TEXT" adds to the kernel command line.
 	extra=$(sed -n 's/^# cmdline: *//p' "$top/ci/tests/$name.sh" | head -n 1)
+	# "# gic: 2": the test is about the GICv2 (ci/tests/attack-gicv2.sh).
+	local gic
+	gic=$(sed -n 's/^# gic: *//p' "$top/ci/tests/$name.sh" | head -n 1)
+	[ -n "$gic" ] && use_gic "$gic"
 	if image_stale; then
 		echo "qemu.sh: building the image (ci/qemu.sh image)" >&2
 		build_image
@@ -412,7 +447,7 @@ run)
 	exec "${args[@]}" -serial mon:stdio -serial "file:$qdir/run.uart1.log"
 	;;
 *)
-	sed -n '4,25s/^# \{0,1\}//p' "$0"
+	sed -n '4,28s/^# \{0,1\}//p' "$0"
 	exit 2
 	;;
 esac

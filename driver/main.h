@@ -58,6 +58,8 @@ void bh_report(bool error, const char *fmt, ...)
 
 /* root-use.c: 0, or -EBUSY with a message per resource the root uses. */
 int bh_check_root_use(const struct bh_cell_desc *desc);
+/* The GIC's device-tree node (GICv3 or GICv2; of_node_put it), or NULL. */
+struct device_node *bh_gic_node(void);
 extern struct device *bh_root_dev;
 
 int bh_enable(struct bulkhead_config_arg __user *uarg);

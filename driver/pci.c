@@ -80,9 +80,9 @@ static unsigned int map_spi(u32 intid, bool *created)
 	struct device_node *gic;
 	unsigned int virq;
 
-	gic = of_find_compatible_node(NULL, NULL, "arm,gic-v3");
+	gic = bh_gic_node();
 	if (!gic) {
-		pr_err("bulkhead: vpci: no arm,gic-v3 node in the device tree\n");
+		pr_err("bulkhead: vpci: no GIC node in the device tree\n");
 		return 0;
 	}
 	fwspec.fwnode = of_node_to_fwnode(gic);

@@ -123,6 +123,21 @@ static bool mmio_in_use(const struct bh_memory *m, unsigned int i)
 	return true;
 }
 
+/* The GICs Bulkhead drives: GICv3, and the GICv2 bindings of GIC-400. */
+static const struct of_device_id gic_ids[] = {
+	{ .compatible = "arm,gic-v3" },
+	{ .compatible = "arm,gic-400" },
+	{ .compatible = "arm,cortex-a15-gic" },
+	{ .compatible = "arm,cortex-a7-gic" },
+	{ .compatible = "qcom,msm-qgic2" },
+	{ }
+};
+
+struct device_node *bh_gic_node(void)
+{
+	return of_find_matching_node(NULL, gic_ids);
+}
+
 /* The irq domain of the GIC whose INTIDs the configs name. */
 static struct irq_domain *gic_domain(void)
 {
@@ -130,7 +145,7 @@ static struct irq_domain *gic_domain(void)
 	struct irq_domain *d;
 	struct device_node *np;
 
-	np = of_find_compatible_node(NULL, NULL, "arm,gic-v3");
+	np = bh_gic_node();
 	if (!np)
 		return NULL;
 	fwspec.fwnode = of_node_to_fwnode(np);

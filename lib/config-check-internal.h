@@ -87,6 +87,9 @@ bool bh_check_arch_irqchip_address(struct bh_check_ctx *ctx, const char *path,
 				   const struct bh_irqchip *chip,
 				   const struct bh_platform *p);
 
+/* Most CPUs the platform's interrupt controller serves, 0 = no limit. */
+unsigned int bh_check_arch_max_cpus(const struct bh_platform *p);
+
 /* Whether the chip's pins are all interrupts a cell can own. */
 bool bh_check_arch_irqchip_pins_ok(const struct bh_irqchip *chip);
 

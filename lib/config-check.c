@@ -303,6 +303,22 @@ static void check_layout(struct cell_check *c, const void *arrays,
 	c->irqchips = bh_cell_irqchips(c->desc, arrays);
 }
 
+/* The interrupt controller's limit, where the platform is known. */
+static void check_cpu_limit(struct cell_check *c)
+{
+	unsigned int cpu, max;
+
+	max = c->platform ? bh_check_arch_max_cpus(c->platform) : 0;
+	if (!max)
+		return;
+	for (cpu = c->desc->cpu_set_size * 8; cpu-- > max;)
+		if (bh_cell_cpu_is_set(c->desc, c->arrays, cpu)) {
+			note_error(c->ctx, "%scpu_set: CPU %u, but the platform's interrupt controller serves at most %u CPUs",
+				   c->path, cpu, max);
+			return;
+		}
+}
+
 static void check_cpu_set(struct cell_check *c)
 {
 	unsigned int size = c->desc->cpu_set_size;
@@ -320,6 +336,7 @@ static void check_cpu_set(struct cell_check *c)
 	}
 	if (!count)
 		note_error(c->ctx, "%scpu_set: no CPU", c->path);
+	check_cpu_limit(c);
 	if (unknown == 1)
 		note_error(c->ctx, "%scpu_set: unknown CPU %u: the system has %u",
 			   c->path, first_unknown, c->num_cpus);
@@ -529,10 +546,15 @@ static void check_root_cpu_limit(struct cell_check *root)
 	const struct bh_cell_desc *d = root->desc;
 	unsigned int cpu, span = 0, end = d->cpu_set_size * 8;
 	unsigned int limit = root->ctx->max_cpus;
+	unsigned int arch_max = root->platform ?
+				bh_check_arch_max_cpus(root->platform) : 0;
 
 	for (cpu = bh_cell_next_cpu(d, root->arrays, 0); cpu < end;
 	     cpu = bh_cell_next_cpu(d, root->arrays, cpu + 1))
 		span = cpu + 1;
+	/* Beyond the interrupt controller's limit: check_cpu_limit said so. */
+	if (arch_max && span > arch_max)
+		return;
 	if (limit && span > limit)
 		note_error(root->ctx, "root_cell.cpu_set: CPU %u, but the hypervisor was built for %u CPUs (CONFIG_MAX_CPUS): rebuild it with CONFIG_MAX_CPUS=%u",
 			   span - 1, limit, span);

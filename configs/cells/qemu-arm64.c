@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * System config for QEMU's arm64 `virt` board as the test harness runs it:
- * 4 Cortex-A57 CPUs, 1 GiB of RAM, GICv3 without ITS (qemu-arm64-its.c:
- * with one). Linux runs as the
+ * System config for QEMU's arm64 `virt` board as the test harness runs it
+ * by default: 4 Cortex-A57 CPUs, 1 GiB of RAM, GICv3 without ITS
+ * (-machine virt,gic-version=3,its=off; qemu-arm64-its.c: with the ITS,
+ * qemu-arm64-gicv2.c: with a GICv2, otherwise the same). Linux runs as the
  * root cell on all four CPUs and keeps every device it booted with, and
  * is peer 0 of ivshmem link 0 with the cell in slot A (ivshmem-demo).
  */
@@ -10,10 +11,6 @@
 #include "qemu-virt.h"
 
 #define NUM_MEM_REGIONS	12
-
-#ifndef SYSTEM_GITS_BASE
-#define SYSTEM_GITS_BASE	0	/* the harness boots virt with its=off */
-#endif
 
 const struct {
 	struct bh_system header;
@@ -44,7 +41,6 @@ const struct {
 				.gicd_base = QEMU_GICD_BASE,
 				.gicr_base = QEMU_GICR_BASE,
 				.maintenance_irq = QEMU_GIC_MAINT_IRQ,
-				.gits_base = SYSTEM_GITS_BASE,
 			},
 		},
 		.root_cell = {

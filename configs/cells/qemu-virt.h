@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Addresses of QEMU's arm64 `virt` board (gic-version=3, 1 GiB) and of the
+ * Addresses of QEMU's arm64 `virt` board (1 GiB, gic-version=3 or 2) and of the
  * memory the harness's device tree reserves for Bulkhead. See
  * Documentation/memory-layout.md.
  */
@@ -19,6 +19,10 @@
 #define QEMU_GICD_BASE		0x08000000ULL
 #define QEMU_GICR_BASE		0x080a0000ULL
 #define QEMU_GITS_BASE		0x08080000ULL	/* with -machine its=on */
+/* With gic-version=2 (QEMU's dumped device tree): GICC, GICH, GICV. */
+#define QEMU_GICC_BASE		0x08010000ULL
+#define QEMU_GICH_BASE		0x08030000ULL
+#define QEMU_GICV_BASE		0x08040000ULL
 #define QEMU_UART0_BASE		0x09000000ULL
 #define QEMU_RTC_BASE		0x09010000ULL
 #define QEMU_FWCFG_BASE		0x09020000ULL

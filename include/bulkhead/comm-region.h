@@ -18,7 +18,7 @@
 #include "cell-config.h"
 
 #define BH_COMM_SIGNATURE	"BHCOMM\0\0"
-#define BH_COMM_REVISION	1
+#define BH_COMM_REVISION	2
 
 /* Where every cell sees its communication region (guest-physical). */
 #define BH_COMM_REGION_IPA	0x80000000ULL
@@ -54,9 +54,11 @@ struct bh_comm_region {
 	uint32_t cpu_count;		/* CPUs of the cell */
 	struct bh_console console;	/* the cell's console, from its config */
 	uint64_t gicd_base;		/* GIC distributor (emulated) */
-	uint64_t gicr_base;		/* first redistributor frame */
+	uint64_t gicr_base;		/* GICv3: first redistributor frame */
 	uint64_t pci_mmconfig_base;	/* virtual PCI ECAM (bus 0), 0 = none */
-	uint8_t reserved[BH_COMM_ARGS_OFFSET - 72];
+	uint64_t gicc_base;		/* GICv2: CPU interface (virtual) */
+	uint8_t gic_version;		/* BH_GIC_V2 or BH_GIC_V3 */
+	uint8_t reserved[BH_COMM_ARGS_OFFSET - 81];
 	char args[BH_COMM_ARGS_SIZE];	/* NUL-terminated boot arguments */
 };
 

@@ -143,6 +143,37 @@ static void sgi(unsigned int intid, uint64_t targets)
 	isb();
 }
 
+/*
+ * GICv2 (QEMU virt, gic-version=2): the distributor's target registers,
+ * GICD_SGIR, and the GIC blocks no cell may map (the cell's GICC address
+ * shows the virtual CPU interface; GICH and GICV are the hypervisor's).
+ */
+#define QEMU_GICH		0x08030000UL
+#define QEMU_GICV		0x08040000UL
+#define SGIR(filter, targets, intid) \
+	((uint32_t)(filter) << 24 | (uint32_t)(targets) << 16 | (intid))
+
+static bool gicv2_fault(const char *m, uintptr_t d)
+{
+	if (!strcmp(m, "gicv2-itargetsr-foreign-cpu"))
+		mmio_write8(d + GICD_ITARGETSR + OWN_SPI, 1U << 0); /* CPU 0 */
+	else if (!strcmp(m, "gicv2-sgir-foreign"))
+		mmio_write32(d + GICD_SGIR, SGIR(0, 1U << 2, 1));
+	else if (!strcmp(m, "gicv2-sgir-mgmt"))
+		mmio_write32(d + GICD_SGIR, SGIR(2, 0, SGI_MGMT));
+	else if (!strcmp(m, "gicv2-sgir-nonexistent"))
+		mmio_write32(d + GICD_SGIR, SGIR(0, 1U << 7, 1));
+	else if (!strcmp(m, "gicv2-sgir-reserved-filter"))
+		mmio_write32(d + GICD_SGIR, SGIR(3, 0, 1));
+	else if (!strcmp(m, "gicv2-gich-read"))
+		printk("attack: read %x\n", mmio_read32(QEMU_GICH + 0x4));
+	else if (!strcmp(m, "gicv2-gicv-read"))
+		printk("attack: read %x\n", mmio_read32(QEMU_GICV));
+	else
+		return false;
+	return true;
+}
+
 /* Maps IPA 0..1 GiB a second time, at NORMAL_ALIAS, as Normal memory. */
 static void map_normal_alias(void)
 {
@@ -275,6 +306,8 @@ static bool fault(const char *m)
 		sgi(SGI_MGMT, 1U << own_cpu());
 	else if (!strcmp(m, "sgi-nonexistent"))
 		sgi(1, 1U << 9);		/* there is no CPU 9 */
+	else if (gicv2_fault(m, d))
+		return true;
 	else if (!strcmp(m, "sgi0r")) {
 		write_sysreg(1ULL << 24 | 1U << own_cpu(), icc_sgi0r_el1);
 		isb();

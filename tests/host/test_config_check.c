@@ -1032,8 +1032,8 @@ TEST(gic_not_in_root)
 TEST(gic_platform_checked)
 {
 	valid_system();
-	m.sys.platform.arm64.gic_version = 2;
-	EXPECT_SYS_ERROR("platform.arm64.gic_version 2 not supported (expected 3)");
+	m.sys.platform.arm64.gic_version = 4;
+	EXPECT_SYS_ERROR("platform.arm64.gic_version 4 not supported (expected 2 or 3)");
 
 	valid_system();
 	m.sys.platform.arm64.gicd_base = 0;
@@ -1089,6 +1089,99 @@ TEST(its_not_in_root)
 	m.sys.platform.arm64.gits_base = 0x8080000;
 	m.mem[4].phys_start = 0x80a0000 + 0x80000;
 	EXPECT(run_system(), 0, 0);
+}
+
+/* QEMU virt with gic-version=2: GICD, GICC, GICH, GICV. */
+static void valid_gicv2_system(void)
+{
+	valid_system();
+	m.sys.platform.arm64.gic_version = BH_GIC_V2;
+	m.sys.platform.arm64.gicr_base = 0;
+	m.sys.platform.arm64.gicc_base = 0x8010000;
+	m.sys.platform.arm64.gich_base = 0x8030000;
+	m.sys.platform.arm64.gicv_base = 0x8040000;
+}
+
+TEST(gicv2_platform_accepted)
+{
+	valid_gicv2_system();
+	EXPECT(run_system(), 0, 0);
+
+	/* 4 KiB pages suffice (the Raspberry Pi 4's GICD is at 0xff841000). */
+	valid_gicv2_system();
+	m.sys.platform.arm64.gicd_base = 0x8001000;
+	set_chip(0, 0x8001000, 32, ~0U);
+	set_chip(1, 0x8001000, 160, ~0U);
+	EXPECT(run_system(), 0, 0);
+}
+
+TEST(gicv2_platform_checked)
+{
+	valid_gicv2_system();
+	m.sys.platform.arm64.gicc_base = 0;
+	EXPECT_SYS_ERROR("platform.arm64.gicc_base 0\n");
+
+	valid_gicv2_system();
+	m.sys.platform.arm64.gich_base = 0;
+	EXPECT_SYS_ERROR("platform.arm64.gich_base 0\n");
+
+	valid_gicv2_system();
+	m.sys.platform.arm64.gicv_base = 0x8040800;
+	EXPECT_SYS_ERROR("platform.arm64.gicv_base 0x8040800 not 4 KiB aligned");
+
+	valid_gicv2_system();
+	m.sys.platform.arm64.gicr_base = 0x80a0000;
+	EXPECT_SYS_ERROR("platform.arm64.gicr_base 0x80a0000 must be 0: a GICv2 has no redistributors");
+
+	valid_gicv2_system();
+	m.sys.platform.arm64.gits_base = 0x8080000;
+	EXPECT_SYS_ERROR("platform.arm64.gits_base 0x8080000: an ITS needs a GICv3");
+}
+
+/* The hypervisor keeps all four blocks; GICC and GICV are 8 KiB. */
+TEST(gicv2_not_in_root)
+{
+	valid_gicv2_system();
+	m.mem[4].phys_start = 0x8011000;
+	EXPECT_SYS_ERROR("the GIC CPU interface (platform.arm64.gicc_base) [0x8010000-0x8011fff] overlaps root_cell.mem_regions[4]");
+
+	valid_gicv2_system();
+	m.mem[4].phys_start = 0x8031000;
+	EXPECT_SYS_ERROR("the GIC virtual interface control (platform.arm64.gich_base) [0x8030000-0x8031fff] overlaps root_cell.mem_regions[4]");
+
+	valid_gicv2_system();
+	m.mem[4].phys_start = 0x8040000;
+	EXPECT_SYS_ERROR("the GIC virtual CPU interface (platform.arm64.gicv_base) [0x8040000-0x8041fff] overlaps root_cell.mem_regions[4]");
+
+	valid_gicv2_system();
+	m.mem[4].phys_start = 0x8000000;
+	EXPECT_SYS_ERROR("the GIC distributor (platform.arm64.gicd_base) [0x8000000-0x8000fff] overlaps root_cell.mem_regions[4]");
+
+	/* GICv3's redistributor range means nothing with a GICv2. */
+	valid_gicv2_system();
+	m.mem[4].phys_start = 0x80a0000;
+	EXPECT(run_system(), 0, 0);
+}
+
+/* GICD_ITARGETSR and GICD_SGIR name CPUs with 8 bits (IHI 0048B, 4.3). */
+TEST(gicv2_at_most_8_cpus)
+{
+	valid_gicv2_system();
+	m.num_cpus = 0;
+	m.cpus[1] = 0x01;
+	EXPECT_SYS_ERROR("root_cell.cpu_set: CPU 8, but the platform's interrupt controller serves at most 8 CPUs");
+
+	valid_gicv2_system();
+	m.num_cpus = 0;
+	m.cpus[0] = 0xff;
+	EXPECT(run_system(), 0, 0);
+
+	/* GICv3: no such limit from the GIC, only the build's default. */
+	valid_system();
+	m.num_cpus = 0;
+	m.cpus[1] = 0x01;
+	EXPECT(run_system(), 0, 1);
+	EXPECT_MSG("more than the 8 of a default build");
 }
 
 TEST(maintenance_irq_is_ppi)
@@ -1710,6 +1803,10 @@ int main(void)
 	RUN(gicv2_fields_zero_with_gicv3);
 	RUN(its_platform_checked);
 	RUN(its_not_in_root);
+	RUN(gicv2_platform_accepted);
+	RUN(gicv2_platform_checked);
+	RUN(gicv2_not_in_root);
+	RUN(gicv2_at_most_8_cpus);
 	RUN(maintenance_irq_is_ppi);
 	RUN(platform_padding_zero);
 	RUN(pci_windows_need_ecam_base);

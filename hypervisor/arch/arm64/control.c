@@ -118,8 +118,6 @@ static void enter_cell(struct per_cpu *cpu)
 	asm volatile("tlbi vmalls12e1" : : : "memory");
 	dsb(nsh);
 	irqchip_cpu_reset(cpu);
-	/* A fresh virtual CPU interface: the cell sets it up (Linux does). */
-	write_sysreg(0, ich_vmcr_el2);
 }
 
 /*

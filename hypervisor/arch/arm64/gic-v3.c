@@ -518,6 +518,13 @@ void gic_cpu_reset(struct per_cpu *cpu)
 	}
 }
 
+/* The CPU starts afresh (struct irqchip's cpu_reset). */
+static void gic_cpu_restart(struct per_cpu *cpu)
+{
+	gic_cpu_reset(cpu);
+	write_sysreg(0, ich_vmcr_el2);
+}
+
 void gic_cpu_exit(struct per_cpu *cpu)
 {
 	u64 vmcr = read_sysreg(ich_vmcr_el2);
@@ -541,11 +548,11 @@ const struct irqchip gicv3_irqchip = {
 	.init = gicv3_init,
 	.cpu_init = gic_cpu_init,
 	.cpu_exit = gic_cpu_exit,
-	.cpu_reset = gic_cpu_reset,
+	.cpu_reset = gic_cpu_restart,
 	.cell_init = gicv3_cell_init,
 	.handle_irq = gic_handle_irq,
 	.send_mgmt_sgi = gic_send_mgmt_sgi,
 	.quiesce_spis = gicv3_quiesce_spis,
-	.set_spi_pending = gicv3_set_spi_pending,
+	.set_spi_pending = vgic_set_spi_pending,
 	.fill_comm_region = gicv3_fill_comm_region,
 };

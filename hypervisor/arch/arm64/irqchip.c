@@ -15,7 +15,7 @@
 #include <hv/unit.h>
 #include <asm/irqchip.h>
 
-static const struct irqchip *const chips[] = { &gicv3_irqchip };
+static const struct irqchip *const chips[] = { &gicv3_irqchip, &gicv2_irqchip };
 static const struct irqchip *chip;
 static const struct unit irqchip_unit;
 

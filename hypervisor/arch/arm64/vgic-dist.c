@@ -3,8 +3,9 @@
  * Emulation of the GICv3 distributor for cells. No cell maps the
  * distributor: every access traps here and reaches the physical register
  * with the bits, bytes or routing of interrupts the cell does not own
- * masked out. The redistributors are emulated in vgic-redist.c with the
- * helpers shared through vgic.h.
+ * masked out. The redistributors are emulated in vgic-redist.c, and the
+ * GICv2 distributor in vgic-v2-dist.c, with the helpers shared through
+ * vgic.h.
  */
 #include <hv/bitmap.h>
 #include <hv/cell.h>
@@ -158,29 +159,47 @@ static enum mmio_result irouter_access(struct cell *cell, uintptr_t gicd,
 	return MMIO_HANDLED;
 }
 
+/*
+ * A per-interrupt register (vgic_irq_reg_bits() is not 0) of the
+ * distributor at gicd, for GICv3 and GICv2 alike: the cell reaches the
+ * fields of its own interrupts, never those in `protect` (INTIDs below
+ * 32 of a GICv2, whose banked registers are in the distributor).
+ */
+enum mmio_result vgic_dist_irq_access(struct cell *cell, uintptr_t gicd,
+				      struct mmio_access *acc, u64 off,
+				      u64 protect)
+{
+	u64 base = 0, mask;
+	unsigned int bits;
+	bool set_clear;
+
+	bits = vgic_irq_reg_bits(off, &base, &set_clear);
+	/* Byte access only where a byte is one interrupt's field. */
+	if (!bits || (acc->size != 4 && !(bits == 8 && acc->size == 1)))
+		return MMIO_UNHANDLED;
+	/* Setting the hypervisor's interrupts' enables is harmless. */
+	if (set_clear && base == GICD_ISENABLER)
+		protect = 0;
+	mask = vgic_owned_mask(cell, off, base, bits, acc->size, protect);
+	/* Groups stay as set up: they arrive as IRQs. */
+	if (acc->is_write && vgic_is_group_reg(base))
+		return MMIO_HANDLED;
+	vgic_masked_access(gicd + off, acc, mask, set_clear);
+	return MMIO_HANDLED;
+}
+
 static enum mmio_result gicd_access(void *arg, struct mmio_access *acc,
 				    u64 off)
 {
 	uintptr_t gicd = hv.config->platform.arm64.gicd_base;
 	struct cell *cell = arg;
-	unsigned int bits;
 	bool set_clear;
-	u64 base, mask;
+	u64 base;
 
 	if (off >= GICD_IROUTER && off < GICD_IROUTER_END + 8)
 		return irouter_access(cell, gicd, acc, off);
-	bits = vgic_irq_reg_bits(off, &base, &set_clear);
-	if (bits) {
-		/* Byte access only where a byte is one interrupt's field. */
-		if (acc->size != 4 && !(bits == 8 && acc->size == 1))
-			return MMIO_UNHANDLED;
-		mask = vgic_owned_mask(cell, off, base, bits, acc->size, 0);
-		/* Groups stay as set up: group 1, so they arrive as IRQs. */
-		if (acc->is_write && vgic_is_group_reg(base))
-			return MMIO_HANDLED;
-		vgic_masked_access(gicd + off, acc, mask, set_clear);
-		return MMIO_HANDLED;
-	}
+	if (vgic_irq_reg_bits(off, &base, &set_clear))
+		return vgic_dist_irq_access(cell, gicd, acc, off, 0);
 	if (acc->size != 4)
 		return MMIO_UNHANDLED;
 	/* CTLR, TYPER, IIDR, ID registers: read-only for cells. */
@@ -239,16 +258,22 @@ static void quiesce_spi(unsigned int irq)
 }
 
 /* Routes an SPI to a CPU (affinity routing, GICD_IROUTER). */
-static void route_spi(unsigned int irq, u64 mpidr)
+static void route_spi(unsigned int irq, const struct per_cpu *target)
 {
 	uintptr_t gicd = hv.config->platform.arm64.gicd_base;
 
-	mmio_write(gicd + GICD_IROUTER + irq * 8, 8, mpidr & MPIDR_AFF_MASK);
+	mmio_write(gicd + GICD_IROUTER + irq * 8, 8,
+		   target->arch.mpidr & MPIDR_AFF_MASK);
 }
 
-/* Under dist_lock: no emulated access interleaves with the change. */
-void gicv3_quiesce_spis(const struct gic_irq_owner *spis,
-			const struct per_cpu *target)
+/*
+ * Under dist_lock: no emulated access interleaves with the change. route
+ * sets the SPI's target the version's way.
+ */
+void vgic_dist_quiesce_spis(const struct gic_irq_owner *spis,
+			    const struct per_cpu *target,
+			    void (*route)(unsigned int irq,
+					  const struct per_cpu *target))
 {
 	unsigned int irq;
 
@@ -258,16 +283,23 @@ void gicv3_quiesce_spis(const struct gic_irq_owner *spis,
 			continue;
 		quiesce_spi(irq);
 		if (target)
-			route_spi(irq, target->arch.mpidr);
+			route(irq, target);
 	}
 	spin_unlock(&dist_lock);
 }
 
+void gicv3_quiesce_spis(const struct gic_irq_owner *spis,
+			const struct per_cpu *target)
+{
+	vgic_dist_quiesce_spis(spis, target, route_spi);
+}
+
 /*
  * The distributor delivers a virtual device's interrupt like a wired
- * one, to wherever the owning cell routed it: set-pending is all it takes.
+ * one, to wherever the owning cell routed it: set-pending is all it takes
+ * (GICv3 and GICv2 alike).
  */
-void gicv3_set_spi_pending(unsigned int irq)
+void vgic_set_spi_pending(unsigned int irq)
 {
 	uintptr_t gicd = hv.config->platform.arm64.gicd_base;
 
@@ -277,6 +309,7 @@ void gicv3_set_spi_pending(unsigned int irq)
 /* Inmates find the interrupt controller through their comm region. */
 void gicv3_fill_comm_region(struct bh_comm_region *comm)
 {
+	comm->gic_version = BH_GIC_V3;
 	comm->gicd_base = hv.config->platform.arm64.gicd_base;
 	comm->gicr_base = hv.config->platform.arm64.gicr_base;
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * What the distributor and redistributor emulations share: the ownership
- * masks of per-interrupt registers (register access: hv/io.h).
+ * What the distributor and redistributor emulations (GICv3 and GICv2)
+ * share: the ownership masks of per-interrupt registers (register access:
+ * hv/io.h).
  */
 #ifndef _ARM64_VGIC_H
 #define _ARM64_VGIC_H
@@ -10,6 +11,8 @@
 #include <hv/types.h>
 
 struct cell;
+struct per_cpu;
+struct gic_irq_owner;
 
 /*
  * The bits of an access to a register with `bits` bits per interrupt
@@ -24,6 +27,16 @@ void vgic_masked_access(uintptr_t addr, struct mmio_access *acc, u64 mask,
 /* Bits per interrupt of the per-interrupt register at `off`, 0 if none. */
 unsigned int vgic_irq_reg_bits(u64 off, u64 *base, bool *set_clear);
 bool vgic_is_group_reg(u64 base);
+
+/* A per-interrupt register of the distributor; protect as above. */
+enum mmio_result vgic_dist_irq_access(struct cell *cell, uintptr_t gicd,
+				      struct mmio_access *acc, u64 off,
+				      u64 protect);
+/* The SPIs quiesced (and routed with route() to target, if not NULL). */
+void vgic_dist_quiesce_spis(const struct gic_irq_owner *spis,
+			    const struct per_cpu *target,
+			    void (*route)(unsigned int irq,
+					  const struct per_cpu *target));
 
 enum mmio_result vgic_gicr_access(void *arg, struct mmio_access *acc,
 				  u64 off);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
 /*
  * Interrupts: the GICv3 (distributor, this CPU's redistributor, the ICC_*
- * CPU interface) and the PSTATE.I mask. One handler receives every
+ * CPU interface) or the GICv2 (distributor, memory-mapped CPU interface),
+ * and the PSTATE.I mask. One handler receives every
  * interrupt but the library's own sleep timer.
  */
 #ifndef _INMATE_GIC_H
@@ -45,6 +46,8 @@ void gic_set_irq_edge(unsigned int intid, bool edge);
 bool gic_irq_enabled(unsigned int intid);
 
 uintptr_t gic_dist_base(void);
+/* After gic_init(): a GICv2 (gic_sgi1r() and the redistributor: GICv3). */
+bool gic_is_v2(void);
 uintptr_t gic_redist_base(void);	/* this CPU's RD_base frame */
 
 /* The handler for every interrupt, called with IRQs masked. */

@@ -84,5 +84,6 @@ int strncmp(const char *a, const char *b, size_t n);
 #define QEMU_UART0_BASE	0x09000000UL
 #define QEMU_GICD_BASE	0x08000000UL
 #define QEMU_GICR_BASE	0x080a0000UL
+#define QEMU_GICC_BASE	0x08010000UL	/* with gic-version=2 */
 
 #endif

@@ -43,6 +43,8 @@ struct trap_context;
 #define GICD_IGRPMODR		0x0d00
 #define GICD_NSACR		0x0e00
 #define GICD_SGIR		0x0f00
+#define GICD_CPENDSGIR		0x0f10	/* GICv2: byte per SGI, bit per source */
+#define GICD_SPENDSGIR		0x0f20
 #define GICD_IROUTER		0x6000
 #define GICD_IROUTER_END	0x7fe0
 #define GICD_PIDR2		0xffe8
@@ -71,7 +73,8 @@ __must_check int gicv3_init(void);				/* vgic-dist.c */
 __must_check int gicv3_cell_init(struct cell *cell);		/* vgic-dist.c */
 void gicv3_quiesce_spis(const struct gic_irq_owner *spis,
 			const struct per_cpu *target);	/* vgic-dist.c */
-void gicv3_set_spi_pending(unsigned int irq);	/* vgic-dist.c */
+/* Makes an SPI pending, any GIC version (vgic-dist.c). */
+void vgic_set_spi_pending(unsigned int irq);
 void gicv3_fill_comm_region(struct bh_comm_region *comm);
 __must_check int gic_cpu_init(struct per_cpu *cpu);
 void gic_cpu_exit(struct per_cpu *cpu);
@@ -79,6 +82,18 @@ void gic_cpu_exit(struct per_cpu *cpu);
 void gic_cpu_reset(struct per_cpu *cpu);
 void gic_handle_irq(struct per_cpu *cpu);
 void gic_send_mgmt_sgi(unsigned int cpu, bool halt);
+
+/* The GICv2 implementation (gic-v2.c, vgic-v2-dist.c). */
+#define GICV2_CPU_SIZE		0x2000	/* GICC and GICV: DIR at 0x1000 */
+#define GICV2_HYP_SIZE		0x1000	/* GICH, this CPU's view */
+#define GICV2_DIST_SIZE		0x1000
+int gicv2_init(void);				/* vgic-v2-dist.c */
+int gicv2_cell_init(struct cell *cell);		/* vgic-v2-dist.c */
+void gicv2_quiesce_spis(const struct gic_irq_owner *spis,
+			const struct per_cpu *target);	/* vgic-v2-dist.c */
+void gicv2_fill_comm_region(struct bh_comm_region *comm);
+/* Sends an SGI to a CPU through GICD_SGIR (gic-v2.c). */
+void gicv2_send_sgi(const struct per_cpu *target, u32 intid);
 
 /* A trapped ICC_SGI1R_EL1 write (GICv3 system-register interface only). */
 __must_check int gic_handle_sgi_write(struct per_cpu *cpu, u64 val);

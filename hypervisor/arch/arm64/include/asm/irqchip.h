@@ -2,7 +2,7 @@
 /*
  * The interrupt controller the hypervisor virtualises, behind one
  * interface: GICv3 implements it (gic-v3.c, vgic-dist.c, vgic-redist.c),
- * a GICv2 will beside it. irqchip.c picks the implementation at start-up
+ * and GICv2 (gic-v2.c, vgic-v2-dist.c, sharing vgic-dist.c's masking). irqchip.c picks the implementation at start-up
  * from platform.arm64.gic_version, keeps which SPIs each cell owns, takes
  * part in the cells' lives as a unit (hv/unit.h), and is the only caller
  * of the implementation; the rest of the arch code calls irqchip_*().
@@ -26,7 +26,10 @@ struct irqchip {
 	/* Takes over the calling CPU's interface / gives it back to Linux. */
 	int (*cpu_init)(struct per_cpu *cpu);
 	void (*cpu_exit)(struct per_cpu *cpu);
-	/* The CPU starts afresh, in its current cell or a new one. */
+	/*
+	 * The CPU starts afresh, in its current cell or a new one, with a
+	 * fresh virtual CPU interface: the cell sets it up (Linux does).
+	 */
 	void (*cpu_reset)(struct per_cpu *cpu);
 	/* Registers the cell's emulated registers (irqchip_mmio_register). */
 	int (*cell_init)(struct cell *cell);
@@ -48,6 +51,7 @@ struct irqchip {
 };
 
 extern const struct irqchip gicv3_irqchip;
+extern const struct irqchip gicv2_irqchip;
 
 /* Called by the arch code, for the implementation chosen at start-up. */
 __must_check int irqchip_cpu_init(struct per_cpu *cpu);

@@ -25,11 +25,12 @@ enum psci_cpu_state {
 
 #define GIC_QUEUE_SIZE	64
 
-/* GIC state of a CPU: see gic-v3.c. */
+/* GIC state of a CPU: see gic-v3.c and gic-v2.c. */
 struct gic_cpu {
-	uintptr_t gicr;			/* this CPU's redistributor frame */
+	uintptr_t gicr;			/* GICv3: this CPU's redistributor frame */
+	u8 cpu_mask;			/* GICv2: its bit in target lists */
 	unsigned int num_lrs;
-	u64 saved_ctlr;			/* Linux's ICC_CTLR_EL1 at enable */
+	u64 saved_ctlr;			/* Linux's ICC_CTLR_EL1 / GICC_CTLR at enable */
 	u32 queue[GIC_QUEUE_SIZE];	/* waiting for a free list register */
 	unsigned int queued;
 	const struct cell *owner;	/* whose interrupts the state above holds */
