@@ -14,12 +14,21 @@
 #   ci/qemu.sh run                  interactive shell (leave: poweroff -f)
 #   ci/qemu.sh image                only build the initramfs and device tree
 #   ci/qemu.sh dtb                  only build the device tree
+#   ci/qemu.sh variant              exit 0 if this harness and the hypervisor
+#                                   run the variant the environment asks
+#                                   for (BH_GIC, ...), else say why, exit 3
 #
 # Environment: BH_ICOUNT=1 runs with deterministic virtual time
 # (-icount shift=0,sleep=off), as the benchmarks do; BH_QEMU_DIR puts the
-# image elsewhere than build/qemu; BH_CPU=max another CPU model (a test
-# asks for one with a "# cpu: MODEL" line); BH_CMDLINE adds to the kernel
-# command line ("# cmdline: TEXT" in a test). A test's "# dt: TEXT" lines
+# image elsewhere than build/qemu, BH_TEST_DIR the logs elsewhere than
+# build/test; BH_CPU=max another CPU model (a test asks for one with a
+# "# cpu: MODEL" line, which wins), with Linux kept out of VHE by
+# id_aa64mmfr1.vh=0 unless BH_VHE=1 ("# vhe: yes"); BH_CMDLINE adds to the
+# kernel command line ("# cmdline: TEXT" in a test adds more);
+# BH_MACHINE_OPTS to the -machine options ("# machine: OPTS", e.g.
+# mte=on); BH_GIC the GIC version (3; 2 not yet); BH_ROW names the row of
+# ci/rows the run belongs to, and prefixes the result lines with it
+# ("PASS max/enable/..."). A test's "# dt: TEXT" lines
 # are device-tree source added to the shared tree for it alone
 # (Documentation/testing.md). A test with a line "# linux-cell: yes" gets
 # a Linux cell's kernel and initramfs too (/usr/share/bulkhead/linux/),
@@ -31,9 +40,9 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=$top/build
 cache=$build/cache
 qdir=${BH_QEMU_DIR:-$build/qemu}
-tdir=$build/test
+tdir=${BH_TEST_DIR:-$build/test}
 
-MACHINE="virt,gic-version=3,virtualization=on,its=off"
+MACHINE="virt,gic-version=${BH_GIC:-3},virtualization=on,its=off"
 QEMU_BASE=(qemu-system-aarch64 -machine "$MACHINE" -cpu cortex-a57 -smp 4
 	   -m 1G -nodefaults -display none -no-reboot)
 CMDLINE="console=ttyAMA0 kvm-arm.mode=none rdinit=/init panic=-1 loglevel=6"
@@ -44,6 +53,16 @@ HV_MEM="0x7f800000 0x00800000"
 CELLS_MEM="0x7b800000 0x04000000"
 
 die() { echo "qemu.sh: $*" >&2; exit 1; }
+
+# variant_unsupported: why this harness or the hypervisor cannot run the
+# variant the environment asks for (a row of ci/rows); nothing if they can.
+variant_unsupported() {
+	case ${BH_GIC:-3} in
+	3) ;;
+	2) echo "not yet: GICv2 (BH_GIC=2) needs the GICv2 irqchip, its system config and device tree (issue #17 item 1)" ;;
+	*) echo "BH_GIC=$BH_GIC: no such GIC version in this harness" ;;
+	esac
+}
 
 # QEMU's own device tree, plus /reserved-memory for the hypervisor and the
 # cells, and the second UART and the RTC disabled so Linux leaves them to
@@ -196,14 +215,17 @@ qemu_args() {
 		    -initrd "${BH_INITRD:-$qdir/initramfs.cpio.gz}"
 		    -dtb "${BH_DTB:-$qdir/bulkhead-virt.dtb}")
 	# BH_CPU=max: QEMU's newest CPU (SVE, SME, pointer authentication,
-	# RAS); the kernel must stay at EL1 (no VHE: PLATFORM.md).
+	# MTE with BH_MACHINE_OPTS=mte=on, RAS). With VHE the kernel would run
+	# at EL2 and leave no room for Bulkhead (PLATFORM.md): keep it at EL1
+	# unless BH_VHE=1 asks for exactly that (vhe-refused.sh).
 	local cmdline="$CMDLINE${BH_CMDLINE:+ $BH_CMDLINE}"
 	if [ -n "${BH_CPU:-}" ]; then
 		args=("${args[@]/#cortex-a57/$BH_CPU}")
-		args+=(-append "$cmdline id_aa64mmfr1.vh=0 bhtest=$what")
-	else
-		args+=(-append "$cmdline bhtest=$what")
+		[ "${BH_VHE:-0}" = 1 ] || cmdline+=" id_aa64mmfr1.vh=0"
 	fi
+	[ -n "${BH_MACHINE_OPTS:-}" ] &&
+		args=("${args[@]/#$MACHINE/$MACHINE,$BH_MACHINE_OPTS}")
+	args+=(-append "$cmdline bhtest=$what")
 	[ "${BH_ICOUNT:-0}" = 1 ] && args+=(-icount shift=0,sleep=off)
 	# Extra QEMU options for debugging, e.g. BH_QEMU_EXTRA="-d int -D log".
 	[ -n "${BH_QEMU_EXTRA:-}" ] && args+=($BH_QEMU_EXTRA)
@@ -252,6 +274,11 @@ s.close()
 PY
 }
 
+# test_header NAME KEY: the value of test NAME's first "# KEY: VALUE" line.
+test_header() {
+	sed -n "s/^# $2: *//p" "$top/ci/tests/$1.sh" | head -n 1
+}
+
 run_test() {
 	local name=$1 limit=${2:-120}
 	local log=$tdir/$name.log uart1=$tdir/$name.uart1.log
@@ -259,11 +286,20 @@ run_test() {
 	mkdir -p "$tdir"
 	rm -f "$log" "$uart1"
 	local -a args
-	# "# cpu: MODEL" in a test runs it on another CPU model.
-	local cpu dtb extra
-	cpu=$(sed -n 's/^# cpu: *//p' "$top/ci/tests/$name.sh" | head -n 1)
-	# "# cmdline: TEXT" adds to the kernel command line.
-	extra=$(sed -n 's/^# cmdline: *//p' "$top/ci/tests/$name.sh" | head -n 1)
+	# A test's own header lines win over (cpu) or add to (cmdline,
+	# machine) the row's settings in the environment: "# cpu: MODEL"
+	# runs it on another CPU model, "# vhe: yes" lets Linux use VHE on
+	# it, "# cmdline: TEXT" adds to the kernel command line, "# machine:
+	# OPTS" to -machine.
+	local cpu vhe dtb extra mopts
+	cpu=$(test_header "$name" cpu)
+	cpu=${cpu:-${BH_CPU:-}}
+	vhe=${BH_VHE:-0}
+	[ "$(test_header "$name" vhe)" = yes ] && vhe=1
+	extra=$(test_header "$name" cmdline)
+	extra="${BH_CMDLINE:-}${BH_CMDLINE:+${extra:+ }}$extra"
+	mopts=$(test_header "$name" machine)
+	mopts="${BH_MACHINE_OPTS:-}${BH_MACHINE_OPTS:+${mopts:+,}}$mopts"
 	if image_stale; then
 		echo "qemu.sh: building the image (ci/qemu.sh image)" >&2
 		build_image
@@ -273,8 +309,8 @@ run_test() {
 	local initrd=$qdir/initramfs.cpio.gz
 	grep -q '^# linux-cell: *yes' "$top/ci/tests/$name.sh" &&
 		initrd=$qdir/initramfs-linux.cpio.gz
-	mapfile -t args < <(BH_CPU=$cpu BH_DTB=$dtb BH_CMDLINE=$extra \
-			    BH_INITRD=$initrd qemu_args "$name")
+	mapfile -t args < <(BH_CPU=$cpu BH_VHE=$vhe BH_DTB=$dtb BH_CMDLINE=$extra \
+			    BH_MACHINE_OPTS=$mopts BH_INITRD=$initrd qemu_args "$name")
 	local rc=0 start=$SECONDS mon=$tdir/$name.monitor watcher
 	# The guest's "BHHOST: CMD" lines (lib.sh host_command) go to QEMU's
 	# monitor: what only the host can do. Only the commands the tests use:
@@ -328,34 +364,47 @@ PY
 	# record ci/init prints at the end if it arrived whole (as many lines
 	# as it says), else as they came, where the hypervisor's output may
 	# have garbled one.
+	# The result lines name the row (BH_ROW) unless it is the default one.
+	local id=$name
+	[ -n "${BH_ROW:-}" ] && [ "$BH_ROW" != default ] && id=$BH_ROW/$name
 	local marks=$tdir/$name.marks
 	if ! record_of "$log" > "$marks"; then
 		tr -d '\r' < "$log" |
 			grep -a '^BHTEST: \(PASS\|FAIL\)\|^BHSTAT: \|^BHTEST: END ' > "$marks"
 	fi
-	grep -a '^BHTEST: \(PASS\|FAIL\)' "$marks" | sed "s/^BHTEST: \([A-Z]*\) /\1 $name\//" || true
+	grep -a '^BHTEST: \(PASS\|FAIL\)' "$marks" | sed "s|^BHTEST: \([A-Z]*\) |\1 $id/|" || true
 	# Counts for the suite's summary (ci/run-tests.sh): "STAT NAME KEY VALUE".
-	grep -a '^BHSTAT: ' "$marks" | sed "s/^BHSTAT: /STAT $name /" || true
+	grep -a '^BHSTAT: ' "$marks" | sed "s/^BHSTAT: /STAT $id /" || true
 	# "# expect-uart1: NAME REGEX" lines: what a cell printed on the
 	# second UART, which only the host sees.
 	local ename eregex
 	while read -r ename eregex; do
 		if grep -aqE -- "$eregex" "$uart1"; then
-			echo "PASS $name/uart1-$ename"
+			echo "PASS $id/uart1-$ename"
 		else
-			echo "FAIL $name/uart1-$ename: /$eregex/ not in build/test/$name.uart1.log: $(tail -n 3 "$uart1" | tr '\n' '|')"
+			echo "FAIL $id/uart1-$ename: /$eregex/ not in ${uart1#$top/}: $(tail -n 3 "$uart1" | tr '\n' '|')"
 		fi
 	done < <(sed -n 's/^# expect-uart1: *//p' "$top/ci/tests/$name.sh")
 	if ! grep -aq "^BHTEST: END $name" "$marks"; then
 		if [ $rc = 124 ]; then
-			echo "FAIL $name/complete: timed out after ${limit}s"
+			echo "FAIL $id/complete: timed out after ${limit}s"
 		else
-			echo "FAIL $name/complete: guest stopped before the end (qemu rc=$rc)"
+			echo "FAIL $id/complete: guest stopped before the end (qemu rc=$rc)"
 		fi
 	else
-		echo "PASS $name/complete (${took}s)"
+		echo "PASS $id/complete (${took}s)"
 	fi
 }
+
+case "${1:-}" in
+variant)
+	why=$(variant_unsupported)
+	[ -z "$why" ] || { echo "$why"; exit 3; }
+	exit 0
+	;;
+esac
+why=$(variant_unsupported)
+[ -z "$why" ] || die "$why"
 
 case "${1:-}" in
 image)
@@ -389,7 +438,7 @@ run)
 	exec "${args[@]}" -serial mon:stdio -serial "file:$qdir/run.uart1.log"
 	;;
 *)
-	sed -n '4,25s/^# \{0,1\}//p' "$0"
+	sed -n '4,36s/^# \{0,1\}//p' "$0"
 	exit 2
 	;;
 esac
