@@ -145,7 +145,8 @@ build_initramfs() {
 	cp "$top/hypervisor/bulkhead.bin" "$root/lib/firmware/"
 	cp "$top/tools/bulkhead" "$root/usr/sbin/"
 	cp "$top/tools/ivshmem-demo" "$root/usr/sbin/"
-	cp "$top/tests/guest/ioctl-fuzz" "$top/tests/guest/pmu-count" "$root/usr/bin/"
+	cp "$top/tests/guest/ioctl-fuzz" "$top/tests/guest/pmu-count" \
+	   "$top/tests/guest/root-features" "$root/usr/bin/"
 	cp "$top"/configs/cells/*.cell "$root/etc/bulkhead/"
 	cp "$qdir"/generated/*.cell "$root/etc/bulkhead/" 2>/dev/null || true
 	cp "$top"/inmates/demos/*.bin "$root/usr/share/bulkhead/inmates/"
@@ -180,6 +181,7 @@ image_stale() {
 		[ -e "$qdir/initramfs-linux.cpio.gz" ] || return 0
 	for f in driver/bulkhead.ko hypervisor/bulkhead.bin tools/bulkhead \
 		 tools/ivshmem-demo tests/guest/ioctl-fuzz tests/guest/pmu-count \
+		 tests/guest/root-features \
 		 ci/init ci/qemu.sh ci/linux-cell-init; do
 		[ "$top/$f" -nt "$img" ] && return 0
 	done
@@ -374,7 +376,7 @@ PY
 	fi
 	grep -a '^BHTEST: \(PASS\|FAIL\)' "$marks" | sed "s|^BHTEST: \([A-Z]*\) |\1 $id/|" || true
 	# Counts for the suite's summary (ci/run-tests.sh): "STAT NAME KEY VALUE".
-	grep -a '^BHSTAT: ' "$marks" | sed "s/^BHSTAT: /STAT $id /" || true
+	grep -a '^BHSTAT: ' "$marks" | sed "s|^BHSTAT: |STAT $id |" || true
 	# "# expect-uart1: NAME REGEX" lines: what a cell printed on the
 	# second UART, which only the host sees.
 	local ename eregex
