@@ -9,7 +9,7 @@
 #                                   packs the image first if it is missing
 #                                   or older than what `make` built
 #   ci/qemu.sh bench NAME [TIMEOUT] run ci/bench/NAME.sh with -icount, log to
-#                                   build/bench/ (ci/bench.sh, `make bench`)
+#                                   build/bench/ or BH_BENCH_DIR (ci/bench.sh)
 #   ci/qemu.sh demo                 run ci/demo.sh with the console on stdout
 #   ci/qemu.sh run                  interactive shell (leave: poweroff -f)
 #   ci/qemu.sh image                only build the initramfs and device tree
@@ -421,10 +421,11 @@ test)
 	;;
 bench)
 	[ -f "$top/ci/bench/${2:-}.sh" ] || die "usage: qemu.sh bench NAME [TIMEOUT]"
-	mkdir -p "$build/bench"
+	bdir=${BH_BENCH_DIR:-$build/bench}
+	mkdir -p "$bdir"
 	mapfile -t args < <(BH_ICOUNT=1 qemu_args "bench/$2")
 	exec timeout --foreground -k 5 "${3:-600}" "${args[@]}" </dev/null \
-		-serial "file:$build/bench/$2.log" -serial "file:$build/bench/$2.uart1.log"
+		-serial "file:$bdir/$2.log" -serial "file:$bdir/$2.uart1.log"
 	;;
 demo)
 	build_image
