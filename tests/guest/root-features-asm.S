@@ -77,57 +77,40 @@ sve_hold:
 	ret
 	.size	sve_hold, . - sve_hold
 
-/* unsigned long pac_sign(unsigned int key, unsigned long ptr, unsigned long mod) */
-	.globl	pac_sign
-	.type	pac_sign, %function
-pac_sign:
-	cmp	w0, #1
-	b.eq	1f
-	cmp	w0, #2
-	b.eq	2f
-	cmp	w0, #3
-	b.eq	3f
-	cmp	w0, #4
-	b.eq	4f
-	pacia	x1, x2
-	mov	x0, x1
-	ret
-1:	pacib	x1, x2
-	mov	x0, x1
-	ret
-2:	pacda	x1, x2
-	mov	x0, x1
-	ret
-3:	pacdb	x1, x2
-	mov	x0, x1
-	ret
-4:	pacga	x0, x1, x2
-	ret
-	.size	pac_sign, . - pac_sign
-
-/* unsigned long pac_auth(unsigned int key, unsigned long ptr, unsigned long mod) */
-	.globl	pac_auth
-	.type	pac_auth, %function
-pac_auth:
-	cmp	w0, #1
-	b.eq	1f
-	cmp	w0, #2
-	b.eq	2f
-	cmp	w0, #3
-	b.eq	3f
+/*
+ * unsigned long pac_op(unsigned int op, unsigned long ptr, unsigned long mod)
+ * op 0-4: sign ptr with key IA, IB, DA, DB, GA (GA: the generic code);
+ * op 5-8: authenticate it with IA, IB, DA, DB. A table of two-instruction
+ * entries, indexed by op.
+ */
+	.globl	pac_op
+	.type	pac_op, %function
+pac_op:
+	cmp	w0, #8
+	b.hi	9f
+	adr	x3, 1f
+	add	x3, x3, w0, uxtw #3
+	br	x3
+1:	pacia	x1, x2
+	b	9f
+	pacib	x1, x2
+	b	9f
+	pacda	x1, x2
+	b	9f
+	pacdb	x1, x2
+	b	9f
+	pacga	x1, x1, x2
+	b	9f
 	autia	x1, x2
-	mov	x0, x1
+	b	9f
+	autib	x1, x2
+	b	9f
+	autda	x1, x2
+	b	9f
+	autdb	x1, x2
+9:	mov	x0, x1
 	ret
-1:	autib	x1, x2
-	mov	x0, x1
-	ret
-2:	autda	x1, x2
-	mov	x0, x1
-	ret
-3:	autdb	x1, x2
-	mov	x0, x1
-	ret
-	.size	pac_auth, . - pac_auth
+	.size	pac_op, . - pac_op
 
 /* void mte_set_tag(void *tagged): the granule's tag := the pointer's */
 	.globl	mte_set_tag

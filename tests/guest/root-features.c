@@ -36,12 +36,12 @@
 
 /* root-features-asm.S */
 long sve_hold(const volatile unsigned char *stop, unsigned long *iters);
-unsigned long pac_sign(unsigned int key, unsigned long ptr, unsigned long mod);
-unsigned long pac_auth(unsigned int key, unsigned long ptr, unsigned long mod);
+unsigned long pac_op(unsigned int op, unsigned long ptr, unsigned long mod);
 void mte_set_tag(void *tagged);
 void *mte_get_tag(void *p);
 
-#define PAC_KEYS	5	/* IA, IB, DA, DB, GA */
+#define PAC_KEYS	5	/* IA, IB, DA, DB, GA: pac_op() 0-4 sign */
+#define PAC_AUTH	5	/* pac_op(PAC_AUTH + key): authenticate, not GA */
 #define PAC_PTRS	8
 #define MTE_GRANULE	16
 #define MTE_PAGE	4096
@@ -109,7 +109,7 @@ static int run_pauth(void)
 		ptr[i] = (unsigned long)&sig[0][0] + 64 * i;
 	for (k = 0; k < keys; k++)
 		for (i = 0; i < PAC_PTRS; i++) {
-			sig[k][i] = pac_sign(k, ptr[i], 0x1000 + i);
+			sig[k][i] = pac_op(k, ptr[i], 0x1000 + i);
 			changed += sig[k][i] != ptr[i];
 		}
 	/* Signing must change something, or this checks nothing. */
@@ -120,9 +120,9 @@ static int run_pauth(void)
 	while (more()) {
 		for (k = 0; k < keys; k++)
 			for (i = 0; i < PAC_PTRS; i++) {
-				unsigned long s = pac_sign(k, ptr[i], 0x1000 + i);
+				unsigned long s = pac_op(k, ptr[i], 0x1000 + i);
 
-				if (s != sig[k][i] || (k < 4 && pac_auth(k, sig[k][i], 0x1000 + i) != ptr[i])) {
+				if (s != sig[k][i] || (k < 4 && pac_op(PAC_AUTH + k, sig[k][i], 0x1000 + i) != ptr[i])) {
 					if (!bad)
 						printf("root-features: pauth: key %s: %#lx signed %#lx, first %#lx\n",
 						       pac_key_name[k], ptr[i], s, sig[k][i]);
