@@ -82,6 +82,9 @@ static int run_sve(void)
 		printf("root-features: sve: the kernel reports no SVE\n");
 		return 2;
 	}
+	/* The vector length Linux gave this task: the one sve_hold keeps. */
+	printf("root-features: sve: vector length %ld bytes\n",
+	       (long)(prctl(PR_SVE_GET_VL) & PR_SVE_VL_LEN_MASK));
 	r = sve_hold(stop ? stop : &never, &rounds);
 	if (r == 50)
 		printf("root-features: sve: the vector length changed\n");
