@@ -26,7 +26,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 GIC=${BH_GIC:-3}
 out=$top/build/bench
 [ "$GIC" = 3 ] || out=$out/gicv$GIC
-rel=${out#$top/}
+rel=${out#"$top"/}
 # An image of our own: `make test` may rebuild build/qemu meanwhile.
 export BH_QEMU_DIR=$out/qemu BH_BENCH_DIR=$out BH_GIC=$GIC
 JOBS=${BENCH_JOBS:-2}

@@ -386,7 +386,7 @@ PY
 		if grep -aqE -- "$eregex" "$uart1"; then
 			echo "PASS $id/uart1-$ename"
 		else
-			echo "FAIL $id/uart1-$ename: /$eregex/ not in ${uart1#$top/}: $(tail -n 3 "$uart1" | tr '\n' '|')"
+			echo "FAIL $id/uart1-$ename: /$eregex/ not in ${uart1#"$top"/}: $(tail -n 3 "$uart1" | tr '\n' '|')"
 		fi
 	done < <(sed -n 's/^# expect-uart1: *//p' "$top/ci/tests/$name.sh")
 	if ! grep -aq "^BHTEST: END $name" "$marks"; then

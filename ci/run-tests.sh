@@ -152,7 +152,8 @@ run_system() {
 	# At most JOBS QEMUs at once; the results in the order of the jobs.
 	while [ $shown -le $n ]; do
 		while [ $running -lt "$JOBS" ] && [ $next -le $n ]; do
-			run_job $next $(cat "$work/job.$next") &
+			read -r r t < "$work/job.$next"
+			run_job $next "$r" "$t" &
 			running=$((running + 1))
 			next=$((next + 1))
 		done
@@ -169,12 +170,14 @@ run_system() {
 
 # list_rows [TEST...]: each row's variant and tests, and whether it runs.
 list_rows() {
-	local r why
+	local r why tl
 	. "$top/ci/rows" || exit 2
 	for r in "${ROWS[@]}"; do
+		tl=$(row_tests "$r" "$@" | paste -sd' ' -)
+		[ -n "$tl" ] || continue
 		why=$(row_env "$r" "$top/ci/qemu.sh" variant) || why="not run: $why"
 		echo "$r: ${ROW_ENV[$r]//$'\n'/ }${why:+ ($why)}"
-		row_tests "$r" "$@" | paste -sd' ' - | fold -s -w 76 | sed 's/^/    /'
+		echo "$tl" | fold -s -w 76 | sed 's/^/    /'
 	done
 }
 
