@@ -73,7 +73,7 @@ row_env() {
 	mapfile -t vars <<< "${ROW_ENV[$r]}"
 	[ -n "${vars[0]:-}" ] || vars=()
 	[ "$r" = default ] ||
-		dirs=(BH_QEMU_DIR="$top/build/qemu/$r" BH_TEST_DIR="$top/build/test/$r")
+		dirs=(BH_QEMU_DIR="$top/build/qemu-$r" BH_TEST_DIR="$top/build/test-$r")
 	env BH_ROW="$r" "${dirs[@]}" "${vars[@]}" "$@"
 }
 
@@ -115,7 +115,7 @@ show_job() {
 	grep -v '^STAT ' "$work/out.$n"
 	if grep -q '^FAIL' "$work/out.$n"; then
 		log=build/test/$t.log
-		[ "$r" = default ] || log=build/test/$r/$t.log
+		[ "$r" = default ] || log=build/test-$r/$t.log
 		echo "---- last lines of $log:"
 		tail -n 40 "$top/$log" 2>/dev/null | sed 's/^/    /'
 		echo "----"
