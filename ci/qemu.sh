@@ -9,19 +9,28 @@
 #                                   packs the image first if it is missing
 #                                   or older than what `make` built
 #   ci/qemu.sh bench NAME [TIMEOUT] run ci/bench/NAME.sh with -icount, log to
-#                                   build/bench/ (ci/bench.sh, `make bench`)
+#                                   build/bench/ or BH_BENCH_DIR (ci/bench.sh)
 #   ci/qemu.sh demo                 run ci/demo.sh with the console on stdout
 #   ci/qemu.sh run                  interactive shell (leave: poweroff -f)
 #   ci/qemu.sh image                only build the initramfs and device tree
 #   ci/qemu.sh dtb                  only build the device tree
+#   ci/qemu.sh variant              exit 0 if this harness and the hypervisor
+#                                   run the variant the environment asks
+#                                   for (BH_GIC, ...), else say why, exit 3
 #
 # Environment: BH_GIC=2 boots QEMU with a GICv2 (gic-version=2) and the
 # GICv2 system config, images in build/qemu-gicv2, logs in
 # build/test-gicv2; BH_ICOUNT=1 runs with deterministic virtual time
 # (-icount shift=0,sleep=off), as the benchmarks do; BH_QEMU_DIR puts the
-# image elsewhere than build/qemu; BH_CPU=max another CPU model (a test
-# asks for one with a "# cpu: MODEL" line); BH_CMDLINE adds to the kernel
-# command line ("# cmdline: TEXT" in a test). A test's "# dt: TEXT" lines
+# image elsewhere than build/qemu, BH_TEST_DIR the logs elsewhere than
+# build/test; BH_CPU=max another CPU model (a test asks for one with a
+# "# cpu: MODEL" line, which wins), with Linux kept out of VHE by
+# id_aa64mmfr1.vh=0 unless BH_VHE=1 ("# vhe: yes"); BH_CMDLINE adds to the
+# kernel command line ("# cmdline: TEXT" in a test adds more);
+# BH_MACHINE_OPTS to the -machine options ("# machine: OPTS", e.g.
+# mte=on); BH_GIC the GIC version (3 or 2); BH_ROW names the row of
+# ci/rows the run belongs to, and prefixes the result lines with it
+# ("PASS max/enable/..."). A test's "# dt: TEXT" lines
 # are device-tree source added to the shared tree for it alone
 # (Documentation/testing.md). A test with a line "# linux-cell: yes" gets
 # a Linux cell's kernel and initramfs too (/usr/share/bulkhead/linux/),
@@ -38,8 +47,8 @@ cache=$build/cache
 # device trees differ), and the guest is told by "bhgic=N" which system
 # config to use (ci/init).
 case ${BH_GIC:=3} in
-2) tdir=$build/test-gicv2 ;;
-3) tdir=$build/test ;;
+2) tdir=${BH_TEST_DIR:-$build/test-gicv2} ;;
+3) tdir=${BH_TEST_DIR:-$build/test} ;;
 *) echo "qemu.sh: BH_GIC=$BH_GIC: 2 or 3" >&2; exit 2 ;;
 esac
 
@@ -66,6 +75,15 @@ HV_MEM="0x7f800000 0x00800000"
 CELLS_MEM="0x7b800000 0x04000000"
 
 die() { echo "qemu.sh: $*" >&2; exit 1; }
+
+# variant_unsupported: why this harness or the hypervisor cannot run the
+# variant the environment asks for (a row of ci/rows); nothing if they can.
+variant_unsupported() {
+	case ${BH_GIC:-3} in
+	2|3) ;;
+	*) echo "BH_GIC=$BH_GIC: no such GIC version in this harness" ;;
+	esac
+}
 
 # QEMU's own device tree, plus /reserved-memory for the hypervisor and the
 # cells, and the second UART and the RTC disabled so Linux leaves them to
@@ -166,7 +184,8 @@ build_initramfs() {
 	cp "$top/hypervisor/bulkhead.bin" "$root/lib/firmware/"
 	cp "$top/tools/bulkhead" "$root/usr/sbin/"
 	cp "$top/tools/ivshmem-demo" "$root/usr/sbin/"
-	cp "$top/tests/guest/ioctl-fuzz" "$top/tests/guest/pmu-count" "$root/usr/bin/"
+	cp "$top/tests/guest/ioctl-fuzz" "$top/tests/guest/pmu-count" \
+	   "$top/tests/guest/root-features" "$root/usr/bin/"
 	cp "$top"/configs/cells/*.cell "$root/etc/bulkhead/"
 	cp "$qdir"/generated/*.cell "$root/etc/bulkhead/" 2>/dev/null || true
 	cp "$top"/inmates/demos/*.bin "$root/usr/share/bulkhead/inmates/"
@@ -202,6 +221,7 @@ image_stale() {
 		[ -e "$qdir/initramfs-linux.cpio.gz" ] || return 0
 	for f in driver/bulkhead.ko hypervisor/bulkhead.bin tools/bulkhead \
 		 tools/ivshmem-demo tests/guest/ioctl-fuzz tests/guest/pmu-count \
+		 tests/guest/root-features \
 		 ci/init ci/qemu.sh ci/linux-cell-init; do
 		[ "$top/$f" -nt "$img" ] && return 0
 	done
@@ -244,14 +264,17 @@ qemu_args() {
 		    -initrd "${BH_INITRD:-$qdir/initramfs.cpio.gz}"
 		    -dtb "${BH_DTB:-$qdir/bulkhead-virt.dtb}")
 	# BH_CPU=max: QEMU's newest CPU (SVE, SME, pointer authentication,
-	# RAS); the kernel must stay at EL1 (no VHE: PLATFORM.md).
+	# MTE with BH_MACHINE_OPTS=mte=on, RAS). With VHE the kernel would run
+	# at EL2 and leave no room for Bulkhead (PLATFORM.md): keep it at EL1
+	# unless BH_VHE=1 asks for exactly that (vhe-refused.sh).
 	local cmdline="$CMDLINE${BH_CMDLINE:+ $BH_CMDLINE}"
 	if [ -n "${BH_CPU:-}" ]; then
 		args=("${args[@]/#cortex-a57/$BH_CPU}")
-		args+=(-append "$cmdline id_aa64mmfr1.vh=0 bhtest=$what")
-	else
-		args+=(-append "$cmdline bhtest=$what")
+		[ "${BH_VHE:-0}" = 1 ] || cmdline+=" id_aa64mmfr1.vh=0"
 	fi
+	[ -n "${BH_MACHINE_OPTS:-}" ] &&
+		args=("${args[@]/#$MACHINE/$MACHINE,$BH_MACHINE_OPTS}")
+	args+=(-append "$cmdline bhtest=$what")
 	[ "${BH_ICOUNT:-0}" = 1 ] && args+=(-icount shift=0,sleep=off)
 	if [ "${BH_ITS:-0}" = 1 ]; then
 		args=("${args[@]/%its=off/its=on}")
@@ -304,6 +327,11 @@ s.close()
 PY
 }
 
+# test_header NAME KEY: the value of test NAME's first "# KEY: VALUE" line.
+test_header() {
+	sed -n "s/^# $2: *//p" "$top/ci/tests/$1.sh" | head -n 1
+}
+
 run_test() {
 	local name=$1 limit=${2:-120}
 	local log=$tdir/$name.log uart1=$tdir/$name.uart1.log
@@ -311,16 +339,27 @@ run_test() {
 	mkdir -p "$tdir"
 	rm -f "$log" "$uart1"
 	local -a args
-	# "# cpu: MODEL" in a test runs it on another CPU model.
-	local cpu dtb extra
-	cpu=$(sed -n 's/^# cpu: *//p' "$top/ci/tests/$name.sh" | head -n 1)
-	# "# cmdline: TEXT" adds to the kernel command line.
-	extra=$(sed -n 's/^# cmdline: *//p' "$top/ci/tests/$name.sh" | head -n 1)
+	# A test's own header lines win over (cpu) or add to (cmdline,
+	# machine) the row's settings in the environment: "# cpu: MODEL"
+	# runs it on another CPU model, "# vhe: yes" lets Linux use VHE on
+	# it, "# cmdline: TEXT" adds to the kernel command line, "# machine:
+	# OPTS" to -machine.
+	local cpu vhe dtb extra mopts
+	cpu=$(test_header "$name" cpu)
+	cpu=${cpu:-${BH_CPU:-}}
+	vhe=${BH_VHE:-0}
+	[ "$(test_header "$name" vhe)" = yes ] && vhe=1
+	extra=$(test_header "$name" cmdline)
+	extra="${BH_CMDLINE:-}${BH_CMDLINE:+${extra:+ }}$extra"
+	mopts=$(test_header "$name" machine)
+	mopts="${BH_MACHINE_OPTS:-}${BH_MACHINE_OPTS:+${mopts:+,}}$mopts"
 	# "# gic: 2": the test is about the GICv2 (ci/tests/attack-gicv2.sh).
 	local gic
-	gic=$(sed -n 's/^# gic: *//p' "$top/ci/tests/$name.sh" | head -n 1)
+	gic=$(test_header "$name" gic)
 	[ -n "$gic" ] && use_gic "$gic"
-	if image_stale; then
+	# BH_NO_REPACK=1 (ci/run-tests.sh, which packs each row's image once
+	# before its QEMUs start): never repack under a QEMU running from it.
+	if [ "${BH_NO_REPACK:-0}" != 1 ] && image_stale; then
 		echo "qemu.sh: building the image (ci/qemu.sh image)" >&2
 		build_image
 	fi
@@ -331,8 +370,9 @@ run_test() {
 		initrd=$qdir/initramfs-linux.cpio.gz
 	local its=0
 	test_has_its "$name" && its=1
-	mapfile -t args < <(BH_CPU=$cpu BH_DTB=$dtb BH_CMDLINE=$extra \
-			    BH_INITRD=$initrd BH_ITS=$its qemu_args "$name")
+	mapfile -t args < <(BH_CPU=$cpu BH_VHE=$vhe BH_DTB=$dtb BH_CMDLINE=$extra \
+			    BH_MACHINE_OPTS=$mopts BH_INITRD=$initrd BH_ITS=$its \
+			    qemu_args "$name")
 	local rc=0 start=$SECONDS mon=$tdir/$name.monitor watcher
 	# The guest's "BHHOST: CMD" lines (lib.sh host_command) go to QEMU's
 	# monitor: what only the host can do. Only the commands the tests use:
@@ -386,34 +426,47 @@ PY
 	# record ci/init prints at the end if it arrived whole (as many lines
 	# as it says), else as they came, where the hypervisor's output may
 	# have garbled one.
+	# The result lines name the row (BH_ROW) unless it is the default one.
+	local id=$name
+	[ -n "${BH_ROW:-}" ] && [ "$BH_ROW" != default ] && id=$BH_ROW/$name
 	local marks=$tdir/$name.marks
 	if ! record_of "$log" > "$marks"; then
 		tr -d '\r' < "$log" |
 			grep -a '^BHTEST: \(PASS\|FAIL\)\|^BHSTAT: \|^BHTEST: END ' > "$marks"
 	fi
-	grep -a '^BHTEST: \(PASS\|FAIL\)' "$marks" | sed "s/^BHTEST: \([A-Z]*\) /\1 $name\//" || true
+	grep -a '^BHTEST: \(PASS\|FAIL\)' "$marks" | sed "s|^BHTEST: \([A-Z]*\) |\1 $id/|" || true
 	# Counts for the suite's summary (ci/run-tests.sh): "STAT NAME KEY VALUE".
-	grep -a '^BHSTAT: ' "$marks" | sed "s/^BHSTAT: /STAT $name /" || true
+	grep -a '^BHSTAT: ' "$marks" | sed "s|^BHSTAT: |STAT $id |" || true
 	# "# expect-uart1: NAME REGEX" lines: what a cell printed on the
 	# second UART, which only the host sees.
 	local ename eregex
 	while read -r ename eregex; do
 		if grep -aqE -- "$eregex" "$uart1"; then
-			echo "PASS $name/uart1-$ename"
+			echo "PASS $id/uart1-$ename"
 		else
-			echo "FAIL $name/uart1-$ename: /$eregex/ not in build/test/$name.uart1.log: $(tail -n 3 "$uart1" | tr '\n' '|')"
+			echo "FAIL $id/uart1-$ename: /$eregex/ not in ${uart1#"$top"/}: $(tail -n 3 "$uart1" | tr '\n' '|')"
 		fi
 	done < <(sed -n 's/^# expect-uart1: *//p' "$top/ci/tests/$name.sh")
 	if ! grep -aq "^BHTEST: END $name" "$marks"; then
 		if [ $rc = 124 ]; then
-			echo "FAIL $name/complete: timed out after ${limit}s"
+			echo "FAIL $id/complete: timed out after ${limit}s"
 		else
-			echo "FAIL $name/complete: guest stopped before the end (qemu rc=$rc)"
+			echo "FAIL $id/complete: guest stopped before the end (qemu rc=$rc)"
 		fi
 	else
-		echo "PASS $name/complete (${took}s)"
+		echo "PASS $id/complete (${took}s)"
 	fi
 }
+
+case "${1:-}" in
+variant)
+	why=$(variant_unsupported)
+	[ -z "$why" ] || { echo "$why"; exit 3; }
+	exit 0
+	;;
+esac
+why=$(variant_unsupported)
+[ -z "$why" ] || die "$why"
 
 case "${1:-}" in
 image)
@@ -428,10 +481,11 @@ test)
 	;;
 bench)
 	[ -f "$top/ci/bench/${2:-}.sh" ] || die "usage: qemu.sh bench NAME [TIMEOUT]"
-	mkdir -p "$build/bench"
+	bdir=${BH_BENCH_DIR:-$build/bench}
+	mkdir -p "$bdir"
 	mapfile -t args < <(BH_ICOUNT=1 qemu_args "bench/$2")
 	exec timeout --foreground -k 5 "${3:-600}" "${args[@]}" </dev/null \
-		-serial "file:$build/bench/$2.log" -serial "file:$build/bench/$2.uart1.log"
+		-serial "file:$bdir/$2.log" -serial "file:$bdir/$2.uart1.log"
 	;;
 demo)
 	build_image
@@ -447,7 +501,7 @@ run)
 	exec "${args[@]}" -serial mon:stdio -serial "file:$qdir/run.uart1.log"
 	;;
 *)
-	sed -n '4,28s/^# \{0,1\}//p' "$0"
+	sed -n '4,40s/^# \{0,1\}//p' "$0"
 	exit 2
 	;;
 esac

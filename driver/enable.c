@@ -56,8 +56,15 @@ static int check_cpu_mode(void)
 {
 	u64 pfr0 = read_sysreg(id_aa64pfr0_el1);
 
+	/*
+	 * With VHE (HCR_EL2.E2H, Arm ARM D1.2.4) the kernel itself runs at
+	 * EL2 and there is no hyp stub beneath it: an hvc would be taken by
+	 * its own vectors. Read CurrentEL before any hvc. The one fix is the
+	 * boot command line: vh=0 keeps the kernel at EL1 over the stub,
+	 * kvm-arm.mode=none keeps KVM from taking EL2 instead.
+	 */
 	if (read_sysreg(CurrentEL) != CurrentEL_EL1) {
-		bh_err("Linux runs at EL2 (VHE): boot with id_aa64mmfr1.vh=0 so that EL2 is free");
+		bh_err("Linux runs at EL2 with VHE, where the hypervisor must run: boot it with id_aa64mmfr1.vh=0 kvm-arm.mode=none");
 		return -ENODEV;
 	}
 	if (((pfr0 >> ID_AA64PFR0_EL1_EL2_SHIFT) & 0xf) == 0) {
