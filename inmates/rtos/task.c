@@ -16,6 +16,9 @@ int task_create_core(struct rtos_task *t, const struct rtos_task_attr *attr)
 	    base % RTOS_PAGE_SIZE || attr->stack_size % RTOS_PAGE_SIZE ||
 	    attr->stack_size < 2 * RTOS_PAGE_SIZE)
 		return -EINVAL;
+	/* A struct still in the kernel's lists: overwriting it breaks them. */
+	if (t->state == RTOS_TASK_READY || t->state == RTOS_TASK_BLOCKED)
+		return -EBUSY;
 	err = port_guard_page(base);
 	if (err)
 		return err;

@@ -165,8 +165,10 @@ int rtos_start_cpu(unsigned int idx, uint64_t mpidr);
 /* --- tasks --- */
 
 /*
- * Makes t ready on attr->cpu. 0, -EINVAL (attributes), -ENOMEM (no guard
- * page could be made: the stack is not in the image's page-mapped part).
+ * Makes t ready on attr->cpu. t must be zeroed (static) or a task that
+ * has ended. 0, -EINVAL (attributes), -EBUSY (t is a live task), -ENOMEM
+ * (no guard page could be made: the stack is not in the image's
+ * page-mapped part).
  */
 int rtos_task_create(struct rtos_task *t, const struct rtos_task_attr *attr);
 struct rtos_task *rtos_self(void);
