@@ -45,7 +45,7 @@ void sched_ready(struct rtos_task *t);
 void sched_unready(struct rtos_task *t);
 struct rtos_task *sched_pick(struct rtos_cpu *c);
 void sched_set_prio(struct rtos_task *t, unsigned int prio);
-void sched_yield(struct rtos_task *t);
+void sched_to_tail(struct rtos_task *t);
 void sched_kill(struct rtos_task *t);
 void waitq_init(struct rtos_waitq *q);
 struct rtos_task *waitq_first(struct rtos_waitq *q);

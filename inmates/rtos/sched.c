@@ -76,7 +76,7 @@ void sched_unready(struct rtos_task *t)
 		ready_remove(&rtos_cpus[t->cpu], t);
 }
 
-void sched_yield(struct rtos_task *t)
+void sched_to_tail(struct rtos_task *t)
 {
 	struct rtos_cpu *c = &rtos_cpus[t->cpu];
 

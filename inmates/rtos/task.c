@@ -77,7 +77,7 @@ void rtos_yield(void)
 	struct rtos_task *cur = kernel_task();
 
 	if (cur)
-		sched_yield(cur);
+		sched_to_tail(cur);
 	kernel_leave(flags);
 }
 
