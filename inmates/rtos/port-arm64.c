@@ -109,6 +109,17 @@ int port_guard_page(uintptr_t addr)
 	return mmu_guard_page(addr);
 }
 
+/* By whole registers: the library's memcpy goes byte by byte. */
+static void ctx_copy(struct rtos_ctx *dst, const struct rtos_ctx *src)
+{
+	uint64_t *d = (uint64_t *)dst;
+	const uint64_t *s = (const uint64_t *)src;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(*dst) / sizeof(uint64_t); i++)
+		d[i] = s[i];
+}
+
 /* Under the lock: the task the CPU should run takes over the frame. */
 static void switch_frame(struct rtos_cpu *c, struct rtos_ctx *frame)
 {
@@ -116,8 +127,8 @@ static void switch_frame(struct rtos_cpu *c, struct rtos_ctx *frame)
 
 	if (next == old)
 		return;
-	old->ctx = *frame;
-	*frame = next->ctx;
+	ctx_copy(&old->ctx, frame);
+	ctx_copy(frame, &next->ctx);
 }
 
 static void kernel_irq(unsigned int intid)
@@ -247,7 +258,7 @@ void rtos_start(void)
 	irq_disable();
 	spin_lock(&kernel_lock);
 	c->started = true;
-	first = kernel_schedule(c)->ctx;
+	ctx_copy(&first, &kernel_schedule(c)->ctx);
 	timers_rearm(c);
 	spin_unlock(&kernel_lock);
 	rtos_port_enter(&first);
