@@ -94,7 +94,7 @@ build_initramfs() {
 	cp "$top/driver/bulkhead.ko" "$root/lib/bulkhead/"
 	cp "$top/hypervisor/bulkhead.bin" "$root/lib/firmware/"
 	cp "$top/tools/bulkhead" "$root/usr/sbin/"
-	cp "$top/tools/ivshmem-demo" "$root/usr/sbin/"
+	cp "$top/tools/ivshmem-demo" "$top/tools/rt-samples" "$root/usr/sbin/"
 	cp "$top/tests/guest/ioctl-fuzz" "$top/tests/guest/pmu-count" "$root/usr/bin/"
 	cp "$top"/configs/cells/*.cell "$root/etc/bulkhead/"
 	cp "$qdir"/generated/*.cell "$root/etc/bulkhead/" 2>/dev/null || true
@@ -127,7 +127,7 @@ image_stale() {
 	local img=$qdir/initramfs.cpio.gz f
 	[ -e "$img" ] && [ -e "$qdir/bulkhead-virt.dtb" ] || return 0
 	for f in driver/bulkhead.ko hypervisor/bulkhead.bin tools/bulkhead \
-		 tools/ivshmem-demo tests/guest/ioctl-fuzz tests/guest/pmu-count \
+		 tools/ivshmem-demo tools/rt-samples tests/guest/ioctl-fuzz tests/guest/pmu-count \
 		 ci/init ci/qemu.sh; do
 		[ "$top/$f" -nt "$img" ] && return 0
 	done
