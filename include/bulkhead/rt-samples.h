@@ -24,7 +24,7 @@
 #define BH_RT_MAGIC		"BHRTSMP1"
 #define BH_RT_STATE_STREAMING	1
 #define BH_RT_RING_EVERY	100
-#define BH_RT_INMATE_PEER	1
+#define BH_RT_INMATE_PEER	1U
 
 struct bh_rt_sample {
 	uint32_t seq;		/* control step, from 0 */

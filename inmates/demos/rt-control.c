@@ -13,6 +13,8 @@
  *   logger     (priority 10)  prints the reports and streams every
  *              sample to the root cell over ivshmem (when the cell has a
  *              link: include/bulkhead/rt-samples.h, tools/rt-samples)
+ *   doorbell   (priority 8)  with a link: blocks on the root cell's
+ *              doorbell and says so (bulkhead ivshmem ring DEV 1)
  *   shutdown   (priority 5)  blocks on the cell's shutdown request
  * The control task and the supervisor share the controller's state under
  * a mutex with priority inheritance.
@@ -89,11 +91,12 @@ static struct bh_rt_ring *ring;
 static uint32_t ring_entries;
 
 static struct rtos_task control_task, supervisor_task, watchdog_task,
-			logger_task, shutdown_task;
+			logger_task, doorbell_task, shutdown_task;
 RTOS_STACK(control_stack, STACK);
 RTOS_STACK(supervisor_stack, STACK);
 RTOS_STACK(watchdog_stack, STACK);
 RTOS_STACK(logger_stack, STACK);
+RTOS_STACK(doorbell_stack, STACK);
 RTOS_STACK(shutdown_stack, STACK);
 
 static int64_t clamp(int64_t v, int64_t lo, int64_t hi)
@@ -277,6 +280,18 @@ static void logger(void *arg)
 	}
 }
 
+/* The root cell rings us: a blocking wait for the doorbell. */
+static void doorbell(void *arg)
+{
+	uint64_t seen = link.irq_count;
+
+	for (;;) {
+		if (!rtos_ivshmem_wait(&link, &seen, RTOS_FOREVER))
+			printk("rt-control: doorbell from the root cell (%llu so far)\n",
+			       (unsigned long long)seen);
+	}
+}
+
 static void shutdown(void *arg)
 {
 	for (;;) {
@@ -292,6 +307,7 @@ static void shutdown(void *arg)
 static void stream_setup(void)
 {
 	uint64_t size;
+	int err;
 
 	if (inmate_bare_metal() || ivshmem_open(&link, 0))
 		return;
@@ -303,6 +319,9 @@ static void stream_setup(void)
 	ring->freq = (uint32_t)freq;
 	ring->head = 0;
 	ivshmem_set_state(&link, BH_RT_STATE_STREAMING);
+	err = rtos_ivshmem_attach(&link);
+	if (err)
+		printk("rt-control: no doorbell: %d\n", err);
 	printk("rt-control: streaming samples on ivshmem link %u (peer %u), %u entries\n",
 	       link.link_id, link.id, ring_entries);
 }
@@ -367,6 +386,9 @@ void inmate_main(void)
 	spawn(&supervisor_task, "supervisor", supervisor, 30, supervisor_stack,
 	      sizeof(supervisor_stack));
 	spawn(&logger_task, "logger", logger, 10, logger_stack, sizeof(logger_stack));
+	if (ring)
+		spawn(&doorbell_task, "doorbell", doorbell, 8, doorbell_stack,
+		      sizeof(doorbell_stack));
 	spawn(&shutdown_task, "shutdown", shutdown, 5, shutdown_stack, sizeof(shutdown_stack));
 	rtos_start();
 }
