@@ -22,7 +22,7 @@ int flags_wait_core(struct rtos_task *cur, struct rtos_flags *f, uint32_t bits,
 			f->bits &= ~bits;
 		return 0;
 	}
-	if (!cur || (deadline != NO_DEADLINE && deadline <= port_now()))
+	if (!cur || (deadline != NO_DEADLINE && deadline <= rtos_now()))
 		return -EAGAIN;
 	cur->wait_arg = bits;
 	cur->wait_mode = mode;

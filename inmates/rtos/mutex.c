@@ -68,7 +68,7 @@ int mutex_lock_core(struct rtos_task *cur, struct rtos_mutex *m,
 		m->depth++;
 		return 0;
 	}
-	if (deadline != NO_DEADLINE && deadline <= port_now())
+	if (deadline != NO_DEADLINE && deadline <= rtos_now())
 		return -EAGAIN;
 	if (would_deadlock(cur, m))
 		return -EDEADLK;

@@ -69,17 +69,17 @@ void port_resched(unsigned int cpu)
 	gic_send_sgi(cpu_mpidrs[cpu], RESCHED_SGI);
 }
 
-uint64_t port_now(void)
+uint64_t rtos_now(void)
 {
 	return timer_now();
 }
 
-uint64_t port_ns_to_ticks(uint64_t ns)
+uint64_t rtos_ns_to_ticks(uint64_t ns)
 {
 	return timer_ns_to_ticks(ns);
 }
 
-uint64_t port_ticks_to_ns(uint64_t ticks)
+uint64_t rtos_ticks_to_ns(uint64_t ticks)
 {
 	return timer_ticks_to_ns(ticks);
 }

@@ -29,10 +29,11 @@ void port_switch(void);
 /* Another CPU should look at its ready queues (arm64: an SGI). */
 void port_resched(unsigned int cpu);
 
-/* The counter, and the calling CPU's timer: 0 disarms it. */
-uint64_t port_now(void);
-uint64_t port_ns_to_ticks(uint64_t ns);
-uint64_t port_ticks_to_ns(uint64_t ticks);
+/*
+ * The calling CPU's timer: 0 disarms it. The counter and its conversions
+ * are the API's rtos_now(), rtos_ns_to_ticks() and rtos_ticks_to_ns(),
+ * which the port implements too.
+ */
 void port_timer_arm(uint64_t deadline);
 
 /* A new task's registers: it starts at entry(arg) on stack top sp. */

@@ -46,7 +46,7 @@ int queue_send_core(struct rtos_task *cur, struct rtos_queue *q,
 		ring_put(q, msg);
 		return 0;
 	}
-	if (!cur || (deadline != NO_DEADLINE && deadline <= port_now()))
+	if (!cur || (deadline != NO_DEADLINE && deadline <= rtos_now()))
 		return -EAGAIN;
 	cur->wait_arg = (uintptr_t)msg;
 	wait_block(cur, &q->senders, deadline);
@@ -67,7 +67,7 @@ int queue_receive_core(struct rtos_task *cur, struct rtos_queue *q, void *msg,
 		}
 		return 0;
 	}
-	if (!cur || (deadline != NO_DEADLINE && deadline <= port_now()))
+	if (!cur || (deadline != NO_DEADLINE && deadline <= rtos_now()))
 		return -EAGAIN;
 	cur->wait_arg = (uintptr_t)msg;
 	wait_block(cur, &q->receivers, deadline);

@@ -238,7 +238,7 @@ uint64_t deadline_of(uint64_t timeout_ns)
 
 	if (timeout_ns == RTOS_FOREVER)
 		return NO_DEADLINE;
-	now = port_now();
-	ticks = port_ns_to_ticks(timeout_ns);
+	now = rtos_now();
+	ticks = rtos_ns_to_ticks(timeout_ns);
 	return ticks >= NO_DEADLINE - now ? NO_DEADLINE - 1 : now + ticks;
 }

@@ -12,7 +12,7 @@ int sem_take_core(struct rtos_task *cur, struct rtos_sem *s, uint64_t deadline)
 		s->count--;
 		return 0;
 	}
-	if (deadline != NO_DEADLINE && deadline <= port_now())
+	if (deadline != NO_DEADLINE && deadline <= rtos_now())
 		return -EAGAIN;
 	wait_block(cur, &s->waitq, deadline);
 	return K_BLOCKED;

@@ -100,21 +100,6 @@ unsigned int rtos_task_prio(const struct rtos_task *t)
 	return t->prio;
 }
 
-uint64_t rtos_now(void)
-{
-	return port_now();
-}
-
-uint64_t rtos_ns_to_ticks(uint64_t ns)
-{
-	return port_ns_to_ticks(ns);
-}
-
-uint64_t rtos_ticks_to_ns(uint64_t ticks)
-{
-	return port_ticks_to_ns(ticks);
-}
-
 int rtos_sleep_until(uint64_t ticks)
 {
 	uint64_t flags = kernel_enter();
@@ -123,7 +108,7 @@ int rtos_sleep_until(uint64_t ticks)
 
 	if (!cur) {
 		r = -EPERM;
-	} else if (ticks > port_now()) {
+	} else if (ticks > rtos_now()) {
 		wait_block(cur, NULL, ticks);
 		r = K_BLOCKED;
 	}
@@ -138,13 +123,13 @@ int rtos_sleep_ns(uint64_t ns)
 int rtos_task_set_period(uint64_t period_ns, uint64_t first_release)
 {
 	struct rtos_task *cur = kernel_task();
-	uint64_t period = port_ns_to_ticks(period_ns);
+	uint64_t period = rtos_ns_to_ticks(period_ns);
 
 	if (!cur || !period)
 		return -EINVAL;
 	cur->period = period;
 	/* The job before the first one was "released" a period earlier. */
-	cur->release = (first_release ? first_release : port_now() + period) -
+	cur->release = (first_release ? first_release : rtos_now() + period) -
 		       period;
 	return 0;
 }
@@ -179,7 +164,7 @@ int rtos_wait_period(void)
 		kernel_leave(flags);
 		return -EINVAL;
 	}
-	misses = period_end_core(cur, port_now());
+	misses = period_end_core(cur, rtos_now());
 	wait_block(cur, NULL, cur->release);
 	kernel_wait(flags, cur, K_BLOCKED);
 	cur->releases++;

@@ -34,9 +34,9 @@ void port_unlock(void) { }
 void port_irq_restore(uint64_t flags) { (void)flags; }
 void port_switch(void) { kernel_schedule(this_cpu()); }
 void port_resched(unsigned int cpu) { fake_resched |= 1U << cpu; }
-uint64_t port_now(void) { return fake_now; }
-uint64_t port_ns_to_ticks(uint64_t ns) { return ns; }
-uint64_t port_ticks_to_ns(uint64_t ticks) { return ticks; }
+uint64_t rtos_now(void) { return fake_now; }
+uint64_t rtos_ns_to_ticks(uint64_t ns) { return ns; }
+uint64_t rtos_ticks_to_ns(uint64_t ticks) { return ticks; }
 void port_timer_arm(uint64_t deadline) { fake_timer[fake_cpu] = deadline; }
 void port_irq_reclaim(void) { }
 
