@@ -86,8 +86,10 @@ int rtos_ivshmem_wait(struct ivshmem_device *dev, uint64_t *seen,
 	struct rtos_task *cur = kernel_task();
 	int r = 0;
 
-	if (!d || !cur)
+	if (!d)
 		r = -EINVAL;
+	else if (!cur)
+		r = -EPERM;
 	else if (dev->irq_count == *seen && timeout_ns == RTOS_NO_WAIT)
 		r = -ETIMEDOUT;
 	else if (dev->irq_count == *seen) {

@@ -162,7 +162,7 @@ int rtos_wait_period(void)
 
 	if (!cur || !cur->period) {
 		kernel_leave(flags);
-		return -EINVAL;
+		return cur ? -EINVAL : -EPERM;
 	}
 	misses = period_end_core(cur, rtos_now());
 	wait_block(cur, NULL, cur->release);
