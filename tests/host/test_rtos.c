@@ -421,6 +421,31 @@ TEST(wake_on_other_cpu)
 	CHECK(fake_resched == 0);
 }
 
+/* A task stopped by a fault while it waits: out of every list, no lent priority. */
+TEST(kill_while_waiting)
+{
+	struct rtos_mutex m;
+	struct rtos_sem s;
+	struct rtos_task *owner, *waiter, *other;
+
+	reset();
+	rtos_mutex_init(&m);
+	rtos_sem_init(&s, 0, 1);
+	owner = mk(0, "owner", 1, 0);
+	waiter = mk(1, "waiter", 7, 0);
+	other = mk(2, "other", 2, 0);
+	mutex_lock_core(owner, &m, NO_DEADLINE);
+	CHECK(mutex_lock_core(waiter, &m, 5000) == K_BLOCKED && owner->prio == 7);
+	sched_kill(waiter);
+	CHECK(waiter->state == RTOS_TASK_DEAD && owner->prio == 1);
+	CHECK(list_empty(&m.waitq.waiters) && list_empty(&rtos_cpus[0].timers));
+	CHECK(sem_take_core(other, &s, NO_DEADLINE) == K_BLOCKED);
+	sched_kill(other);
+	CHECK(waitq_first(&s.waitq) == NULL);
+	CHECK(sem_give_core(&s) == 0 && s.count == 1);	/* nobody to hand to */
+	CHECK(run(0) == owner);
+}
+
 int main(void)
 {
 	unit_suite = "rtos";
@@ -436,5 +461,6 @@ int main(void)
 	RUN(flags_any_all_clear);
 	RUN(period_grid);
 	RUN(wake_on_other_cpu);
+	RUN(kill_while_waiting);
 	return 0;
 }
