@@ -44,6 +44,7 @@ ICOUNT="shift=0,sleep=off"
 # The inmates' args, from the guest scripts (one definition each).
 LATENCY_ARGS=$(sed -n 's/^LATENCY_ARGS="\(.*\)"$/\1/p' "$top/ci/bench/common.sh")
 TRAPCOST_ARGS=$(sed -n 's/^TRAPCOST_ARGS="\(.*\)"$/\1/p' "$top/ci/bench/trapcost.sh")
+RTOS_ARGS=$(sed -n 's/^RTOS_ARGS="\(.*\)"$/\1/p' "$top/ci/bench/rtos.sh")
 
 die() { echo "bench.sh: $*" >&2; exit 1; }
 
@@ -63,6 +64,7 @@ bare() {
 	case $1 in
 	bare-latency) inmate=timer-latency args=$LATENCY_ARGS ;;
 	bare-trapcost) args=$TRAPCOST_ARGS ;;
+	bare-rtos) inmate=rtos-bench args=$RTOS_ARGS ;;
 	esac
 	rm -f "$log"
 	qemu-system-aarch64 -machine "$MACHINE" -cpu cortex-a57 -smp 4 -m 1G \
@@ -238,7 +240,7 @@ run_all() {
 	echo "Running the benchmarks in QEMU with -icount $ICOUNT, $JOBS at once (logs in $rel/)..."
 	run_jobs "guest latency-load" "guest lifecycle" "guest footprint" \
 		 "guest trapcost" "guest latency-idle" "guest ivshmem" \
-		 "bare bare-latency" "bare bare-trapcost"
+		 "guest rtos" "bare bare-latency" "bare bare-trapcost" "bare bare-rtos"
 	echo $((SECONDS - start)) > "$out/total-wall"
 	date -u +%Y-%m-%dT%H:%M:%SZ > "$out/run-date"
 	echo
@@ -248,10 +250,11 @@ run_all() {
 
 for f in hypervisor/bulkhead.bin driver/bulkhead.ko tools/bulkhead \
 	 tools/ivshmem-demo inmates/demos/timer-latency.bin \
-	 inmates/demos/trapcost.bin inmates/demos/ivshmem-demo.bin; do
+	 inmates/demos/trapcost.bin inmates/demos/ivshmem-demo.bin \
+	 inmates/demos/rtos-bench.bin; do
 	[ -e "$top/$f" ] || die "$f missing: run 'make' first"
 done
-[ -n "$LATENCY_ARGS" ] && [ -n "$TRAPCOST_ARGS" ] || die "cannot read the args from ci/bench/"
+[ -n "$LATENCY_ARGS" ] && [ -n "$TRAPCOST_ARGS" ] && [ -n "$RTOS_ARGS" ] || die "cannot read the args from ci/bench/"
 case "${1:-}" in
 --report) ;;
 "") run_all ;;
@@ -259,7 +262,7 @@ case "${1:-}" in
 esac
 wall=$(cat "$out/total-wall" 2> /dev/null || echo 0)
 status=0
-for name in latency-idle latency-load trapcost lifecycle ivshmem footprint; do
+for name in latency-idle latency-load trapcost lifecycle ivshmem footprint rtos; do
 	if ! ok "$name"; then
 		echo "bench.sh: $name did not complete: $(bhbench "$name" error) ($rel/$name.log)" >&2
 		status=1
@@ -267,6 +270,7 @@ for name in latency-idle latency-load trapcost lifecycle ivshmem footprint; do
 done
 ok_bare bare-latency timer-latency || { echo "bench.sh: bare-latency did not complete ($rel/bare-latency.log)" >&2; status=1; }
 ok_bare bare-trapcost trapcost || { echo "bench.sh: bare-trapcost did not complete ($rel/bare-trapcost.log)" >&2; status=1; }
+ok_bare bare-rtos rtos-bench || { echo "bench.sh: bare-rtos did not complete ($rel/bare-rtos.log)" >&2; status=1; }
 
 # 1. Interrupt latency: (a) bare metal, (b) root idle, (c) root loaded.
 lat_file_a=$out/bare-latency.log
@@ -358,6 +362,35 @@ loc_core_c=$(loc "$hv" -- -path "$hv/arch" -prune -o \( -name '*.c' -o -name '*.
 loc_core_asm=$(loc "$hv" -- -path "$hv/arch" -prune -o -name '*.S' ! -name '*.lds.S')
 loc_arch_c=$(loc "$hv/arch/arm64" -- \( -name '*.c' -o -name '*.h' \))
 loc_arch_asm=$(loc "$hv/arch/arm64" -- -name '*.S' ! -name '*.lds.S')
+
+# 6. The real-time kernel: rtos-bench in the cell (UART1) and bare metal.
+rtos_file_cell=$out/rtos.uart1.log
+rtos_file_bare=$out/bare-rtos.log
+RTOS_KINDS="latency jitter switch"
+for w in cell bare; do
+	f=rtos_file_$w
+	for kind in $RTOS_KINDS; do
+		for k in samples min avg max; do
+			printf -v "r_${w}_${kind}_$k" '%s' \
+				"$(kv "${!f}" "^rtos-bench: $kind samples=" $k)"
+		done
+	done
+done
+for kind in $RTOS_KINDS; do
+	for k in avg max; do
+		a=r_bare_${kind}_$k v=r_cell_${kind}_$k
+		printf -v "r_${kind}_${k}_ratio" '%s' "$(ratio "${!a}" "${!v}")"
+		printf -v "r_${kind}_${k}_over" '%s' "$(minus "${!a}" "${!v}")"
+	done
+done
+rtos_hz=$(kv "$rtos_file_cell" '^rtos-bench: freq=' counter)
+rtos_hz=${rtos_hz%Hz}
+plots=
+if "$top/ci/plot-hist.sh" "$rtos_file_cell" "$rtos_file_bare" "$out" 2> "$out/plot.err"; then
+	plots="build/bench/latency-hist.png, build/bench/jitter-hist.png"
+else
+	echo "bench.sh: no histograms: $(cat "$out/plot.err")" >&2
+fi
 
 kib() {
 	[ -n "$1" ] && echo "$1 pages ($(($1 * 4)) KiB)"
@@ -484,6 +517,31 @@ report() {
 	printf '   %-44s %8s %8s\n' "lines of code (non-blank)" "C (.c .h)" "asm (.S)"
 	printf '   %-44s %8s %8s\n' "  core: hypervisor/ without arch/" "$loc_core_c" "$loc_core_asm"
 	printf '   %-44s %8s %8s\n' "  arch: hypervisor/arch/arm64" "$loc_arch_c" "$loc_arch_asm"
+	echo
+	echo "6. Real-time kernel (ns): rtos-bench $RTOS_ARGS (inmates/rtos), root idle"
+	printf '   %-40s %7s %7s %7s %7s  %7s %7s %7s %7s  %8s %8s\n' "" \
+		"-------" "cell" "CPU 3" "-------" "------" "bare" "CPU 0" "------" "" ""
+	printf '   %-40s %7s %7s %7s %7s  %7s %7s %7s %7s  %8s %8s\n' "" \
+		samples min avg max samples min avg max "avg/bare" "max/bare"
+	for kind in $RTOS_KINDS; do
+		local label
+		case $kind in
+		latency) label="timer interrupt latency (release -> IRQ)" ;;
+		jitter) label="release jitter (release -> task running)" ;;
+		switch) label="context switch (give -> other task)" ;;
+		esac
+		local cs=r_cell_${kind}_samples cn=r_cell_${kind}_min ca=r_cell_${kind}_avg \
+		      cx=r_cell_${kind}_max bs=r_bare_${kind}_samples bn=r_bare_${kind}_min \
+		      ba=r_bare_${kind}_avg bx=r_bare_${kind}_max \
+		      ra=r_${kind}_avg_ratio rx=r_${kind}_max_ratio
+		printf '   %-40s %7s %7s %7s %7s  %7s %7s %7s %7s  %8s %8s\n' "$label" \
+			"$(show "${!cs}")" "$(show "${!cn}")" "$(show "${!ca}")" "$(show "${!cx}")" \
+			"$(show "${!bs}")" "$(show "${!bn}")" "$(show "${!ba}")" "$(show "${!bx}")" \
+			"$(show "${!ra}" n/a)" "$(show "${!rx}" n/a)"
+	done
+	echo "   A 1 kHz periodic task (priority 30) for the first two; two tasks passing a"
+	echo "   semaphore for the switch. Ratios are n/a where bare metal is 0 ns (the counter"
+	echo "   ticks every $(calc "if (${rtos_hz:-0} > 0) printf \"%.0f\", 1e9 / ${rtos_hz:-0}") ns). Histograms: ${plots:-none (see above)}."
 	echo
 	echo "Wall time: ${wall}s for $(ls "$out"/*.wall 2> /dev/null | wc -l) QEMU runs, $JOBS at once."
 }
@@ -622,6 +680,30 @@ EOF2
     "loc_core_asm": $(json "$loc_core_asm"),
     "loc_arch_arm64_c": $(json "$loc_arch_c"),
     "loc_arch_arm64_asm": $(json "$loc_arch_asm")
+  },
+  "rtos": {
+    "inmate": "rtos-bench",
+    "args": "$RTOS_ARGS",
+    "cell_config": "timer-latency.cell: CPU 3, UART1",
+$(for w in cell bare; do
+	printf '    "%s": {' "$([ $w = cell ] && echo cell || echo bare_metal)"
+	first=1
+	for kind in $RTOS_KINDS; do
+		[ $first = 1 ] || printf ', '
+		first=0
+		printf '"%s": {"samples": %s, "min_ns": %s, "avg_ns": %s, "max_ns": %s}' "$kind" \
+			"$(json "$(eval echo \$r_${w}_${kind}_samples)")" "$(json "$(eval echo \$r_${w}_${kind}_min)")" \
+			"$(json "$(eval echo \$r_${w}_${kind}_avg)")" "$(json "$(eval echo \$r_${w}_${kind}_max)")"
+	done
+	printf '},\n'
+done)
+    "ratios": {$(first=1; for kind in $RTOS_KINDS; do
+	[ $first = 1 ] || printf ', '
+	first=0
+	printf '"%s_avg": %s, "%s_max": %s' "$kind" "$(json "$(eval echo \$r_${kind}_avg_ratio)")" \
+		"$kind" "$(json "$(eval echo \$r_${kind}_max_ratio)")"
+done)},
+    "histograms": "$plots"
   },
   "wall_seconds": $wall,
   "complete": $([ $status = 0 ] && echo true || echo false)

@@ -183,7 +183,7 @@ build_initramfs() {
 	   "$root/lib/bulkhead/"
 	cp "$top/hypervisor/bulkhead.bin" "$root/lib/firmware/"
 	cp "$top/tools/bulkhead" "$root/usr/sbin/"
-	cp "$top/tools/ivshmem-demo" "$root/usr/sbin/"
+	cp "$top/tools/ivshmem-demo" "$top/tools/rt-samples" "$root/usr/sbin/"
 	cp "$top/tests/guest/ioctl-fuzz" "$top/tests/guest/pmu-count" \
 	   "$top/tests/guest/root-features" "$root/usr/bin/"
 	cp "$top"/configs/cells/*.cell "$root/etc/bulkhead/"
@@ -220,7 +220,7 @@ image_stale() {
 	[ -e "$img" ] && [ -e "$qdir/bulkhead-virt-its.dtb" ] &&
 		[ -e "$qdir/initramfs-linux.cpio.gz" ] || return 0
 	for f in driver/bulkhead.ko hypervisor/bulkhead.bin tools/bulkhead \
-		 tools/ivshmem-demo tests/guest/ioctl-fuzz tests/guest/pmu-count \
+		 tools/ivshmem-demo tools/rt-samples tests/guest/ioctl-fuzz tests/guest/pmu-count \
 		 tests/guest/root-features \
 		 ci/init ci/qemu.sh ci/linux-cell-init; do
 		[ "$top/$f" -nt "$img" ] && return 0

@@ -10,7 +10,9 @@
  * catches every access the cell may not make. mmu_map_range() changes the
  * attributes of a range later, in 2 MiB blocks, for memory a cell finds
  * elsewhere (shared memory in the device range, registers in the RAM
- * range).
+ * range). The image itself is mapped with 4 KiB pages from the start, so
+ * that mmu_guard_page() can take a page of it away (a stack's guard)
+ * without replacing a live block that maps the running code.
  */
 #include "lib.h"
 
@@ -21,6 +23,7 @@
 
 #define PTE_BLOCK		1
 #define PTE_TABLE		3
+#define PTE_PAGE		3	/* at level 3 */
 #define PTE_TYPE_MASK		3
 #define PTE_ADDR_MASK		0x0000fffffffff000ULL
 #define PTE_AP_RO		(1ULL << 7)	/* AP[2]: read-only */
@@ -32,7 +35,9 @@
 
 #define BLOCK_SHIFT		30	/* level 1, 4 KiB granule */
 #define L2_SHIFT		21	/* level 2: 2 MiB blocks */
-#define L2_TABLES		4	/* 1 GiB blocks that can be split */
+#define L3_SHIFT		12	/* level 3: 4 KiB pages */
+#define L2_TABLES		5	/* 1 GiB blocks that can be split: the image's, 4 more */
+#define L3_TABLES		4	/* 2 MiB blocks of the image mapped in pages */
 #define NORMAL_FIRST		1	/* 1 GiB */
 #define NORMAL_LAST		3	/* up to 4 GiB */
 
@@ -50,6 +55,7 @@
 
 static uint64_t level1[512] __attribute__((aligned(4096)));
 static uint64_t level2[L2_TABLES][512] __attribute__((aligned(4096)));
+static uint64_t level3[L3_TABLES][512] __attribute__((aligned(4096)));
 static unsigned int level2_used;
 
 static uint64_t block_attrs(unsigned int type)
@@ -65,6 +71,32 @@ static uint64_t block_attrs(unsigned int type)
 	return pte;
 }
 
+static uint64_t *level2_of(unsigned int i);
+
+/*
+ * With the MMU still off, so that no live entry is replaced: the image's
+ * 1 GiB block becomes a table, and the 2 MiB blocks holding the image
+ * (up to L3_TABLES of them; an image larger than that keeps the rest in
+ * blocks, where mmu_guard_page() refuses) tables of pages.
+ */
+static void map_image_in_pages(void)
+{
+	uintptr_t addr = (uintptr_t)__image_start & ~((1ULL << L2_SHIFT) - 1);
+	uint64_t *l2 = level2_of((uintptr_t)__image_start >> BLOCK_SHIFT);
+	unsigned int t, n;
+
+	for (t = 0; l2 && t < L3_TABLES && addr < (uintptr_t)__image_end;
+	     t++, addr += 1ULL << L2_SHIFT) {
+		/* The image lies within one 1 GiB block: link time placement. */
+		if (addr >> BLOCK_SHIFT != (uintptr_t)__image_start >> BLOCK_SHIFT)
+			break;
+		for (n = 0; n < 512; n++)
+			level3[t][n] = (addr + ((uint64_t)n << L3_SHIFT)) |
+				       block_attrs(MMU_NORMAL) | PTE_PAGE;
+		l2[(addr >> L2_SHIFT) & 511] = (uintptr_t)level3[t] | PTE_TABLE;
+	}
+}
+
 void mmu_enable(void)
 {
 	unsigned int i;
@@ -75,6 +107,8 @@ void mmu_enable(void)
 		level1[i] = ((uint64_t)i << BLOCK_SHIFT) | PTE_BLOCK |
 			    block_attrs(normal ? MMU_NORMAL : MMU_DEVICE);
 	}
+
+	map_image_in_pages();
 
 	/*
 	 * Everything so far (relocation, BSS, this table) went to memory,
@@ -182,5 +216,28 @@ int mmu_map_range(uintptr_t start, size_t size, unsigned int type)
 		if (*pte != want)
 			pte_replace(pte, want);
 	}
+	return 0;
+}
+
+int mmu_guard_page(uintptr_t addr)
+{
+	uint64_t l1 = level1[(addr >> BLOCK_SHIFT) & 511], l2e, *l2, *l3;
+
+	if (addr >= (512ULL << BLOCK_SHIFT) || (l1 & PTE_TYPE_MASK) != PTE_TABLE)
+		return -ENOMEM;
+	l2 = (uint64_t *)(uintptr_t)(l1 & PTE_ADDR_MASK);
+	l2e = l2[(addr >> L2_SHIFT) & 511];
+	if ((l2e & PTE_TYPE_MASK) != PTE_TABLE)
+		return -ENOMEM;
+	l3 = (uint64_t *)(uintptr_t)(l2e & PTE_ADDR_MASK);
+	/*
+	 * Valid to invalid needs no break-before-make; the TLB entry, on
+	 * every CPU of the cell, goes by VA, any ASID (TLBI VAAE1IS: VA[55:12]).
+	 */
+	l3[(addr >> L3_SHIFT) & 511] = 0;
+	dsb(ishst);
+	asm volatile("tlbi vaae1is, %0" : : "r"(addr >> L3_SHIFT) : "memory");
+	dsb(ish);
+	isb();
 	return 0;
 }

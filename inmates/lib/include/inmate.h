@@ -73,6 +73,14 @@ void pl011_putc(char c);
 #define MMU_READONLY	2	/* stores fault at EL1 */
 int mmu_map_range(uintptr_t start, size_t size, unsigned int type);
 
+/*
+ * The 4 KiB page at addr, which must lie in the image (the RTOS's stack
+ * guards), faults on every access from now on, on every CPU of the
+ * inmate, until the image starts again. 0 or -ENOMEM (not in the part of
+ * the image mapped in pages: its first 8 MiB).
+ */
+int mmu_guard_page(uintptr_t addr);
+
 /* Strings. */
 void *memset(void *s, int c, size_t n);
 void *memcpy(void *dst, const void *src, size_t n);
