@@ -8,7 +8,7 @@
 # only its memory), reboots itself (a fresh boot of the same kernel) and
 # powers itself off (the cell shut down); then 10 destroy/re-create
 # rounds leave the root's memory checksum intact.
-# dt: &{/reserved-memory} { linux-cell@70000000 { reg = <0x0 0x70000000 0x0 0x8200000>; no-map; }; };
+# dt: / { reserved-memory { linux-cell@73800000 { reg = <0x0 0x73800000 0x0 0x8000000>; no-map; }; }; };
 # expect-uart1: booted bhcell: [^ ]+ up on 1 CPU\(s\)
 # expect-uart1: one-cpu ^CPUS=1
 # expect-uart1: timer-rising ^TIMER=RISING
@@ -21,13 +21,12 @@
 
 check module-loads insmod $BH_KO
 check enable-succeeds bh_enable
-check config linux_cell_config linux-test 3 /tmp/linux-test.cell
 dd if=/dev/urandom of=/tmp/root-data bs=1M count=16 2>/dev/null
 ref=$(sha256sum < /tmp/root-data)
 
 hv_mark
-check cell-linux linux_boot /tmp/linux-test.cell
-check_cell_state running linux-test running
+check cell-linux linux_boot $LINUX_1CPU
+check_cell_state running linux-1cpu running
 # The commands, typed one per prompt; the last powers the cell off.
 uart1_type 'echo CPUS=$(grep -c ^processor /proc/cpuinfo)'
 uart1_type "t() { awk '/arch_timer/ { print \$2 }' /proc/interrupts; }; a=\$(t); sleep 1; [ \$(t) -gt \$a ] && echo TIMER=RISING"
@@ -35,15 +34,15 @@ uart1_type 'grep "System RAM" /proc/iomem'
 uart1_type 'echo OTHER_RAM=$(grep "System RAM" /proc/iomem | grep -vc 40000000-47ffffff)'
 uart1_type 'poweroff -f'
 root_busy_check root-keeps-working 5
-check_cell_off powered-off linux-test 300000
+check_cell_off powered-off linux-1cpu 300000
 check_eq root-memory-intact "$ref" "$(sha256sum < /tmp/root-data)"
-check destroy bulkhead cell destroy linux-test
+check destroy bulkhead cell destroy linux-1cpu
 
 # Destroy and re-create, mid-boot: nothing of the root is touched.
 ok=0
 for i in 1 2 3 4 5 6 7 8 9 10; do
-	linux_boot /tmp/linux-test.cell > /tmp/round.out 2>&1 &&
-		bulkhead cell destroy linux-test >> /tmp/round.out 2>&1 &&
+	linux_boot $LINUX_1CPU > /tmp/round.out 2>&1 &&
+		bulkhead cell destroy linux-1cpu >> /tmp/round.out 2>&1 &&
 		ok=$((ok + 1))
 done
 check_eq recreate-rounds 10 "$ok"
@@ -51,14 +50,14 @@ check_eq root-memory-intact-after-rounds "$ref" "$(sha256sum < /tmp/root-data)"
 
 # reboot: the same kernel boots again (its tmpfs is new), then poweroff.
 hv_mark
-check cell-linux-again linux_boot /tmp/linux-test.cell
+check cell-linux-again linux_boot $LINUX_1CPU
 uart1_type 'touch /tmp/before-reboot && echo MARKED && reboot -f'
 uart1_type '[ -e /tmp/before-reboot ] || echo REBOOT=FRESH'
 uart1_type 'poweroff -f'
-check_cell_off rebooted-then-off linux-test 300000
+check_cell_off rebooted-then-off linux-1cpu 300000
 hv_since_mark > /tmp/hv-reboot.log
-check_grep reset-restarted-cell "linux-test: PSCI system reset" /tmp/hv-reboot.log
+check_grep reset-restarted-cell "linux-1cpu: PSCI system reset" /tmp/hv-reboot.log
 
-check destroy-again bulkhead cell destroy linux-test
+check destroy-again bulkhead cell destroy linux-1cpu
 check_eq cpus-back 0-3 "$(cpus_online)"
 check disable-succeeds bh_disable
