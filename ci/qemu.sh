@@ -102,6 +102,9 @@ build_linux_cell() {
 	cp "$cache/arm64/lib/modules/$kver/kernel/drivers/uio/uio.ko" \
 	   "$cache/arm64/lib/modules/$kver/kernel/drivers/uio/uio_pci_generic.ko" \
 	   "$root/lib/modules/" 2>/dev/null || true
+	# The cell's side of the ivshmem demo, on those stock drivers.
+	mkdir -p "$root/usr/bin"
+	cp "$top/tools/ivshmem-demo-uio" "$root/usr/bin/"
 	(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) \
 		> "$cell/usr/share/bulkhead/linux/initramfs.cpio.gz"
 	if [ "$(head -c 2 "$cache/vmlinuz" | od -An -tx1 | tr -d ' ')" = 1f8b ]; then

@@ -365,7 +365,8 @@ static void do_pci_regs(void)
 	for (i = 0; i < BH_PCI_BAR_SIZE; i += 4)
 		if (i != BH_IVSHMEM_REG_DOORBELL &&
 		    i != BH_IVSHMEM_REG_STATE &&
-		    i != BH_IVSHMEM_REG_INT_CONTROL)
+		    i != BH_IVSHMEM_REG_INT_CONTROL &&
+		    i != BH_IVSHMEM_REG_INT_STATUS)
 			mmio_write32(ivdev.regs + i, 0xffffffff);
 	expect("ID after writes", mmio_read32(ivdev.regs + BH_IVSHMEM_REG_ID),
 	       1);
