@@ -3,8 +3,9 @@
  * ivshmem-demo-uio: the responder of the ivshmem demo (the protocol in
  * include/bulkhead/ivshmem-demo.h) for Linux in a cell, on stock drivers
  * only: the ivshmem device bound to uio_pci_generic (its interrupt through
- * /dev/uioN), its registers through the PCI resource file, the link
- * memory through /dev/mem. It answers the root's ivshmem-demo as the
+ * /dev/uioN, unmasked through the PCI config file as the kernel's
+ * uio-howto shows), its registers through the PCI resource file, the
+ * link memory through /dev/mem. It answers the root's ivshmem-demo as the
  * inmate does and prints its totals in the same format.
  *
  * Exit status: 0 after RUNS runs with no bad request, 1 otherwise or on
@@ -28,9 +29,13 @@
 #define PEER		((unsigned int)BH_DEMO_ROOT_PEER)
 #define POLL_MS		10	/* also look without an interrupt */
 #define STATE_TABLE	0x1000UL
+/* The command register's high byte, and INTx disable (bit 10) in it. */
+#define CFG_COMMAND_HI	5
+#define CMD_HI_INTX_OFF	(1U << 2)
 
 struct uio_demo {
-	int uio;
+	int uio, config;
+	uint8_t command_hi;		/* as read at start, INTx enabled */
 	volatile uint32_t *regs;
 	const volatile uint8_t *link;		/* all of it, read-only */
 	volatile uint8_t *own;			/* our output section */
@@ -95,6 +100,14 @@ static int open_device(struct uio_demo *d, unsigned int n)
 		fprintf(stderr, NAME ": %s: %s\n", path, strerror(errno));
 		return -1;
 	}
+	snprintf(path, sizeof(path), "/sys/class/uio/uio%u/device/config", n);
+	d->config = open(path, O_RDWR);
+	if (d->config < 0 ||
+	    pread(d->config, &d->command_hi, 1, CFG_COMMAND_HI) != 1) {
+		fprintf(stderr, NAME ": %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	d->command_hi &= ~CMD_HI_INTX_OFF;
 	snprintf(path, sizeof(path), "/sys/class/uio/uio%u/device/resource0", n);
 	d->regs = map(path, O_RDWR, 0, BH_PCI_BAR_SIZE,
 		      PROT_READ | PROT_WRITE);
@@ -221,15 +234,21 @@ static int serve(struct uio_demo *d)
 	return RUN_DONE;
 }
 
+static int unmask_intx(struct uio_demo *d)
+{
+	return pwrite(d->config, &d->command_hi, 1, CFG_COMMAND_HI) == 1 ?
+	       0 : -1;
+}
+
 /*
  * uio_pci_generic's handler masks INTx when the device's PCI status says
- * it interrupted; we acknowledge the device (INT_STATUS), then unmask
- * through uio, so a doorbell after the acknowledgement interrupts again.
+ * it interrupted; we acknowledge the device (INT_STATUS), then unmask, so
+ * a doorbell after the acknowledgement interrupts again.
  */
 static int wait_interrupt(struct uio_demo *d)
 {
 	struct pollfd p = { .fd = d->uio, .events = POLLIN };
-	uint32_t count, on = 1;
+	uint32_t count;
 	int n = poll(&p, 1, POLL_MS);
 
 	if (n <= 0)
@@ -238,14 +257,13 @@ static int wait_interrupt(struct uio_demo *d)
 		return -1;
 	d->interrupts++;
 	d->regs[BH_IVSHMEM_REG_INT_STATUS / 4] = 1;
-	return write(d->uio, &on, sizeof(on)) == sizeof(on) ? 0 : -1;
+	return unmask_intx(d);
 }
 
 int main(int argc, char **argv)
 {
-	struct uio_demo d = { .uio = -1 };
+	struct uio_demo d = { .uio = -1, .config = -1 };
 	unsigned int n = 0, runs = 1, done = 0;
-	uint32_t on = 1;
 	int c, r;
 
 	while ((c = getopt(argc, argv, "u:r:h")) != -1) {
@@ -264,7 +282,7 @@ int main(int argc, char **argv)
 		return 1;
 	reply(&d)->seq = 0;
 	d.regs[BH_IVSHMEM_REG_INT_CONTROL / 4] = BH_IVSHMEM_INT_ENABLE;
-	if (write(d.uio, &on, sizeof(on)) != sizeof(on)) {
+	if (unmask_intx(&d)) {
 		fprintf(stderr, NAME ": unmasking INTx: %s\n", strerror(errno));
 		return 1;
 	}
@@ -273,7 +291,7 @@ int main(int argc, char **argv)
 	fflush(stdout);
 	while (done < runs) {
 		if (wait_interrupt(&d) < 0) {
-			fprintf(stderr, NAME ": /dev/uio%u: %s\n", n,
+			fprintf(stderr, NAME ": waiting for the interrupt: %s\n",
 				strerror(errno));
 			return 1;
 		}
