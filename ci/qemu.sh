@@ -163,7 +163,7 @@ image_stale() {
 	[ -e "$img" ] && [ -e "$qdir/bulkhead-virt.dtb" ] &&
 		[ -e "$qdir/initramfs-linux.cpio.gz" ] || return 0
 	for f in driver/bulkhead.ko hypervisor/bulkhead.bin tools/bulkhead \
-		 tools/ivshmem-demo tests/guest/ioctl-fuzz tests/guest/pmu-count \
+		 tools/ivshmem-demo tools/ivshmem-demo-uio tests/guest/ioctl-fuzz tests/guest/pmu-count \
 		 ci/init ci/qemu.sh ci/linux-cell-init; do
 		[ "$top/$f" -nt "$img" ] && return 0
 	done
@@ -174,23 +174,37 @@ image_stale() {
 	return 1
 }
 
-# test_dtb NAME: the device tree of test NAME: the shared one, plus the
-# test's own "# dt: TEXT" lines (device-tree source appended to it, e.g.
-# "# dt: &{/pl061@9030000} { status = \"disabled\"; };").
+# test_dtb NAME [SCRIPT [BASE [DIR]]]: the device tree of test NAME (or
+# of SCRIPT, a benchmark or the demo): the shared one (BASE, its source),
+# plus the script's own "# dt: TEXT" lines (device-tree source appended
+# to it, e.g. "# dt: &{/pl061@9030000} { status = \"disabled\"; };"),
+# compiled into DIR.
 test_dtb() {
-	local name=$1 frag=$tdir/$name.dt.dts
-	if ! grep -q '^# dt: ' "$top/ci/tests/$name.sh" 2>/dev/null; then
-		echo "$qdir/bulkhead-virt.dtb"
+	local name=$1 script=${2:-$top/ci/tests/$1.sh}
+	local base=${3:-$qdir/bulkhead-virt.dts} dir=${4:-$tdir}
+	local frag=$dir/$name.dt.dts
+	if ! grep -q '^# dt: ' "$script" 2>/dev/null; then
+		echo "${base%.dts}.dtb"
 		return
 	fi
-	mkdir -p "$tdir"
+	mkdir -p "$dir"
 	{
-		cat "$qdir/bulkhead-virt.dts"
-		sed -n 's/^# dt: //p' "$top/ci/tests/$name.sh"
+		cat "$base"
+		sed -n 's/^# dt: //p' "$script"
 	} > "$frag"
-	dtc -q -I dts -O dtb -o "$tdir/$name.dtb" "$frag" ||
-		die "ci/tests/$name.sh: its '# dt:' lines do not compile (see $frag)"
-	echo "$tdir/$name.dtb"
+	dtc -q -I dts -O dtb -o "$dir/$name.dtb" "$frag" ||
+		die "$script: its '# dt:' lines do not compile (see $frag)"
+	echo "$dir/$name.dtb"
+}
+
+# linux_initrd SCRIPT: the initramfs for SCRIPT: with the Linux cell's
+# kernel and initramfs if it says "# linux-cell: yes".
+linux_initrd() {
+	if grep -q '^# linux-cell: *yes' "$1"; then
+		echo "$qdir/initramfs-linux.cpio.gz"
+	else
+		echo "$qdir/initramfs.cpio.gz"
+	fi
 }
 
 qemu_args() {
@@ -273,9 +287,8 @@ run_test() {
 	fi
 	dtb=$(test_dtb "$name")
 	# "# linux-cell: yes": the Linux cell's kernel and initramfs too.
-	local initrd=$qdir/initramfs.cpio.gz
-	grep -q '^# linux-cell: *yes' "$top/ci/tests/$name.sh" &&
-		initrd=$qdir/initramfs-linux.cpio.gz
+	local initrd
+	initrd=$(linux_initrd "$top/ci/tests/$name.sh")
 	mapfile -t args < <(BH_CPU=$cpu BH_DTB=$dtb BH_CMDLINE=$extra \
 			    BH_INITRD=$initrd qemu_args "$name")
 	local rc=0 start=$SECONDS mon=$tdir/$name.monitor watcher
@@ -374,13 +387,21 @@ test)
 bench)
 	[ -f "$top/ci/bench/${2:-}.sh" ] || die "usage: qemu.sh bench NAME [TIMEOUT]"
 	mkdir -p "$build/bench"
-	mapfile -t args < <(BH_ICOUNT=1 qemu_args "bench/$2")
+	# The benchmarks' own tree: bench.sh fixed its seeds (bench.dts).
+	base=$qdir/bulkhead-virt.dts
+	[ -f "$qdir/bench.dts" ] && base=$qdir/bench.dts
+	dtb=$(test_dtb "bench-$2" "$top/ci/bench/$2.sh" "$base" "$build/bench")
+	mapfile -t args < <(BH_ICOUNT=1 BH_DTB=$dtb \
+			    BH_INITRD=$(linux_initrd "$top/ci/bench/$2.sh") \
+			    qemu_args "bench/$2")
 	exec timeout --foreground -k 5 "${3:-600}" "${args[@]}" </dev/null \
 		-serial "file:$build/bench/$2.log" -serial "file:$build/bench/$2.uart1.log"
 	;;
 demo)
 	build_image
-	mapfile -t args < <(qemu_args demo)
+	mapfile -t args < <(BH_DTB=$(test_dtb demo "$top/ci/demo.sh") \
+			    BH_INITRD=$(linux_initrd "$top/ci/demo.sh") \
+			    qemu_args demo)
 	# Both UARTs on the terminal: the cells' output shows beside Linux's.
 	exec timeout --foreground 600 "${args[@]}" -chardev stdio,id=con,mux=on \
 		-serial chardev:con -serial chardev:con
