@@ -149,10 +149,16 @@ json() {
 	echo "${1:-null}"
 }
 
-# lifecycle_stats: one line per step, "STEP MEDIAN MIN MAX" in µs over the
-# cycles, from the marks of lifecycle.log; then "poll US" and "mark US".
-lifecycle_stats() {
-	tr -d "\r" 2> /dev/null < "$out/lifecycle.log" | awk '
+# mark_stats NAME FIRST LAST STEP=FROM-TO...: the durations between the
+# marks of NAME.log (common.sh: mark), round N's marks named MARK-N for
+# N = 1, 2, ... while FIRST-N and LAST-N exist: "rounds N", then one line
+# per STEP, "STEP MEDIAN MIN MAX" in µs; then "poll US" and "mark US" from
+# the marks poll-a, poll-b, poll-c.
+mark_stats() {
+	local name=$1 first=$2 last=$3
+	shift 3
+	tr -d "\r" 2> /dev/null < "$out/$name.log" | awk -v first="$first" \
+		-v last="$last" -v steps="$*" '
 		/^BHBENCH: mark / { t[$3] = $4 }
 		function add(step, v) { n[step]++; val[step, n[step]] = v }
 		function stats(step,   i, j, k, x) {
@@ -166,24 +172,39 @@ lifecycle_stats() {
 			print step, val[step, int((k + 1) / 2)], val[step, 1], val[step, k]
 		}
 		END {
-			for (i = 1; ("create-" i) in t && ("destroyed-" i) in t; i++) {
-				add("create", t["load-" i] - t["create-" i])
-				add("load", t["start-" i] - t["load-" i])
-				add("start", t["started-" i] - t["start-" i])
-				add("start_to_output", t["output-" i] - t["start-" i])
-				add("create_to_output", t["output-" i] - t["create-" i])
-				add("shutdown", t["destroy-" i] - t["output-" i])
-				add("destroy", t["destroyed-" i] - t["destroy-" i])
+			ns = split(steps, s)
+			for (j = 1; j <= ns; j++) {
+				split(s[j], kv, "=")
+				name[j] = kv[1]
+				split(kv[2], ft, "-")
+				from[j] = ft[1]
+				to[j] = ft[2]
 			}
+			for (i = 1; (first "-" i) in t && (last "-" i) in t; i++)
+				for (j = 1; j <= ns; j++)
+					add(name[j], t[to[j] "-" i] - t[from[j] "-" i])
 			if (i == 1)
 				exit
-			print "cycles", i - 1
-			split("create load start start_to_output create_to_output shutdown destroy", s)
-			for (j = 1; j <= 7; j++)
-				stats(s[j])
+			print "rounds", i - 1
+			for (j = 1; j <= ns; j++)
+				stats(name[j])
 			print "poll", t["poll-b"] - t["poll-a"]
 			print "mark", t["poll-c"] - t["poll-b"]
 		}'
+}
+
+# read_stats PREFIX < mark_stats output: PREFIX_rounds, PREFIX_poll,
+# PREFIX_mark, and PREFIX_STEP_median/_min/_max.
+read_stats() {
+	local step med min max
+	while read -r step med min max; do
+		case $step in
+		rounds|poll|mark) printf -v "$1_$step" '%s' "$med" ;;
+		*) printf -v "$1_${step}_median" '%s' "$med"
+		   printf -v "$1_${step}_min" '%s' "$min"
+		   printf -v "$1_${step}_max" '%s' "$max" ;;
+		esac
+	done
 }
 
 # ms US: µs as milliseconds with three decimals.
@@ -225,6 +246,7 @@ run_all() {
 	echo "Running the benchmarks in QEMU with -icount $ICOUNT, $JOBS at once (logs in build/bench/)..."
 	run_jobs "guest latency-load" "guest lifecycle" "guest footprint" \
 		 "guest trapcost" "guest latency-idle" "guest ivshmem" \
+		 "guest linux-boot" \
 		 "bare bare-latency" "bare bare-trapcost"
 	echo $((SECONDS - start)) > "$out/total-wall"
 	date -u +%Y-%m-%dT%H:%M:%SZ > "$out/run-date"
@@ -246,7 +268,7 @@ case "${1:-}" in
 esac
 wall=$(cat "$out/total-wall" 2> /dev/null || echo 0)
 status=0
-for name in latency-idle latency-load trapcost lifecycle ivshmem footprint; do
+for name in latency-idle latency-load trapcost lifecycle ivshmem footprint linux-boot; do
 	if ! ok "$name"; then
 		echo "bench.sh: $name did not complete: $(bhbench "$name" error) (build/bench/$name.log)" >&2
 		status=1
@@ -305,18 +327,20 @@ for op in $OPS; do
 done
 
 # 3. Lifecycle.
-lc_cycles= lc_poll= lc_mark=
+lc_rounds= lc_poll= lc_mark=
 LC_STEPS="create load start start_to_output create_to_output shutdown destroy"
-while read -r step med min max; do
-	case $step in
-	cycles) lc_cycles=$med ;;
-	poll) lc_poll=$med ;;
-	mark) lc_mark=$med ;;
-	*) printf -v "lc_${step}_median" '%s' "$med"
-	   printf -v "lc_${step}_min" '%s' "$min"
-	   printf -v "lc_${step}_max" '%s' "$max" ;;
-	esac
-done < <(lifecycle_stats)
+read_stats lc < <(mark_stats lifecycle create destroyed create=create-load \
+	load=load-start start=start-started start_to_output=start-output \
+	create_to_output=create-output shutdown=output-destroy \
+	destroy=destroy-destroyed)
+lc_cycles=$lc_rounds
+
+# 6. Linux cell boot: bulkhead cell linux, then its shell, then destroy.
+lx_rounds= lx_poll= lx_mark=
+LX_STEPS="command boot total destroy"
+read_stats lx < <(mark_stats linux-boot create destroyed command=create-started \
+	boot=started-shell total=create-shell destroy=shell-destroyed)
+lx_params=$(bhbench linux-boot params)
 
 # 4. ivshmem: ci/bench/ivshmem.sh's "rtt" and "bulk" lines.
 iv_log=$out/ivshmem.log
@@ -472,6 +496,24 @@ report() {
 	printf '   %-44s %8s %8s\n' "  core: hypervisor/ without arch/" "$loc_core_c" "$loc_core_asm"
 	printf '   %-44s %8s %8s\n' "  arch: hypervisor/arch/arm64" "$loc_arch_c" "$loc_arch_asm"
 	echo
+	echo "6. Linux cell boot (ms): Debian's kernel in linux-1cpu (CPU 3, 128 MiB), $(show "$lx_rounds") rounds"
+	printf '   %-40s %9s %9s %9s\n' "" median min max
+	for k in $LX_STEPS; do
+		local label m=lx_${k}_median n=lx_${k}_min x=lx_${k}_max
+		case $k in
+		command) label="bulkhead cell linux (create..start)" ;;
+		boot) label="start -> shell (at most)" ;;
+		total) label="create -> shell (at most)" ;;
+		destroy) label="bulkhead cell destroy" ;;
+		esac
+		printf '   %-40s %9s %9s %9s\n' "$label" "$(show "$(ms "${!m}")")" \
+			"$(show "$(ms "${!n}")")" "$(show "$(ms "${!x}")")"
+	done
+	echo "   $lx_params"
+	echo "   The shell: the cell's init, before it starts the shell, writes its ivshmem state,"
+	echo "   which the root polls (one poll: $(show "$(ms "$lx_poll")") ms). The command includes reading the"
+	echo "   33 MB kernel and building the device tree; the boot, the stub's copy (pristine copy)."
+	echo
 	echo "Wall time: ${wall}s for $(ls "$out"/*.wall 2> /dev/null | wc -l) QEMU runs, $JOBS at once."
 }
 
@@ -591,6 +633,24 @@ EOF2
     "bulk_us": $(json "$iv_bulk_us"),
     "bulk_mb_per_s": $(json "$iv_bulk_mbps"),
     "bulk_errors": $(json "$iv_bulk_errors")
+  },
+  "linux_boot": {
+    "cell_config": "linux-1cpu.cell: CPU 3, 128 MiB; bulkhead cell linux with Debian's kernel",
+    "params": "$lx_params",
+    "rounds": $(json "$lx_rounds"),
+    "poll_us": $(json "$lx_poll"),
+    "mark_us": $(json "$lx_mark"),
+EOF2
+	first=1
+	for k in $LX_STEPS; do
+		local m=lx_${k}_median n=lx_${k}_min x=lx_${k}_max
+		[ $first = 1 ] || printf ',\n'
+		first=0
+		printf '    "%s_us": {"median": %s, "min": %s, "max": %s}' "$k" \
+			"$(json "${!m}")" "$(json "${!n}")" "$(json "${!x}")"
+	done
+	cat << EOF2
+
   },
   "footprint": {
     "image_bytes": $(json "$hv_bytes"),
