@@ -193,16 +193,26 @@ mark_stats() {
 		}'
 }
 
-# read_stats PREFIX < mark_stats output: PREFIX_rounds, PREFIX_poll,
-# PREFIX_mark, and PREFIX_STEP_median/_min/_max.
+# read_stats PREFIX STEP... < mark_stats output: PREFIX_rounds,
+# PREFIX_poll, PREFIX_mark, and PREFIX_STEP_median/_min/_max, all set
+# (empty where the log has no figure: the table and JSON show that).
 read_stats() {
-	local step med min max
+	local prefix=$1 step med min max
+	shift
+	for step in rounds poll mark; do
+		printf -v "${prefix}_$step" '%s' ""
+	done
+	for step in "$@"; do
+		printf -v "${prefix}_${step}_median" '%s' ""
+		printf -v "${prefix}_${step}_min" '%s' ""
+		printf -v "${prefix}_${step}_max" '%s' ""
+	done
 	while read -r step med min max; do
 		case $step in
-		rounds|poll|mark) printf -v "$1_$step" '%s' "$med" ;;
-		*) printf -v "$1_${step}_median" '%s' "$med"
-		   printf -v "$1_${step}_min" '%s' "$min"
-		   printf -v "$1_${step}_max" '%s' "$max" ;;
+		rounds|poll|mark) printf -v "${prefix}_$step" '%s' "$med" ;;
+		*) printf -v "${prefix}_${step}_median" '%s' "$med"
+		   printf -v "${prefix}_${step}_min" '%s' "$min"
+		   printf -v "${prefix}_${step}_max" '%s' "$max" ;;
 		esac
 	done
 }
@@ -327,18 +337,16 @@ for op in $OPS; do
 done
 
 # 3. Lifecycle.
-lc_rounds= lc_poll= lc_mark=
 LC_STEPS="create load start start_to_output create_to_output shutdown destroy"
-read_stats lc < <(mark_stats lifecycle create destroyed create=create-load \
+read_stats lc $LC_STEPS < <(mark_stats lifecycle create destroyed create=create-load \
 	load=load-start start=start-started start_to_output=start-output \
 	create_to_output=create-output shutdown=output-destroy \
 	destroy=destroy-destroyed)
 lc_cycles=$lc_rounds
 
 # 6. Linux cell boot: bulkhead cell linux, then its shell, then destroy.
-lx_rounds= lx_poll= lx_mark=
 LX_STEPS="command boot total destroy"
-read_stats lx < <(mark_stats linux-boot create destroyed command=create-started \
+read_stats lx $LX_STEPS < <(mark_stats linux-boot create destroyed command=create-started \
 	boot=started-shell total=create-shell destroy=shell-destroyed)
 lx_params=$(bhbench linux-boot params)
 

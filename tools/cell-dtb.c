@@ -478,6 +478,13 @@ static void gen_tree(struct gen *g)
 	ok(g, fdt_begin_node(g->fdt, "chosen"));
 	if (g->console_path[0])
 		prop_str(g, "stdout-path", g->console_path);
+	/*
+	 * The virtual BARs are fixed (Documentation/ivshmem.md): Linux must
+	 * take them as they are, not assign its own (which it would do from
+	 * the window's start, wrong for any device but device 0).
+	 */
+	if (g->cell->num_pci_devices)
+		prop_u32(g, "linux,pci-probe-only", 1);
 	end_node(g);
 	if (g->console_path[0]) {
 		ok(g, fdt_begin_node(g->fdt, "aliases"));

@@ -177,6 +177,7 @@ has ivshmem-host "$W/iv.dts" "pci@f000000 {"
 has ivshmem-ecam "$W/iv.dts" 'compatible = "pci-host-ecam-generic";'
 has ivshmem-intx "$W/iv.dts" "interrupt-map = <0x00 0x00 0x00 0x01 0x01 0x00 0x00 0x00 0xd1 0x01>;"
 has ivshmem-window "$W/iv.dts" "ranges = <0x2000000 0x00 0xf100000 0x00 0xf100000 0x00 0x20000>;"
+has ivshmem-probe-only "$W/iv.dts" "linux,pci-probe-only = <0x01>;"
 # A user's tree: used as it is, /chosen filled in.
 dtc -q -I dts -O dtb -o "$W/user.dtb" - <<'DTS'
 /dts-v1/;
