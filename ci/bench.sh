@@ -386,6 +386,41 @@ qemu_version=$(qemu-system-aarch64 --version | sed -n '1s/^QEMU emulator version
 git_rev=$(git -C "$top" describe --always --dirty 2> /dev/null || echo unknown)
 date=$(cat "$out/run-date" 2> /dev/null || echo unknown)
 
+lc_label() {
+	case $1 in
+	create) echo "bulkhead cell create" ;;
+	load) echo "bulkhead cell load" ;;
+	start) echo "bulkhead cell start" ;;
+	start_to_output) echo "start -> first output seen (at most)" ;;
+	create_to_output) echo "create -> first output seen (at most)" ;;
+	shutdown) echo "bulkhead cell shutdown" ;;
+	destroy) echo "bulkhead cell destroy" ;;
+	esac
+}
+
+lx_label() {
+	case $1 in
+	command) echo "bulkhead cell linux (create..start)" ;;
+	boot) echo "start -> shell (at most)" ;;
+	total) echo "create -> shell (at most)" ;;
+	destroy) echo "bulkhead cell destroy" ;;
+	esac
+}
+
+# steps_table PREFIX LABEL_FN STEP...: a row per step (read_stats'
+# figures), median min max in ms, labelled by LABEL_FN STEP.
+steps_table() {
+	local prefix=$1 label=$2 k m n x
+	shift 2
+	printf '   %-40s %9s %9s %9s\n' "" median min max
+	for k in "$@"; do
+		m=${prefix}_${k}_median n=${prefix}_${k}_min x=${prefix}_${k}_max
+		printf '   %-40s %9s %9s %9s\n' "$($label "$k")" \
+			"$(show "$(ms "${!m}")")" "$(show "$(ms "${!n}")")" \
+			"$(show "$(ms "${!x}")")"
+	done
+}
+
 report() {
 	local op k
 	echo "Bulkhead benchmarks: QEMU $qemu_version virt (GICv3, 4x Cortex-A57, 1 GiB),"
@@ -450,21 +485,7 @@ report() {
 	echo "   exits/op: exits to the hypervisor per operation (its own statistics)."
 	echo
 	echo "3. Lifecycle (ms): rt-control cell (CPU 2, hypervisor console), $(show "$lc_cycles") cycles"
-	printf '   %-40s %9s %9s %9s\n' "" median min max
-	for k in $LC_STEPS; do
-		local label m=lc_${k}_median n=lc_${k}_min x=lc_${k}_max
-		case $k in
-		create) label="bulkhead cell create" ;;
-		load) label="bulkhead cell load" ;;
-		start) label="bulkhead cell start" ;;
-		start_to_output) label="start -> first output seen (at most)" ;;
-		create_to_output) label="create -> first output seen (at most)" ;;
-		shutdown) label="bulkhead cell shutdown" ;;
-		destroy) label="bulkhead cell destroy" ;;
-		esac
-		printf '   %-40s %9s %9s %9s\n' "$label" "$(show "$(ms "${!m}")")" \
-			"$(show "$(ms "${!n}")")" "$(show "$(ms "${!x}")")"
-	done
+	steps_table lc lc_label $LC_STEPS
 	echo "   Each step is one CLI command (fork, exec, ioctl). The guest polls the console;"
 	echo "   one poll takes $(show "$(ms "$lc_poll")") ms, the resolution of \"first output seen\";"
 	echo "   a timestamp (kernel log mark) costs $(show "$(ms "$lc_mark")") ms. Several CPUs are busy here: the"
@@ -505,18 +526,7 @@ report() {
 	printf '   %-44s %8s %8s\n' "  arch: hypervisor/arch/arm64" "$loc_arch_c" "$loc_arch_asm"
 	echo
 	echo "6. Linux cell boot (ms): Debian's kernel in linux-1cpu (CPU 3, 128 MiB), $(show "$lx_rounds") rounds"
-	printf '   %-40s %9s %9s %9s\n' "" median min max
-	for k in $LX_STEPS; do
-		local label m=lx_${k}_median n=lx_${k}_min x=lx_${k}_max
-		case $k in
-		command) label="bulkhead cell linux (create..start)" ;;
-		boot) label="start -> shell (at most)" ;;
-		total) label="create -> shell (at most)" ;;
-		destroy) label="bulkhead cell destroy" ;;
-		esac
-		printf '   %-40s %9s %9s %9s\n' "$label" "$(show "$(ms "${!m}")")" \
-			"$(show "$(ms "${!n}")")" "$(show "$(ms "${!x}")")"
-	done
+	steps_table lx lx_label $LX_STEPS
 	echo "   $lx_params"
 	echo "   The shell: the cell's init, before it starts the shell, writes its ivshmem state,"
 	echo "   which the root polls (one poll: $(show "$(ms "$lx_poll")") ms). The command includes reading the"
@@ -560,6 +570,19 @@ trap_json() {
 		printf '"exits_per_op": null'
 	fi
 	printf '}'
+}
+
+# steps_json PREFIX STEP...: "STEP_us": {median, min, max} per step.
+steps_json() {
+	local prefix=$1 k m n x first=1
+	shift
+	for k in "$@"; do
+		m=${prefix}_${k}_median n=${prefix}_${k}_min x=${prefix}_${k}_max
+		[ $first = 1 ] || printf ',\n'
+		first=0
+		printf '    "%s_us": {"median": %s, "min": %s, "max": %s}' "$k" \
+			"$(json "${!m}")" "$(json "${!n}")" "$(json "${!x}")"
+	done
 }
 
 results_json() {
@@ -612,14 +635,7 @@ EOF2
     "poll_us": $(json "$lc_poll"),
     "mark_us": $(json "$lc_mark"),
 EOF2
-	first=1
-	for k in $LC_STEPS; do
-		local m=lc_${k}_median n=lc_${k}_min x=lc_${k}_max
-		[ $first = 1 ] || printf ',\n'
-		first=0
-		printf '    "%s_us": {"median": %s, "min": %s, "max": %s}' "$k" \
-			"$(json "${!m}")" "$(json "${!n}")" "$(json "${!x}")"
-	done
+	steps_json lc $LC_STEPS
 	cat << EOF2
 
   },
@@ -649,14 +665,7 @@ EOF2
     "poll_us": $(json "$lx_poll"),
     "mark_us": $(json "$lx_mark"),
 EOF2
-	first=1
-	for k in $LX_STEPS; do
-		local m=lx_${k}_median n=lx_${k}_min x=lx_${k}_max
-		[ $first = 1 ] || printf ',\n'
-		first=0
-		printf '    "%s_us": {"median": %s, "min": %s, "max": %s}' "$k" \
-			"$(json "${!m}")" "$(json "${!n}")" "$(json "${!x}")"
-	done
+	steps_json lx $LX_STEPS
 	cat << EOF2
 
   },

@@ -43,10 +43,6 @@ while [ $i -le $ROUNDS ]; do
 	result round $i polls=$polls
 	i=$((i + 1))
 done
-# What one poll and one mark cost: the resolution of the figures.
-mark poll-a
-cell_state_seen > /dev/null
-mark poll-b
-mark poll-c
+mark_poll_cost cell_state_seen
 marks_report
 result done
