@@ -15,6 +15,16 @@
  * them are 8-byte aligned (the tool keeps every address and size of the
  * table 16-byte aligned).
  */
+/* Clean and invalidate [\start, \end) by line; x14 = line size, x15 its mask. */
+	.macro	dcache_civac start, end, tmp
+	bic	\tmp, \start, x15
+1:	dc	civac, \tmp
+	add	\tmp, \tmp, x14
+	cmp	\tmp, \end
+	b.lo	1b
+	dsb	sy
+	.endm
+
 	.text
 	.global	_start
 _start:
@@ -37,20 +47,19 @@ copy:	cbz	x12, enter
 	/*
 	 * The previous boot left dirty lines over the destination: clean
 	 * and invalidate them first, or their write-back would land on the
-	 * copy made below with the cache off (booting.rst: the image must
-	 * be clean to the PoC when the kernel is entered).
+	 * copy made below with the cache off. Afterwards again: a line
+	 * fetched meanwhile through a cacheable alias (the hypervisor's
+	 * view of the cell's memory) would be stale. booting.rst: the image
+	 * must be clean to the PoC when the kernel is entered.
 	 */
-	bic	x4, x1, x15
+	mov	x4, x1
 	add	x5, x1, x3
-1:	dc	civac, x4
-	add	x4, x4, x14
-	cmp	x4, x5
-	b.lo	1b
-	dsb	sy
+	dcache_civac x4, x5, x6
 2:	ldp	x6, x7, [x2], #16
 	stp	x6, x7, [x1], #16
 	subs	x3, x3, #16
 	b.hi	2b
+	dcache_civac x4, x5, x6
 	b	copy
 
 enter:	dsb	sy
