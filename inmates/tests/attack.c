@@ -373,6 +373,10 @@ static void do_pci_regs(void)
 	expect("LINK_ID after writes",
 	       mmio_read32(ivdev.regs + BH_IVSHMEM_REG_LINK_ID), 0);
 	expect("unlisted register", mmio_read32(ivdev.regs + 0x100), 0);
+	/* Write 1 to clear: only this device's status, nothing to set. */
+	mmio_write32(ivdev.regs + BH_IVSHMEM_REG_INT_STATUS, 0xffffffff);
+	expect("INT_STATUS after clearing",
+	       mmio_read32(ivdev.regs + BH_IVSHMEM_REG_INT_STATUS), 0);
 	/* Its own state: through the register only, seen in the table. */
 	mmio_write32(ivdev.regs + BH_IVSHMEM_REG_STATE, 0x1234);
 	expect("state table", ivshmem_peer_state(&ivdev, 1), 0x1234);
