@@ -149,7 +149,7 @@ json() {
 	echo "${1:-null}"
 }
 
-# mark_stats NAME FIRST LAST STEP=FROM-TO...: the durations between the
+# mark_stats NAME FIRST LAST STEP=FROM:TO...: the durations between the
 # marks of NAME.log (common.sh: mark), round N's marks named MARK-N for
 # N = 1, 2, ... while FIRST-N and LAST-N exist: "rounds N", then one line
 # per STEP, "STEP MEDIAN MIN MAX" in µs; then "poll US" and "mark US" from
@@ -176,7 +176,7 @@ mark_stats() {
 			for (j = 1; j <= ns; j++) {
 				split(s[j], kv, "=")
 				name[j] = kv[1]
-				split(kv[2], ft, "-")
+				split(kv[2], ft, ":")
 				from[j] = ft[1]
 				to[j] = ft[2]
 			}
@@ -338,16 +338,19 @@ done
 
 # 3. Lifecycle.
 LC_STEPS="create load start start_to_output create_to_output shutdown destroy"
-read_stats lc $LC_STEPS < <(mark_stats lifecycle create destroyed create=create-load \
-	load=load-start start=start-started start_to_output=start-output \
-	create_to_output=create-output shutdown=output-destroy \
-	destroy=destroy-destroyed)
+read_stats lc $LC_STEPS < <(mark_stats lifecycle create destroyed create=create:load \
+	load=load:start start=start:started start_to_output=start:output \
+	create_to_output=create:output shutdown=output:destroy \
+	destroy=destroy:destroyed)
 lc_cycles=$lc_rounds
 
 # 6. Linux cell boot: bulkhead cell linux, then its shell, then destroy.
 LX_STEPS="command boot total destroy"
-read_stats lx $LX_STEPS < <(mark_stats linux-boot create destroyed command=create-started \
-	boot=started-shell total=create-shell destroy=shell-destroyed)
+read_stats lx $LX_STEPS < <(mark_stats linux-boot create destroyed command=create:started \
+	boot=started:shell total=create:shell destroy=shell:destroyed)
+read_stats lxn $LX_STEPS < <(mark_stats linux-boot nc-create nc-destroyed \
+	command=nc-create:nc-started boot=nc-started:nc-shell \
+	total=nc-create:nc-shell destroy=nc-shell:nc-destroyed)
 lx_params=$(bhbench linux-boot params)
 
 # 4. ivshmem: ci/bench/ivshmem.sh's "rtt" and "bulk" lines.
@@ -527,6 +530,8 @@ report() {
 	echo
 	echo "6. Linux cell boot (ms): Debian's kernel in linux-1cpu (CPU 3, 128 MiB), $(show "$lx_rounds") rounds"
 	steps_table lx lx_label $LX_STEPS
+	echo "   the same with --no-pristine-copy ($(show "$lxn_rounds") rounds): no copy behind the stub"
+	steps_table lxn lx_label $LX_STEPS | tail -n +2
 	echo "   $lx_params"
 	echo "   The shell: the cell's init, before it starts the shell, writes its ivshmem state,"
 	echo "   which the root polls (one poll: $(show "$(ms "$lx_poll")") ms). The command includes reading the"
@@ -666,6 +671,16 @@ EOF2
     "mark_us": $(json "$lx_mark"),
 EOF2
 	steps_json lx $LX_STEPS
+	cat << EOF2
+,
+    "no_pristine_copy": {
+      "rounds": $(json "$lxn_rounds"),
+EOF2
+	steps_json lxn $LX_STEPS | sed 's/^/  /'
+	cat << EOF2
+
+    }
+EOF2
 	cat << EOF2
 
   },

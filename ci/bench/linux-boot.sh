@@ -6,7 +6,9 @@
 # devmem write of READY to its ivshmem STATE register, which the root
 # sees in link 0's state table, polled here. Marks (common.sh: mark):
 # create-N, started-N (the command returned), shell-N (READY seen),
-# destroyed-N; ci/bench.sh computes the durations. The cell's memory, the
+# destroyed-N; the same rounds again with --no-pristine-copy, marked
+# nc-create-N and so on, give the cost of the stub's copy. ci/bench.sh
+# computes the durations. The cell's memory, the
 # Linux slot, is kept from the root's Linux by the line below.
 # dt: / { reserved-memory { linux-cell@73800000 { reg = <0x0 0x73800000 0x0 0x8000000>; no-map; }; }; };
 # linux-cell: yes
@@ -26,22 +28,30 @@ cell_state_seen() {
 
 bh_start
 result params "rounds=$ROUNDS cell=linux-1cpu kernel=$(uname -r) image_bytes=$(stat -c %s $LX/Image) initrd_bytes=$(stat -c %s $LX/initramfs.cpio.gz)"
-i=1
-while [ $i -le $ROUNDS ]; do
-	mark create-$i
+# boot_round PREFIX N [OPTION...]: one boot to the shell, and destroy.
+boot_round() {
+	local p=$1 i=$2 polls=0
+	shift 2
+	mark ${p}create-$i
 	run bulkhead cell linux $BH_CELLS/linux-1cpu.cell $LX/Image \
-		-s $BH_CELLS/qemu-arm64.cell -i $LX/initramfs.cpio.gz -c "$CMDLINE"
-	mark started-$i
-	polls=0
+		-s $BH_CELLS/qemu-arm64.cell -i $LX/initramfs.cpio.gz \
+		-c "$CMDLINE" "$@"
+	mark ${p}started-$i
 	while [ "$(cell_state_seen)" != $READY ]; do
 		polls=$((polls + 1))
-		[ $polls -lt 100000 ] || fatal "round $i: no shell in the cell"
+		[ $polls -lt 100000 ] || fatal "round $p$i: no shell in the cell"
 	done
-	mark shell-$i
+	mark ${p}shell-$i
 	run bulkhead cell destroy linux-1cpu
-	mark destroyed-$i
-	result round $i polls=$polls
-	i=$((i + 1))
+	mark ${p}destroyed-$i
+	result round $p$i polls=$polls
+}
+
+for i in $(seq $ROUNDS); do
+	boot_round "" $i
+done
+for i in $(seq $ROUNDS); do
+	boot_round nc- $i --no-pristine-copy
 done
 mark_poll_cost cell_state_seen
 marks_report
