@@ -261,10 +261,22 @@ while time.time() < end:
     except OSError:
         pass
     time.sleep(0.2)
+def logged():
+    try:
+        return len(open(log, 'rb').read())
+    except OSError:
+        return 0
+# Open until the cell has echoed as many bytes as were typed: QEMU takes
+# from the socket only what the PL011's 16-byte FIFO has room for, and
+# drops the rest when the socket closes (a busy host slows the cell).
+before = logged()
 s = socket.socket(socket.AF_UNIX)
 s.connect(sock)
 s.sendall(text.encode() + b'\r')
-time.sleep(0.5)
+end = time.time() + 120
+while logged() - before <= len(text) and time.time() < end:
+    time.sleep(0.2)
+time.sleep(0.2)
 s.close()
 PY
 }
