@@ -257,14 +257,33 @@ static unsigned int loadable_ram(const struct bh_cell_desc *cell,
 	return n;
 }
 
+static void print_range(const char *what, uint64_t start, uint64_t size)
+{
+	printf("%-12s 0x%09llx-0x%09llx\n", what, (unsigned long long)start,
+	       (unsigned long long)(start + size - 1));
+}
+
+static void print_layout(const struct linux_opts *o,
+			 const struct linux_files *f)
+{
+	unsigned int i;
+
+	for (i = 0; i < LINUX_NUM_BLOBS; i++)
+		if (o->blob[i].size)
+			print_range(linux_blob_names[i], o->blob[i].addr,
+				    o->blob[i].size);
+	if (f->pristine_size)
+		print_range("pristine", f->pristine_at, f->pristine_size);
+	printf("%-12s 0x%09llx\n", "entry", (unsigned long long)f->entry);
+}
+
 static int lay_out(struct linux_opts *o, struct linux_files *f)
 {
 	struct linux_ram ram[MAX_RAM];
 	struct linux_blob *b = o->blob;
-	unsigned int n = loadable_ram(f->cell, ram), i;
+	unsigned int n = loadable_ram(f->cell, ram);
 	struct bh_check_ctx ctx;
 	char why[512];
-	uint64_t entry;
 
 	b[LINUX_DTB].size = fdt_totalsize(f->dtb);
 	b[LINUX_INITRD].size = f->initrd_size;
@@ -290,18 +309,9 @@ static int lay_out(struct linux_opts *o, struct linux_files *f)
 				    b[LINUX_INITRD].addr + b[LINUX_INITRD].size);
 	if (f->pristine_size)
 		cell_dtb_set_reserve(f->dtb, f->pristine_at, f->pristine_size);
-	for (i = 0; i < LINUX_NUM_BLOBS; i++)
-		if (b[i].size)
-			printf("%-12s 0x%09llx-0x%09llx\n", linux_blob_names[i],
-			       (unsigned long long)b[i].addr,
-			       (unsigned long long)(b[i].addr + b[i].size - 1));
-	if (f->pristine_size)
-		printf("%-12s 0x%09llx-0x%09llx\n", "pristine",
-		       (unsigned long long)f->pristine_at,
-		       (unsigned long long)(f->pristine_at + f->pristine_size - 1));
-	entry = b[LINUX_KERNEL].addr + f->img.text_offset;
-	f->entry = f->pristine_size ? f->pristine_at : entry;
-	printf("%-12s 0x%09llx\n", "entry", (unsigned long long)f->entry);
+	f->entry = f->pristine_size ? f->pristine_at :
+		   b[LINUX_KERNEL].addr + f->img.text_offset;
+	print_layout(o, f);
 	/* What the driver will check too, said before anything changes. */
 	check_ctx_init(&ctx, stderr, o->cell);
 	return bh_check_cell_boot(&ctx, f->cell, 0, f->entry,
