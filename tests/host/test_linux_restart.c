@@ -154,7 +154,7 @@ TEST(build_without_initrd)
 
 int main(void)
 {
-	unit_suite = "linux-restart";
+	unit_suite = "unit/linux-restart";
 	RUN(size_pages);
 	RUN(reserve_top_of_highest_exec);
 	RUN(build_copies_into_place);
