@@ -188,6 +188,7 @@ dtc -q -I dtb -O dts -o "$W/user-out.dts" "$W/user-out.dtb"
 has user-dtb-kept "$W/user-out.dts" 'model = "users-own";'
 has user-dtb-bootargs "$W/user-out.dts" 'bootargs = "root=/dev/ram";'
 has user-dtb-initrd "$W/user-out.dts" "linux,initrd-start"
+has user-dtb-memreserve "$W/user-out.dts" "/memreserve/"
 run user-dtb-bad 1 $B "${L[@]}" "$CELL" "$W/Image" -d "$W/initrd"
 has user-dtb-bad-why "$W/user-dtb-bad.err" "not a valid flattened device tree"
 # The stock kernel of the test image, if the cache has it.
