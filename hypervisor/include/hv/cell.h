@@ -14,6 +14,7 @@
 #include <bulkhead/comm-region.h>
 
 struct pci_device;
+struct per_cpu;
 
 #define MAX_CELLS	8	/* root included; the id is the VMID */
 
