@@ -27,7 +27,7 @@
 
 #define NAME		"ivshmem-demo-uio"
 #define PEER		((unsigned int)BH_DEMO_ROOT_PEER)
-#define POLL_MS		10	/* also look without an interrupt */
+#define POLL_MS		10	/* by default, also look without an interrupt */
 #define STATE_TABLE	0x1000UL
 /* The command register's high byte, and INTx disable (bit 10) in it. */
 #define CFG_COMMAND_HI	5
@@ -41,6 +41,7 @@ struct uio_demo {
 	volatile uint8_t *own;			/* our output section */
 	uint64_t out_size, rw_size;
 	unsigned int id, max_peers;
+	int wait_ms;			/* poll() timeout, -1: none */
 	uint32_t last_seq;
 	bool connected;
 	unsigned int requests, errors, total_errors;
@@ -51,12 +52,15 @@ struct uio_demo {
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"Usage: " NAME " [-u N] [-r RUNS]\n\n"
+		"Usage: " NAME " [-u N] [-r RUNS] [-w MS]\n\n"
 		"Answers the root cell's ivshmem-demo (peer %u of the link) as the\n"
 		"inmate would, through /dev/uioN (uio_pci_generic bound to the\n"
 		"ivshmem device), and prints each run's totals.\n\n"
 		"  -u N      the uio device number (default 0)\n"
-		"  -r RUNS   exit after RUNS runs (default 1)\n", PEER);
+		"  -r RUNS   exit after RUNS runs (default 1)\n"
+		"  -w MS     look at the link after MS ms without an interrupt too\n"
+		"            (default %d; -1: only when interrupted, so the demo\n"
+		"            stalls if the interrupt does not work)\n", PEER, POLL_MS);
 }
 
 static void *map(const char *path, int flags, uint64_t off, uint64_t len,
@@ -250,7 +254,7 @@ static int wait_interrupt(struct uio_demo *d)
 {
 	struct pollfd p = { .fd = d->uio, .events = POLLIN };
 	uint32_t count;
-	int n = poll(&p, 1, POLL_MS);
+	int n = poll(&p, 1, d->wait_ms);
 
 	if (n <= 0)
 		return n;
@@ -264,14 +268,15 @@ static int wait_interrupt(struct uio_demo *d)
 
 int main(int argc, char **argv)
 {
-	struct uio_demo d = { .uio = -1, .config = -1 };
+	struct uio_demo d = { .uio = -1, .config = -1, .wait_ms = POLL_MS };
 	unsigned int n = 0, runs = 1, done = 0;
 	int c, r;
 
-	while ((c = getopt(argc, argv, "u:r:h")) != -1) {
+	while ((c = getopt(argc, argv, "u:r:w:h")) != -1) {
 		switch (c) {
 		case 'u': n = strtoul(optarg, NULL, 0); break;
 		case 'r': runs = strtoul(optarg, NULL, 0); break;
+		case 'w': d.wait_ms = strtol(optarg, NULL, 0); break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;
 		}

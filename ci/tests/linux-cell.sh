@@ -8,10 +8,10 @@
 # only its memory); its ivshmem device (link 0) is on its PCI bus, binds
 # to the stock uio_pci_generic, and carries the ivshmem demo between the
 # root's Linux (ivshmem-demo) and the cell's (ivshmem-demo-uio), every
-# message checked on both sides, the cell woken by the device's INTx
-# (100 or more uio events: uio_pci_generic's handler saw PCI status bit 3
-# and INTx was unmasked again each time; the responder also polls every
-# 10 ms, so the messages alone would not prove the interrupt); it
+# message checked on both sides, the cell's side woken only by the
+# device's INTx (-w -1: without the interrupt, uio_pci_generic's handler
+# seeing PCI status bit 3 and INTx unmasked again each time, the demo
+# stalls and fails); it
 # powers itself off (the cell shut down); then 10 destroy/re-create
 # rounds leave the root's memory checksum intact; last it reboots itself
 # (a fresh boot of the same kernel from the pristine copy).
@@ -25,7 +25,7 @@
 # expect-uart1: uio-has-irq ^UIO_IRQ=OK
 # expect-uart1: demo-cell-ready ^ivshmem-demo-uio: ready
 # expect-uart1: demo-cell-totals ^ivshmem-demo: inmate totals: 300 requests, 76800 bytes, 0 errors
-# expect-uart1: demo-cell-interrupts ^ivshmem-demo-uio: [1-9][0-9]{2,} interrupts
+# expect-uart1: demo-cell-interrupts ^ivshmem-demo-uio: [1-9][0-9]* interrupts
 # expect-uart1: marked-before-reboot ^MARKED
 # expect-uart1: reboot-fresh ^REBOOT=FRESH
 . /tests/lib.sh
@@ -49,8 +49,8 @@ uart1_type 'echo OTHER_RAM=$(grep "System RAM" /proc/iomem | grep -vc 40000000-4
 # cell's responder in the background while the root sends.
 uart1_type 'd=$(ls -d /sys/bus/pci/devices/*); echo PCI=$(cat $d/vendor):$(cat $d/device):$(cat $d/class) UIO=$(insmod /lib/modules/uio.ko; insmod /lib/modules/uio_pci_generic.ko; echo 4248 1d00 > /sys/bus/pci/drivers/uio_pci_generic/new_id; ls /sys/class/uio)'
 uart1_type 'dmesg | grep -q "No IRQ" || echo UIO_IRQ=OK'
-uart1_type 'ivshmem-demo-uio -r 1 &'
-check ivshmem-demo-with-linux-cell ivshmem-demo -n 300 -s 256 -t 240000
+uart1_type 'ivshmem-demo-uio -r 1 -w -1 &'
+check ivshmem-demo-with-linux-cell ivshmem-demo -n 300 -s 256 -t 120000
 uart1_type 'wait; poweroff -f'
 root_busy_check root-keeps-working 5
 check_cell_off powered-off linux-1cpu 300000
