@@ -164,10 +164,16 @@ json() {
 	echo "${1:-null}"
 }
 
-# lifecycle_stats: one line per step, "STEP MEDIAN MIN MAX" in µs over the
-# cycles, from the marks of lifecycle.log; then "poll US" and "mark US".
-lifecycle_stats() {
-	tr -d "\r" 2> /dev/null < "$out/lifecycle.log" | awk '
+# mark_stats NAME FIRST LAST STEP=FROM:TO...: the durations between the
+# marks of NAME.log (common.sh: mark), round N's marks named MARK-N for
+# N = 1, 2, ... while FIRST-N and LAST-N exist: "rounds N", then one line
+# per STEP, "STEP MEDIAN MIN MAX" in µs; then "poll US" and "mark US" from
+# the marks poll-a, poll-b, poll-c.
+mark_stats() {
+	local name=$1 first=$2 last=$3
+	shift 3
+	tr -d "\r" 2> /dev/null < "$out/$name.log" | awk -v first="$first" \
+		-v last="$last" -v steps="$*" '
 		/^BHBENCH: mark / { t[$3] = $4 }
 		function add(step, v) { n[step]++; val[step, n[step]] = v }
 		function stats(step,   i, j, k, x) {
@@ -181,24 +187,49 @@ lifecycle_stats() {
 			print step, val[step, int((k + 1) / 2)], val[step, 1], val[step, k]
 		}
 		END {
-			for (i = 1; ("create-" i) in t && ("destroyed-" i) in t; i++) {
-				add("create", t["load-" i] - t["create-" i])
-				add("load", t["start-" i] - t["load-" i])
-				add("start", t["started-" i] - t["start-" i])
-				add("start_to_output", t["output-" i] - t["start-" i])
-				add("create_to_output", t["output-" i] - t["create-" i])
-				add("shutdown", t["destroy-" i] - t["output-" i])
-				add("destroy", t["destroyed-" i] - t["destroy-" i])
+			ns = split(steps, s)
+			for (j = 1; j <= ns; j++) {
+				split(s[j], kv, "=")
+				name[j] = kv[1]
+				split(kv[2], ft, ":")
+				from[j] = ft[1]
+				to[j] = ft[2]
 			}
+			for (i = 1; (first "-" i) in t && (last "-" i) in t; i++)
+				for (j = 1; j <= ns; j++)
+					add(name[j], t[to[j] "-" i] - t[from[j] "-" i])
 			if (i == 1)
 				exit
-			print "cycles", i - 1
-			split("create load start start_to_output create_to_output shutdown destroy", s)
-			for (j = 1; j <= 7; j++)
-				stats(s[j])
+			print "rounds", i - 1
+			for (j = 1; j <= ns; j++)
+				stats(name[j])
 			print "poll", t["poll-b"] - t["poll-a"]
 			print "mark", t["poll-c"] - t["poll-b"]
 		}'
+}
+
+# read_stats PREFIX STEP... < mark_stats output: PREFIX_rounds,
+# PREFIX_poll, PREFIX_mark, and PREFIX_STEP_median/_min/_max, all set
+# (empty where the log has no figure: the table and JSON show that).
+read_stats() {
+	local prefix=$1 step med min max
+	shift
+	for step in rounds poll mark; do
+		printf -v "${prefix}_$step" '%s' ""
+	done
+	for step in "$@"; do
+		printf -v "${prefix}_${step}_median" '%s' ""
+		printf -v "${prefix}_${step}_min" '%s' ""
+		printf -v "${prefix}_${step}_max" '%s' ""
+	done
+	while read -r step med min max; do
+		case $step in
+		rounds|poll|mark) printf -v "${prefix}_$step" '%s' "$med" ;;
+		*) printf -v "${prefix}_${step}_median" '%s' "$med"
+		   printf -v "${prefix}_${step}_min" '%s' "$min"
+		   printf -v "${prefix}_${step}_max" '%s' "$max" ;;
+		esac
+	done
 }
 
 # ms US: µs as milliseconds with three decimals.
@@ -240,7 +271,8 @@ run_all() {
 	echo "Running the benchmarks in QEMU with -icount $ICOUNT, $JOBS at once (logs in $rel/)..."
 	run_jobs "guest latency-load" "guest lifecycle" "guest footprint" \
 		 "guest trapcost" "guest latency-idle" "guest ivshmem" \
-		 "guest rtos" "bare bare-latency" "bare bare-trapcost" "bare bare-rtos"
+		 "guest rtos" "guest linux-boot" \
+		 "bare bare-latency" "bare bare-trapcost" "bare bare-rtos"
 	echo $((SECONDS - start)) > "$out/total-wall"
 	date -u +%Y-%m-%dT%H:%M:%SZ > "$out/run-date"
 	echo
@@ -262,7 +294,7 @@ case "${1:-}" in
 esac
 wall=$(cat "$out/total-wall" 2> /dev/null || echo 0)
 status=0
-for name in latency-idle latency-load trapcost lifecycle ivshmem footprint rtos; do
+for name in latency-idle latency-load trapcost lifecycle ivshmem footprint rtos linux-boot; do
 	if ! ok "$name"; then
 		echo "bench.sh: $name did not complete: $(bhbench "$name" error) ($rel/$name.log)" >&2
 		status=1
@@ -322,18 +354,21 @@ for op in $OPS; do
 done
 
 # 3. Lifecycle.
-lc_cycles= lc_poll= lc_mark=
 LC_STEPS="create load start start_to_output create_to_output shutdown destroy"
-while read -r step med min max; do
-	case $step in
-	cycles) lc_cycles=$med ;;
-	poll) lc_poll=$med ;;
-	mark) lc_mark=$med ;;
-	*) printf -v "lc_${step}_median" '%s' "$med"
-	   printf -v "lc_${step}_min" '%s' "$min"
-	   printf -v "lc_${step}_max" '%s' "$max" ;;
-	esac
-done < <(lifecycle_stats)
+read_stats lc $LC_STEPS < <(mark_stats lifecycle create destroyed create=create:load \
+	load=load:start start=start:started start_to_output=start:output \
+	create_to_output=create:output shutdown=output:destroy \
+	destroy=destroy:destroyed)
+lc_cycles=$lc_rounds
+
+# 6. Linux cell boot: bulkhead cell linux, then its shell, then destroy.
+LX_STEPS="command boot total destroy"
+read_stats lx $LX_STEPS < <(mark_stats linux-boot create destroyed command=create:started \
+	boot=started:shell total=create:shell destroy=shell:destroyed)
+read_stats lxn $LX_STEPS < <(mark_stats linux-boot nc-create nc-destroyed \
+	command=nc-create:nc-started boot=nc-started:nc-shell \
+	total=nc-create:nc-shell destroy=nc-shell:nc-destroyed)
+lx_params=$(bhbench linux-boot params)
 
 # 4. ivshmem: ci/bench/ivshmem.sh's "rtt" and "bulk" lines.
 iv_log=$out/ivshmem.log
@@ -400,6 +435,41 @@ qemu_version=$(qemu-system-aarch64 --version | sed -n '1s/^QEMU emulator version
 git_rev=$(git -C "$top" describe --always --dirty 2> /dev/null || echo unknown)
 date=$(cat "$out/run-date" 2> /dev/null || echo unknown)
 
+lc_label() {
+	case $1 in
+	create) echo "bulkhead cell create" ;;
+	load) echo "bulkhead cell load" ;;
+	start) echo "bulkhead cell start" ;;
+	start_to_output) echo "start -> first output seen (at most)" ;;
+	create_to_output) echo "create -> first output seen (at most)" ;;
+	shutdown) echo "bulkhead cell shutdown" ;;
+	destroy) echo "bulkhead cell destroy" ;;
+	esac
+}
+
+lx_label() {
+	case $1 in
+	command) echo "bulkhead cell linux (create..start)" ;;
+	boot) echo "start -> shell (at most)" ;;
+	total) echo "create -> shell (at most)" ;;
+	destroy) echo "bulkhead cell destroy" ;;
+	esac
+}
+
+# steps_table PREFIX LABEL_FN STEP...: a row per step (read_stats'
+# figures), median min max in ms, labelled by LABEL_FN STEP.
+steps_table() {
+	local prefix=$1 label=$2 k m n x
+	shift 2
+	printf '   %-40s %9s %9s %9s\n' "" median min max
+	for k in "$@"; do
+		m=${prefix}_${k}_median n=${prefix}_${k}_min x=${prefix}_${k}_max
+		printf '   %-40s %9s %9s %9s\n' "$($label "$k")" \
+			"$(show "$(ms "${!m}")")" "$(show "$(ms "${!n}")")" \
+			"$(show "$(ms "${!x}")")"
+	done
+}
+
 report() {
 	local op k
 	echo "Bulkhead benchmarks: QEMU $qemu_version virt (GICv$GIC, 4x Cortex-A57, 1 GiB),"
@@ -464,21 +534,7 @@ report() {
 	echo "   exits/op: exits to the hypervisor per operation (its own statistics)."
 	echo
 	echo "3. Lifecycle (ms): rt-control cell (CPU 2, hypervisor console), $(show "$lc_cycles") cycles"
-	printf '   %-40s %9s %9s %9s\n' "" median min max
-	for k in $LC_STEPS; do
-		local label m=lc_${k}_median n=lc_${k}_min x=lc_${k}_max
-		case $k in
-		create) label="bulkhead cell create" ;;
-		load) label="bulkhead cell load" ;;
-		start) label="bulkhead cell start" ;;
-		start_to_output) label="start -> first output seen (at most)" ;;
-		create_to_output) label="create -> first output seen (at most)" ;;
-		shutdown) label="bulkhead cell shutdown" ;;
-		destroy) label="bulkhead cell destroy" ;;
-		esac
-		printf '   %-40s %9s %9s %9s\n' "$label" "$(show "$(ms "${!m}")")" \
-			"$(show "$(ms "${!n}")")" "$(show "$(ms "${!x}")")"
-	done
+	steps_table lc lc_label $LC_STEPS
 	echo "   Each step is one CLI command (fork, exec, ioctl). The guest polls the console;"
 	echo "   one poll takes $(show "$(ms "$lc_poll")") ms, the resolution of \"first output seen\";"
 	echo "   a timestamp (kernel log mark) costs $(show "$(ms "$lc_mark")") ms. Several CPUs are busy here: the"
@@ -543,6 +599,15 @@ report() {
 	echo "   semaphore for the switch. Ratios are n/a where bare metal is 0 ns (the counter"
 	echo "   ticks every $(calc "if (${rtos_hz:-0} > 0) printf \"%.0f\", 1e9 / ${rtos_hz:-0}") ns). Histograms: ${plots:-none (see above)}."
 	echo
+	echo "7. Linux cell boot (ms): Debian's kernel in linux-1cpu (CPU 3, 128 MiB), $(show "$lx_rounds") rounds"
+	steps_table lx lx_label $LX_STEPS
+	echo "   the same with --no-pristine-copy ($(show "$lxn_rounds") rounds): no copy behind the stub"
+	steps_table lxn lx_label $LX_STEPS | tail -n +2
+	echo "   $lx_params"
+	echo "   The shell: the cell's init, before it starts the shell, writes its ivshmem state,"
+	echo "   which the root polls (one poll: $(show "$(ms "$lx_poll")") ms). The command includes reading the"
+	echo "   33 MB kernel and building the device tree; the boot, the stub's copy (pristine copy)."
+	echo
 	echo "Wall time: ${wall}s for $(ls "$out"/*.wall 2> /dev/null | wc -l) QEMU runs, $JOBS at once."
 }
 
@@ -581,6 +646,19 @@ trap_json() {
 		printf '"exits_per_op": null'
 	fi
 	printf '}'
+}
+
+# steps_json PREFIX STEP...: "STEP_us": {median, min, max} per step.
+steps_json() {
+	local prefix=$1 k m n x first=1
+	shift
+	for k in "$@"; do
+		m=${prefix}_${k}_median n=${prefix}_${k}_min x=${prefix}_${k}_max
+		[ $first = 1 ] || printf ',\n'
+		first=0
+		printf '    "%s_us": {"median": %s, "min": %s, "max": %s}' "$k" \
+			"$(json "${!m}")" "$(json "${!n}")" "$(json "${!x}")"
+	done
 }
 
 results_json() {
@@ -634,14 +712,7 @@ EOF2
     "poll_us": $(json "$lc_poll"),
     "mark_us": $(json "$lc_mark"),
 EOF2
-	first=1
-	for k in $LC_STEPS; do
-		local m=lc_${k}_median n=lc_${k}_min x=lc_${k}_max
-		[ $first = 1 ] || printf ',\n'
-		first=0
-		printf '    "%s_us": {"median": %s, "min": %s, "max": %s}' "$k" \
-			"$(json "${!m}")" "$(json "${!n}")" "$(json "${!x}")"
-	done
+	steps_json lc $LC_STEPS
 	cat << EOF2
 
   },
@@ -663,6 +734,27 @@ EOF2
     "bulk_us": $(json "$iv_bulk_us"),
     "bulk_mb_per_s": $(json "$iv_bulk_mbps"),
     "bulk_errors": $(json "$iv_bulk_errors")
+  },
+  "linux_boot": {
+    "cell_config": "linux-1cpu.cell: CPU 3, 128 MiB; bulkhead cell linux with Debian's kernel",
+    "params": "$lx_params",
+    "rounds": $(json "$lx_rounds"),
+    "poll_us": $(json "$lx_poll"),
+    "mark_us": $(json "$lx_mark"),
+EOF2
+	steps_json lx $LX_STEPS
+	cat << EOF2
+,
+    "no_pristine_copy": {
+      "rounds": $(json "$lxn_rounds"),
+EOF2
+	steps_json lxn $LX_STEPS | sed 's/^/  /'
+	cat << EOF2
+
+    }
+EOF2
+	cat << EOF2
+
   },
   "footprint": {
     "image_bytes": $(json "$hv_bytes"),

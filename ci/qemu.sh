@@ -155,6 +155,9 @@ build_linux_cell() {
 	cp "$cache/arm64/lib/modules/$kver/kernel/drivers/uio/uio.ko" \
 	   "$cache/arm64/lib/modules/$kver/kernel/drivers/uio/uio_pci_generic.ko" \
 	   "$root/lib/modules/" 2>/dev/null || true
+	# The cell's side of the ivshmem demo, on those stock drivers.
+	mkdir -p "$root/usr/bin"
+	cp "$top/tools/ivshmem-demo-uio" "$root/usr/bin/"
 	(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) \
 		> "$cell/usr/share/bulkhead/linux/initramfs.cpio.gz"
 	if [ "$(head -c 2 "$cache/vmlinuz" | od -An -tx1 | tr -d ' ')" = 1f8b ]; then
@@ -220,7 +223,8 @@ image_stale() {
 	[ -e "$img" ] && [ -e "$qdir/bulkhead-virt-its.dtb" ] &&
 		[ -e "$qdir/initramfs-linux.cpio.gz" ] || return 0
 	for f in driver/bulkhead.ko hypervisor/bulkhead.bin tools/bulkhead \
-		 tools/ivshmem-demo tools/rt-samples tests/guest/ioctl-fuzz tests/guest/pmu-count \
+		 tools/ivshmem-demo tools/ivshmem-demo-uio tools/rt-samples \
+		 tests/guest/ioctl-fuzz tests/guest/pmu-count \
 		 tests/guest/root-features \
 		 ci/init ci/qemu.sh ci/linux-cell-init; do
 		[ "$top/$f" -nt "$img" ] && return 0
@@ -232,24 +236,42 @@ image_stale() {
 	return 1
 }
 
-# test_dtb NAME: the device tree of test NAME: the shared one, plus the
-# test's own "# dt: TEXT" lines (device-tree source appended to it, e.g.
-# "# dt: &{/pl061@9030000} { status = \"disabled\"; };").
+# test_dtb NAME [SCRIPT [BASE [DIR]]]: the device tree of test NAME (or
+# of SCRIPT, a benchmark or the demo): the shared one (BASE, its source),
+# plus the script's own "# dt: TEXT" lines (device-tree source appended
+# to it, e.g. "# dt: &{/pl061@9030000} { status = \"disabled\"; };"),
+# compiled into DIR.
 test_dtb() {
-	local name=$1 frag=$tdir/$name.dt.dts base=$qdir/bulkhead-virt
-	test_has_its "$name" && base=$qdir/bulkhead-virt-its
-	if ! grep -q '^# dt: ' "$top/ci/tests/$name.sh" 2>/dev/null; then
-		echo "$base.dtb"
+	local name=$1 script=${2:-$top/ci/tests/$1.sh}
+	local base=${3:-} dir=${4:-$tdir}
+	# '# its: on' tests start from the board with the ITS.
+	if [ -z "$base" ]; then
+		base=$qdir/bulkhead-virt.dts
+		test_has_its "$name" && base=$qdir/bulkhead-virt-its.dts
+	fi
+	local frag=$dir/$name.dt.dts
+	if ! grep -q '^# dt: ' "$script" 2>/dev/null; then
+		echo "${base%.dts}.dtb"
 		return
 	fi
-	mkdir -p "$tdir"
+	mkdir -p "$dir"
 	{
-		cat "$base.dts"
-		sed -n 's/^# dt: //p' "$top/ci/tests/$name.sh"
+		cat "$base"
+		sed -n 's/^# dt: //p' "$script"
 	} > "$frag"
-	dtc -q -I dts -O dtb -o "$tdir/$name.dtb" "$frag" ||
-		die "ci/tests/$name.sh: its '# dt:' lines do not compile (see $frag)"
-	echo "$tdir/$name.dtb"
+	dtc -q -I dts -O dtb -o "$dir/$name.dtb" "$frag" ||
+		die "$script: its '# dt:' lines do not compile (see $frag)"
+	echo "$dir/$name.dtb"
+}
+
+# linux_initrd SCRIPT: the initramfs for SCRIPT: with the Linux cell's
+# kernel and initramfs if it says "# linux-cell: yes".
+linux_initrd() {
+	if grep -q '^# linux-cell: *yes' "$1"; then
+		echo "$qdir/initramfs-linux.cpio.gz"
+	else
+		echo "$qdir/initramfs.cpio.gz"
+	fi
 }
 
 # "# its: on": the board has the GIC ITS, and a virtio-rng-pci device
@@ -319,10 +341,22 @@ while time.time() < end:
     except OSError:
         pass
     time.sleep(0.2)
+def logged():
+    try:
+        return len(open(log, 'rb').read())
+    except OSError:
+        return 0
+# Open until the cell has echoed as many bytes as were typed: QEMU takes
+# from the socket only what the PL011's 16-byte FIFO has room for, and
+# drops the rest when the socket closes (a busy host slows the cell).
+before = logged()
 s = socket.socket(socket.AF_UNIX)
 s.connect(sock)
 s.sendall(text.encode() + b'\r')
-time.sleep(0.5)
+end = time.time() + 120
+while logged() - before <= len(text) and time.time() < end:
+    time.sleep(0.2)
+time.sleep(0.2)
 s.close()
 PY
 }
@@ -365,9 +399,8 @@ run_test() {
 	fi
 	dtb=$(test_dtb "$name")
 	# "# linux-cell: yes": the Linux cell's kernel and initramfs too.
-	local initrd=$qdir/initramfs.cpio.gz
-	grep -q '^# linux-cell: *yes' "$top/ci/tests/$name.sh" &&
-		initrd=$qdir/initramfs-linux.cpio.gz
+	local initrd
+	initrd=$(linux_initrd "$top/ci/tests/$name.sh")
 	local its=0
 	test_has_its "$name" && its=1
 	mapfile -t args < <(BH_CPU=$cpu BH_VHE=$vhe BH_DTB=$dtb BH_CMDLINE=$extra \
@@ -483,13 +516,21 @@ bench)
 	[ -f "$top/ci/bench/${2:-}.sh" ] || die "usage: qemu.sh bench NAME [TIMEOUT]"
 	bdir=${BH_BENCH_DIR:-$build/bench}
 	mkdir -p "$bdir"
-	mapfile -t args < <(BH_ICOUNT=1 qemu_args "bench/$2")
+	# The benchmarks' own tree: bench.sh fixed its seeds (bench.dts).
+	base=$qdir/bulkhead-virt.dts
+	[ -f "$qdir/bench.dts" ] && base=$qdir/bench.dts
+	dtb=$(test_dtb "bench-$2" "$top/ci/bench/$2.sh" "$base" "$bdir")
+	mapfile -t args < <(BH_ICOUNT=1 BH_DTB=$dtb \
+			    BH_INITRD=$(linux_initrd "$top/ci/bench/$2.sh") \
+			    qemu_args "bench/$2")
 	exec timeout --foreground -k 5 "${3:-600}" "${args[@]}" </dev/null \
 		-serial "file:$bdir/$2.log" -serial "file:$bdir/$2.uart1.log"
 	;;
 demo)
 	build_image
-	mapfile -t args < <(qemu_args demo)
+	mapfile -t args < <(BH_DTB=$(test_dtb demo "$top/ci/demo.sh") \
+			    BH_INITRD=$(linux_initrd "$top/ci/demo.sh") \
+			    qemu_args demo)
 	# Both UARTs on the terminal: the cells' output shows beside Linux's.
 	exec timeout --foreground 600 "${args[@]}" -chardev stdio,id=con,mux=on \
 		-serial chardev:con -serial chardev:con

@@ -83,11 +83,11 @@ static struct ivshmem_link *find_link(u32 id)
 	return NULL;
 }
 
+/* INTx disabled or not: a masked interrupt waits in the status bit. */
 static bool takes_interrupts(const struct pci_device *to)
 {
 	return to && to->cell->state == BH_CELL_STATE_RUNNING &&
-	       (to->int_control & BH_IVSHMEM_INT_ENABLE) &&
-	       !(to->command & PCI_CMD_INTX_DISABLE);
+	       (to->int_control & BH_IVSHMEM_INT_ENABLE);
 }
 
 /* Counter ticks per interrupt at IRQ_RATE. */
@@ -116,7 +116,30 @@ static void deliver(struct ivshmem_link *link, unsigned int from,
 	if (!takes_interrupts(dev))
 		return;
 	dev->int_count++;
-	arch_trigger_irq(dev->cfg->irq);
+	dev->int_status = true;
+	if (!(dev->command & PCI_CMD_INTX_DISABLE))
+		arch_trigger_irq(dev->cfg->irq);
+}
+
+/*
+ * PCI Local Bus 3.0, 6.2.2: INTx is asserted while the interrupt status
+ * is 1 and INTx is not disabled; setting the disable bit does not change
+ * the status. Our INTx is an edge on the cell's SPI, so enabling INTx
+ * with an interrupt pending sends that edge (stock drivers such as
+ * uio_pci_generic mask INTx in their handler and unmask it later). Only
+ * the cell's own device and SPI: nothing of another cell changes.
+ */
+void ivshmem_set_command(struct pci_device *dev, u16 command)
+{
+	bool unmasked;
+
+	spin_lock(&link_lock);
+	unmasked = (dev->command & PCI_CMD_INTX_DISABLE) &&
+		   !(command & PCI_CMD_INTX_DISABLE);
+	dev->command = command;
+	if (unmasked && dev->int_status && takes_interrupts(dev))
+		arch_trigger_irq(dev->cfg->irq);
+	spin_unlock(&link_lock);
 }
 
 static void release_held(struct ivshmem_link *link, unsigned int from,
@@ -407,6 +430,7 @@ static void quiet(struct pci_device *dev, bool reset)
 {
 	spin_lock(&link_lock);
 	dev->int_control = 0;
+	dev->int_status = false;
 	if (reset) {
 		dev->int_count = 0;
 		dev->has_run = true;
@@ -470,6 +494,8 @@ static u32 register_read(struct pci_device *dev, u64 offset)
 		return dev->int_count;
 	case BH_IVSHMEM_REG_INTID:
 		return c->irq;
+	case BH_IVSHMEM_REG_INT_STATUS:
+		return dev->int_status;
 	default:
 		return 0;
 	}
@@ -492,6 +518,8 @@ enum mmio_result ivshmem_register_access(struct pci_device *dev,
 		doorbell(dev, val);
 	} else if (offset == BH_IVSHMEM_REG_STATE) {
 		set_state(dev, val);
+	} else if (offset == BH_IVSHMEM_REG_INT_STATUS && (val & 1)) {
+		dev->int_status = false;
 	}
 	spin_unlock(&link_lock);
 	return MMIO_HANDLED;

@@ -53,7 +53,8 @@ static u32 config_read(const struct pci_device *dev, unsigned int reg)
 	case PCI_CFG_SUBSYSTEM:
 		return BH_IVSHMEM_DEVICE_ID << 16 | BH_IVSHMEM_VENDOR_ID;
 	case PCI_CFG_COMMAND:
-		return dev->command;
+		return dev->command |
+		       (dev->int_status ? PCI_STATUS_INTERRUPT << 16 : 0);
 	case PCI_CFG_CLASS_REV:
 		return BH_IVSHMEM_CLASS << 8 | BH_IVSHMEM_REVISION;
 	case PCI_CFG_BAR0:
@@ -71,7 +72,8 @@ static void config_write(struct pci_device *dev, unsigned int reg, u32 val)
 {
 	switch (reg) {
 	case PCI_CFG_COMMAND:
-		dev->command = val & PCI_CMD_WRITABLE;
+		/* The status half is read-only (its bits here: none RW1C). */
+		ivshmem_set_command(dev, val & PCI_CMD_WRITABLE);
 		break;
 	case PCI_CFG_BAR0:
 		dev->bar_sizing = val == 0xffffffff;
@@ -178,7 +180,7 @@ static void pci_cell_reset(struct cell *cell)
 	for (i = 0; i < cell->num_pci_devs; i++) {
 		struct pci_device *dev = &cell->pci_devs[i];
 
-		dev->command = 0;
+		dev->command = 0;	/* not running: nothing to send */
 		dev->intx_line = 0;
 		dev->bar_sizing = false;
 		ivshmem_reset(dev);

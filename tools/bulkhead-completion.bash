@@ -66,7 +66,7 @@ _bulkhead_cell()
 			if [ "$COMP_CWORD" = 3 ]; then
 				_bulkhead_files .cell
 			elif [[ $cur == -* ]]; then
-				_bulkhead_words "-d -i -c -s -w -n --system-dtb --write-dtb --dry-run --psci --kernel-at --dtb-at --initrd-at"
+				_bulkhead_words "-d -i -c -s -w -n --system-dtb --write-dtb --dry-run --psci --kernel-at --dtb-at --initrd-at --no-pristine-copy"
 			else
 				_bulkhead_files
 			fi ;;

@@ -478,6 +478,13 @@ static void gen_tree(struct gen *g)
 	ok(g, fdt_begin_node(g->fdt, "chosen"));
 	if (g->console_path[0])
 		prop_str(g, "stdout-path", g->console_path);
+	/*
+	 * The virtual BARs are fixed (Documentation/ivshmem.md): Linux must
+	 * take them as they are, not assign its own (which it would do from
+	 * the window's start, wrong for any device but device 0).
+	 */
+	if (g->cell->num_pci_devices)
+		prop_u32(g, "linux,pci-probe-only", 1);
 	end_node(g);
 	if (g->console_path[0]) {
 		ok(g, fdt_begin_node(g->fdt, "aliases"));
@@ -561,4 +568,32 @@ int cell_dtb_set_initrd(void *fdt, uint64_t start, uint64_t end)
 		return chosen;
 	return fdt_setprop_inplace_u64(fdt, chosen, "linux,initrd-start", start) ?:
 	       fdt_setprop_inplace_u64(fdt, chosen, "linux,initrd-end", end);
+}
+
+/*
+ * A /memreserve/ entry, filled in once its place is known: Linux never
+ * allocates a reserved range (it keeps it out of memblock's free memory),
+ * which is all the pristine copy for reboot needs. A placeholder of one
+ * byte: Linux stops reading the map at an entry of size 0.
+ */
+int cell_dtb_add_reserve(void *fdt, size_t size)
+{
+	int ret = fdt_open_into(fdt, fdt, size);
+
+	return ret ?: fdt_add_mem_rsv(fdt, 0, 1) ?: fdt_pack(fdt);
+}
+
+/* Same size as the placeholder: the layout made for the tree still holds. */
+int cell_dtb_set_reserve(void *fdt, uint64_t start, uint64_t size)
+{
+	struct fdt_reserve_entry *re;
+	int n = fdt_num_mem_rsv(fdt);
+
+	if (n <= 0)
+		return -FDT_ERR_NOTFOUND;
+	re = (struct fdt_reserve_entry *)((char *)fdt +
+					  fdt_off_mem_rsvmap(fdt)) + n - 1;
+	re->address = cpu_to_fdt64(start);
+	re->size = cpu_to_fdt64(size);
+	return 0;
 }

@@ -37,6 +37,14 @@ int cell_dtb_chosen(const void *fdt, void *buf, size_t size,
 		    const char *cmdline, bool initrd, char *why, size_t len);
 int cell_dtb_set_initrd(void *fdt, uint64_t start, uint64_t end);
 
+/*
+ * Adds a placeholder /memreserve/ entry to the packed tree in a buffer of
+ * size bytes; cell_dtb_set_reserve fills in the last entry in place.
+ * 0 or a libfdt error.
+ */
+int cell_dtb_add_reserve(void *fdt, size_t size);
+int cell_dtb_set_reserve(void *fdt, uint64_t start, uint64_t size);
+
 /* The cell's RAM as Linux sees it: not devices, not shared, not comm. */
 static inline bool cell_mem_is_ram(const struct bh_memory *m)
 {

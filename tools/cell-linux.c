@@ -23,6 +23,7 @@
 #include "config.h"
 #include "fdt-scan.h"
 #include "linux-image.h"
+#include "linux-restart.h"
 #include "util.h"
 
 #define SYSTEM_FDT	"/sys/firmware/fdt"
@@ -32,7 +33,8 @@
 static const char usage[] =
 	"Usage: bulkhead cell linux CELL.cell Image [-d DTB] [-i INITRD] [-c CMDLINE]\n"
 	"           [-s SYSTEM.cell] [--system-dtb FILE] [-w FILE] [-n]\n"
-	"           [--psci smc|hvc] [--kernel-at ADDR] [--dtb-at ADDR] [--initrd-at ADDR]\n\n"
+	"           [--psci smc|hvc] [--kernel-at ADDR] [--dtb-at ADDR] [--initrd-at ADDR]\n"
+	"           [--no-pristine-copy]\n\n"
 	"Boots an arm64 Linux Image in the cell: creates it from CELL.cell (or\n"
 	"uses the cell of that name if it exists), loads the kernel, its device\n"
 	"tree and the initrd into the cell's loadable RAM, and starts it with\n"
@@ -56,12 +58,19 @@ static const char usage[] =
 	"  --psci smc|hvc     the PSCI conduit the tree names (default smc)\n"
 	"  --kernel-at ADDR, --dtb-at ADDR, --initrd-at ADDR\n"
 	"                     guest-physical addresses instead of the first that\n"
-	"                     fit (the kernel's is its 2 MiB aligned base)\n";
+	"                     fit (the kernel's is its 2 MiB aligned base)\n"
+	"  --no-pristine-copy load kernel, device tree and initrd only where they\n"
+	"                     run: saves their size of the cell's RAM, but a\n"
+	"                     reboot inside the cell cannot boot again\n\n"
+	"By default a pristine copy of the three sits at the top of the cell's\n"
+	"RAM, reserved in the device tree (/memreserve/), behind a stub that is\n"
+	"the cell's entry: at every start, the first and each reboot, it copies\n"
+	"them to where they run and enters the kernel.\n";
 
 struct linux_opts {
 	const char *cell, *image, *dtb, *initrd, *cmdline, *system;
 	const char *sys_dtb, *write_dtb, *psci;
-	bool dry_run;
+	bool dry_run, no_pristine;
 	struct linux_blob blob[LINUX_NUM_BLOBS];
 };
 
@@ -71,10 +80,13 @@ struct linux_files {
 	size_t user_dtb_size;
 	void *dtb;		/* what the cell boots with */
 	struct linux_image img;
+	uint64_t entry;		/* the kernel's, or the stub's */
+	void *pristine;		/* the pristine copy (linux-restart.c) */
+	uint64_t pristine_at, pristine_size;
 };
 
 enum { OPT_SYSTEM_DTB = 256, OPT_PSCI, OPT_KERNEL_AT, OPT_DTB_AT,
-       OPT_INITRD_AT };
+       OPT_INITRD_AT, OPT_NO_PRISTINE };
 
 static int parse_at(struct linux_blob *b, const char *s)
 {
@@ -96,6 +108,7 @@ static int parse_opts(int argc, char **argv, struct linux_opts *o)
 		{ "kernel-at", required_argument, NULL, OPT_KERNEL_AT },
 		{ "dtb-at", required_argument, NULL, OPT_DTB_AT },
 		{ "initrd-at", required_argument, NULL, OPT_INITRD_AT },
+		{ "no-pristine-copy", no_argument, NULL, OPT_NO_PRISTINE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -119,6 +132,7 @@ static int parse_opts(int argc, char **argv, struct linux_opts *o)
 		case OPT_KERNEL_AT: bad |= parse_at(&o->blob[LINUX_KERNEL], optarg); break;
 		case OPT_DTB_AT: bad |= parse_at(&o->blob[LINUX_DTB], optarg); break;
 		case OPT_INITRD_AT: bad |= parse_at(&o->blob[LINUX_INITRD], optarg); break;
+		case OPT_NO_PRISTINE: o->no_pristine = true; break;
 		case 'h': return printf("%s", usage), EXIT_OK;
 		default: bad = 1;
 		}
@@ -210,6 +224,11 @@ static int make_dtb(const struct linux_opts *o, struct linux_files *f)
 		ret = cell_dtb_chosen(gen ? gen : f->user_dtb, f->dtb,
 				      DTB_BUF_SIZE, o->cmdline, !!f->initrd,
 				      why, sizeof(why));
+	if (!ret && !o->no_pristine &&
+	    cell_dtb_add_reserve(f->dtb, DTB_BUF_SIZE)) {
+		snprintf(why, sizeof(why), "no room for /memreserve/");
+		ret = -EINVAL;
+	}
 	free(gen);
 	if (ret == -ENOMEM)
 		snprintf(why, sizeof(why), "out of memory");
@@ -238,35 +257,87 @@ static unsigned int loadable_ram(const struct bh_cell_desc *cell,
 	return n;
 }
 
+static void print_range(const char *what, uint64_t start, uint64_t size)
+{
+	printf("%-12s 0x%09llx-0x%09llx\n", what, (unsigned long long)start,
+	       (unsigned long long)(start + size - 1));
+}
+
+static void print_layout(const struct linux_opts *o,
+			 const struct linux_files *f)
+{
+	unsigned int i;
+
+	for (i = 0; i < LINUX_NUM_BLOBS; i++)
+		if (o->blob[i].size)
+			print_range(linux_blob_names[i], o->blob[i].addr,
+				    o->blob[i].size);
+	if (f->pristine_size)
+		print_range("pristine", f->pristine_at, f->pristine_size);
+	printf("%-12s 0x%09llx\n", "entry", (unsigned long long)f->entry);
+}
+
 static int lay_out(struct linux_opts *o, struct linux_files *f)
 {
 	struct linux_ram ram[MAX_RAM];
 	struct linux_blob *b = o->blob;
-	unsigned int n = loadable_ram(f->cell, ram), i;
+	unsigned int n = loadable_ram(f->cell, ram);
 	struct bh_check_ctx ctx;
 	char why[512];
-	uint64_t entry;
 
 	b[LINUX_DTB].size = fdt_totalsize(f->dtb);
 	b[LINUX_INITRD].size = f->initrd_size;
+	if (!o->no_pristine) {
+		f->pristine_size = linux_restart_size(&f->img, b[LINUX_DTB].size,
+						      f->initrd_size);
+		if (linux_restart_reserve(ram, n, f->pristine_size,
+					  &f->pristine_at, why, sizeof(why))) {
+			fprintf(stderr, "%s: %s: %s\n", progname, o->cell, why);
+			return -1;
+		}
+	}
 	if (linux_layout(ram, n, &f->img, b, why, sizeof(why))) {
-		fprintf(stderr, "%s: %s: %s\n", progname, o->cell, why);
+		fprintf(stderr, "%s: %s: %s", progname, o->cell, why);
+		if (f->pristine_size)
+			fprintf(stderr, " (the pristine copy for reboot takes %llu KiB at the top of the RAM: --no-pristine-copy boots without it)",
+				(unsigned long long)(f->pristine_size >> 10));
+		fputc('\n', stderr);
 		return -1;
 	}
 	if (f->initrd)
 		cell_dtb_set_initrd(f->dtb, b[LINUX_INITRD].addr,
 				    b[LINUX_INITRD].addr + b[LINUX_INITRD].size);
-	for (i = 0; i < LINUX_NUM_BLOBS; i++)
-		if (b[i].size)
-			printf("%-12s 0x%09llx-0x%09llx\n", linux_blob_names[i],
-			       (unsigned long long)b[i].addr,
-			       (unsigned long long)(b[i].addr + b[i].size - 1));
-	entry = b[LINUX_KERNEL].addr + f->img.text_offset;
-	printf("%-12s 0x%09llx\n", "entry", (unsigned long long)entry);
+	if (f->pristine_size)
+		cell_dtb_set_reserve(f->dtb, f->pristine_at, f->pristine_size);
+	f->entry = f->pristine_size ? f->pristine_at :
+		   b[LINUX_KERNEL].addr + f->img.text_offset;
+	print_layout(o, f);
 	/* What the driver will check too, said before anything changes. */
 	check_ctx_init(&ctx, stderr, o->cell);
-	return bh_check_cell_boot(&ctx, f->cell, 0, entry, b[LINUX_DTB].addr) ?
-	       -1 : 0;
+	return bh_check_cell_boot(&ctx, f->cell, 0, f->entry,
+				  b[LINUX_DTB].addr) ? -1 : 0;
+}
+
+/* The pristine copy, the stub's table pointing at the run addresses. */
+static int make_pristine(const struct linux_opts *o, struct linux_files *f)
+{
+	const struct linux_blob *b = o->blob;
+	const struct linux_restart_in in = {
+		.image = f->image, .image_size = f->image_size,
+		.dtb = f->dtb, .dtb_size = b[LINUX_DTB].size,
+		.initrd = f->initrd, .initrd_size = f->initrd_size,
+		.kernel_at = b[LINUX_KERNEL].addr + f->img.text_offset,
+		.dtb_at = b[LINUX_DTB].addr,
+		.initrd_at = b[LINUX_INITRD].addr,
+		.addr = f->pristine_at, .size = f->pristine_size,
+	};
+
+	if (!f->pristine_size)
+		return 0;
+	f->pristine = linux_restart_build(&in);
+	if (!f->pristine)
+		fprintf(stderr, "%s: out of memory\n", progname);
+	return f->pristine ? 0 : -1;
 }
 
 static int write_dtb(const char *path, const void *dtb)
@@ -292,12 +363,16 @@ static int boot_cell(const struct linux_opts *o, struct linux_files *f)
 		{ b[LINUX_DTB].addr, b[LINUX_DTB].size, (uintptr_t)f->dtb },
 		{ b[LINUX_INITRD].addr, f->initrd_size, (uintptr_t)f->initrd },
 	};
+	/* With the pristine copy, the stub puts the rest in place. */
+	const struct bulkhead_load_segment pristine = {
+		f->pristine_at, f->pristine_size, (uintptr_t)f->pristine,
+	};
 	struct bulkhead_cell_load load = {
-		.num_segments = f->initrd ? 3 : 2,
-		.segments = (uintptr_t)segs,
+		.num_segments = f->pristine ? 1 : f->initrd ? 3 : 2,
+		.segments = f->pristine ? (uintptr_t)&pristine : (uintptr_t)segs,
 	};
 	struct bulkhead_cell_boot boot = {
-		.entry = b[LINUX_KERNEL].addr + f->img.text_offset,
+		.entry = f->entry,
 		.dtb = b[LINUX_DTB].addr,
 	};
 	struct bulkhead_cell_id id = { 0 };
@@ -339,7 +414,8 @@ int cmd_cell_linux(int argc, char **argv)
 	if (ret >= 0)
 		return ret;
 	ret = EXIT_FAIL;
-	if (read_inputs(&o, &f) || make_dtb(&o, &f) || lay_out(&o, &f))
+	if (read_inputs(&o, &f) || make_dtb(&o, &f) || lay_out(&o, &f) ||
+	    make_pristine(&o, &f))
 		goto out;
 	if (o.write_dtb && write_dtb(o.write_dtb, f.dtb))
 		goto out;
@@ -354,5 +430,6 @@ out:
 	free(f.initrd);
 	free(f.user_dtb);
 	free(f.dtb);
+	free(f.pristine);
 	return ret;
 }

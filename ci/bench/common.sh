@@ -34,6 +34,16 @@ mark() {
 	echo "bhbench-mark $1" > /dev/kmsg
 }
 
+# mark_poll_cost CMD...: marks poll-a, poll-b around one run of CMD (a
+# poll of the script), then poll-c right after: what one poll and one
+# mark cost, the resolution of the figures (ci/bench.sh: mark_stats).
+mark_poll_cost() {
+	mark poll-a
+	"$@" > /dev/null
+	mark poll-b
+	mark poll-c
+}
+
 # marks_report: every mark as "BHBENCH: mark NAME US", µs since boot.
 marks_report() {
 	dmesg | awk '$(NF - 1) == "bhbench-mark" {

@@ -41,10 +41,6 @@ while [ $i -le $CYCLES ]; do
 	result cycle $i polls=$polls
 	i=$((i + 1))
 done
-# What one poll and one mark cost: the resolution of the figures.
-mark poll-a
-lines_seen > /dev/null
-mark poll-b
-mark poll-c
+mark_poll_cost lines_seen
 marks_report
 result done

@@ -7,22 +7,21 @@
 BH_LINUX=/usr/share/bulkhead/linux
 # Quiet, and nothing probed that the cell does not have.
 LINUX_CMDLINE="console=ttyAMA0 quiet rdinit=/init panic=0"
-# The tests' cell memory: 128 MiB of the root's RAM kept from Linux by the
-# test's "# dt:" reserved-memory line, and the page after it.
-LINUX_RAM=0x70000000
+# The Linux cells' configs (configs/cells/linux-*.c): 128 MiB at
+# 0x73800000, which a test keeps from the root's Linux with its
+# "# dt:" reserved-memory line (Documentation/memory-layout.md), UART1
+# as the console, the cell's end of ivshmem link 0.
+LINUX_1CPU=$BH_CELLS/linux-1cpu.cell
+LINUX_2CPU=$BH_CELLS/linux-2cpu.cell
 
-# linux_cell_config NAME CPUS OUT: a Linux cell with UART1 as its console.
-linux_cell_config() {
-	bulkhead config create-cell --name "$1" --cpus "$2" \
-		--mem 128M@$LINUX_RAM --device 0x9040000,0x1000,40 \
-		--console 0x9040000 --system "$BH_SYSTEM_CELL" -o "$3"
-}
-
-# linux_boot CELL.cell: bulkhead cell linux with the test image's kernel.
+# linux_boot CELL.cell [OPTION...]: bulkhead cell linux with the test
+# image's kernel; the system config gives the virtual PCI windows.
 linux_boot() {
-	bulkhead cell linux "$1" "$BH_LINUX/Image" \
+	local cell=$1
+	shift
+	bulkhead cell linux "$cell" "$BH_LINUX/Image" -s "$BH_SYSTEM_CELL" \
 		-i "$BH_LINUX/initramfs.cpio.gz" -c "$LINUX_CMDLINE" \
-		-w /tmp/linux-cell.dtb
+		-w /tmp/linux-cell.dtb "$@"
 }
 
 # uart1_type TEXT: the host types TEXT into UART1 once the cell's shell

@@ -50,6 +50,7 @@
 #define BH_IVSHMEM_REG_OUT_SIZE_HI	0x2c
 #define BH_IVSHMEM_REG_INT_COUNT	0x30	/* RO: interrupts sent to us */
 #define BH_IVSHMEM_REG_INTID		0x34	/* RO: our interrupt (SPI) */
+#define BH_IVSHMEM_REG_INT_STATUS	0x38	/* RW1C: bit 0 = raised */
 
 #define BH_IVSHMEM_INT_ENABLE		(1U << 0)
 #define BH_IVSHMEM_DOORBELL(peer, vector) \

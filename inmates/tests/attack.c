@@ -398,13 +398,18 @@ static void do_pci_regs(void)
 	for (i = 0; i < BH_PCI_BAR_SIZE; i += 4)
 		if (i != BH_IVSHMEM_REG_DOORBELL &&
 		    i != BH_IVSHMEM_REG_STATE &&
-		    i != BH_IVSHMEM_REG_INT_CONTROL)
+		    i != BH_IVSHMEM_REG_INT_CONTROL &&
+		    i != BH_IVSHMEM_REG_INT_STATUS)
 			mmio_write32(ivdev.regs + i, 0xffffffff);
 	expect("ID after writes", mmio_read32(ivdev.regs + BH_IVSHMEM_REG_ID),
 	       1);
 	expect("LINK_ID after writes",
 	       mmio_read32(ivdev.regs + BH_IVSHMEM_REG_LINK_ID), 0);
 	expect("unlisted register", mmio_read32(ivdev.regs + 0x100), 0);
+	/* Write 1 to clear: only this device's status, nothing to set. */
+	mmio_write32(ivdev.regs + BH_IVSHMEM_REG_INT_STATUS, 0xffffffff);
+	expect("INT_STATUS after clearing",
+	       mmio_read32(ivdev.regs + BH_IVSHMEM_REG_INT_STATUS), 0);
 	/* Its own state: through the register only, seen in the table. */
 	mmio_write32(ivdev.regs + BH_IVSHMEM_REG_STATE, 0x1234);
 	expect("state table", ivshmem_peer_state(&ivdev, 1), 0x1234);

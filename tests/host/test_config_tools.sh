@@ -628,6 +628,7 @@ offers linux-cell-file "a.cell sub " bulkhead cell linux ""
 offers linux-options "--dry-run --dtb-at " bulkhead cell linux a.cell Image --d
 offers linux-dtb "b.dtb sub " bulkhead cell linux a.cell Image -d ""
 offers linux-psci "hvc smc " bulkhead cell linux a.cell Image --psci ""
+offers linux-no-pristine "--no-pristine-copy " bulkhead cell linux a.cell Image --no
 offers hardware "--help check " bulkhead hardware ""
 offers ivshmem "--help info list read ring state wait write " bulkhead ivshmem ""
 offers ivshmem-section "out rw " bulkhead ivshmem read 0 ""

@@ -77,24 +77,41 @@ run layout 0 $B "${L[@]}" "$CELL" "$W/Image" -i "$W/initrd" -c "console=ttyAMA0 
 has layout-kernel "$W/layout.out" "kernel       0x040000000-0x04200ffff"
 has layout-dtb "$W/layout.out" "device tree  0x042010000-"
 has layout-initrd "$W/layout.out" "initrd       0x042011000-0x042011008"
-has layout-entry "$W/layout.out" "entry        0x040000000"
+# The pristine copy for reboot at the top (stub page, kernel file, tree,
+# initrd, each page aligned), its stub the entry, reserved in the tree.
+has layout-pristine "$W/layout.out" "pristine     0x047fed000-0x047ffffff"
+has layout-entry "$W/layout.out" "entry        0x047fed000"
+run no-pristine 0 $B "${L[@]}" "$CELL" "$W/Image" -i "$W/initrd" --no-pristine-copy
+has no-pristine-entry "$W/no-pristine.out" "entry        0x040000000"
+if grep -q pristine "$W/no-pristine.out"; then
+	fail no-pristine-none "a pristine copy despite --no-pristine-copy"
+else
+	pass no-pristine-none
+fi
 image "$W/Image-toff" 0x80000 0x1000000 0xa
-run text-offset 0 $B "${L[@]}" "$CELL" "$W/Image-toff"
+run text-offset 0 $B "${L[@]}" "$CELL" "$W/Image-toff" --no-pristine-copy
 has text-offset-entry "$W/text-offset.out" "entry        0x040080000"
-run kernel-at 0 $B "${L[@]}" "$CELL" "$W/Image" --kernel-at 0x44000000
+run kernel-at 0 $B "${L[@]}" "$CELL" "$W/Image" --kernel-at 0x44000000 --no-pristine-copy
 has kernel-at-entry "$W/kernel-at.out" "entry        0x044000000"
 has kernel-at-dtb-first "$W/kernel-at.out" "device tree  0x040000000-"
 
 # --- errors, each before anything changes ---
-run too-small 1 $B "${L[@]}" "$C/ivshmem-demo.cell" "$W/Image" -s "$SYS"
+run too-small 1 $B "${L[@]}" "$C/ivshmem-demo.cell" "$W/Image" -s "$SYS" --no-pristine-copy
 has too-small-why "$W/too-small.err" "no room for the kernel (32832 KiB, image_size from a 2 MiB aligned base) in the cell's loadable RAM (0x40000000-0x40ffffff)"
 run overlap 1 $B "${L[@]}" "$CELL" "$W/Image" -i "$W/initrd" --kernel-at 0x40000000 --initrd-at 0x41000000
 has overlap-why "$W/overlap.err" "initrd [0x41000000-0x41000008] overlaps the kernel [0x40000000-0x4200ffff]"
 run unaligned 1 $B "${L[@]}" "$CELL" "$W/Image" --kernel-at 0x40100000
 has unaligned-why "$W/unaligned.err" "kernel address 0x40100000 is not 2097152-byte aligned"
-run outside 1 $B "${L[@]}" "$CELL" "$W/Image" --dtb-at 0x80000000
+run outside 1 $B "${L[@]}" "$CELL" "$W/Image" --dtb-at 0x80000000 --no-pristine-copy
 has outside-why "$W/outside.err" "device tree [0x80000000-"
 has outside-why2 "$W/outside.err" "does not fit the cell's loadable RAM (0x40000000-0x47ffffff)"
+# A 32 MiB kernel file in 48 MiB: it fits alone, not beside its copy.
+$B config create-cell --name lx48 --cpus 3 --mem 48M@0x70000000 --gicd 0x8000000 \
+	-o "$W/lx48.cell" > /dev/null
+image "$W/Image-big" 0 0x2010000 0xa 0x644d5241 0x2000000
+run pristine-no-room 1 $B "${L[@]}" "$W/lx48.cell" "$W/Image-big"
+has pristine-no-room-why "$W/pristine-no-room.err" "the pristine copy for reboot takes 32776 KiB at the top of the RAM: --no-pristine-copy boots without it"
+run pristine-off-fits 0 $B "${L[@]}" "$W/lx48.cell" "$W/Image-big" --no-pristine-copy
 gzip -c "$W/Image" > "$W/Image.gz"
 run gzip 1 $B "${L[@]}" "$CELL" "$W/Image.gz"
 has gzip-why "$W/gzip.err" "gzip-compressed, not an Image"
@@ -138,6 +155,7 @@ has dtb-stdout "$W/lx.dts" 'stdout-path = "/pl011@9040000";'
 has dtb-bootargs "$W/lx.dts" 'bootargs = "console=ttyAMA0 quiet";'
 has dtb-initrd "$W/lx.dts" "linux,initrd-start = <0x00 0x42011000>;"
 has dtb-initrd-end "$W/lx.dts" "linux,initrd-end = <0x00 0x42011009>;"
+has dtb-memreserve "$W/lx.dts" "/memreserve/	0x0000000047fed000 0x0000000000013000;"
 if grep -q "pl011@9000000\|pl031\|virtio\|fw-cfg\|0x7b800000" "$W/lx.dts"; then
 	fail dtb-only-its-own "devices or memory not the cell's in $W/lx.dts"
 else
@@ -159,6 +177,7 @@ has ivshmem-host "$W/iv.dts" "pci@f000000 {"
 has ivshmem-ecam "$W/iv.dts" 'compatible = "pci-host-ecam-generic";'
 has ivshmem-intx "$W/iv.dts" "interrupt-map = <0x00 0x00 0x00 0x01 0x01 0x00 0x00 0x00 0xd1 0x01>;"
 has ivshmem-window "$W/iv.dts" "ranges = <0x2000000 0x00 0xf100000 0x00 0xf100000 0x00 0x20000>;"
+has ivshmem-probe-only "$W/iv.dts" "linux,pci-probe-only = <0x01>;"
 # A user's tree: used as it is, /chosen filled in.
 dtc -q -I dts -O dtb -o "$W/user.dtb" - <<'DTS'
 /dts-v1/;
@@ -169,6 +188,7 @@ dtc -q -I dtb -O dts -o "$W/user-out.dts" "$W/user-out.dtb"
 has user-dtb-kept "$W/user-out.dts" 'model = "users-own";'
 has user-dtb-bootargs "$W/user-out.dts" 'bootargs = "root=/dev/ram";'
 has user-dtb-initrd "$W/user-out.dts" "linux,initrd-start"
+has user-dtb-memreserve "$W/user-out.dts" "/memreserve/"
 run user-dtb-bad 1 $B "${L[@]}" "$CELL" "$W/Image" -d "$W/initrd"
 has user-dtb-bad-why "$W/user-dtb-bad.err" "not a valid flattened device tree"
 # The stock kernel of the test image, if the cache has it.

@@ -14,11 +14,14 @@
 #include <bulkhead/comm-region.h>
 
 struct pci_device;
+struct per_cpu;
 
 #define MAX_CELLS	8	/* root included; the id is the VMID */
 
 /* struct cell's cpus is a 64-bit map (Kconfig keeps MAX_CPUS <= 64). */
+#ifdef CONFIG_MAX_CPUS		/* not in host tests' fake environment */
 BH_STATIC_ASSERT(CONFIG_MAX_CPUS <= 64, "cell CPU bitmap holds 64 CPUs");
+#endif
 
 /*
  * Where the boot CPU starts, and its x0: set by the root cell for the

@@ -17,6 +17,8 @@ struct ivshmem_link;
 /* Config space command register bits a virtual device keeps. */
 #define PCI_CMD_MEMORY		(1U << 1)
 #define PCI_CMD_INTX_DISABLE	(1U << 10)
+/* Status register bit (PCI Local Bus 3.0, 6.2.3): the function's INTx. */
+#define PCI_STATUS_INTERRUPT	(1U << 3)
 
 struct pci_device {
 	struct cell *cell;
@@ -27,6 +29,7 @@ struct pci_device {
 	bool bar_sizing;		/* BAR0 written with all ones */
 	u32 int_control;		/* BH_IVSHMEM_REG_INT_CONTROL */
 	u32 int_count;			/* interrupts raised in this cell */
+	bool int_status;		/* raised, not yet acknowledged */
 	bool has_run;			/* its cell ran since it joined */
 };
 
@@ -39,6 +42,7 @@ __must_check int ivshmem_attach(struct pci_device *dev);
 void ivshmem_detach(struct pci_device *dev);
 void ivshmem_reset(struct pci_device *dev);
 void ivshmem_stopped(struct pci_device *dev);
+void ivshmem_set_command(struct pci_device *dev, u16 command);
 enum mmio_result ivshmem_register_access(struct pci_device *dev,
 					 struct mmio_access *acc, u64 offset);
 
