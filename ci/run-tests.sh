@@ -29,8 +29,14 @@ run_unit() {
 	echo "== host unit tests"
 	make -s -C "$top/tests/host" run 2>&1 | tee -a "$results"
 	[ "${PIPESTATUS[0]}" = 0 ] || echo "FAIL unit/build: make -C tests/host run failed" | tee -a "$results"
-	echo "== static analysis"
-	if out=$(make -s -C "$top" check 2>&1); then
+	echo "== formatting and static analysis"
+	if out=$(make -s -C "$top" format-check 2>&1); then
+		echo "PASS lint/clang-format" | tee -a "$results"
+	else
+		echo "FAIL lint/clang-format: $out" | tee -a "$results"
+	fi
+	if out=$(make -s -C "$top" config 2>&1 && cd "$top" &&
+		 make -s check-cppcheck 2>&1); then
 		echo "PASS lint/cppcheck" | tee -a "$results"
 	else
 		echo "FAIL lint/cppcheck: $out" | tee -a "$results"

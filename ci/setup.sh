@@ -21,7 +21,7 @@ arm64_libfdt=arm64/usr/lib/aarch64-linux-gnu/libfdt.a
 host_pkgs="gcc make libc6-dev gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
 	libc6-dev-arm64-cross linux-libc-dev-arm64-cross
 	device-tree-compiler libfdt-dev kconfig-frontends-nox cpio
-	picolibc-aarch64-linux-gnu clang libclang-rt-dev linux-kbuild-6.1 bc
+	picolibc-aarch64-linux-gnu clang libclang-rt-dev clang-format linux-kbuild-6.1 bc
 	flex bison groff-base cppcheck gnuplot-nox"
 
 log() { echo "setup: $*" >&2; }

@@ -53,7 +53,8 @@ static ssize_t state_show(struct kobject *kobj, struct kobj_attribute *attr,
 static ssize_t cpus_show(struct kobject *kobj, struct kobj_attribute *attr,
 			 char *buf)
 {
-	return sysfs_emit(buf, "%*pbl\n", cpumask_pr_args(&to_cell(kobj)->cpus));
+	return sysfs_emit(buf, "%*pbl\n",
+			  cpumask_pr_args(&to_cell(kobj)->cpus));
 }
 
 static ssize_t stats_show(struct kobject *kobj, struct kobj_attribute *attr,
@@ -97,8 +98,8 @@ int bh_cell_sysfs_add(struct bh_cell *cell)
 {
 	int err;
 
-	err = kobject_init_and_add(&cell->kobj, &cell_ktype, bh.cells_dir,
-				   "%u", cell->id);
+	err = kobject_init_and_add(&cell->kobj, &cell_ktype, bh.cells_dir, "%u",
+				   cell->id);
 	if (err) {
 		/* The caller still owns the cell and frees it. */
 		kobject_put(&cell->kobj);

@@ -17,7 +17,7 @@
 #include "hvc.h"
 #include "main.h"
 
-#define SHUTDOWN_TIMEOUT_MS	2000
+#define SHUTDOWN_TIMEOUT_MS 2000
 
 static void report_config(void *arg, int severity, const char *msg)
 {
@@ -28,9 +28,8 @@ struct bh_cell *bh_cell_find(unsigned int id)
 {
 	struct bh_cell *cell;
 
-	list_for_each_entry(cell, &bh.cells, list)
-		if (cell->id == id)
-			return cell;
+	list_for_each_entry(cell, &bh.cells,
+			    list) if (cell->id == id) return cell;
 	return NULL;
 }
 
@@ -47,9 +46,8 @@ static int check_config(struct bh_cell_desc *desc, u64 size)
 	err = bh_check_cell(&check, desc, size, nr_cpu_ids);
 	if (err)
 		return err;
-	list_for_each_entry(cell, &bh.cells, list)
-		if (n < BH_MAX_CELLS)
-			others[n++] = cell->desc;
+	list_for_each_entry(cell, &bh.cells, list) if (n < BH_MAX_CELLS)
+		others[n++] = cell->desc;
 	return bh_check_cell_in_system(&check, bh.config, desc, others, n);
 }
 
@@ -58,11 +56,12 @@ static void cpus_online(const cpumask_t *cpus)
 	unsigned int cpu;
 	int err;
 
-	for_each_cpu(cpu, cpus) {
+	for_each_cpu(cpu, cpus)
+	{
 		err = add_cpu(cpu);
 		if (err)
-			bh_err("CPU %u did not come back online (%d)",
-			       cpu, err);
+			bh_err("CPU %u did not come back online (%d)", cpu,
+			       err);
 	}
 }
 
@@ -74,7 +73,8 @@ static int cpus_offline(const cpumask_t *cpus)
 	int err;
 
 	cpumask_clear(&done);
-	for_each_cpu(cpu, cpus) {
+	for_each_cpu(cpu, cpus)
+	{
 		if (!cpu_online(cpu)) {
 			bh_err("cell config: CPU %u is offline in Linux; the cell's CPUs must be online root cell CPUs",
 			       cpu);
@@ -83,8 +83,7 @@ static int cpus_offline(const cpumask_t *cpus)
 		}
 		err = remove_cpu(cpu);
 		if (err) {
-			bh_err("cannot take CPU %u offline (%d)",
-			       cpu, err);
+			bh_err("cannot take CPU %u offline (%d)", cpu, err);
 			goto err_online;
 		}
 		cpumask_set_cpu(cpu, &done);
@@ -126,7 +125,8 @@ int bh_cell_create(struct bulkhead_config_arg __user *uarg)
 		err = -ENOMEM;
 		goto err_free;
 	}
-	if (copy_from_user(cell->desc, u64_to_user_ptr(arg.address), arg.size)) {
+	if (copy_from_user(cell->desc, u64_to_user_ptr(arg.address),
+			   arg.size)) {
 		err = -EFAULT;
 		goto err_free;
 	}
@@ -137,13 +137,15 @@ int bh_cell_create(struct bulkhead_config_arg __user *uarg)
 	if (err)
 		goto err_free;
 	for (cpu = 0; cpu < cell->desc->cpu_set_size * 8; cpu++)
-		if (bh_cell_cpu_is_set(cell->desc, bh_cell_arrays(cell->desc), cpu))
+		if (bh_cell_cpu_is_set(cell->desc, bh_cell_arrays(cell->desc),
+				       cpu))
 			cpumask_set_cpu(cpu, &cell->cpus);
 
 	err = cpus_offline(&cell->cpus);
 	if (err)
 		goto err_free;
-	id = bh_hypercall(BH_HC_CELL_CREATE, virt_to_phys(cell->desc), arg.size);
+	id = bh_hypercall(BH_HC_CELL_CREATE, virt_to_phys(cell->desc),
+			  arg.size);
 	if (id < 0) {
 		bh_err("hypervisor refused cell '%s' (%ld): see 'bulkhead console'",
 		       cell->desc->name, id);
@@ -158,7 +160,7 @@ int bh_cell_create(struct bulkhead_config_arg __user *uarg)
 		       cell->desc->name, err);
 		if (bh_hypercall(BH_HC_CELL_DESTROY, cell->id, 0) == 0)
 			goto err_online;
-		return err;	/* cannot happen: the cell is not running */
+		return err; /* cannot happen: the cell is not running */
 	}
 	list_add_tail(&cell->list, &bh.cells);
 	pr_info("bulkhead: cell '%s' created (id %u)\n", cell->desc->name,
@@ -214,7 +216,8 @@ static void report_no_fit(struct bh_cell *cell,
 	bh_err("cell '%s': %llu bytes at 0x%llx%s do not fit in a loadable region",
 	       cell->desc->name, seg->size, ipa,
 	       seg->address == BULKHEAD_LOAD_DEFAULT_ADDRESS ?
-	       " (the default: the first loadable region)" : "");
+		       " (the default: the first loadable region)" :
+		       "");
 	for (i = 0; i < cell->desc->num_memory_regions; i++, mem++) {
 		if (!(mem->flags & BH_MEM_LOADABLE))
 			continue;
@@ -247,7 +250,8 @@ static int load_segment(struct bh_cell *cell,
 		return -ENOMEM;
 	}
 	err = copy_from_user(mem, u64_to_user_ptr(seg->data), seg->size) ?
-	      -EFAULT : 0;
+		      -EFAULT :
+		      0;
 	/* The cell starts with its MMU off: its fetches bypass the caches. */
 	bh_clean_to_poc(mem, seg->size);
 	memunmap(mem);
@@ -272,7 +276,8 @@ int bh_cell_load(struct bulkhead_cell_load __user *uarg)
 		bh_err("no cell with id %u", arg.id);
 		return -ENOENT;
 	}
-	if (!arg.num_segments || arg.num_segments > BULKHEAD_MAX_LOAD_SEGMENTS) {
+	if (!arg.num_segments ||
+	    arg.num_segments > BULKHEAD_MAX_LOAD_SEGMENTS) {
 		bh_err("cell '%s': %u images and strings at once, must be 1 to %u",
 		       cell->desc->name, arg.num_segments,
 		       BULKHEAD_MAX_LOAD_SEGMENTS);
@@ -367,8 +372,7 @@ int bh_cell_start(struct bulkhead_cell_id __user *uarg)
 	}
 	err = bh_hypercall(BH_HC_CELL_START, cell->id, 0);
 	if (err)
-		bh_err("cell '%s': start failed (%ld)",
-		       cell->desc->name, err);
+		bh_err("cell '%s': start failed (%ld)", cell->desc->name, err);
 	return err;
 }
 
@@ -378,7 +382,8 @@ int bh_cell_start(struct bulkhead_cell_id __user *uarg)
  */
 int bh_cell_shutdown(struct bulkhead_cell_id __user *uarg)
 {
-	unsigned long deadline = jiffies + msecs_to_jiffies(SHUTDOWN_TIMEOUT_MS);
+	unsigned long deadline =
+		jiffies + msecs_to_jiffies(SHUTDOWN_TIMEOUT_MS);
 	struct bulkhead_cell_id arg;
 	struct bh_cell *cell = user_cell(uarg, &arg);
 	long err;
@@ -408,8 +413,8 @@ static int destroy(struct bh_cell *cell)
 	long err = bh_hypercall(BH_HC_CELL_DESTROY, cell->id, 0);
 
 	if (err) {
-		bh_err("cell '%s': destroy failed (%ld)",
-		       cell->desc->name, err);
+		bh_err("cell '%s': destroy failed (%ld)", cell->desc->name,
+		       err);
 		return err;
 	}
 	cpus_online(&cell->cpus);

@@ -33,12 +33,12 @@ struct enable_ctx {
 	const struct firmware *fw;
 	phys_addr_t hv_phys;
 	u64 hv_size;
-	phys_addr_t vectors;		/* bootstrap vectors, physical */
-	unsigned long stub_vectors;	/* Linux's hyp stub, physical */
-	cpumask_t cpus;			/* online CPUs the config was checked for */
+	phys_addr_t vectors;	    /* bootstrap vectors, physical */
+	unsigned long stub_vectors; /* Linux's hyp stub, physical */
+	cpumask_t cpus;		    /* online CPUs the config was checked for */
 	unsigned int master;
 	unsigned int num_cpus;
-	atomic_t master_state;		/* 0 pending, 1 up, -1 failed */
+	atomic_t master_state; /* 0 pending, 1 up, -1 failed */
 	atomic_t done;
 	atomic_t failed;
 };
@@ -102,7 +102,8 @@ static int find_stub_vectors(unsigned long *phys)
 	return 0;
 }
 
-static int copy_config(struct enable_ctx *ctx, struct bulkhead_config_arg __user *uarg)
+static int copy_config(struct enable_ctx *ctx,
+		       struct bulkhead_config_arg __user *uarg)
 {
 	struct bulkhead_config_arg arg;
 	void *buf;
@@ -139,7 +140,8 @@ static int check_its_against_linux(const struct bh_system *sys)
 	struct resource res;
 	int err = 0;
 
-	for_each_compatible_node(np, NULL, "arm,gic-v3-its") {
+	for_each_compatible_node(np, NULL, "arm,gic-v3-its")
+	{
 		if (!of_device_is_available(np) ||
 		    of_address_to_resource(np, 0, &res) || res.start == gits)
 			continue;
@@ -159,7 +161,8 @@ static int check_config_against_linux(struct enable_ctx *ctx)
 	unsigned int cpu;
 	int err = 0;
 
-	for_each_online_cpu(cpu) {
+	for_each_online_cpu(cpu)
+	{
 		if (!bh_cell_cpu_is_set(&sys->root_cell, arrays, cpu)) {
 			bh_err("config: root_cell.cpu_set: CPU %u is online but not in the root cell",
 			       cpu);
@@ -193,8 +196,8 @@ static int load_image(struct enable_ctx *ctx)
 
 	err = request_firmware(&ctx->fw, BULKHEAD_FIRMWARE, bh_root_dev);
 	if (err) {
-		bh_err("cannot load /lib/firmware/%s (%d)",
-		       BULKHEAD_FIRMWARE, err);
+		bh_err("cannot load /lib/firmware/%s (%d)", BULKHEAD_FIRMWARE,
+		       err);
 		return err;
 	}
 	hdr = (const void *)ctx->fw->data;
@@ -221,7 +224,8 @@ static int load_image(struct enable_ctx *ctx)
 		       BULKHEAD_FIRMWARE, ctx->fw->size, hdr->core_size);
 		return -EINVAL;
 	}
-	percpu_end = (u64)hdr->core_size + (u64)hdr->max_cpus * hdr->percpu_size;
+	percpu_end =
+		(u64)hdr->core_size + (u64)hdr->max_cpus * hdr->percpu_size;
 	needed = ALIGN(percpu_end, 8) + ctx->config_size;
 	if (needed + SZ_64K > ctx->hv_size) {
 		bh_err("config: hypervisor_memory is %llu bytes, the hypervisor needs %llu plus its page pool",
@@ -258,7 +262,9 @@ static int install_image(struct enable_ctx *ctx)
 	memset(mem, 0, ctx->hv_size);
 	memcpy(mem, ctx->fw->data, ctx->fw->size);
 	hdr = mem;
-	offset = ALIGN((u64)hdr->core_size + (u64)hdr->max_cpus * hdr->percpu_size, 8);
+	offset = ALIGN((u64)hdr->core_size +
+			       (u64)hdr->max_cpus * hdr->percpu_size,
+		       8);
 	memcpy(mem + offset, ctx->config, ctx->config_size);
 	hdr->online_cpus = num_online_cpus();
 	hdr->possible_cpus = nr_cpu_ids;
@@ -386,7 +392,8 @@ int bh_enable(struct bulkhead_config_arg __user *uarg)
 		goto out_free;
 	}
 
-	hv_console_off = ((const struct bh_hv_header *)ctx.fw->data)->console_offset;
+	hv_console_off =
+		((const struct bh_hv_header *)ctx.fw->data)->console_offset;
 	bh.console = memremap(ctx.hv_phys + hv_console_off,
 			      BH_CONSOLE_AREA_SIZE, MEMREMAP_WB);
 	cpumask_copy(&bh.cpus, &ctx.cpus);

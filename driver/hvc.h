@@ -10,9 +10,9 @@
 #include <bulkhead/hypercall.h>
 
 /* Linux's hyp-stub calls (arch/arm64/include/asm/virt.h). */
-#define BH_STUB_SET_VECTORS	0
-#define BH_STUB_PROBE		4	/* not a stub call: answers STUB_ERR */
-#define BH_STUB_ERR		0xbadca11UL
+#define BH_STUB_SET_VECTORS 0
+#define BH_STUB_PROBE	    4 /* not a stub call: answers STUB_ERR */
+#define BH_STUB_ERR	    0xbadca11UL
 
 /* A hyp-stub call; the stub preserves everything but x0. */
 static inline unsigned long bh_stub_call(unsigned long code, unsigned long arg)

@@ -36,11 +36,11 @@ struct bh_ivshmem {
 	struct miscdevice misc;
 	char name[32];
 
-	struct mutex lock;		/* dead, regs, users */
+	struct mutex lock; /* dead, regs, users */
 	bool dead;
 	void __iomem *regs;
-	unsigned int users;		/* open files */
-	const u32 *state;		/* state table, mapped for sysfs */
+	unsigned int users; /* open files */
+	const u32 *state;   /* state table, mapped for sysfs */
 
 	u32 link_id;
 	u16 peer_id;
@@ -52,13 +52,13 @@ struct bh_ivshmem {
 	int irq;
 	u32 intid;
 
-	atomic_t interrupts;		/* taken since probe */
-	wait_queue_head_t wait;		/* interrupts changed, or dead */
+	atomic_t interrupts;	/* taken since probe */
+	wait_queue_head_t wait; /* interrupts changed, or dead */
 };
 
 struct bh_ivshmem_file {
 	struct bh_ivshmem *iv;
-	atomic_t seen;			/* value of interrupts last reported */
+	atomic_t seen; /* value of interrupts last reported */
 };
 
 /* Open files of all devices: disable waits for none. */
@@ -86,8 +86,8 @@ static irqreturn_t bh_ivshmem_interrupt(int irq, void *data)
 static int bh_ivshmem_open(struct inode *inode, struct file *file)
 {
 	/* misc_open holds misc_mtx: remove cannot have freed us yet. */
-	struct bh_ivshmem *iv = container_of(file->private_data,
-					     struct bh_ivshmem, misc);
+	struct bh_ivshmem *iv =
+		container_of(file->private_data, struct bh_ivshmem, misc);
 	struct bh_ivshmem_file *f;
 
 	f = kzalloc(sizeof(*f), GFP_KERNEL);
@@ -100,7 +100,8 @@ static int bh_ivshmem_open(struct inode *inode, struct file *file)
 		return -ENODEV;
 	}
 	if (iv->users++ == 0)
-		writel(BH_IVSHMEM_INT_ENABLE, iv->regs + BH_IVSHMEM_REG_INT_CONTROL);
+		writel(BH_IVSHMEM_INT_ENABLE,
+		       iv->regs + BH_IVSHMEM_REG_INT_CONTROL);
 	kref_get(&iv->kref);
 	atomic_inc(&bh_ivshmem_open_files);
 	mutex_unlock(&iv->lock);
@@ -163,8 +164,9 @@ static ssize_t bh_ivshmem_read(struct file *file, char __user *buf,
 			return -ENODEV;
 		if (file->f_flags & O_NONBLOCK)
 			return -EAGAIN;
-		err = wait_event_interruptible(iv->wait, interrupts_pending(f) ||
-							 READ_ONCE(iv->dead));
+		err = wait_event_interruptible(iv->wait,
+					       interrupts_pending(f) ||
+						       READ_ONCE(iv->dead));
 		if (err)
 			return err;
 	}
@@ -192,8 +194,8 @@ static bool writable_range(const struct bh_ivshmem *iv, u64 off, u64 len)
 {
 	u64 rw_start = BH_IVSHMEM_RW_OFFSET;
 	u64 rw_end = rw_start + iv->rw_size;
-	u64 out_start = bh_ivshmem_out_offset(iv->rw_size, iv->out_size,
-					      iv->peer_id);
+	u64 out_start =
+		bh_ivshmem_out_offset(iv->rw_size, iv->out_size, iv->peer_id);
 	u64 out_end = out_start + iv->out_size;
 	u64 end = off + len;
 
@@ -305,15 +307,15 @@ static const struct file_operations bh_ivshmem_fops = {
 
 /* --- sysfs, under the PCI device --- */
 
-#define IV_ATTR(name, fmt, expr)					\
-static ssize_t name##_show(struct device *dev,				\
-			   struct device_attribute *attr, char *buf)	\
-{									\
-	struct bh_ivshmem *iv = dev_get_drvdata(dev);			\
-									\
-	return sysfs_emit(buf, fmt "\n", expr);				\
-}									\
-static DEVICE_ATTR_RO(name)
+#define IV_ATTR(name, fmt, expr)                                             \
+	static ssize_t name##_show(struct device *dev,                       \
+				   struct device_attribute *attr, char *buf) \
+	{                                                                    \
+		struct bh_ivshmem *iv = dev_get_drvdata(dev);                \
+                                                                             \
+		return sysfs_emit(buf, fmt "\n", expr);                      \
+	}                                                                    \
+	static DEVICE_ATTR_RO(name)
 
 IV_ATTR(link_id, "%u", iv->link_id);
 IV_ATTR(peer_id, "%u", iv->peer_id);
@@ -376,9 +378,10 @@ static int read_registers(struct bh_ivshmem *iv)
 		return -EINVAL;
 	}
 	if (!PAGE_ALIGNED(iv->shmem) || !PAGE_ALIGNED(iv->rw_size) ||
-	    !PAGE_ALIGNED(iv->out_size) ||
-	    iv->rw_size > SZ_1G || iv->out_size > SZ_1G) {
-		dev_err(dev, "bad registers: memory 0x%llx rw 0x%llx out 0x%llx\n",
+	    !PAGE_ALIGNED(iv->out_size) || iv->rw_size > SZ_1G ||
+	    iv->out_size > SZ_1G) {
+		dev_err(dev,
+			"bad registers: memory 0x%llx rw 0x%llx out 0x%llx\n",
 			(u64)iv->shmem, iv->rw_size, iv->out_size);
 		return -EINVAL;
 	}
@@ -389,7 +392,8 @@ static int read_registers(struct bh_ivshmem *iv)
 	return 0;
 }
 
-static int bh_ivshmem_probe(struct pci_dev *pdev, const struct pci_device_id *id)
+static int bh_ivshmem_probe(struct pci_dev *pdev,
+			    const struct pci_device_id *id)
 {
 	struct bh_ivshmem *iv;
 	int err;
@@ -417,14 +421,15 @@ static int bh_ivshmem_probe(struct pci_dev *pdev, const struct pci_device_id *id
 	if (err)
 		goto err_unmap;
 	/* The state table is read-only to us: a read-only use of a WB map. */
-	iv->state = memremap(iv->shmem, BH_IVSHMEM_STATE_TABLE_SIZE,
-			     MEMREMAP_WB);
+	iv->state =
+		memremap(iv->shmem, BH_IVSHMEM_STATE_TABLE_SIZE, MEMREMAP_WB);
 	if (!iv->state) {
 		err = -ENOMEM;
 		goto err_unmap;
 	}
 	if (!pdev->irq) {
-		dev_err(&pdev->dev, "no interrupt (irq of the link in the root cell's config?)\n");
+		dev_err(&pdev->dev,
+			"no interrupt (irq of the link in the root cell's config?)\n");
 		err = -EINVAL;
 		goto err_memunmap;
 	}
@@ -448,7 +453,8 @@ static int bh_ivshmem_probe(struct pci_dev *pdev, const struct pci_device_id *id
 	err = misc_register(&iv->misc);
 	if (err)
 		goto err_irq;
-	dev_info(&pdev->dev, "/dev/%s: link %u, peer %u of %u, memory %pa, rw %llu, out %llu bytes, INTID %u\n",
+	dev_info(&pdev->dev,
+		 "/dev/%s: link %u, peer %u of %u, memory %pa, rw %llu, out %llu bytes, INTID %u\n",
 		 iv->name, iv->link_id, iv->peer_id, iv->max_peers, &iv->shmem,
 		 iv->rw_size, iv->out_size, iv->intid);
 	return 0;
@@ -487,8 +493,7 @@ static void bh_ivshmem_remove(struct pci_dev *pdev)
 }
 
 static const struct pci_device_id bh_ivshmem_ids[] = {
-	{ PCI_DEVICE(BH_IVSHMEM_VENDOR_ID, BH_IVSHMEM_DEVICE_ID) },
-	{ }
+	{ PCI_DEVICE(BH_IVSHMEM_VENDOR_ID, BH_IVSHMEM_DEVICE_ID) }, {}
 };
 /* No MODULE_DEVICE_TABLE: the devices exist only once this module runs. */
 

@@ -47,16 +47,19 @@ static long bh_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		err = bh.enabled ? bh_cell_load((void __user *)arg) : -ENODEV;
 		break;
 	case BULKHEAD_IOCTL_CELL_SET_BOOT:
-		err = bh.enabled ? bh_cell_set_boot((void __user *)arg) : -ENODEV;
+		err = bh.enabled ? bh_cell_set_boot((void __user *)arg) :
+				   -ENODEV;
 		break;
 	case BULKHEAD_IOCTL_CELL_START:
 		err = bh.enabled ? bh_cell_start((void __user *)arg) : -ENODEV;
 		break;
 	case BULKHEAD_IOCTL_CELL_SHUTDOWN:
-		err = bh.enabled ? bh_cell_shutdown((void __user *)arg) : -ENODEV;
+		err = bh.enabled ? bh_cell_shutdown((void __user *)arg) :
+				   -ENODEV;
 		break;
 	case BULKHEAD_IOCTL_CELL_DESTROY:
-		err = bh.enabled ? bh_cell_destroy((void __user *)arg) : -ENODEV;
+		err = bh.enabled ? bh_cell_destroy((void __user *)arg) :
+				   -ENODEV;
 		break;
 	default:
 		err = -ENOTTY;

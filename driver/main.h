@@ -11,28 +11,28 @@
 #include <bulkhead/cell-config.h>
 #include <bulkhead/ioctl.h>
 
-#define BH_MAX_CELLS	8	/* as the hypervisor's MAX_CELLS */
+#define BH_MAX_CELLS 8 /* as the hypervisor's MAX_CELLS */
 
 /* A non-root cell the driver created. */
 struct bh_cell {
 	struct list_head list;
 	unsigned int id;
-	struct bh_cell_desc *desc;	/* the config, as validated */
+	struct bh_cell_desc *desc; /* the config, as validated */
 	u64 size;
 	cpumask_t cpus;
-	struct kobject kobj;		/* /sys/devices/bulkhead/cells/<id> */
+	struct kobject kobj; /* /sys/devices/bulkhead/cells/<id> */
 	bool kobj_added;
-	bool loaded;			/* its last load worked: it may start */
+	bool loaded; /* its last load worked: it may start */
 };
 
 struct bh_driver {
-	struct mutex lock;		/* everything below */
+	struct mutex lock; /* everything below */
 	bool enabled;
-	struct bh_system *config;	/* copy of the enabled system config */
+	struct bh_system *config; /* copy of the enabled system config */
 	unsigned int max_cpus;
-	const struct bh_console_ring *console;	/* mapped while enabled */
-	cpumask_t cpus;			/* CPUs under the hypervisor */
-	struct list_head cells;		/* struct bh_cell */
+	const struct bh_console_ring *console; /* mapped while enabled */
+	cpumask_t cpus;			       /* CPUs under the hypervisor */
+	struct list_head cells;		       /* struct bh_cell */
 	struct kobject *cells_dir;
 };
 
@@ -53,8 +53,8 @@ long bh_messages_copy(struct bh_messages *m,
 /* To the kernel log ("bulkhead: " first) and to the caller's messages. */
 void bh_report(bool error, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-#define bh_err(...)	bh_report(true, __VA_ARGS__)
-#define bh_warn(...)	bh_report(false, __VA_ARGS__)
+#define bh_err(...)  bh_report(true, __VA_ARGS__)
+#define bh_warn(...) bh_report(false, __VA_ARGS__)
 
 /* root-use.c: 0, or -EBUSY with a message per resource the root uses. */
 int bh_check_root_use(const struct bh_cell_desc *desc);

@@ -24,11 +24,11 @@
 struct bh_vpci_irq {
 	u16 bdf;
 	unsigned int virq;
-	bool created;		/* the mapping is ours to dispose of */
+	bool created; /* the mapping is ours to dispose of */
 };
 
 struct bh_vpci {
-	struct platform_device *pdev;	/* parent of the host bridge */
+	struct platform_device *pdev; /* parent of the host bridge */
 	struct pci_host_bridge *bridge;
 	struct resource *ecam_region;
 	void __iomem *ecam;
@@ -153,8 +153,9 @@ static int claim_windows(struct bh_vpci *v, const struct bh_platform *plat)
 	int err;
 
 	v->ecam_size = plat->pci_mmconfig_size ?
-		       min_t(u32, plat->pci_mmconfig_size, BH_PCI_ECAM_BUS_SIZE) :
-		       BH_PCI_ECAM_BUS_SIZE;
+			       min_t(u32, plat->pci_mmconfig_size,
+				     BH_PCI_ECAM_BUS_SIZE) :
+			       BH_PCI_ECAM_BUS_SIZE;
 	v->ecam_region = request_mem_region(plat->pci_mmconfig_base,
 					    v->ecam_size, "bulkhead vPCI ECAM");
 	if (!v->ecam_region) {
@@ -172,8 +173,8 @@ static int claim_windows(struct bh_vpci *v, const struct bh_platform *plat)
 	v->busn.flags = IORESOURCE_BUS;
 	v->mem.name = "bulkhead vPCI";
 	v->mem.start = plat->pci_mem_base;
-	v->mem.end = plat->pci_mem_base +
-		     BH_PCI_MAX_DEVICES * BH_PCI_BAR_SIZE - 1;
+	v->mem.end =
+		plat->pci_mem_base + BH_PCI_MAX_DEVICES * BH_PCI_BAR_SIZE - 1;
 	v->mem.flags = IORESOURCE_MEM;
 	/* In iomem, so that the BARs show in /proc/iomem under it. */
 	err = request_resource(&iomem_resource, &v->mem);

@@ -115,8 +115,9 @@ static bool mmio_in_use(const struct bh_memory *m, unsigned int i)
 		       i, c.start, c.last, c.dev, c.drv, c.dev, bus, c.drv);
 		return true;
 	}
-	if (walk_iomem_res_desc(IORES_DESC_NONE, IORESOURCE_MEM | IORESOURCE_BUSY,
-				c.start, c.last, &c, busy_claim) <= 0)
+	if (walk_iomem_res_desc(IORES_DESC_NONE,
+				IORESOURCE_MEM | IORESOURCE_BUSY, c.start,
+				c.last, &c, busy_claim) <= 0)
 		return false;
 	bh_err("cell config: mem_regions[%u] [0x%llx-0x%llx] is claimed by '%s' in /proc/iomem: unbind the driver that holds it first",
 	       i, c.start, c.last, c.owner);
@@ -130,7 +131,7 @@ static const struct of_device_id gic_ids[] = {
 	{ .compatible = "arm,cortex-a15-gic" },
 	{ .compatible = "arm,cortex-a7-gic" },
 	{ .compatible = "qcom,msm-qgic2" },
-	{ }
+	{}
 };
 
 struct device_node *bh_gic_node(void)
@@ -168,8 +169,8 @@ static bool irq_in_use(struct irq_domain *dom, unsigned int chip,
 		return false;
 	d = irq_get_irq_data(virq);
 	if (d) {
-		struct irq_desc *desc = container_of(d, struct irq_desc,
-						     irq_data);
+		struct irq_desc *desc =
+			container_of(d, struct irq_desc, irq_data);
 		unsigned long flags;
 
 		/* The name of its first handler, which free_irq may free. */
@@ -182,7 +183,8 @@ static bool irq_in_use(struct irq_domain *dom, unsigned int chip,
 	}
 	bh_err("cell config: irqchips[%u] INTID %u is Linux IRQ %u, which %s%s%s uses: unbind its driver or disable its device tree node first (/proc/interrupts shows it)",
 	       chip, intid, virq, name ? "'" : "",
-	       name ? name : "a chained handler (an interrupt controller's driver, e.g. GPIO)",
+	       name ? name :
+		      "a chained handler (an interrupt controller's driver, e.g. GPIO)",
 	       name ? "'" : "");
 	return true;
 }
@@ -208,6 +210,7 @@ int bh_check_root_use(const struct bh_cell_desc *desc)
 		for (pin = 0; pin < BH_IRQCHIP_PINS; pin++)
 			if (bh_irqchip_pin_is_set(chip, pin) &&
 			    chip->pin_base + pin >= 32)
-				busy |= irq_in_use(dom, i, chip->pin_base + pin);
+				busy |= irq_in_use(dom, i,
+						   chip->pin_base + pin);
 	return busy ? -EBUSY : 0;
 }

@@ -40,8 +40,8 @@ static ssize_t pool_info(char *buf, unsigned long type)
 	long val;
 
 	mutex_lock(&bh.lock);
-	val = bh.enabled ? bh_hypercall(BH_HC_HYPERVISOR_GET_INFO, type, 0)
-			 : -ENODEV;
+	val = bh.enabled ? bh_hypercall(BH_HC_HYPERVISOR_GET_INFO, type, 0) :
+			   -ENODEV;
 	mutex_unlock(&bh.lock);
 	return val < 0 ? val : sysfs_emit(buf, "%ld\n", val);
 }
@@ -72,7 +72,8 @@ ssize_t bh_sysfs_emit_stats(char *buf, const cpumask_t *cpus)
 	for (i = 0; i < BH_NUM_CPU_STATS; i++)
 		len += sysfs_emit_at(buf, len, " %s", names[i]);
 	len += sysfs_emit_at(buf, len, "\n");
-	for_each_cpu(cpu, cpus) {
+	for_each_cpu(cpu, cpus)
+	{
 		len += sysfs_emit_at(buf, len, "%u", cpu);
 		for (i = 0; i < BH_NUM_CPU_STATS; i++) {
 			val = bh_hypercall(BH_HC_CPU_GET_INFO, cpu,
@@ -160,9 +161,10 @@ static ssize_t ring_read(struct con_snapshot *snap, size_t ring_off,
 		ret = -ENODEV;
 	} else if (off == 0 || snap->filp != filp) {
 		snap->filp = NULL;
-		ret = console_snapshot(snap, (const void *)bh.console + ring_off,
+		ret = console_snapshot(snap,
+				       (const void *)bh.console + ring_off,
 				       end - ring_off -
-				       sizeof(struct bh_console_ring));
+					       sizeof(struct bh_console_ring));
 		if (!ret)
 			snap->filp = filp;
 	}
@@ -202,12 +204,9 @@ static struct bin_attribute bin_attr_console_own = {
 };
 
 static struct attribute *bh_attrs[] = {
-	&dev_attr_enabled.attr,
-	&dev_attr_version.attr,
-	&dev_attr_mem_pool_total.attr,
-	&dev_attr_mem_pool_used.attr,
-	&dev_attr_stats.attr,
-	NULL,
+	&dev_attr_enabled.attr,	       &dev_attr_version.attr,
+	&dev_attr_mem_pool_total.attr, &dev_attr_mem_pool_used.attr,
+	&dev_attr_stats.attr,	       NULL,
 };
 
 static struct bin_attribute *bh_bin_attrs[] = {

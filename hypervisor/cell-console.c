@@ -13,8 +13,8 @@
 #include <hv/printk.h>
 #include <hv/string.h>
 
-#define LOG_OUTPUT_BURST	100
-#define LOG_OUTPUT_PER_S	10
+#define LOG_OUTPUT_BURST 100
+#define LOG_OUTPUT_PER_S 10
 
 void cell_output_flush(struct per_cpu *cpu)
 {
@@ -31,8 +31,10 @@ void cell_output_flush(struct per_cpu *cpu)
 		return;
 	}
 	if (suppressed)
-		log_cell_note(LOG_WARN, "cell %s: %u console lines suppressed (limit %u a second)\n",
-			      cell->name, suppressed, LOG_OUTPUT_PER_S);
+		log_cell_note(
+			LOG_WARN,
+			"cell %s: %u console lines suppressed (limit %u a second)\n",
+			cell->name, suppressed, LOG_OUTPUT_PER_S);
 	line[len++] = '[';
 	memcpy(line + len, cell->name, name_len);
 	len += name_len;

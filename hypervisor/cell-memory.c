@@ -27,8 +27,8 @@ const struct bh_memory *root_region_of(u64 phys, u64 size)
 /* The part of a root region that a cell region covers, as root maps it. */
 static struct bh_memory root_view(const struct bh_memory *cell_mem)
 {
-	const struct bh_memory *r = root_region_of(cell_mem->phys_start,
-						   cell_mem->size);
+	const struct bh_memory *r =
+		root_region_of(cell_mem->phys_start, cell_mem->size);
 	struct bh_memory v = *cell_mem;
 
 	v.virt_start = r->virt_start + (cell_mem->phys_start - r->phys_start);
@@ -57,8 +57,9 @@ int scrub_memory(u64 phys, u64 size)
 
 static int scrub_region(const struct bh_memory *mem)
 {
-	return mem->flags & BH_MEM_IO ? 0 :
-	       scrub_memory(mem->phys_start, mem->size);
+	return mem->flags & BH_MEM_IO ?
+		       0 :
+		       scrub_memory(mem->phys_start, mem->size);
 }
 
 /*
@@ -144,8 +145,7 @@ int check_memory_returnable(struct cell *cell)
 	if (free >= need)
 		return 0;
 	pr_err("cell %s: %llu free pages in the hypervisor, %llu needed to give its memory back\n",
-	       cell->name, (unsigned long long)free,
-	       (unsigned long long)need);
+	       cell->name, (unsigned long long)free, (unsigned long long)need);
 	return -ENOMEM;
 }
 
@@ -216,8 +216,8 @@ int copy_config_from_root(struct cell *cell, u64 ipa, u64 size)
 		paddr_t pa;
 		u64 flags;
 
-		err = pt_lookup(&root_cell.arch.stage2, ipa + done, &pa,
-				&flags, NULL);
+		err = pt_lookup(&root_cell.arch.stage2, ipa + done, &pa, &flags,
+				NULL);
 		/*
 		 * Only root RAM: never the console ring, a device, or a
 		 * cell's memory the root may see for loading.

@@ -79,7 +79,8 @@ unsigned int cell_count(void)
 static int map_console_ring(struct cell *cell)
 {
 	struct bh_memory ring = {
-		.phys_start = pa_addr(hv.mem_base) + bh_hv_header.console_offset,
+		.phys_start =
+			pa_addr(hv.mem_base) + bh_hv_header.console_offset,
 		.size = BH_CONSOLE_AREA_SIZE,
 		.flags = BH_MEM_READ,
 	};
@@ -172,7 +173,8 @@ static int check_cell_config(struct cell *cell, u64 size)
 	for (id = 1; id < MAX_CELLS; id++)
 		if (cells[id])
 			others[n++] = cells[id]->desc;
-	return bh_check_cell_in_system(&check, hv.config, cell->desc, others, n);
+	return bh_check_cell_in_system(&check, hv.config, cell->desc, others,
+				       n);
 }
 
 /* Linux must have offlined the CPUs (PSCI CPU_OFF): they wait parked. */
@@ -639,8 +641,7 @@ long cell_destroy(struct per_cpu *caller, unsigned int id)
  * otherwise restart it somewhere its owner did not load. The hypervisor
  * checks for itself what the driver checked (config-place.c).
  */
-long cell_set_boot(struct per_cpu *caller, unsigned int id, u64 entry,
-		   u64 dtb)
+long cell_set_boot(struct per_cpu *caller, unsigned int id, u64 entry, u64 dtb)
 {
 	struct bh_check_ctx check = {
 		.report = report_config_error,
@@ -711,7 +712,7 @@ void cell_system_power(struct per_cpu *cpu, bool off)
 
 	log_limited(&cell->log_limit, cell->name, LOG_INFO,
 		    "cell %s: PSCI system %s: %s the cell only\n", cell->name,
-		off ? "off" : "reset", off ? "stopping" : "restarting");
+		    off ? "off" : "reset", off ? "stopping" : "restarting");
 	spin_lock(&hv.lock);
 	stopped = cell->stopping;
 	if (stopped) {

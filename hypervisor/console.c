@@ -12,13 +12,15 @@
 #include <asm/spinlock.h>
 #include <bulkhead/console.h>
 
-#define RING_SIZE	CONFIG_CONSOLE_RING_SIZE
+#define RING_SIZE CONFIG_CONSOLE_RING_SIZE
 
-#define OWN_RING_SIZE	(BH_CONSOLE_AREA_SIZE - BH_CONSOLE_OWN_OFFSET - \
-			 sizeof(struct bh_console_ring))
+#define OWN_RING_SIZE                                   \
+	(BH_CONSOLE_AREA_SIZE - BH_CONSOLE_OWN_OFFSET - \
+	 sizeof(struct bh_console_ring))
 
 BH_STATIC_ASSERT(sizeof(struct bh_console_ring) + RING_SIZE <=
-		 BH_CONSOLE_OWN_OFFSET, "CONFIG_CONSOLE_RING_SIZE too large");
+			 BH_CONSOLE_OWN_OFFSET,
+		 "CONFIG_CONSOLE_RING_SIZE too large");
 
 /* Page aligned so it can be mapped read-only into the root cell. */
 union console_area {

@@ -26,7 +26,7 @@
 #include <asm/spinlock.h>
 #include <bulkhead/ivshmem.h>
 
-#define MAX_LINKS	32
+#define MAX_LINKS 32
 
 /*
  * Interrupt budget: what one peer's doorbells and state changes may cost
@@ -46,8 +46,8 @@
  * hardware); a peer streaming without replies still gets an interrupt
  * every millisecond, each covering all it sent since.
  */
-#define IRQ_RATE	1000
-#define IRQ_BURST	16
+#define IRQ_RATE  1000
+#define IRQ_BURST 16
 
 struct ivshmem_link {
 	bool used;
@@ -58,11 +58,11 @@ struct ivshmem_link {
 	u64 rw_size;
 	u64 out_size;
 	u16 max_peers;
-	volatile u32 *state;		/* the state table, hypervisor view */
+	volatile u32 *state; /* the state table, hypervisor view */
 	struct pci_device *peers[BH_IVSHMEM_MAX_PEERS];
 	/* [to][from]: counter time from which the next interrupt conforms */
 	u64 tat[BH_IVSHMEM_MAX_PEERS][BH_IVSHMEM_MAX_PEERS];
-	u8 held[BH_IVSHMEM_MAX_PEERS];	/* [to]: bit from: one is held back */
+	u8 held[BH_IVSHMEM_MAX_PEERS]; /* [to]: bit from: one is held back */
 };
 
 static struct ivshmem_link links[MAX_LINKS];
@@ -71,7 +71,7 @@ static struct ivshmem_link links[MAX_LINKS];
  * and in the timer, inside the management lock where both are held.
  */
 static spinlock_t link_lock = SPINLOCK_INIT;
-static unsigned int held_count;		/* held-back interrupts, all links */
+static unsigned int held_count; /* held-back interrupts, all links */
 
 static struct ivshmem_link *find_link(u32 id)
 {
@@ -111,8 +111,9 @@ static void deliver(struct ivshmem_link *link, unsigned int from,
 {
 	struct pci_device *dev = link->peers[to];
 
-	link->tat[to][from] = (link->tat[to][from] > now ?
-			       link->tat[to][from] : now) + irq_period();
+	link->tat[to][from] =
+		(link->tat[to][from] > now ? link->tat[to][from] : now) +
+		irq_period();
 	if (!takes_interrupts(dev))
 		return;
 	dev->int_count++;
@@ -288,8 +289,7 @@ static int map_link(struct pci_device *dev)
 	return err;
 }
 
-static int create_link(struct ivshmem_link *link,
-		       const struct bh_pci_device *c)
+static int create_link(struct ivshmem_link *link, const struct bh_pci_device *c)
 {
 	int err;
 

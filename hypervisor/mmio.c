@@ -7,7 +7,7 @@
 #include <hv/mmio.h>
 #include <asm/barrier.h>
 
-#define MAX_MMIO_REGIONS	64
+#define MAX_MMIO_REGIONS 64
 
 struct mmio_region {
 	struct cell *cell;
@@ -84,8 +84,7 @@ enum mmio_result mmio_handle_access(struct cell *cell, struct mmio_access *acc)
 		if (r->cell != cell)
 			continue;
 		smp_rmb();
-		if (addr < r->base ||
-		    addr + acc->size > r->base + r->size)
+		if (addr < r->base || addr + acc->size > r->base + r->size)
 			continue;
 		return r->handler(r->arg, acc, addr - r->base);
 	}

@@ -17,7 +17,8 @@ static u64 pages_below_top(paddr_t base)
 static u64 bitmap_pages(u64 pages)
 {
 	return ALIGN_UP(PAGE_POOL_BITMAP_WORDS(pages) * sizeof(u64),
-			PAGE_SIZE) / PAGE_SIZE;
+			PAGE_SIZE) /
+	       PAGE_SIZE;
 }
 
 int page_pool_init(struct page_pool *pool, paddr_t base, u64 pages,
@@ -45,8 +46,7 @@ int page_pool_init(struct page_pool *pool, paddr_t base, u64 pages,
 	return 0;
 }
 
-int page_alloc(struct page_pool *pool, u64 n, u64 align_pages,
-	       paddr_t *out)
+int page_alloc(struct page_pool *pool, u64 n, u64 align_pages, paddr_t *out)
 {
 	u64 first_pfn = pa_addr(pool->base) / PAGE_SIZE;
 	u64 start;
@@ -58,8 +58,8 @@ int page_alloc(struct page_pool *pool, u64 n, u64 align_pages,
 		return -ENOMEM;
 
 	/* Align the physical frame number, not the index into the pool. */
-	start = bitmap_find_zero_run(pool->bitmap, pool->pages, n,
-				     align_pages, first_pfn);
+	start = bitmap_find_zero_run(pool->bitmap, pool->pages, n, align_pages,
+				     first_pfn);
 	if (start >= pool->pages)
 		return -ENOMEM;
 

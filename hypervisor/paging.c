@@ -35,8 +35,8 @@ static u64 level_index(const struct pt_format *fmt, unsigned int lvl, u64 in)
 /* One past the highest input address the format translates. */
 static u64 input_limit(const struct pt_format *fmt)
 {
-	return (u64)fmt->level[fmt->first_level].entries <<
-	       fmt->level[fmt->first_level].shift;
+	return (u64)fmt->level[fmt->first_level].entries
+	       << fmt->level[fmt->first_level].shift;
 }
 
 static unsigned int table_pages(const struct pt_format *fmt, unsigned int lvl)
@@ -45,8 +45,7 @@ static unsigned int table_pages(const struct pt_format *fmt, unsigned int lvl)
 }
 
 /* Whether a valid @pte points to a table, rather than being a leaf. */
-static bool pte_is_table(const struct pt_format *fmt, unsigned int lvl,
-			 u64 pte)
+static bool pte_is_table(const struct pt_format *fmt, unsigned int lvl, u64 pte)
 {
 	return lvl < fmt->last_level && fmt->is_table(lvl, pte);
 }
@@ -66,8 +65,9 @@ static bool level_ok(const struct pt_format *fmt, unsigned int lvl)
 	if (lvl == fmt->last_level)
 		return l->shift == PAGE_SHIFT && l->leaf_ok;
 	/* Contiguous index bits, and blocks splittable into next leaves. */
-	return l->shift == fmt->level[lvl + 1].shift +
-			   __builtin_ctzll(fmt->level[lvl + 1].entries) &&
+	return l->shift ==
+		       fmt->level[lvl + 1].shift +
+			       __builtin_ctzll(fmt->level[lvl + 1].entries) &&
 	       (!l->leaf_ok || fmt->level[lvl + 1].leaf_ok);
 }
 
@@ -150,8 +150,8 @@ static void pte_replace(struct page_table *pt, unsigned int lvl, u64 *t,
 }
 
 /* Points entry @idx of level @lvl at the fully written table @table. */
-static void table_link(struct page_table *pt, unsigned int lvl, u64 *t,
-		       u64 idx, paddr_t table)
+static void table_link(struct page_table *pt, unsigned int lvl, u64 *t, u64 idx,
+		       paddr_t table)
 {
 	if (pt->fmt->before_link)
 		pt->fmt->before_link();
@@ -163,8 +163,7 @@ static void table_link(struct page_table *pt, unsigned int lvl, u64 *t,
  * leaves that map the same range with the same flags, so the rest of the
  * block survives a change to part of it.
  */
-static int leaf_split(struct page_table *pt, unsigned int lvl, u64 *t,
-		      u64 idx)
+static int leaf_split(struct page_table *pt, unsigned int lvl, u64 *t, u64 idx)
 {
 	const struct pt_format *fmt = pt->fmt;
 	u64 pte = pte_read(t, idx);
@@ -189,8 +188,8 @@ static int leaf_split(struct page_table *pt, unsigned int lvl, u64 *t,
  * Finds the table below entry @idx of level @lvl for a change to part of
  * the entry's range: creates an empty one, or splits a leaf.
  */
-static int table_below(struct page_table *pt, unsigned int lvl, u64 *t,
-		       u64 idx, paddr_t *next)
+static int table_below(struct page_table *pt, unsigned int lvl, u64 *t, u64 idx,
+		       paddr_t *next)
 {
 	const struct pt_format *fmt = pt->fmt;
 	u64 pte = pte_read(t, idx);
@@ -213,8 +212,8 @@ static int table_below(struct page_table *pt, unsigned int lvl, u64 *t,
 }
 
 /* Unlinks and frees the table below entry @idx if nothing is left in it. */
-static void table_drop_if_empty(struct page_table *pt, unsigned int lvl,
-				u64 *t, u64 idx)
+static void table_drop_if_empty(struct page_table *pt, unsigned int lvl, u64 *t,
+				u64 idx)
 {
 	const struct pt_format *fmt = pt->fmt;
 	u64 pte = pte_read(t, idx);
@@ -244,8 +243,7 @@ static void table_merge_if_uniform(struct page_table *pt, unsigned int lvl,
 		return;
 	child = table_ptr(fmt->entry_addr(lvl, pte));
 	first = pte_read(child, 0);
-	if (!fmt->is_valid(lvl + 1, first) ||
-	    pte_is_table(fmt, lvl + 1, first))
+	if (!fmt->is_valid(lvl + 1, first) || pte_is_table(fmt, lvl + 1, first))
 		return;
 	base = fmt->entry_addr(lvl + 1, first);
 	flags = fmt->leaf_flags(lvl + 1, first);
@@ -258,7 +256,7 @@ static void table_merge_if_uniform(struct page_table *pt, unsigned int lvl,
 		if (!fmt->is_valid(lvl + 1, e) ||
 		    pte_is_table(fmt, lvl + 1, e) ||
 		    pa_addr(fmt->entry_addr(lvl + 1, e)) !=
-		    pa_addr(base) + i * step ||
+			    pa_addr(base) + i * step ||
 		    fmt->leaf_flags(lvl + 1, e) != flags)
 			return;
 	}
@@ -269,8 +267,8 @@ static int map_range(struct page_table *pt, unsigned int lvl, paddr_t table,
 		     u64 in, u64 end, paddr_t out, u64 flags);
 
 /* Maps part of the range of entry @idx, through the next level. */
-static int map_below(struct page_table *pt, unsigned int lvl, u64 *t,
-		     u64 idx, u64 in, u64 end, paddr_t out, u64 flags)
+static int map_below(struct page_table *pt, unsigned int lvl, u64 *t, u64 idx,
+		     u64 in, u64 end, paddr_t out, u64 flags)
 {
 	paddr_t next;
 	int err;
@@ -316,12 +314,12 @@ static int map_range(struct page_table *pt, unsigned int lvl, paddr_t table,
 	return 0;
 }
 
-static int unmap_range(struct page_table *pt, unsigned int lvl,
-		       paddr_t table, u64 in, u64 end);
+static int unmap_range(struct page_table *pt, unsigned int lvl, paddr_t table,
+		       u64 in, u64 end);
 
 /* Unmaps part of the range of the valid entry @idx, at the next level. */
-static int unmap_below(struct page_table *pt, unsigned int lvl, u64 *t,
-		       u64 idx, u64 in, u64 end)
+static int unmap_below(struct page_table *pt, unsigned int lvl, u64 *t, u64 idx,
+		       u64 in, u64 end)
 {
 	paddr_t next;
 	int err;
@@ -335,8 +333,8 @@ static int unmap_below(struct page_table *pt, unsigned int lvl, u64 *t,
 }
 
 /* Unmaps [in, end) within the table @table of level @lvl. */
-static int unmap_range(struct page_table *pt, unsigned int lvl,
-		       paddr_t table, u64 in, u64 end)
+static int unmap_range(struct page_table *pt, unsigned int lvl, paddr_t table,
+		       u64 in, u64 end)
 {
 	const struct pt_format *fmt = pt->fmt;
 	u64 *t = table_ptr(table);
@@ -387,8 +385,7 @@ int pt_destroy(struct page_table *pt)
 	return pt->free_errors ? -EFAULT : 0;
 }
 
-int pt_map(struct page_table *pt, u64 in_addr, paddr_t out, u64 size,
-	   u64 flags)
+int pt_map(struct page_table *pt, u64 in_addr, paddr_t out, u64 size, u64 flags)
 {
 	if (!range_ok(pt->fmt, in_addr, size, &out) || (flags & ~PT_FLAGS_ALL))
 		return -EINVAL;

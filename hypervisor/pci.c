@@ -15,16 +15,16 @@
 #include <hv/unit.h>
 #include <bulkhead/ivshmem.h>
 
-#define PCI_CFG_VENDOR		0x00
-#define PCI_CFG_COMMAND		0x04
-#define PCI_CFG_CLASS_REV	0x08
-#define PCI_CFG_BAR0		0x10
-#define PCI_CFG_SUBSYSTEM	0x2c
-#define PCI_CFG_INTERRUPT	0x3c
-#define PCI_HEADER_SIZE		0x40
+#define PCI_CFG_VENDOR	  0x00
+#define PCI_CFG_COMMAND	  0x04
+#define PCI_CFG_CLASS_REV 0x08
+#define PCI_CFG_BAR0	  0x10
+#define PCI_CFG_SUBSYSTEM 0x2c
+#define PCI_CFG_INTERRUPT 0x3c
+#define PCI_HEADER_SIZE	  0x40
 
-#define PCI_CMD_WRITABLE	(PCI_CMD_MEMORY | PCI_CMD_INTX_DISABLE)
-#define PCI_INTERRUPT_PIN_A	1
+#define PCI_CMD_WRITABLE    (PCI_CMD_MEMORY | PCI_CMD_INTX_DISABLE)
+#define PCI_INTERRUPT_PIN_A 1
 
 static struct pci_device devices[MAX_CELLS][BH_PCI_MAX_DEVICES];
 static const struct unit pci_unit;
@@ -59,7 +59,7 @@ static u32 config_read(const struct pci_device *dev, unsigned int reg)
 		return BH_IVSHMEM_CLASS << 8 | BH_IVSHMEM_REVISION;
 	case PCI_CFG_BAR0:
 		/* 32-bit, non-prefetchable memory BAR: low flag bits 0. */
-		return dev->bar_sizing ? (u32)~(BH_PCI_BAR_SIZE - 1) :
+		return dev->bar_sizing ? (u32) ~(BH_PCI_BAR_SIZE - 1) :
 					 (u32)bar0_address(dev);
 	case PCI_CFG_INTERRUPT:
 		return PCI_INTERRUPT_PIN_A << 8 | dev->intx_line;
@@ -91,7 +91,7 @@ static enum mmio_result ecam_access(void *arg, struct mmio_access *acc,
 	unsigned int fn = (offset >> 12) & 7, reg = offset & 0xffc;
 	unsigned int shift = (offset & 3) * 8;
 	u64 mask = acc->size == 4 ? 0xffffffffULL :
-		   ((1ULL << (acc->size * 8)) - 1);
+				    ((1ULL << (acc->size * 8)) - 1);
 	u32 cur;
 
 	if (acc->size > 4)
@@ -117,8 +117,8 @@ static enum mmio_result ecam_access(void *arg, struct mmio_access *acc,
 static enum mmio_result bar_access(void *arg, struct mmio_access *acc,
 				   u64 offset)
 {
-	struct pci_device *dev = device_by_number(arg,
-						  offset / BH_PCI_BAR_SIZE);
+	struct pci_device *dev =
+		device_by_number(arg, offset / BH_PCI_BAR_SIZE);
 
 	if (!dev)
 		return MMIO_UNHANDLED;
@@ -174,13 +174,15 @@ static void pci_cell_reset(struct cell *cell)
 
 	/* Inmates find the bus through their communication region. */
 	if (cell->comm)
-		cell->comm->pci_mmconfig_base = cell->num_pci_devs ?
-			hv.config->platform.pci_mmconfig_base : 0;
+		cell->comm->pci_mmconfig_base =
+			cell->num_pci_devs ?
+				hv.config->platform.pci_mmconfig_base :
+				0;
 
 	for (i = 0; i < cell->num_pci_devs; i++) {
 		struct pci_device *dev = &cell->pci_devs[i];
 
-		dev->command = 0;	/* not running: nothing to send */
+		dev->command = 0; /* not running: nothing to send */
 		dev->intx_line = 0;
 		dev->bar_sizing = false;
 		ivshmem_reset(dev);

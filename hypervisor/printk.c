@@ -44,8 +44,10 @@ void printk(const char *fmt, ...)
 static void vlog(int level, bool from_cell, const char *fmt, va_list ap)
 {
 	static const char *const prefix[] = {
-		"bulkhead-hv: error: ", "bulkhead-hv: warning: ",
-		"bulkhead-hv: ", "bulkhead-hv: debug: ",
+		"bulkhead-hv: error: ",
+		"bulkhead-hv: warning: ",
+		"bulkhead-hv: ",
+		"bulkhead-hv: debug: ",
 	};
 	struct line l = { .len = 0 };
 
@@ -125,8 +127,10 @@ void log_limited(struct log_limit *lim, const char *who, int level,
 	    !log_limit_take(lim, LOG_CELL_BURST, LOG_CELL_PER_S, &suppressed))
 		return;
 	if (suppressed)
-		log_cell_note(level, "cell %s: %u messages suppressed (limit %u a second)\n",
-			      who, suppressed, LOG_CELL_PER_S);
+		log_cell_note(
+			level,
+			"cell %s: %u messages suppressed (limit %u a second)\n",
+			who, suppressed, LOG_CELL_PER_S);
 	va_start(ap, fmt);
 	vlog(level, true, fmt, ap);
 	va_end(ap);

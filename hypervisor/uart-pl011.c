@@ -7,9 +7,9 @@
 #include <hv/console.h>
 #include <hv/io.h>
 
-#define UARTDR		0x00
-#define UARTFR		0x18
-#define UARTFR_TXFF	(1 << 5)
+#define UARTDR	    0x00
+#define UARTFR	    0x18
+#define UARTFR_TXFF (1 << 5)
 
 void uart_pl011_putc(uintptr_t base, char c)
 {

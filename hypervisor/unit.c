@@ -21,7 +21,7 @@ static unsigned int num_units(void)
 	       sizeof(struct unit);
 }
 
-#define for_each_unit(u)						\
+#define for_each_unit(u) \
 	for ((u) = __units_start; (u) != __units_start + num_units(); (u)++)
 
 int units_init(void)

@@ -8,24 +8,24 @@
 #include "config-check-internal.h"
 
 /* GICD and each GICR frame are 64 KiB; a GICv3 redistributor is 2 frames. */
-#define GIC_FRAME		0x10000ULL
-#define GICR_SIZE		0x20000ULL
+#define GIC_FRAME      0x10000ULL
+#define GICR_SIZE      0x20000ULL
 /* INTIDs 16..31 are PPIs, 32..1019 SPIs; 1020..1023 are special. */
-#define PPI_FIRST		16
-#define SPI_FIRST		32
-#define SPI_END			1020
+#define PPI_FIRST      16
+#define SPI_FIRST      32
+#define SPI_END	       1020
 /* A GICv3 ITS: control and translation frames (GICv3 spec 12.19). */
-#define GITS_SIZE		0x20000ULL
+#define GITS_SIZE      0x20000ULL
 /*
  * GICv2 (IHI 0048B, 4.1): 4 KiB register pages; the CPU interface and the
  * virtual CPU interface span two (GICC_DIR at 0x1000), and GIC-400 puts
  * the per-CPU aliases of the virtual interface control in the page after
  * GICH. At most 8 CPU interfaces.
  */
-#define GICV2_PAGE		0x1000ULL
-#define GICV2_CPU_SIZE		0x2000ULL
-#define GICV2_HYP_SIZE		0x2000ULL
-#define GICV2_MAX_CPUS		8
+#define GICV2_PAGE     0x1000ULL
+#define GICV2_CPU_SIZE 0x2000ULL
+#define GICV2_HYP_SIZE 0x2000ULL
+#define GICV2_MAX_CPUS 8
 
 /*
  * Stage 2 starts at level 1 with VTCR_EL2.T0SZ = 24 (STAGE2_IPA_BITS in
@@ -64,14 +64,17 @@ void bh_check_arch_irqchip(struct bh_check_ctx *ctx, const char *path,
 			   const struct bh_platform *p)
 {
 	if (chip->pin_base % 32)
-		note_error(ctx, "%sirqchips[%u]: pin_base %u not a multiple of 32",
+		note_error(ctx,
+			   "%sirqchips[%u]: pin_base %u not a multiple of 32",
 			   path, i, chip->pin_base);
 	/* SGIs and PPIs are banked per CPU: they follow the CPUs. */
 	if (chip->pin_base < SPI_FIRST)
-		note_error(ctx, "%sirqchips[%u]: pin_base %u below %u: only SPIs can be assigned",
+		note_error(ctx,
+			   "%sirqchips[%u]: pin_base %u below %u: only SPIs can be assigned",
 			   path, i, chip->pin_base, SPI_FIRST);
 	else if (first_pin_beyond_spis(chip) < BH_IRQCHIP_PINS)
-		note_error(ctx, "%sirqchips[%u]: INTID %llu assigned, beyond the last SPI %u",
+		note_error(ctx,
+			   "%sirqchips[%u]: INTID %llu assigned, beyond the last SPI %u",
 			   path, i,
 			   ull((uint64_t)chip->pin_base +
 			       first_pin_beyond_spis(chip)),
@@ -90,7 +93,8 @@ bool bh_check_arch_irqchip_address(struct bh_check_ctx *ctx, const char *path,
 {
 	if (chip->address == p->arm64.gicd_base)
 		return true;
-	note_error(ctx, "%sirqchips[%u]: address 0x%llx is not the GIC distributor 0x%llx (platform.arm64.gicd_base)",
+	note_error(ctx,
+		   "%sirqchips[%u]: address 0x%llx is not the GIC distributor 0x%llx (platform.arm64.gicd_base)",
 		   path, i, ull(chip->address), ull(p->arm64.gicd_base));
 	return false;
 }
@@ -122,12 +126,12 @@ static void check_gic_base(struct bh_check_ctx *ctx,
 }
 
 /* A field the platform's GIC does not use, or Bulkhead not yet. */
-static void check_zero(struct bh_check_ctx *ctx, const char *name,
-		       uint64_t v, const char *why)
+static void check_zero(struct bh_check_ctx *ctx, const char *name, uint64_t v,
+		       const char *why)
 {
 	if (v)
-		note_error(ctx, "platform.arm64.%s 0x%llx must be 0: %s",
-			   name, ull(v), why);
+		note_error(ctx, "platform.arm64.%s 0x%llx must be 0: %s", name,
+			   ull(v), why);
 }
 
 static void check_gicv3_platform(struct bh_check_ctx *ctx,
@@ -163,10 +167,12 @@ static void check_gicv2_platform(struct bh_check_ctx *ctx,
 static void check_its(struct bh_check_ctx *ctx, const struct bh_platform *p)
 {
 	if (p->arm64.gits_base && p->arm64.gic_version != BH_GIC_V3)
-		note_error(ctx, "platform.arm64.gits_base 0x%llx: an ITS needs a GICv3",
+		note_error(ctx,
+			   "platform.arm64.gits_base 0x%llx: an ITS needs a GICv3",
 			   ull(p->arm64.gits_base));
 	else if (p->arm64.gits_base && p->arm64.gits_base % GIC_FRAME)
-		note_error(ctx, "platform.arm64.gits_base 0x%llx not 64 KiB aligned",
+		note_error(ctx,
+			   "platform.arm64.gits_base 0x%llx not 64 KiB aligned",
 			   ull(p->arm64.gits_base));
 }
 
@@ -180,16 +186,19 @@ void bh_check_arch_platform(struct bh_check_ctx *ctx,
 	else if (p->arm64.gic_version == BH_GIC_V2)
 		check_gicv2_platform(ctx, p);
 	else
-		note_error(ctx, "platform.arm64.gic_version %u not supported (expected %u or %u)",
+		note_error(ctx,
+			   "platform.arm64.gic_version %u not supported (expected %u or %u)",
 			   p->arm64.gic_version, BH_GIC_V2, BH_GIC_V3);
 	check_its(ctx, p);
 	if (p->arm64.maintenance_irq < PPI_FIRST ||
 	    p->arm64.maintenance_irq >= SPI_FIRST)
-		note_error(ctx, "platform.arm64.maintenance_irq %u not a PPI (%u..%u)",
+		note_error(ctx,
+			   "platform.arm64.maintenance_irq %u not a PPI (%u..%u)",
 			   p->arm64.maintenance_irq, PPI_FIRST, SPI_FIRST - 1);
 	for (n = 0; n < sizeof(p->arm64.padding); n++)
 		if (p->arm64.padding[n])
-			note_error(ctx, "platform.arm64.padding[%u] 0x%x must be 0",
+			note_error(ctx,
+				   "platform.arm64.padding[%u] 0x%x must be 0",
 				   n, p->arm64.padding[n]);
 }
 
@@ -231,15 +240,18 @@ unsigned int bh_check_arch_hv_ranges(const struct bh_platform *p,
 	if (gic_base_ok(p, p->arm64.gicd_base))
 		r[n++] = (struct bh_check_range){
 			p->arm64.gicd_base, GIC_FRAME,
-			"the GIC distributor (platform.arm64.gicd_base)" };
+			"the GIC distributor (platform.arm64.gicd_base)"
+		};
 	if (gic_base_ok(p, p->arm64.gicr_base))
 		r[n++] = (struct bh_check_range){
 			p->arm64.gicr_base,
 			GICR_SIZE * (num_cpus ? num_cpus : 1),
-			"the GIC redistributors (platform.arm64.gicr_base)" };
+			"the GIC redistributors (platform.arm64.gicr_base)"
+		};
 	if (gic_base_ok(p, p->arm64.gits_base))
 		r[n++] = (struct bh_check_range){
 			p->arm64.gits_base, GITS_SIZE,
-			"the GIC ITS (platform.arm64.gits_base)" };
+			"the GIC ITS (platform.arm64.gits_base)"
+		};
 	return n;
 }

@@ -10,15 +10,14 @@
 
 #include <bhlib/config-check.h>
 
-#define CHECK_PAGE_SIZE		0x1000ULL
+#define CHECK_PAGE_SIZE 0x1000ULL
 
 /* Count a finding in ctx and hand it, prefixed with ctx->file, to report. */
-__attribute__((format(printf, 3, 4)))
-void bh_check_note(struct bh_check_ctx *ctx, int severity, const char *fmt,
-		   ...);
+__attribute__((format(printf, 3, 4))) void bh_check_note(
+	struct bh_check_ctx *ctx, int severity, const char *fmt, ...);
 
-#define note_error(ctx, ...)	bh_check_note(ctx, BH_CHECK_ERROR, __VA_ARGS__)
-#define note_warning(ctx, ...)	bh_check_note(ctx, BH_CHECK_WARNING, __VA_ARGS__)
+#define note_error(ctx, ...)   bh_check_note(ctx, BH_CHECK_ERROR, __VA_ARGS__)
+#define note_warning(ctx, ...) bh_check_note(ctx, BH_CHECK_WARNING, __VA_ARGS__)
 
 /*
  * uint64_t is unsigned long in user space and the hypervisor but unsigned
@@ -52,10 +51,9 @@ static inline bool ranges_overlap(uint64_t a, uint64_t a_size, uint64_t b,
  * size) whole, in physical or guest-physical space, and whose flags masked
  * with mask equal want; num if none does. The range must satisfy range_ok().
  */
-unsigned int bh_check_find_region(const struct bh_memory *mem,
-				  unsigned int num, uint64_t start,
-				  uint64_t size, bool physical, uint64_t mask,
-				  uint64_t want);
+unsigned int bh_check_find_region(const struct bh_memory *mem, unsigned int num,
+				  uint64_t start, uint64_t size, bool physical,
+				  uint64_t mask, uint64_t want);
 
 /* A physical range and what it is, for messages. */
 struct bh_check_range {
@@ -65,7 +63,7 @@ struct bh_check_range {
 };
 
 /* Most ranges bh_check_arch_hv_ranges() returns. */
-#define BH_CHECK_HV_RANGES_MAX	4
+#define BH_CHECK_HV_RANGES_MAX 4
 
 /* The architecture's rules (config-arm64.c). */
 

@@ -14,19 +14,19 @@
 #include <bhlib/format.h>
 #include "config-check-internal.h"
 
-#define CHECK_HV_MEM_MIN	0x100000ULL	/* 1 MiB */
-#define CHECK_CPU_SET_MAX	1024		/* bytes: 8192 CPUs */
+#define CHECK_HV_MEM_MIN  0x100000ULL /* 1 MiB */
+#define CHECK_CPU_SET_MAX 1024	      /* bytes: 8192 CPUs */
 
 /* One cell's descriptor and arrays while they are checked. */
 struct cell_check {
 	struct bh_check_ctx *ctx;
-	const char *path;	/* field path prefix: "root_cell." or "" */
+	const char *path; /* field path prefix: "root_cell." or "" */
 	const struct bh_cell_desc *desc;
-	const void *arrays;	/* NULL until the arrays are known to fit */
+	const void *arrays; /* NULL until the arrays are known to fit */
 	const struct bh_memory *mem;
 	const struct bh_irqchip *irqchips;
-	const struct bh_platform *platform;	/* NULL = unknown */
-	unsigned int num_cpus;	/* 0 = unknown */
+	const struct bh_platform *platform; /* NULL = unknown */
+	unsigned int num_cpus;		    /* 0 = unknown */
 	bool root;
 };
 
@@ -43,8 +43,7 @@ static void msg_emit(char c, void *arg)
 		m->s[m->len++] = c;
 }
 
-void bh_check_note(struct bh_check_ctx *ctx, int severity, const char *fmt,
-		   ...)
+void bh_check_note(struct bh_check_ctx *ctx, int severity, const char *fmt, ...)
 {
 	const char *s;
 	struct msg m;
@@ -71,10 +70,9 @@ void bh_check_note(struct bh_check_ctx *ctx, int severity, const char *fmt,
 	ctx->report(ctx->arg, severity, m.s);
 }
 
-unsigned int bh_check_find_region(const struct bh_memory *mem,
-				  unsigned int num, uint64_t start,
-				  uint64_t size, bool physical, uint64_t mask,
-				  uint64_t want)
+unsigned int bh_check_find_region(const struct bh_memory *mem, unsigned int num,
+				  uint64_t start, uint64_t size, bool physical,
+				  uint64_t mask, uint64_t want)
 {
 	const struct bh_memory *m;
 	uint64_t base;
@@ -150,7 +148,8 @@ static bool check_ident(struct bh_check_ctx *ctx, const char *path,
 		ok = false;
 	}
 	if (architecture != BH_ARCH_ARM64) {
-		note_error(ctx, "%sarchitecture %u not supported (expected %u = arm64)",
+		note_error(ctx,
+			   "%sarchitecture %u not supported (expected %u = arm64)",
 			   path, architecture, BH_ARCH_ARM64);
 		ok = false;
 	}
@@ -196,7 +195,8 @@ static bool check_console(struct bh_check_ctx *ctx, const char *path,
 	if (con->type == BH_CON_NONE)
 		return false;
 	if (con->type != BH_CON_PL011) {
-		note_error(ctx, "%s%s.type %u unknown (expected %u = none or %u = PL011)",
+		note_error(ctx,
+			   "%s%s.type %u unknown (expected %u = none or %u = PL011)",
 			   path, name, con->type, BH_CON_NONE, BH_CON_PL011);
 		return false;
 	}
@@ -239,7 +239,8 @@ static void check_name(struct cell_check *c)
 		unsigned char ch = name[n];
 
 		if (ch < 0x20 || ch >= 0x7f) {
-			note_error(c->ctx, "%sname: character 0x%02x at offset %u not printable",
+			note_error(c->ctx,
+				   "%sname: character 0x%02x at offset %u not printable",
 				   c->path, ch, n);
 			return;
 		}
@@ -269,10 +270,12 @@ static void check_desc(struct cell_check *c)
 			   c->path, d->cpu_set_size, CHECK_CPU_SET_MAX);
 
 	if (c->root && (d->flags & BH_CELL_FLAG_INJECT_ABORTS))
-		note_warning(c->ctx, "%sflags: BH_CELL_FLAG_INJECT_ABORTS ignored: the root cell always gets aborts",
+		note_warning(c->ctx,
+			     "%sflags: BH_CELL_FLAG_INJECT_ABORTS ignored: the root cell always gets aborts",
 			     c->path);
 	if (c->root && d->cpu_reset_address)
-		note_warning(c->ctx, "%scpu_reset_address 0x%llx ignored: the root cell keeps running Linux",
+		note_warning(c->ctx,
+			     "%scpu_reset_address 0x%llx ignored: the root cell keeps running Linux",
 			     c->path, ull(d->cpu_reset_address));
 	check_console(c->ctx, c->path, "console", &d->console);
 	if (d->reserved)
@@ -288,12 +291,14 @@ static void check_layout(struct cell_check *c, const void *arrays,
 	uint64_t need = header_size + bh_cell_arrays_size(c->desc);
 
 	if (size < need) {
-		note_error(c->ctx, "file is %llu bytes, but header and %s need %llu",
+		note_error(c->ctx,
+			   "file is %llu bytes, but header and %s need %llu",
 			   ull(size), what, ull(need));
 		return;
 	}
 	if (size > need)
-		note_error(c->ctx, "file is %llu bytes, but header and %s need only %llu: trailing bytes",
+		note_error(c->ctx,
+			   "file is %llu bytes, but header and %s need only %llu: trailing bytes",
 			   ull(size), what, ull(need));
 	/* Regions behind a cpu set of odd size are misaligned (reported). */
 	if (c->desc->cpu_set_size % 8)
@@ -313,7 +318,8 @@ static void check_cpu_limit(struct cell_check *c)
 		return;
 	for (cpu = c->desc->cpu_set_size * 8; cpu-- > max;)
 		if (bh_cell_cpu_is_set(c->desc, c->arrays, cpu)) {
-			note_error(c->ctx, "%scpu_set: CPU %u, but the platform's interrupt controller serves at most %u CPUs",
+			note_error(c->ctx,
+				   "%scpu_set: CPU %u, but the platform's interrupt controller serves at most %u CPUs",
 				   c->path, cpu, max);
 			return;
 		}
@@ -338,10 +344,12 @@ static void check_cpu_set(struct cell_check *c)
 		note_error(c->ctx, "%scpu_set: no CPU", c->path);
 	check_cpu_limit(c);
 	if (unknown == 1)
-		note_error(c->ctx, "%scpu_set: unknown CPU %u: the system has %u",
+		note_error(c->ctx,
+			   "%scpu_set: unknown CPU %u: the system has %u",
 			   c->path, first_unknown, c->num_cpus);
 	else if (unknown)
-		note_error(c->ctx, "%scpu_set: unknown CPU %u and %u more: the system has %u",
+		note_error(c->ctx,
+			   "%scpu_set: unknown CPU %u and %u more: the system has %u",
 			   c->path, first_unknown, unknown - 1, c->num_cpus);
 }
 
@@ -350,32 +358,39 @@ static void check_mem_region(struct cell_check *c, unsigned int i)
 	const struct bh_memory *m = &c->mem[i];
 
 	if (m->phys_start % CHECK_PAGE_SIZE)
-		note_error(c->ctx, "%smem_regions[%u]: phys_start 0x%llx not page aligned",
+		note_error(c->ctx,
+			   "%smem_regions[%u]: phys_start 0x%llx not page aligned",
 			   c->path, i, ull(m->phys_start));
 	if (m->virt_start % CHECK_PAGE_SIZE)
-		note_error(c->ctx, "%smem_regions[%u]: virt_start 0x%llx not page aligned",
+		note_error(c->ctx,
+			   "%smem_regions[%u]: virt_start 0x%llx not page aligned",
 			   c->path, i, ull(m->virt_start));
 	if (!m->size) {
 		note_error(c->ctx, "%smem_regions[%u]: size 0", c->path, i);
 	} else {
 		if (m->size % CHECK_PAGE_SIZE)
-			note_error(c->ctx, "%smem_regions[%u]: size 0x%llx not page aligned",
+			note_error(c->ctx,
+				   "%smem_regions[%u]: size 0x%llx not page aligned",
 				   c->path, i, ull(m->size));
 		if (!range_ok(m->phys_start, m->size))
-			note_error(c->ctx, "%smem_regions[%u]: phys_start 0x%llx + size 0x%llx wraps around",
+			note_error(c->ctx,
+				   "%smem_regions[%u]: phys_start 0x%llx + size 0x%llx wraps around",
 				   c->path, i, ull(m->phys_start),
 				   ull(m->size));
 		if (!range_ok(m->virt_start, m->size))
-			note_error(c->ctx, "%smem_regions[%u]: virt_start 0x%llx + size 0x%llx wraps around",
+			note_error(c->ctx,
+				   "%smem_regions[%u]: virt_start 0x%llx + size 0x%llx wraps around",
 				   c->path, i, ull(m->virt_start),
 				   ull(m->size));
 	}
 	if (m->flags & ~BH_MEM_VALID_FLAGS)
-		note_error(c->ctx, "%smem_regions[%u]: flags 0x%llx: unknown bits 0x%llx",
+		note_error(c->ctx,
+			   "%smem_regions[%u]: flags 0x%llx: unknown bits 0x%llx",
 			   c->path, i, ull(m->flags),
 			   ull(m->flags & ~BH_MEM_VALID_FLAGS));
 	if (!(m->flags & BH_MEM_RWX))
-		note_warning(c->ctx, "%smem_regions[%u]: flags 0x%llx grant no access (READ, WRITE or EXECUTE)",
+		note_warning(c->ctx,
+			     "%smem_regions[%u]: flags 0x%llx grant no access (READ, WRITE or EXECUTE)",
 			     c->path, i, ull(m->flags));
 }
 
@@ -389,7 +404,8 @@ static void check_mem_ipa(struct cell_check *c, unsigned int i)
 	if (!range_ok(m->virt_start, m->size) ||
 	    range_last(m->virt_start, m->size) < limit)
 		return;
-	note_error(c->ctx, "%smem_regions[%u] [0x%llx-0x%llx] (guest-physical) ends beyond the %u-bit IPA space of stage 2 (0x%llx)",
+	note_error(c->ctx,
+		   "%smem_regions[%u] [0x%llx-0x%llx] (guest-physical) ends beyond the %u-bit IPA space of stage 2 (0x%llx)",
 		   c->path, i, ull(m->virt_start),
 		   ull(range_last(m->virt_start, m->size)), bits, ull(limit));
 }
@@ -405,7 +421,8 @@ static void check_mem_overlap(struct cell_check *c, unsigned int i,
 	if (!range_ok(a_start, a->size) || !range_ok(b_start, b->size) ||
 	    !ranges_overlap(a_start, a->size, b_start, b->size))
 		return;
-	note_error(c->ctx, "%smem_regions[%u] [0x%llx-0x%llx] overlaps mem_regions[%u] [0x%llx-0x%llx] in %s space",
+	note_error(c->ctx,
+		   "%smem_regions[%u] [0x%llx-0x%llx] overlaps mem_regions[%u] [0x%llx-0x%llx] in %s space",
 		   c->path, i, ull(a_start), ull(range_last(a_start, a->size)),
 		   j, ull(b_start), ull(range_last(b_start, b->size)),
 		   physical ? "physical" : "guest-physical");
@@ -430,7 +447,8 @@ static void check_irqchip_overlap(struct cell_check *c, unsigned int i,
 	    !ranges_overlap(a->pin_base, BH_IRQCHIP_PINS, b->pin_base,
 			    BH_IRQCHIP_PINS))
 		return;
-	note_error(c->ctx, "%sirqchips[%u] pins %u-%u overlap irqchips[%u] pins %u-%u",
+	note_error(c->ctx,
+		   "%sirqchips[%u] pins %u-%u overlap irqchips[%u] pins %u-%u",
 		   c->path, i, a->pin_base, a->pin_base + BH_IRQCHIP_PINS - 1,
 		   j, b->pin_base, b->pin_base + BH_IRQCHIP_PINS - 1);
 }
@@ -468,24 +486,29 @@ static bool check_hv_memory(struct bh_check_ctx *ctx,
 	bool ok = true;
 
 	if (hv->phys_start % CHECK_PAGE_SIZE) {
-		note_error(ctx, "hypervisor_memory.phys_start 0x%llx not page aligned",
+		note_error(ctx,
+			   "hypervisor_memory.phys_start 0x%llx not page aligned",
 			   ull(hv->phys_start));
 		ok = false;
 	}
 	if (hv->size % CHECK_PAGE_SIZE)
-		note_error(ctx, "hypervisor_memory.size 0x%llx not page aligned",
+		note_error(ctx,
+			   "hypervisor_memory.size 0x%llx not page aligned",
 			   ull(hv->size));
 	if (hv->size < CHECK_HV_MEM_MIN) {
-		note_error(ctx, "hypervisor_memory.size 0x%llx below the minimum 0x%llx (1 MiB)",
+		note_error(ctx,
+			   "hypervisor_memory.size 0x%llx below the minimum 0x%llx (1 MiB)",
 			   ull(hv->size), CHECK_HV_MEM_MIN);
 		ok = false;
 	} else if (!range_ok(hv->phys_start, hv->size)) {
-		note_error(ctx, "hypervisor_memory: phys_start 0x%llx + size 0x%llx wraps around",
+		note_error(ctx,
+			   "hypervisor_memory: phys_start 0x%llx + size 0x%llx wraps around",
 			   ull(hv->phys_start), ull(hv->size));
 		ok = false;
 	}
 	if (hv->virt_start)
-		note_error(ctx, "hypervisor_memory.virt_start 0x%llx must be 0 (unused)",
+		note_error(ctx,
+			   "hypervisor_memory.virt_start 0x%llx must be 0 (unused)",
 			   ull(hv->virt_start));
 	if (hv->flags)
 		note_error(ctx, "hypervisor_memory.flags 0x%llx must be 0",
@@ -510,7 +533,8 @@ static void check_not_in_root(struct cell_check *root, unsigned int i,
 	if (!range_ok(start, size) || !range_ok(m->phys_start, m->size) ||
 	    !ranges_overlap(start, size, m->phys_start, m->size))
 		return;
-	note_error(root->ctx, "%s [0x%llx-0x%llx] overlaps root_cell.mem_regions[%u] [0x%llx-0x%llx]",
+	note_error(root->ctx,
+		   "%s [0x%llx-0x%llx] overlaps root_cell.mem_regions[%u] [0x%llx-0x%llx]",
 		   what, ull(start), ull(range_last(start, size)), i,
 		   ull(m->phys_start), ull(range_last(m->phys_start, m->size)));
 }
@@ -546,8 +570,8 @@ static void check_root_cpu_limit(struct cell_check *root)
 	const struct bh_cell_desc *d = root->desc;
 	unsigned int cpu, span = 0, end = d->cpu_set_size * 8;
 	unsigned int limit = root->ctx->max_cpus;
-	unsigned int arch_max = root->platform ?
-				bh_check_arch_max_cpus(root->platform) : 0;
+	unsigned int arch_max =
+		root->platform ? bh_check_arch_max_cpus(root->platform) : 0;
 
 	for (cpu = bh_cell_next_cpu(d, root->arrays, 0); cpu < end;
 	     cpu = bh_cell_next_cpu(d, root->arrays, cpu + 1))
@@ -556,28 +580,33 @@ static void check_root_cpu_limit(struct cell_check *root)
 	if (arch_max && span > arch_max)
 		return;
 	if (limit && span > limit)
-		note_error(root->ctx, "root_cell.cpu_set: CPU %u, but the hypervisor was built for %u CPUs (CONFIG_MAX_CPUS): rebuild it with CONFIG_MAX_CPUS=%u",
+		note_error(root->ctx,
+			   "root_cell.cpu_set: CPU %u, but the hypervisor was built for %u CPUs (CONFIG_MAX_CPUS): rebuild it with CONFIG_MAX_CPUS=%u",
 			   span - 1, limit, span);
 	else if (span > BH_CHECK_KCONFIG_MAX_CPUS)
-		note_error(root->ctx, "root_cell.cpu_set: CPU %u, but the hypervisor handles %u CPUs at most (CONFIG_MAX_CPUS range): leave CPUs %u and up out of the root cell and boot Linux with nr_cpus=%u",
+		note_error(root->ctx,
+			   "root_cell.cpu_set: CPU %u, but the hypervisor handles %u CPUs at most (CONFIG_MAX_CPUS range): leave CPUs %u and up out of the root cell and boot Linux with nr_cpus=%u",
 			   span - 1, BH_CHECK_KCONFIG_MAX_CPUS,
-			   BH_CHECK_KCONFIG_MAX_CPUS, BH_CHECK_KCONFIG_MAX_CPUS);
+			   BH_CHECK_KCONFIG_MAX_CPUS,
+			   BH_CHECK_KCONFIG_MAX_CPUS);
 	else if (!limit && span > BH_CHECK_DEFAULT_MAX_CPUS)
-		note_warning(root->ctx, "root_cell.cpu_set: %u CPUs (up to CPU %u), more than the %u of a default build: build the hypervisor with CONFIG_MAX_CPUS=%u or more",
+		note_warning(root->ctx,
+			     "root_cell.cpu_set: %u CPUs (up to CPU %u), more than the %u of a default build: build the hypervisor with CONFIG_MAX_CPUS=%u or more",
 			     span, span - 1, BH_CHECK_DEFAULT_MAX_CPUS, span);
 }
 
 /* Linux runs in the root cell: it needs RAM of its own. */
 static void check_root_has_ram(struct cell_check *root)
 {
-	const uint64_t mask = BH_MEM_IO | BH_MEM_COMM_REGION | BH_MEM_READ |
-			      BH_MEM_WRITE;
+	const uint64_t mask =
+		BH_MEM_IO | BH_MEM_COMM_REGION | BH_MEM_READ | BH_MEM_WRITE;
 	unsigned int i;
 
 	for (i = 0; i < root->desc->num_memory_regions; i++)
 		if ((root->mem[i].flags & mask) == (BH_MEM_READ | BH_MEM_WRITE))
 			return;
-	note_error(root->ctx, "root_cell.mem_regions: no RAM (a READ|WRITE region without BH_MEM_IO): Linux would have no memory to run in");
+	note_error(root->ctx,
+		   "root_cell.mem_regions: no RAM (a READ|WRITE region without BH_MEM_IO): Linux would have no memory to run in");
 }
 
 /*
@@ -592,7 +621,8 @@ static void check_debug_console_mapped(struct cell_check *root,
 	if (bh_check_find_region(root->mem, num, con->address, con->size, true,
 				 BH_MEM_IO, BH_MEM_IO) < num)
 		return;
-	note_warning(root->ctx, "debug_console: PL011 at 0x%llx not inside an IO memory region of the root cell",
+	note_warning(root->ctx,
+		     "debug_console: PL011 at 0x%llx not inside an IO memory region of the root cell",
 		     ull(con->address));
 }
 

@@ -11,7 +11,7 @@
 #include "config-check-internal.h"
 
 /* Bounds that keep every size sum below 2^64. */
-#define PCI_SECTION_MAX		0x40000000ULL	/* 1 GiB */
+#define PCI_SECTION_MAX 0x40000000ULL /* 1 GiB */
 
 static const struct bh_pci_device *devices(const struct bh_cell_desc *desc,
 					   const void *arrays)
@@ -35,7 +35,8 @@ static bool owns_pin(const struct bh_cell_desc *desc, const void *arrays,
 static bool device_sized(const struct bh_pci_device *d)
 {
 	return d->max_peers >= 2 && d->max_peers <= BH_IVSHMEM_MAX_PEERS &&
-	       d->rw_size <= PCI_SECTION_MAX && d->out_size <= PCI_SECTION_MAX &&
+	       d->rw_size <= PCI_SECTION_MAX &&
+	       d->out_size <= PCI_SECTION_MAX &&
 	       range_ok(d->shmem_phys, bh_ivshmem_size(d)) &&
 	       range_ok(d->shmem_virt, bh_ivshmem_size(d));
 }
@@ -47,31 +48,38 @@ static void check_sizes(struct bh_check_ctx *ctx, const char *path,
 		note_error(ctx, "%spci_devices[%u]: max_peers %u not in 2..%u",
 			   path, i, d->max_peers, BH_IVSHMEM_MAX_PEERS);
 	else if (d->peer_id >= d->max_peers)
-		note_error(ctx, "%spci_devices[%u]: peer_id %u not below max_peers %u",
+		note_error(ctx,
+			   "%spci_devices[%u]: peer_id %u not below max_peers %u",
 			   path, i, d->peer_id, d->max_peers);
 	if (d->rw_size % CHECK_PAGE_SIZE || d->rw_size > PCI_SECTION_MAX)
-		note_error(ctx, "%spci_devices[%u]: rw_size 0x%llx not a multiple of 4 KiB up to 1 GiB",
+		note_error(ctx,
+			   "%spci_devices[%u]: rw_size 0x%llx not a multiple of 4 KiB up to 1 GiB",
 			   path, i, ull(d->rw_size));
 	if (d->out_size % CHECK_PAGE_SIZE || d->out_size > PCI_SECTION_MAX)
-		note_error(ctx, "%spci_devices[%u]: out_size 0x%llx not a multiple of 4 KiB up to 1 GiB",
+		note_error(ctx,
+			   "%spci_devices[%u]: out_size 0x%llx not a multiple of 4 KiB up to 1 GiB",
 			   path, i, ull(d->out_size));
 	if (d->shmem_phys % CHECK_PAGE_SIZE)
-		note_error(ctx, "%spci_devices[%u]: shmem_phys 0x%llx not page aligned",
+		note_error(ctx,
+			   "%spci_devices[%u]: shmem_phys 0x%llx not page aligned",
 			   path, i, ull(d->shmem_phys));
 	if (d->shmem_virt % CHECK_PAGE_SIZE)
-		note_error(ctx, "%spci_devices[%u]: shmem_virt 0x%llx not page aligned",
+		note_error(ctx,
+			   "%spci_devices[%u]: shmem_virt 0x%llx not page aligned",
 			   path, i, ull(d->shmem_virt));
 	if (d->max_peers >= 2 && d->max_peers <= BH_IVSHMEM_MAX_PEERS &&
 	    d->rw_size <= PCI_SECTION_MAX && d->out_size <= PCI_SECTION_MAX &&
 	    !device_sized(d))
-		note_error(ctx, "%spci_devices[%u]: link memory at 0x%llx (virt 0x%llx) + size 0x%llx wraps around",
+		note_error(ctx,
+			   "%spci_devices[%u]: link memory at 0x%llx (virt 0x%llx) + size 0x%llx wraps around",
 			   path, i, ull(d->shmem_phys), ull(d->shmem_virt),
 			   ull(bh_ivshmem_size(d)));
 }
 
 /* Link memory is the link's: no memory region of the cell may map it. */
 static void check_clear_of_regions(struct bh_check_ctx *ctx, const char *path,
-				   unsigned int i, const struct bh_pci_device *d,
+				   unsigned int i,
+				   const struct bh_pci_device *d,
 				   const struct bh_cell_desc *desc,
 				   const void *arrays)
 {
@@ -84,13 +92,15 @@ static void check_clear_of_regions(struct bh_check_ctx *ctx, const char *path,
 		    !range_ok(m->virt_start, m->size))
 			continue;
 		if (ranges_overlap(d->shmem_phys, size, m->phys_start, m->size))
-			note_error(ctx, "%spci_devices[%u]: link memory [0x%llx-0x%llx] overlaps mem_regions[%u] [0x%llx-0x%llx] in physical space",
+			note_error(ctx,
+				   "%spci_devices[%u]: link memory [0x%llx-0x%llx] overlaps mem_regions[%u] [0x%llx-0x%llx] in physical space",
 				   path, i, ull(d->shmem_phys),
 				   ull(range_last(d->shmem_phys, size)), j,
 				   ull(m->phys_start),
 				   ull(range_last(m->phys_start, m->size)));
 		if (ranges_overlap(d->shmem_virt, size, m->virt_start, m->size))
-			note_error(ctx, "%spci_devices[%u]: link memory [0x%llx-0x%llx] overlaps mem_regions[%u] [0x%llx-0x%llx] in guest-physical space",
+			note_error(ctx,
+				   "%spci_devices[%u]: link memory [0x%llx-0x%llx] overlaps mem_regions[%u] [0x%llx-0x%llx] in guest-physical space",
 				   path, i, ull(d->shmem_virt),
 				   ull(range_last(d->shmem_virt, size)), j,
 				   ull(m->virt_start),
@@ -98,7 +108,8 @@ static void check_clear_of_regions(struct bh_check_ctx *ctx, const char *path,
 	}
 	if (ranges_overlap(d->shmem_virt, size, BH_COMM_REGION_IPA,
 			   BH_COMM_REGION_SIZE))
-		note_error(ctx, "%spci_devices[%u]: link memory [0x%llx-0x%llx] overlaps the communication region at 0x%llx",
+		note_error(ctx,
+			   "%spci_devices[%u]: link memory [0x%llx-0x%llx] overlaps the communication region at 0x%llx",
 			   path, i, ull(d->shmem_virt),
 			   ull(range_last(d->shmem_virt, size)),
 			   ull(BH_COMM_REGION_IPA));
@@ -109,23 +120,28 @@ static void check_pair(struct bh_check_ctx *ctx, const char *path,
 		       unsigned int j, const struct bh_pci_device *b)
 {
 	if (a->bdf == b->bdf)
-		note_error(ctx, "%spci_devices[%u]: bdf 0x%x already used by pci_devices[%u]",
+		note_error(ctx,
+			   "%spci_devices[%u]: bdf 0x%x already used by pci_devices[%u]",
 			   path, i, a->bdf, j);
 	if (a->link_id == b->link_id)
-		note_error(ctx, "%spci_devices[%u]: link_id %u already used by pci_devices[%u]: a cell is one peer of a link",
+		note_error(ctx,
+			   "%spci_devices[%u]: link_id %u already used by pci_devices[%u]: a cell is one peer of a link",
 			   path, i, a->link_id, j);
 	if (a->irq == b->irq)
-		note_error(ctx, "%spci_devices[%u]: irq %u already used by pci_devices[%u]",
+		note_error(ctx,
+			   "%spci_devices[%u]: irq %u already used by pci_devices[%u]",
 			   path, i, a->irq, j);
 	if (!device_sized(a) || !device_sized(b))
 		return;
 	if (ranges_overlap(a->shmem_phys, bh_ivshmem_size(a), b->shmem_phys,
 			   bh_ivshmem_size(b)))
-		note_error(ctx, "%spci_devices[%u]: link memory at 0x%llx overlaps pci_devices[%u]'s at 0x%llx in physical space",
+		note_error(ctx,
+			   "%spci_devices[%u]: link memory at 0x%llx overlaps pci_devices[%u]'s at 0x%llx in physical space",
 			   path, i, ull(a->shmem_phys), j, ull(b->shmem_phys));
 	if (ranges_overlap(a->shmem_virt, bh_ivshmem_size(a), b->shmem_virt,
 			   bh_ivshmem_size(b)))
-		note_error(ctx, "%spci_devices[%u]: link memory at 0x%llx overlaps pci_devices[%u]'s at 0x%llx in guest-physical space",
+		note_error(ctx,
+			   "%spci_devices[%u]: link memory at 0x%llx overlaps pci_devices[%u]'s at 0x%llx in guest-physical space",
 			   path, i, ull(a->shmem_virt), j, ull(b->shmem_virt));
 }
 
@@ -137,29 +153,36 @@ void bh_check_pci_devices(struct bh_check_ctx *ctx, const char *path,
 	unsigned int i, j;
 
 	if (desc->num_pci_devices > BH_PCI_MAX_DEVICES) {
-		note_error(ctx, "%snum_pci_devices %u above the limit of %u (one bus)",
+		note_error(ctx,
+			   "%snum_pci_devices %u above the limit of %u (one bus)",
 			   path, desc->num_pci_devices, BH_PCI_MAX_DEVICES);
 		return;
 	}
 	for (i = 0; i < desc->num_pci_devices; i++) {
 		d = &dev[i];
 		if (d->type != BH_PCI_TYPE_IVSHMEM)
-			note_error(ctx, "%spci_devices[%u]: type %u unknown (expected %u = ivshmem)",
+			note_error(ctx,
+				   "%spci_devices[%u]: type %u unknown (expected %u = ivshmem)",
 				   path, i, d->type, BH_PCI_TYPE_IVSHMEM);
 		if (d->padding)
-			note_error(ctx, "%spci_devices[%u]: padding 0x%x must be 0",
+			note_error(ctx,
+				   "%spci_devices[%u]: padding 0x%x must be 0",
 				   path, i, d->padding);
 		if (d->bdf & ~0xf8)
-			note_error(ctx, "%spci_devices[%u]: bdf 0x%x not bus 0, function 0 (device << 3)",
+			note_error(ctx,
+				   "%spci_devices[%u]: bdf 0x%x not bus 0, function 0 (device << 3)",
 				   path, i, d->bdf);
 		if (d->irq < 32 || d->irq >= 1020)
-			note_error(ctx, "%spci_devices[%u]: irq %u not an SPI (32..1019)",
+			note_error(ctx,
+				   "%spci_devices[%u]: irq %u not an SPI (32..1019)",
 				   path, i, d->irq);
 		else if (!owns_pin(desc, arrays, d->irq))
-			note_error(ctx, "%spci_devices[%u]: irq %u is not in the cell's irqchips",
+			note_error(ctx,
+				   "%spci_devices[%u]: irq %u is not in the cell's irqchips",
 				   path, i, d->irq);
 		if (d->reserved)
-			note_error(ctx, "%spci_devices[%u]: reserved 0x%llx must be 0",
+			note_error(ctx,
+				   "%spci_devices[%u]: reserved 0x%llx must be 0",
 				   path, i, ull(d->reserved));
 		check_sizes(ctx, path, i, d);
 		/* Either of a pair may be unsized: check_pair() copes. */
@@ -179,31 +202,39 @@ void bh_check_pci_platform(struct bh_check_ctx *ctx,
 {
 	if (!p->pci_mmconfig_base) {
 		if (p->pci_mmconfig_size)
-			note_error(ctx, "platform.pci_mmconfig_size 0x%x without pci_mmconfig_base",
+			note_error(ctx,
+				   "platform.pci_mmconfig_size 0x%x without pci_mmconfig_base",
 				   p->pci_mmconfig_size);
 		if (p->pci_mem_base)
-			note_error(ctx, "platform.pci_mem_base 0x%llx without pci_mmconfig_base",
+			note_error(ctx,
+				   "platform.pci_mem_base 0x%llx without pci_mmconfig_base",
 				   ull(p->pci_mem_base));
 		return;
 	}
 	if (p->pci_mmconfig_base % BH_PCI_ECAM_BUS_SIZE)
-		note_error(ctx, "platform.pci_mmconfig_base 0x%llx not 1 MiB aligned",
+		note_error(ctx,
+			   "platform.pci_mmconfig_base 0x%llx not 1 MiB aligned",
 			   ull(p->pci_mmconfig_base));
 	if (p->pci_mmconfig_size != BH_PCI_ECAM_BUS_SIZE)
-		note_error(ctx, "platform.pci_mmconfig_size 0x%x must be 0x%llx (bus 0 only)",
+		note_error(ctx,
+			   "platform.pci_mmconfig_size 0x%x must be 0x%llx (bus 0 only)",
 			   p->pci_mmconfig_size, ull(BH_PCI_ECAM_BUS_SIZE));
 	else if (!range_ok(p->pci_mmconfig_base, p->pci_mmconfig_size))
-		note_error(ctx, "platform: pci_mmconfig_base 0x%llx + size 0x%x wraps around",
+		note_error(ctx,
+			   "platform: pci_mmconfig_base 0x%llx + size 0x%x wraps around",
 			   ull(p->pci_mmconfig_base), p->pci_mmconfig_size);
 	/* 32-bit BARs: the window must sit below 4 GiB (no sum: it could wrap). */
 	if (!p->pci_mem_base || p->pci_mem_base % CHECK_PAGE_SIZE ||
-	    p->pci_mem_base > 0x100000000ULL - BH_PCI_MAX_DEVICES * BH_PCI_BAR_SIZE)
-		note_error(ctx, "platform.pci_mem_base 0x%llx not a page aligned address with 128 KiB below 4 GiB",
+	    p->pci_mem_base >
+		    0x100000000ULL - BH_PCI_MAX_DEVICES * BH_PCI_BAR_SIZE)
+		note_error(ctx,
+			   "platform.pci_mem_base 0x%llx not a page aligned address with 128 KiB below 4 GiB",
 			   ull(p->pci_mem_base));
 	else if (ranges_overlap(p->pci_mem_base,
 				BH_PCI_MAX_DEVICES * BH_PCI_BAR_SIZE,
 				p->pci_mmconfig_base, BH_PCI_ECAM_BUS_SIZE))
-		note_error(ctx, "platform.pci_mem_base 0x%llx: the register window overlaps the ECAM window",
+		note_error(ctx,
+			   "platform.pci_mem_base 0x%llx: the register window overlaps the ECAM window",
 			   ull(p->pci_mem_base));
 }
 
@@ -224,13 +255,15 @@ static void check_windows_clear(struct bh_check_ctx *ctx, const char *path,
 			continue;
 		if (ranges_overlap(m->virt_start, m->size, p->pci_mmconfig_base,
 				   BH_PCI_ECAM_BUS_SIZE))
-			note_error(ctx, "%smem_regions[%u] [0x%llx-0x%llx] overlaps the virtual PCI ECAM window at 0x%llx",
+			note_error(ctx,
+				   "%smem_regions[%u] [0x%llx-0x%llx] overlaps the virtual PCI ECAM window at 0x%llx",
 				   path, i, ull(m->virt_start),
 				   ull(range_last(m->virt_start, m->size)),
 				   ull(p->pci_mmconfig_base));
 		if (ranges_overlap(m->virt_start, m->size, p->pci_mem_base,
 				   BH_PCI_MAX_DEVICES * BH_PCI_BAR_SIZE))
-			note_error(ctx, "%smem_regions[%u] [0x%llx-0x%llx] overlaps the virtual PCI register window at 0x%llx",
+			note_error(ctx,
+				   "%smem_regions[%u] [0x%llx-0x%llx] overlaps the virtual PCI register window at 0x%llx",
 				   path, i, ull(m->virt_start),
 				   ull(range_last(m->virt_start, m->size)),
 				   ull(p->pci_mem_base));
@@ -239,11 +272,13 @@ static void check_windows_clear(struct bh_check_ctx *ctx, const char *path,
 		if (!device_sized(d))
 			continue;
 		if (ranges_overlap(d->shmem_virt, bh_ivshmem_size(d),
-				   p->pci_mmconfig_base, BH_PCI_ECAM_BUS_SIZE) ||
+				   p->pci_mmconfig_base,
+				   BH_PCI_ECAM_BUS_SIZE) ||
 		    ranges_overlap(d->shmem_virt, bh_ivshmem_size(d),
 				   p->pci_mem_base,
 				   BH_PCI_MAX_DEVICES * BH_PCI_BAR_SIZE))
-			note_error(ctx, "%spci_devices[%u]: link memory at 0x%llx overlaps a virtual PCI window",
+			note_error(ctx,
+				   "%spci_devices[%u]: link memory at 0x%llx overlaps a virtual PCI window",
 				   path, i, ull(d->shmem_virt));
 	}
 }
@@ -266,7 +301,8 @@ static void check_from_root_ram(struct bh_check_ctx *ctx, const char *path,
 		if (bh_check_find_region(rm, num, d->shmem_phys,
 					 bh_ivshmem_size(d), true, BH_MEM_IO,
 					 0) == num)
-			note_error(ctx, "%spci_devices[%u]: link memory [0x%llx-0x%llx] is not inside one RAM region of the root cell",
+			note_error(ctx,
+				   "%spci_devices[%u]: link memory [0x%llx-0x%llx] is not inside one RAM region of the root cell",
 				   path, i, ull(d->shmem_phys),
 				   ull(range_last(d->shmem_phys,
 						  bh_ivshmem_size(d))));
@@ -284,14 +320,17 @@ void bh_check_pci_root(struct bh_check_ctx *ctx, const struct bh_system *sys)
 	if (!root->num_pci_devices)
 		return;
 	if (!sys->platform.pci_mmconfig_base)
-		note_error(ctx, "root_cell.num_pci_devices %u without a virtual PCI bus (platform.pci_mmconfig_base 0)",
+		note_error(ctx,
+			   "root_cell.num_pci_devices %u without a virtual PCI bus (platform.pci_mmconfig_base 0)",
 			   root->num_pci_devices);
 	check_from_root_ram(ctx, "root_cell.", sys, root, arrays);
 	/* Root cell memory is identity-mapped; so is its link memory. */
 	for (i = 0; i < root->num_pci_devices; i++)
 		if (d[i].shmem_virt != d[i].shmem_phys)
-			note_error(ctx, "root_cell.pci_devices[%u]: shmem_virt 0x%llx differs from shmem_phys 0x%llx: the root cell sees memory at its physical address",
-				   i, ull(d[i].shmem_virt), ull(d[i].shmem_phys));
+			note_error(ctx,
+				   "root_cell.pci_devices[%u]: shmem_virt 0x%llx differs from shmem_phys 0x%llx: the root cell sees memory at its physical address",
+				   i, ull(d[i].shmem_virt),
+				   ull(d[i].shmem_phys));
 }
 
 /* Two ends of one link: same memory, same shape, other peer ids. */
@@ -300,22 +339,27 @@ static void check_link_ends(struct bh_check_ctx *ctx, unsigned int i,
 			    unsigned int j, const struct bh_pci_device *b)
 {
 	if (a->shmem_phys != b->shmem_phys)
-		note_error(ctx, "pci_devices[%u]: link %u shmem_phys 0x%llx, but cell '%s' pci_devices[%u] has 0x%llx",
+		note_error(ctx,
+			   "pci_devices[%u]: link %u shmem_phys 0x%llx, but cell '%s' pci_devices[%u] has 0x%llx",
 			   i, a->link_id, ull(a->shmem_phys), name, j,
 			   ull(b->shmem_phys));
 	if (a->rw_size != b->rw_size)
-		note_error(ctx, "pci_devices[%u]: link %u rw_size 0x%llx, but cell '%s' pci_devices[%u] has 0x%llx",
+		note_error(ctx,
+			   "pci_devices[%u]: link %u rw_size 0x%llx, but cell '%s' pci_devices[%u] has 0x%llx",
 			   i, a->link_id, ull(a->rw_size), name, j,
 			   ull(b->rw_size));
 	if (a->out_size != b->out_size)
-		note_error(ctx, "pci_devices[%u]: link %u out_size 0x%llx, but cell '%s' pci_devices[%u] has 0x%llx",
+		note_error(ctx,
+			   "pci_devices[%u]: link %u out_size 0x%llx, but cell '%s' pci_devices[%u] has 0x%llx",
 			   i, a->link_id, ull(a->out_size), name, j,
 			   ull(b->out_size));
 	if (a->max_peers != b->max_peers)
-		note_error(ctx, "pci_devices[%u]: link %u max_peers %u, but cell '%s' pci_devices[%u] has %u",
+		note_error(ctx,
+			   "pci_devices[%u]: link %u max_peers %u, but cell '%s' pci_devices[%u] has %u",
 			   i, a->link_id, a->max_peers, name, j, b->max_peers);
 	if (a->peer_id == b->peer_id)
-		note_error(ctx, "pci_devices[%u]: link %u peer_id %u already taken by cell '%s' pci_devices[%u]",
+		note_error(ctx,
+			   "pci_devices[%u]: link %u peer_id %u already taken by cell '%s' pci_devices[%u]",
 			   i, a->link_id, a->peer_id, name, j);
 }
 
@@ -333,7 +377,8 @@ static void check_root_irqs(struct bh_check_ctx *ctx,
 
 	for (j = 0; j < root->num_pci_devices; j++)
 		if (owns_pin(cell, bh_cell_arrays(cell), rdev[j].irq))
-			note_error(ctx, "irqchips: INTID %u is the interrupt of the root cell's pci_devices[%u] (link %u)",
+			note_error(ctx,
+				   "irqchips: INTID %u is the interrupt of the root cell's pci_devices[%u] (link %u)",
 				   rdev[j].irq, j, rdev[j].link_id);
 }
 
@@ -363,7 +408,8 @@ static void check_against(struct bh_check_ctx *ctx,
 						bh_ivshmem_size(&dev[i]),
 						odev[j].shmem_phys,
 						bh_ivshmem_size(&odev[j])))
-				note_error(ctx, "pci_devices[%u]: link %u memory at 0x%llx overlaps link %u of cell '%s' at 0x%llx",
+				note_error(ctx,
+					   "pci_devices[%u]: link %u memory at 0x%llx overlaps link %u of cell '%s' at 0x%llx",
 					   i, dev[i].link_id,
 					   ull(dev[i].shmem_phys),
 					   odev[j].link_id, other->name,
@@ -376,7 +422,8 @@ static void check_against(struct bh_check_ctx *ctx,
 			    ranges_overlap(dev[i].shmem_phys,
 					   bh_ivshmem_size(&dev[i]),
 					   om[j].phys_start, om[j].size))
-				note_error(ctx, "pci_devices[%u]: link %u memory at 0x%llx overlaps cell '%s' mem_regions[%u] [0x%llx-0x%llx]",
+				note_error(ctx,
+					   "pci_devices[%u]: link %u memory at 0x%llx overlaps cell '%s' mem_regions[%u] [0x%llx-0x%llx]",
 					   i, dev[i].link_id,
 					   ull(dev[i].shmem_phys), other->name,
 					   j, ull(om[j].phys_start),
@@ -392,7 +439,8 @@ static void check_against(struct bh_check_ctx *ctx,
 			    ranges_overlap(m[i].phys_start, m[i].size,
 					   odev[j].shmem_phys,
 					   bh_ivshmem_size(&odev[j])))
-				note_error(ctx, "mem_regions[%u] [0x%llx-0x%llx] overlaps the memory of link %u (cell '%s' pci_devices[%u])",
+				note_error(ctx,
+					   "mem_regions[%u] [0x%llx-0x%llx] overlaps the memory of link %u (cell '%s' pci_devices[%u])",
 					   i, ull(m[i].phys_start),
 					   ull(range_last(m[i].phys_start,
 							  m[i].size)),
@@ -410,7 +458,8 @@ void bh_check_pci_place(struct bh_check_ctx *ctx, const struct bh_system *sys,
 	check_windows_clear(ctx, "", &sys->platform, cell,
 			    bh_cell_arrays(cell));
 	if (cell->num_pci_devices && !sys->platform.pci_mmconfig_base)
-		note_error(ctx, "num_pci_devices %u, but the system has no virtual PCI bus (platform.pci_mmconfig_base 0)",
+		note_error(ctx,
+			   "num_pci_devices %u, but the system has no virtual PCI bus (platform.pci_mmconfig_base 0)",
 			   cell->num_pci_devices);
 	check_from_root_ram(ctx, "", sys, cell, bh_cell_arrays(cell));
 	check_root_irqs(ctx, cell, &sys->root_cell, sys + 1);

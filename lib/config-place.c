@@ -34,8 +34,8 @@ struct place {
 };
 
 /* What report_runs() found on a CPU or pin: 0 for nothing. */
-#define VERDICT_NOT_ROOT	1
-#define VERDICT_OTHER		2	/* + k: others[k] owns it */
+#define VERDICT_NOT_ROOT 1
+#define VERDICT_OTHER	 2 /* + k: others[k] owns it */
 
 typedef unsigned int verdict_fn(const struct place *p, unsigned int chip,
 				unsigned int n);
@@ -103,11 +103,13 @@ static void check_unique_name(const struct place *p)
 	unsigned int k;
 
 	if (names_equal(name, p->root.desc->name))
-		note_error(p->ctx, "name: a cell named '%s' exists already (the root cell)",
+		note_error(p->ctx,
+			   "name: a cell named '%s' exists already (the root cell)",
 			   name);
 	for (k = 0; k < p->num_others; k++)
 		if (names_equal(name, p->others[k]->name))
-			note_error(p->ctx, "name: a cell named '%s' exists already",
+			note_error(p->ctx,
+				   "name: a cell named '%s' exists already",
 				   name);
 }
 
@@ -151,10 +153,12 @@ static void report_cpus(const struct place *p, unsigned int unused,
 		note_error(p->ctx, "cpu_set: CPUs %u-%u are not root cell CPUs",
 			   first, last);
 	else if (first == last)
-		note_error(p->ctx, "cpu_set: CPU %u already belongs to cell '%s'",
+		note_error(p->ctx,
+			   "cpu_set: CPU %u already belongs to cell '%s'",
 			   first, other_name(p, verdict));
 	else
-		note_error(p->ctx, "cpu_set: CPUs %u-%u already belong to cell '%s'",
+		note_error(p->ctx,
+			   "cpu_set: CPUs %u-%u already belong to cell '%s'",
 			   first, last, other_name(p, verdict));
 }
 
@@ -191,32 +195,36 @@ static void check_region_from_root(const struct place *p, unsigned int i)
 	unsigned int k, num = p->root.desc->num_memory_regions;
 	uint64_t io = m->flags & BH_MEM_IO;
 
-	if (bh_check_find_region(p->root.mem, num, m->phys_start, m->size,
-				 true, BH_MEM_IO, io) < num)
+	if (bh_check_find_region(p->root.mem, num, m->phys_start, m->size, true,
+				 BH_MEM_IO, io) < num)
 		return;
-	k = bh_check_find_region(p->root.mem, num, m->phys_start, m->size,
-				 true, 0, 0);
+	k = bh_check_find_region(p->root.mem, num, m->phys_start, m->size, true,
+				 0, 0);
 	if (k < num)
-		note_error(p->ctx, "mem_regions[%u] [0x%llx-0x%llx] is %s in the root cell but %s here (root_cell.mem_regions[%u])",
+		note_error(p->ctx,
+			   "mem_regions[%u] [0x%llx-0x%llx] is %s in the root cell but %s here (root_cell.mem_regions[%u])",
 			   i, ull(m->phys_start),
 			   ull(range_last(m->phys_start, m->size)),
 			   io ? "RAM" : "IO", io ? "IO" : "RAM", k);
 	else
-		note_error(p->ctx, "mem_regions[%u] [0x%llx-0x%llx] is not inside the root cell's memory (no root_cell.mem_regions[] entry holds it whole)",
+		note_error(p->ctx,
+			   "mem_regions[%u] [0x%llx-0x%llx] is not inside the root cell's memory (no root_cell.mem_regions[] entry holds it whole)",
 			   i, ull(m->phys_start),
 			   ull(range_last(m->phys_start, m->size)));
 }
 
 static void check_region_clear_of(const struct place *p, unsigned int i,
-				  bool physical, uint64_t start,
-				  uint64_t size, const char *what)
+				  bool physical, uint64_t start, uint64_t size,
+				  const char *what)
 {
 	const struct bh_memory *m = &p->cell.mem[i];
 	uint64_t base = physical ? m->phys_start : m->virt_start;
 
-	if (!range_ok(start, size) || !ranges_overlap(base, m->size, start, size))
+	if (!range_ok(start, size) ||
+	    !ranges_overlap(base, m->size, start, size))
 		return;
-	note_error(p->ctx, "mem_regions[%u] [0x%llx-0x%llx] overlaps %s [0x%llx-0x%llx] in %s space",
+	note_error(p->ctx,
+		   "mem_regions[%u] [0x%llx-0x%llx] overlaps %s [0x%llx-0x%llx] in %s space",
 		   i, ull(base), ull(range_last(base, m->size)), what,
 		   ull(start), ull(range_last(start, size)),
 		   physical ? "physical" : "guest-physical");
@@ -258,14 +266,16 @@ static void check_region_not_taken(const struct place *p, unsigned int i)
 					    om->phys_start, om->size) ||
 			    (m->flags & om->flags & BH_MEM_SHARED))
 				continue;
-			note_error(p->ctx, "mem_regions[%u] [0x%llx-0x%llx] overlaps cell '%s' mem_regions[%u] [0x%llx-0x%llx]; %s",
-				   i, ull(m->phys_start),
-				   ull(range_last(m->phys_start, m->size)),
-				   o.desc->name, j, ull(om->phys_start),
-				   ull(range_last(om->phys_start, om->size)),
-				   (m->flags | om->flags) & BH_MEM_COMM_REGION ?
-				   "a communication region cannot be shared" :
-				   "mark both BH_MEM_SHARED to share");
+			note_error(
+				p->ctx,
+				"mem_regions[%u] [0x%llx-0x%llx] overlaps cell '%s' mem_regions[%u] [0x%llx-0x%llx]; %s",
+				i, ull(m->phys_start),
+				ull(range_last(m->phys_start, m->size)),
+				o.desc->name, j, ull(om->phys_start),
+				ull(range_last(om->phys_start, om->size)),
+				(m->flags | om->flags) & BH_MEM_COMM_REGION ?
+					"a communication region cannot be shared" :
+					"mark both BH_MEM_SHARED to share");
 		}
 	}
 }
@@ -281,19 +291,24 @@ static void check_comm_region(const struct place *p, unsigned int i)
 	const uint64_t rw = BH_MEM_READ | BH_MEM_WRITE;
 
 	if (m->virt_start != BH_COMM_REGION_IPA)
-		note_error(p->ctx, "mem_regions[%u]: communication region at 0x%llx, not at 0x%llx (BH_COMM_REGION_IPA)",
+		note_error(p->ctx,
+			   "mem_regions[%u]: communication region at 0x%llx, not at 0x%llx (BH_COMM_REGION_IPA)",
 			   i, ull(m->virt_start), ull(BH_COMM_REGION_IPA));
 	if (m->size != BH_COMM_REGION_SIZE)
-		note_error(p->ctx, "mem_regions[%u]: communication region size 0x%llx, not 0x%x (BH_COMM_REGION_SIZE)",
+		note_error(p->ctx,
+			   "mem_regions[%u]: communication region size 0x%llx, not 0x%x (BH_COMM_REGION_SIZE)",
 			   i, ull(m->size), BH_COMM_REGION_SIZE);
 	if ((m->flags & rw) != rw)
-		note_error(p->ctx, "mem_regions[%u]: communication region flags 0x%llx lack READ or WRITE",
+		note_error(p->ctx,
+			   "mem_regions[%u]: communication region flags 0x%llx lack READ or WRITE",
 			   i, ull(m->flags));
 	if (m->flags & (BH_MEM_IO | BH_MEM_EXECUTE))
-		note_error(p->ctx, "mem_regions[%u]: communication region flags 0x%llx: it is RAM, neither IO nor EXECUTE",
+		note_error(p->ctx,
+			   "mem_regions[%u]: communication region flags 0x%llx: it is RAM, neither IO nor EXECUTE",
 			   i, ull(m->flags));
 	if (m->flags & BH_MEM_SHARED)
-		note_error(p->ctx, "mem_regions[%u]: communication region flags 0x%llx: it is the cell's own, not BH_MEM_SHARED",
+		note_error(p->ctx,
+			   "mem_regions[%u]: communication region flags 0x%llx: it is the cell's own, not BH_MEM_SHARED",
 			   i, ull(m->flags));
 }
 
@@ -311,7 +326,8 @@ static void check_memory(const struct place *p)
 		}
 	}
 	if (comm != 1)
-		note_error(p->ctx, "mem_regions: needs exactly one communication region (BH_MEM_COMM_REGION), has %u",
+		note_error(p->ctx,
+			   "mem_regions: needs exactly one communication region (BH_MEM_COMM_REGION), has %u",
 			   comm);
 }
 
@@ -329,9 +345,8 @@ static bool ram_taken_whole(const struct place *p, const struct bh_memory *r)
 			o = p->cell;
 		d = o.desc;
 		n = d->num_memory_regions;
-		if (bh_check_find_region(o.mem, n, r->phys_start, r->size,
-					 true, BH_MEM_IO | BH_MEM_SHARED,
-					 0) < n)
+		if (bh_check_find_region(o.mem, n, r->phys_start, r->size, true,
+					 BH_MEM_IO | BH_MEM_SHARED, 0) < n)
 			return true;
 	}
 	return false;
@@ -353,7 +368,8 @@ static void check_root_keeps_ram(const struct place *p)
 		    range_ok(r->phys_start, r->size) && !ram_taken_whole(p, r))
 			return;
 	}
-	note_error(p->ctx, "mem_regions: the root cell would keep no RAM: every root_cell.mem_regions[] RAM region is given to this or another cell");
+	note_error(p->ctx,
+		   "mem_regions: the root cell would keep no RAM: every root_cell.mem_regions[] RAM region is given to this or another cell");
 }
 
 /* Whether the cell can start, and be given something to run. */
@@ -365,12 +381,15 @@ static void check_bootable(const struct place *p)
 
 	if (bh_check_find_region(c->mem, num, addr, 1, false, BH_MEM_EXECUTE,
 				 BH_MEM_EXECUTE) == num)
-		note_error(p->ctx, "cpu_reset_address 0x%llx not inside an executable memory region: the cell could not start",
+		note_error(p->ctx,
+			   "cpu_reset_address 0x%llx not inside an executable memory region: the cell could not start",
 			   ull(addr));
 	for (i = 0; i < num; i++)
 		if (c->mem[i].flags & BH_MEM_LOADABLE)
 			return;
-	note_warning(p->ctx, "no memory region is BH_MEM_LOADABLE: nothing can be loaded into the cell");
+	note_warning(
+		p->ctx,
+		"no memory region is BH_MEM_LOADABLE: nothing can be loaded into the cell");
 }
 
 static bool cell_has_pin(const struct cell_view *v, uint64_t address,
@@ -414,16 +433,20 @@ static void report_pins(const struct place *p, unsigned int chip,
 	first += base;
 	last += base;
 	if (verdict == VERDICT_NOT_ROOT && count == 1)
-		note_error(p->ctx, "irqchips[%u]: INTID %u is not a root cell interrupt",
+		note_error(p->ctx,
+			   "irqchips[%u]: INTID %u is not a root cell interrupt",
 			   chip, first);
 	else if (verdict == VERDICT_NOT_ROOT)
-		note_error(p->ctx, "irqchips[%u]: INTIDs %u-%u (%u) are not root cell interrupts",
+		note_error(p->ctx,
+			   "irqchips[%u]: INTIDs %u-%u (%u) are not root cell interrupts",
 			   chip, first, last, count);
 	else if (count == 1)
-		note_error(p->ctx, "irqchips[%u]: INTID %u already belongs to cell '%s'",
+		note_error(p->ctx,
+			   "irqchips[%u]: INTID %u already belongs to cell '%s'",
 			   chip, first, other_name(p, verdict));
 	else
-		note_error(p->ctx, "irqchips[%u]: INTIDs %u-%u (%u) already belong to cell '%s'",
+		note_error(p->ctx,
+			   "irqchips[%u]: INTIDs %u-%u (%u) already belong to cell '%s'",
 			   chip, first, last, count, other_name(p, verdict));
 }
 
@@ -450,7 +473,8 @@ static void check_console_mapped(const struct place *p)
 				 CHECK_PAGE_SIZE, false, BH_MEM_IO,
 				 BH_MEM_IO) < num)
 		return;
-	note_error(p->ctx, "console: PL011 at 0x%llx is not in one of the cell's IO regions (guest-physical)",
+	note_error(p->ctx,
+		   "console: PL011 at 0x%llx is not in one of the cell's IO regions (guest-physical)",
 		   ull(con->address));
 }
 
@@ -469,9 +493,9 @@ int bh_check_cell_in_system(struct bh_check_ctx *ctx,
 	view_init(&p.cell, cell, bh_cell_arrays(cell));
 	p.others = others;
 	p.num_others = others ? num_others : 0;
-	p.num_hv_ranges = bh_check_arch_hv_ranges(&sys->platform,
-						  root_cpu_span(&p.root),
-						  p.hv_ranges);
+	p.num_hv_ranges =
+		bh_check_arch_hv_ranges(&sys->platform, root_cpu_span(&p.root),
+					p.hv_ranges);
 
 	check_unique_name(&p);
 	report_runs(&p, 0, cell->cpu_set_size * 8, cpu_verdict, report_cpus);
@@ -504,26 +528,31 @@ int bh_check_cell_boot(struct bh_check_ctx *ctx,
 	unsigned int num = cell->num_memory_regions;
 
 	if (flags)
-		note_error(ctx, "boot: flags 0x%x: no flags are defined, must be 0",
+		note_error(ctx,
+			   "boot: flags 0x%x: no flags are defined, must be 0",
 			   flags);
 	if (entry & 3)
-		note_error(ctx, "boot: entry 0x%llx is not 4-byte aligned (an A64 instruction)",
+		note_error(ctx,
+			   "boot: entry 0x%llx is not 4-byte aligned (an A64 instruction)",
 			   ull(entry));
 	else if (bh_check_find_region(mem, num, entry, 4, false,
 				      BH_MEM_EXECUTE | BH_MEM_IO |
-				      BH_MEM_COMM_REGION,
+					      BH_MEM_COMM_REGION,
 				      BH_MEM_EXECUTE) == num)
-		note_error(ctx, "boot: entry 0x%llx is not inside an executable memory region of cell '%s' (guest-physical)",
+		note_error(ctx,
+			   "boot: entry 0x%llx is not inside an executable memory region of cell '%s' (guest-physical)",
 			   ull(entry), cell->name);
 	if (!dtb)
 		return ctx->errors != errors ? -BH_CHECK_EINVAL : 0;
 	if (dtb & 7)
-		note_error(ctx, "boot: dtb 0x%llx is not 8-byte aligned (booting.rst)",
+		note_error(ctx,
+			   "boot: dtb 0x%llx is not 8-byte aligned (booting.rst)",
 			   ull(dtb));
 	else if (!range_ok(dtb, BH_BOOT_DTB_HEADER_SIZE) ||
 		 bh_check_find_region(mem, num, dtb, BH_BOOT_DTB_HEADER_SIZE,
 				      false, ram_mask, BH_MEM_READ) == num)
-		note_error(ctx, "boot: dtb 0x%llx is not inside a readable RAM region of cell '%s' (guest-physical, not IO, not the communication region)",
+		note_error(ctx,
+			   "boot: dtb 0x%llx is not inside a readable RAM region of cell '%s' (guest-physical, not IO, not the communication region)",
 			   ull(dtb), cell->name);
 	return ctx->errors != errors ? -BH_CHECK_EINVAL : 0;
 }

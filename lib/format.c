@@ -75,7 +75,7 @@ void bh_vformat(bh_emit_fn emit, void *ctx, const char *fmt, va_list ap)
 				v = -v;
 			}
 			format_num(emit, ctx, v, 10, false, neg, width, pad,
-				      left);
+				   left);
 			break;
 		case 'u':
 		case 'x':
@@ -87,14 +87,15 @@ void bh_vformat(bh_emit_fn emit, void *ctx, const char *fmt, va_list ap)
 			else
 				v = va_arg(ap, unsigned int);
 			format_num(emit, ctx, v, *fmt == 'u' ? 10 : 16,
-				      *fmt == 'X', false, width, pad, left);
+				   *fmt == 'X', false, width, pad, left);
 			break;
 		case 'p':
 			emit('0', ctx);
 			emit('x', ctx);
 			format_num(emit, ctx,
-				      (unsigned long long)(uintptr_t)va_arg(ap, void *),
-				      16, false, false, width, pad, left);
+				   (unsigned long long)(uintptr_t)
+					   va_arg(ap, void *),
+				   16, false, false, width, pad, left);
 			break;
 		case 'c':
 			emit((char)va_arg(ap, int), ctx);

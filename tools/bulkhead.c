@@ -18,10 +18,12 @@ static const struct command commands[] = {
 	{ "disable", cmd_disable, "stop the hypervisor" },
 	{ "console", cmd_console, "print the hypervisor log" },
 	{ "stats", cmd_stats, "per-CPU exit statistics, memory pool" },
-	{ "cell", cmd_cell, "create, load, start, shutdown, destroy, list cells" },
+	{ "cell", cmd_cell,
+	  "create, load, start, shutdown, destroy, list cells" },
 	{ "ivshmem", cmd_ivshmem, "shared-memory links of the root cell" },
 	{ "config", cmd_config, "check, dump and create configs" },
-	{ "hardware", cmd_hardware, "check whether this machine can run Bulkhead" },
+	{ "hardware", cmd_hardware,
+	  "check whether this machine can run Bulkhead" },
 	{ NULL, NULL, NULL },
 };
 

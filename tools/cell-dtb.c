@@ -19,20 +19,20 @@
 #include "cell-dtb.h"
 #include "fdt-internal.h"
 
-#define GIC_PHANDLE		1
-#define GICR_FRAME_SIZE		0x20000ULL	/* RD_base + SGI_base */
-#define GICD_SIZE		0x10000ULL
-#define MAX_CLOCKS		16
-#define IRQ_TYPE_EDGE_RISING	1
-#define IRQ_TYPE_LEVEL_HIGH	4
-#define PCI_BAR_SIZE		0x1000ULL
+#define GIC_PHANDLE	     1
+#define GICR_FRAME_SIZE	     0x20000ULL /* RD_base + SGI_base */
+#define GICD_SIZE	     0x10000ULL
+#define MAX_CLOCKS	     16
+#define IRQ_TYPE_EDGE_RISING 1
+#define IRQ_TYPE_LEVEL_HIGH  4
+#define PCI_BAR_SIZE	     0x1000ULL
 
 struct gen {
-	void *fdt;		/* being written */
+	void *fdt; /* being written */
 	const struct cell_dtb_in *in;
 	const struct bh_cell_desc *cell;
 	const struct bh_memory *mem;
-	struct fdt_platform *p;	/* what sys_fdt says */
+	struct fdt_platform *p; /* what sys_fdt says */
 	uint64_t gicd, gicr;
 	char console_path[FDT_NAME_LEN + 2];
 	/* Clock providers copied so far: old phandle -> new. */
@@ -40,7 +40,7 @@ struct gen {
 	unsigned int num_clk;
 	cell_dtb_warn_fn *warn;
 	void *arg;
-	int err;		/* the first libfdt error */
+	int err; /* the first libfdt error */
 	char *why;
 	size_t len;
 };
@@ -123,7 +123,8 @@ static bool cell_has_cpu(const struct bh_cell_desc *cell, unsigned int cpu)
 {
 	const uint8_t *set = bh_cell_cpu_set(cell, bh_cell_arrays(cell));
 
-	return cpu / 8 < cell->cpu_set_size && (set[cpu / 8] & (1U << (cpu % 8)));
+	return cpu / 8 < cell->cpu_set_size &&
+	       (set[cpu / 8] & (1U << (cpu % 8)));
 }
 
 /*
@@ -158,7 +159,9 @@ static void gen_cpus(struct gen *g)
 	end_node(g);
 	for (cpu = g->p->num_cpus; cpu < g->cell->cpu_set_size * 8; cpu++)
 		if (cell_has_cpu(g->cell, cpu))
-			warn(g, "CPU %u is not in the system's device tree: left out", cpu);
+			warn(g,
+			     "CPU %u is not in the system's device tree: left out",
+			     cpu);
 }
 
 static void gen_psci(struct gen *g)
@@ -187,7 +190,7 @@ static void gen_gic(struct gen *g)
 		if (!cell_has_cpu(g->cell, cpu))
 			continue;
 		if (regions && reg[2 * n - 2] + reg[2 * n - 1] ==
-			       g->gicr + cpu * GICR_FRAME_SIZE) {
+				       g->gicr + cpu * GICR_FRAME_SIZE) {
 			reg[2 * n - 1] += GICR_FRAME_SIZE;
 			continue;
 		}
@@ -229,7 +232,8 @@ static void gen_timer(struct gen *g)
 		}
 		irqs = dflt;
 		len = sizeof(dflt);
-		warn(g, "no arm,armv8-timer node in the system's device tree: PPIs 13, 14, 11, 10 assumed");
+		warn(g,
+		     "no arm,armv8-timer node in the system's device tree: PPIs 13, 14, 11, 10 assumed");
 	}
 	ok(g, fdt_begin_node(g->fdt, "timer"));
 	prop_str(g, "compatible", "arm,armv8-timer");
@@ -256,12 +260,14 @@ static uint32_t copy_clock(struct gen *g, uint32_t old)
 	g->clk_new[g->num_clk] = GIC_PHANDLE + 1 + g->num_clk;
 	/* Fixed clocks: plain properties, no references of their own. */
 	ok(g, fdt_begin_node(g->fdt, fdt_get_name(sys, node, NULL)));
-	fdt_for_each_property_offset(prop, sys, node) {
+	fdt_for_each_property_offset(prop, sys, node)
+	{
 		const char *name;
 		int len;
 		const void *val = fdt_getprop_by_offset(sys, prop, &name, &len);
 
-		if (val && strcmp(name, "phandle") && strcmp(name, "linux,phandle"))
+		if (val && strcmp(name, "phandle") &&
+		    strcmp(name, "linux,phandle"))
 			ok(g, fdt_property(g->fdt, name, val, len));
 	}
 	prop_u32(g, "phandle", g->clk_new[g->num_clk]);
@@ -282,11 +288,14 @@ static int clocks_of(struct gen *g, int node, fdt32_t *out, int max)
 	c = fdt_getprop(sys, node, "clocks", &len);
 	for (i = 0; c && i < len / 4 && n < max; i++) {
 		int prov = fdt_node_offset_by_phandle(sys, fdt32_to_cpu(c[i]));
-		uint32_t cells = prov >= 0 ?
-			dt_get_u32(sys, prov, "#clock-cells", 0, ~0U) : ~0U;
+		uint32_t cells =
+			prov >= 0 ?
+				dt_get_u32(sys, prov, "#clock-cells", 0, ~0U) :
+				~0U;
 
 		if (cells) {
-			warn(g, "%s: a clock with #clock-cells %d: its clocks are left out",
+			warn(g,
+			     "%s: a clock with #clock-cells %d: its clocks are left out",
 			     fdt_get_name(sys, node, NULL), (int)cells);
 			return 0;
 		}
@@ -298,8 +307,13 @@ static int clocks_of(struct gen *g, int node, fdt32_t *out, int max)
 static bool wanted_prop(const char *name)
 {
 	static const char *const skip[] = {
-		"reg", "status", "phandle", "linux,phandle", "clocks",
-		"interrupt-parent", "interrupts-extended",
+		"reg",
+		"status",
+		"phandle",
+		"linux,phandle",
+		"clocks",
+		"interrupt-parent",
+		"interrupts-extended",
 	};
 	unsigned int i;
 
@@ -329,7 +343,8 @@ static void copy_device(struct gen *g, int node, const struct bh_memory *m)
 		reg[2 * i + 1] = r[i].size;
 	}
 	ok(g, fdt_begin_node(g->fdt, fdt_get_name(sys, node, NULL)));
-	fdt_for_each_property_offset(prop, sys, node) {
+	fdt_for_each_property_offset(prop, sys, node)
+	{
 		const char *name;
 		int len;
 		const void *val = fdt_getprop_by_offset(sys, prop, &name, &len);
@@ -371,7 +386,8 @@ static void gen_devices(struct gen *g)
 		if (!(m->flags & BH_MEM_IO))
 			continue;
 		found = 0;
-		fdt_for_each_subnode(node, sys, 0) {
+		fdt_for_each_subnode(node, sys, 0)
+		{
 			if (!fdt_getprop(sys, node, "compatible", NULL) ||
 			    !node_in(sys, node, m))
 				continue;
@@ -379,7 +395,8 @@ static void gen_devices(struct gen *g)
 			found++;
 		}
 		if (!found)
-			warn(g, "mem_regions[%u] [0x%llx-0x%llx]: no node of the system's device tree there: Linux will not see it",
+			warn(g,
+			     "mem_regions[%u] [0x%llx-0x%llx]: no node of the system's device tree there: Linux will not see it",
 			     i, (unsigned long long)m->phys_start,
 			     (unsigned long long)(m->phys_start + m->size - 1));
 	}
@@ -400,26 +417,27 @@ static void gen_pci(struct gen *g)
 	fdt32_t ranges[7], map[BH_PCI_MAX_DEVICES * 10], mask[4];
 	unsigned int i, n = 0;
 
-	ranges[0] = cpu_to_fdt32(0x02000000);	/* 32-bit memory space */
+	ranges[0] = cpu_to_fdt32(0x02000000); /* 32-bit memory space */
 	ranges[1] = cpu_to_fdt32(0);
 	ranges[2] = cpu_to_fdt32((uint32_t)pf->pci_mem_base);
 	ranges[3] = cpu_to_fdt32(pf->pci_mem_base >> 32);
 	ranges[4] = cpu_to_fdt32((uint32_t)pf->pci_mem_base);
 	ranges[5] = cpu_to_fdt32(0);
 	ranges[6] = cpu_to_fdt32((uint32_t)win);
-	for (i = 0; i < g->cell->num_pci_devices && i < BH_PCI_MAX_DEVICES; i++) {
+	for (i = 0; i < g->cell->num_pci_devices && i < BH_PCI_MAX_DEVICES;
+	     i++) {
 		map[n++] = cpu_to_fdt32((uint32_t)d[i].bdf << 8);
 		map[n++] = 0;
 		map[n++] = 0;
-		map[n++] = cpu_to_fdt32(1);		/* INTA */
+		map[n++] = cpu_to_fdt32(1); /* INTA */
 		map[n++] = cpu_to_fdt32(GIC_PHANDLE);
-		map[n++] = 0;				/* parent unit address */
+		map[n++] = 0; /* parent unit address */
 		map[n++] = 0;
 		map[n++] = cpu_to_fdt32(GIC_SPI);
 		map[n++] = cpu_to_fdt32(d[i].irq - 32);
 		map[n++] = cpu_to_fdt32(IRQ_TYPE_EDGE_RISING);
 	}
-	mask[0] = cpu_to_fdt32(0xf800);		/* the device number */
+	mask[0] = cpu_to_fdt32(0xf800); /* the device number */
 	mask[1] = 0;
 	mask[2] = 0;
 	mask[3] = cpu_to_fdt32(7);
@@ -446,7 +464,8 @@ static int find_gic(struct gen *g)
 		return 0;
 	}
 	if (g->p->gic.version != 3 || !g->p->gic.gicr) {
-		snprintf(g->why, g->len, "the system's device tree has no GICv3 with redistributors");
+		snprintf(g->why, g->len,
+			 "the system's device tree has no GICv3 with redistributors");
 		return -EINVAL;
 	}
 	g->gicd = g->p->gic.gicd;
@@ -461,8 +480,8 @@ static void gen_tree(struct gen *g)
 	ok(g, fdt_finish_reservemap(g->fdt));
 	ok(g, fdt_begin_node(g->fdt, ""));
 	prop_str(g, "compatible", "bulkhead,cell");
-	snprintf(model, sizeof(model), "Bulkhead cell %.*s",
-		 BH_CELL_NAME_LEN, g->cell->name);
+	snprintf(model, sizeof(model), "Bulkhead cell %.*s", BH_CELL_NAME_LEN,
+		 g->cell->name);
 	prop_str(g, "model", model);
 	prop_u32(g, "#address-cells", 2);
 	prop_u32(g, "#size-cells", 2);
@@ -499,14 +518,20 @@ int cell_dtb_build(const struct cell_dtb_in *in, void *buf, size_t size,
 		   cell_dtb_warn_fn *warn_fn, void *arg, char *why, size_t len)
 {
 	struct gen g = {
-		.fdt = buf, .in = in, .cell = in->cell, .warn = warn_fn,
-		.arg = arg, .why = why, .len = len,
+		.fdt = buf,
+		.in = in,
+		.cell = in->cell,
+		.warn = warn_fn,
+		.arg = arg,
+		.why = why,
+		.len = len,
 		.mem = bh_cell_mem_regions(in->cell, bh_cell_arrays(in->cell)),
 	};
 	int ret;
 
 	if (in->cell->num_pci_devices && !in->sys) {
-		snprintf(why, len, "the cell has ivshmem devices: the system config is needed for the PCI windows (-s SYSTEM.cell)");
+		snprintf(why, len,
+			 "the cell has ivshmem devices: the system config is needed for the PCI windows (-s SYSTEM.cell)");
 		return -EINVAL;
 	}
 	g.p = calloc(1, sizeof(*g.p));
@@ -521,10 +546,13 @@ int cell_dtb_build(const struct cell_dtb_in *in, void *buf, size_t size,
 	ok(&g, fdt_create(buf, size));
 	gen_tree(&g);
 	if (g.err) {
-		snprintf(why, len, "writing the device tree: %s", fdt_strerror(g.err));
+		snprintf(why, len, "writing the device tree: %s",
+			 fdt_strerror(g.err));
 		ret = -ENOSPC;
-	} else if (in->cell->console.type == BH_CON_PL011 && !g.console_path[0]) {
-		warn(&g, "the console at 0x%llx has no node in the system's device tree: no stdout-path",
+	} else if (in->cell->console.type == BH_CON_PL011 &&
+		   !g.console_path[0]) {
+		warn(&g,
+		     "the console at 0x%llx has no node in the system's device tree: no stdout-path",
 		     (unsigned long long)in->cell->console.address);
 	}
 out:
@@ -544,11 +572,14 @@ int cell_dtb_chosen(const void *fdt, void *buf, size_t size,
 			chosen = fdt_add_subnode(buf, 0, "chosen");
 		ret = chosen < 0 ? chosen : 0;
 		if (!ret && cmdline)
-			ret = fdt_setprop_string(buf, chosen, "bootargs", cmdline);
+			ret = fdt_setprop_string(buf, chosen, "bootargs",
+						 cmdline);
 		if (!ret && initrd)
-			ret = fdt_setprop_u64(buf, chosen, "linux,initrd-start", 0);
+			ret = fdt_setprop_u64(buf, chosen, "linux,initrd-start",
+					      0);
 		if (!ret && initrd)
-			ret = fdt_setprop_u64(buf, chosen, "linux,initrd-end", 0);
+			ret = fdt_setprop_u64(buf, chosen, "linux,initrd-end",
+					      0);
 		if (!ret)
 			ret = fdt_pack(buf);
 	}
@@ -567,7 +598,8 @@ int cell_dtb_set_initrd(void *fdt, uint64_t start, uint64_t end)
 	if (chosen < 0)
 		return chosen;
 	return fdt_setprop_inplace_u64(fdt, chosen, "linux,initrd-start", start) ?:
-	       fdt_setprop_inplace_u64(fdt, chosen, "linux,initrd-end", end);
+		       fdt_setprop_inplace_u64(fdt, chosen, "linux,initrd-end",
+					       end);
 }
 
 /*
@@ -592,7 +624,8 @@ int cell_dtb_set_reserve(void *fdt, uint64_t start, uint64_t size)
 	if (n <= 0)
 		return -FDT_ERR_NOTFOUND;
 	re = (struct fdt_reserve_entry *)((char *)fdt +
-					  fdt_off_mem_rsvmap(fdt)) + n - 1;
+					  fdt_off_mem_rsvmap(fdt)) +
+	     n - 1;
 	re->address = cpu_to_fdt64(start);
 	re->size = cpu_to_fdt64(size);
 	return 0;

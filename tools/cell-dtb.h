@@ -10,10 +10,10 @@
 #include <bulkhead/cell-config.h>
 
 struct cell_dtb_in {
-	const struct bh_cell_desc *cell;	/* passed the validator */
-	const void *sys_fdt;	/* the device tree the root booted with */
-	const struct bh_system *sys;	/* NULL: the GIC from sys_fdt, no PCI */
-	const char *psci_method;	/* "smc" or "hvc" */
+	const struct bh_cell_desc *cell; /* passed the validator */
+	const void *sys_fdt;	     /* the device tree the root booted with */
+	const struct bh_system *sys; /* NULL: the GIC from sys_fdt, no PCI */
+	const char *psci_method;     /* "smc" or "hvc" */
 };
 
 /* Receives each warning (a node Linux will not see, ...). */

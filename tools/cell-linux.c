@@ -26,9 +26,9 @@
 #include "linux-restart.h"
 #include "util.h"
 
-#define SYSTEM_FDT	"/sys/firmware/fdt"
-#define DTB_BUF_SIZE	(1U << 20)
-#define MAX_RAM		16
+#define SYSTEM_FDT   "/sys/firmware/fdt"
+#define DTB_BUF_SIZE (1U << 20)
+#define MAX_RAM	     16
 
 static const char usage[] =
 	"Usage: bulkhead cell linux CELL.cell Image [-d DTB] [-i INITRD] [-c CMDLINE]\n"
@@ -51,7 +51,8 @@ static const char usage[] =
 	"  -c CMDLINE         the kernel command line (/chosen bootargs)\n"
 	"  -s SYSTEM.cell     the system config: GIC and PCI windows from it (needed\n"
 	"                     for cells with ivshmem devices)\n"
-	"  --system-dtb FILE  the system's device tree (default " SYSTEM_FDT ")\n"
+	"  --system-dtb FILE  the system's device tree (default " SYSTEM_FDT
+	")\n"
 	"  -w, --write-dtb FILE  also write the device tree the cell gets to FILE\n"
 	"  -n, --dry-run      check and print the layout; change nothing (no\n"
 	"                     hypervisor needed)\n"
@@ -78,15 +79,21 @@ struct linux_files {
 	void *cell, *sys, *sys_fdt, *image, *initrd, *user_dtb;
 	size_t cell_size, sys_size, sys_fdt_size, image_size, initrd_size;
 	size_t user_dtb_size;
-	void *dtb;		/* what the cell boots with */
+	void *dtb; /* what the cell boots with */
 	struct linux_image img;
-	uint64_t entry;		/* the kernel's, or the stub's */
-	void *pristine;		/* the pristine copy (linux-restart.c) */
+	uint64_t entry; /* the kernel's, or the stub's */
+	void *pristine; /* the pristine copy (linux-restart.c) */
 	uint64_t pristine_at, pristine_size;
 };
 
-enum { OPT_SYSTEM_DTB = 256, OPT_PSCI, OPT_KERNEL_AT, OPT_DTB_AT,
-       OPT_INITRD_AT, OPT_NO_PRISTINE };
+enum {
+	OPT_SYSTEM_DTB = 256,
+	OPT_PSCI,
+	OPT_KERNEL_AT,
+	OPT_DTB_AT,
+	OPT_INITRD_AT,
+	OPT_NO_PRISTINE
+};
 
 static int parse_at(struct linux_blob *b, const char *s)
 {
@@ -118,23 +125,49 @@ static int parse_opts(int argc, char **argv, struct linux_opts *o)
 	o->sys_dtb = SYSTEM_FDT;
 	o->psci = "smc";
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:i:c:s:w:nh", longopts,
-				NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "d:i:c:s:w:nh", longopts, NULL)) !=
+	       -1) {
 		switch (c) {
-		case 'd': o->dtb = optarg; break;
-		case 'i': o->initrd = optarg; break;
-		case 'c': o->cmdline = optarg; break;
-		case 's': o->system = optarg; break;
-		case 'w': o->write_dtb = optarg; break;
-		case 'n': o->dry_run = true; break;
-		case OPT_SYSTEM_DTB: o->sys_dtb = optarg; break;
-		case OPT_PSCI: o->psci = optarg; break;
-		case OPT_KERNEL_AT: bad |= parse_at(&o->blob[LINUX_KERNEL], optarg); break;
-		case OPT_DTB_AT: bad |= parse_at(&o->blob[LINUX_DTB], optarg); break;
-		case OPT_INITRD_AT: bad |= parse_at(&o->blob[LINUX_INITRD], optarg); break;
-		case OPT_NO_PRISTINE: o->no_pristine = true; break;
-		case 'h': return printf("%s", usage), EXIT_OK;
-		default: bad = 1;
+		case 'd':
+			o->dtb = optarg;
+			break;
+		case 'i':
+			o->initrd = optarg;
+			break;
+		case 'c':
+			o->cmdline = optarg;
+			break;
+		case 's':
+			o->system = optarg;
+			break;
+		case 'w':
+			o->write_dtb = optarg;
+			break;
+		case 'n':
+			o->dry_run = true;
+			break;
+		case OPT_SYSTEM_DTB:
+			o->sys_dtb = optarg;
+			break;
+		case OPT_PSCI:
+			o->psci = optarg;
+			break;
+		case OPT_KERNEL_AT:
+			bad |= parse_at(&o->blob[LINUX_KERNEL], optarg);
+			break;
+		case OPT_DTB_AT:
+			bad |= parse_at(&o->blob[LINUX_DTB], optarg);
+			break;
+		case OPT_INITRD_AT:
+			bad |= parse_at(&o->blob[LINUX_INITRD], optarg);
+			break;
+		case OPT_NO_PRISTINE:
+			o->no_pristine = true;
+			break;
+		case 'h':
+			return printf("%s", usage), EXIT_OK;
+		default:
+			bad = 1;
 		}
 	}
 	if (strcmp(o->psci, "smc") && strcmp(o->psci, "hvc")) {
@@ -201,7 +234,9 @@ static int read_inputs(const struct linux_opts *o, struct linux_files *f)
 static int make_dtb(const struct linux_opts *o, struct linux_files *f)
 {
 	const struct cell_dtb_in in = {
-		.cell = f->cell, .sys_fdt = f->sys_fdt, .sys = f->sys,
+		.cell = f->cell,
+		.sys_fdt = f->sys_fdt,
+		.sys = f->sys,
 		.psci_method = o->psci,
 	};
 	void *gen = NULL;
@@ -288,8 +323,9 @@ static int lay_out(struct linux_opts *o, struct linux_files *f)
 	b[LINUX_DTB].size = fdt_totalsize(f->dtb);
 	b[LINUX_INITRD].size = f->initrd_size;
 	if (!o->no_pristine) {
-		f->pristine_size = linux_restart_size(&f->img, b[LINUX_DTB].size,
-						      f->initrd_size);
+		f->pristine_size =
+			linux_restart_size(&f->img, b[LINUX_DTB].size,
+					   f->initrd_size);
 		if (linux_restart_reserve(ram, n, f->pristine_size,
 					  &f->pristine_at, why, sizeof(why))) {
 			fprintf(stderr, "%s: %s: %s\n", progname, o->cell, why);
@@ -299,23 +335,27 @@ static int lay_out(struct linux_opts *o, struct linux_files *f)
 	if (linux_layout(ram, n, &f->img, b, why, sizeof(why))) {
 		fprintf(stderr, "%s: %s: %s", progname, o->cell, why);
 		if (f->pristine_size)
-			fprintf(stderr, " (the pristine copy for reboot takes %llu KiB at the top of the RAM: --no-pristine-copy boots without it)",
+			fprintf(stderr,
+				" (the pristine copy for reboot takes %llu KiB at the top of the RAM: --no-pristine-copy boots without it)",
 				(unsigned long long)(f->pristine_size >> 10));
 		fputc('\n', stderr);
 		return -1;
 	}
 	if (f->initrd)
 		cell_dtb_set_initrd(f->dtb, b[LINUX_INITRD].addr,
-				    b[LINUX_INITRD].addr + b[LINUX_INITRD].size);
+				    b[LINUX_INITRD].addr +
+					    b[LINUX_INITRD].size);
 	if (f->pristine_size)
 		cell_dtb_set_reserve(f->dtb, f->pristine_at, f->pristine_size);
 	f->entry = f->pristine_size ? f->pristine_at :
-		   b[LINUX_KERNEL].addr + f->img.text_offset;
+				      b[LINUX_KERNEL].addr + f->img.text_offset;
 	print_layout(o, f);
 	/* What the driver will check too, said before anything changes. */
 	check_ctx_init(&ctx, stderr, o->cell);
 	return bh_check_cell_boot(&ctx, f->cell, 0, f->entry,
-				  b[LINUX_DTB].addr) ? -1 : 0;
+				  b[LINUX_DTB].addr) ?
+		       -1 :
+		       0;
 }
 
 /* The pristine copy, the stub's table pointing at the run addresses. */
@@ -323,13 +363,17 @@ static int make_pristine(const struct linux_opts *o, struct linux_files *f)
 {
 	const struct linux_blob *b = o->blob;
 	const struct linux_restart_in in = {
-		.image = f->image, .image_size = f->image_size,
-		.dtb = f->dtb, .dtb_size = b[LINUX_DTB].size,
-		.initrd = f->initrd, .initrd_size = f->initrd_size,
+		.image = f->image,
+		.image_size = f->image_size,
+		.dtb = f->dtb,
+		.dtb_size = b[LINUX_DTB].size,
+		.initrd = f->initrd,
+		.initrd_size = f->initrd_size,
 		.kernel_at = b[LINUX_KERNEL].addr + f->img.text_offset,
 		.dtb_at = b[LINUX_DTB].addr,
 		.initrd_at = b[LINUX_INITRD].addr,
-		.addr = f->pristine_at, .size = f->pristine_size,
+		.addr = f->pristine_at,
+		.size = f->pristine_size,
 	};
 
 	if (!f->pristine_size)
@@ -355,7 +399,8 @@ static int boot_cell(const struct linux_opts *o, struct linux_files *f)
 {
 	const struct linux_blob *b = o->blob;
 	struct bulkhead_config_arg cfg = {
-		.address = (uintptr_t)f->cell, .size = f->cell_size,
+		.address = (uintptr_t)f->cell,
+		.size = f->cell_size,
 	};
 	struct bulkhead_load_segment segs[LINUX_NUM_BLOBS] = {
 		{ b[LINUX_KERNEL].addr + f->img.text_offset, f->image_size,
@@ -365,11 +410,16 @@ static int boot_cell(const struct linux_opts *o, struct linux_files *f)
 	};
 	/* With the pristine copy, the stub puts the rest in place. */
 	const struct bulkhead_load_segment pristine = {
-		f->pristine_at, f->pristine_size, (uintptr_t)f->pristine,
+		f->pristine_at,
+		f->pristine_size,
+		(uintptr_t)f->pristine,
 	};
 	struct bulkhead_cell_load load = {
-		.num_segments = f->pristine ? 1 : f->initrd ? 3 : 2,
-		.segments = f->pristine ? (uintptr_t)&pristine : (uintptr_t)segs,
+		.num_segments = f->pristine ? 1 :
+				f->initrd   ? 3 :
+					      2,
+		.segments =
+			f->pristine ? (uintptr_t)&pristine : (uintptr_t)segs,
 	};
 	struct bulkhead_cell_boot boot = {
 		.entry = f->entry,
@@ -394,8 +444,8 @@ static int boot_cell(const struct linux_opts *o, struct linux_files *f)
 	if (cell_ioctl(BULKHEAD_IOCTL_CELL_LOAD, &load, "load") < 0 ||
 	    cell_ioctl(BULKHEAD_IOCTL_CELL_SET_BOOT, &boot, "boot") < 0 ||
 	    cell_ioctl(BULKHEAD_IOCTL_CELL_START, &id, "start") < 0) {
-		if (created &&
-		    cell_ioctl(BULKHEAD_IOCTL_CELL_DESTROY, &id, "destroy") == 0)
+		if (created && cell_ioctl(BULKHEAD_IOCTL_CELL_DESTROY, &id,
+					  "destroy") == 0)
 			fprintf(stderr, "%s: cell %s destroyed again\n",
 				progname, name);
 		return -1;

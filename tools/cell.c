@@ -21,7 +21,7 @@
 #include "config.h"
 #include "util.h"
 
-#define CELLS_DIR	BULKHEAD_SYSFS "/cells"
+#define CELLS_DIR BULKHEAD_SYSFS "/cells"
 
 /* Reads a one-line sysfs file of a cell into buf, without the newline. */
 static int read_cell_attr(unsigned int id, const char *attr, char *buf,
@@ -170,7 +170,8 @@ static int cmd_load(int argc, char **argv)
 			goto out;
 		}
 		if (!strcmp(argv[a], "-a")) {
-			fprintf(stderr, "%s: -a must follow an image or -s STRING\n",
+			fprintf(stderr,
+				"%s: -a must follow an image or -s STRING\n",
 				progname);
 			ret = EXIT_USAGE;
 			goto out;
@@ -183,7 +184,8 @@ static int cmd_load(int argc, char **argv)
 			}
 			size = strlen(argv[a]) + 1;
 			if (size > BH_COMM_ARGS_SIZE) {
-				fprintf(stderr, "%s: string of %zu bytes is longer than the %d the arguments hold\n",
+				fprintf(stderr,
+					"%s: string of %zu bytes is longer than the %d the arguments hold\n",
 					progname, size, BH_COMM_ARGS_SIZE);
 				ret = EXIT_USAGE;
 				goto out;
@@ -256,15 +258,16 @@ static int simple_cell_cmd(int argc, char **argv, unsigned long cmd,
 
 static int cmd_start(int argc, char **argv)
 {
-	return simple_cell_cmd(argc, argv, BULKHEAD_IOCTL_CELL_START, "start",
+	return simple_cell_cmd(
+		argc, argv, BULKHEAD_IOCTL_CELL_START, "start",
 		"Usage: bulkhead cell start CELL\n\n"
 		"Starts the cell's first CPU at its entry point (cpu_reset_address).\n");
 }
 
 static int cmd_shutdown(int argc, char **argv)
 {
-	return simple_cell_cmd(argc, argv, BULKHEAD_IOCTL_CELL_SHUTDOWN,
-		"shutdown",
+	return simple_cell_cmd(
+		argc, argv, BULKHEAD_IOCTL_CELL_SHUTDOWN, "shutdown",
 		"Usage: bulkhead cell shutdown CELL [--force]\n\n"
 		"Stops the cell's CPUs. An inmate that takes messages is asked\n"
 		"first and may refuse; --force stops it regardless.\n");
@@ -272,8 +275,8 @@ static int cmd_shutdown(int argc, char **argv)
 
 static int cmd_destroy(int argc, char **argv)
 {
-	return simple_cell_cmd(argc, argv, BULKHEAD_IOCTL_CELL_DESTROY,
-		"destroy",
+	return simple_cell_cmd(
+		argc, argv, BULKHEAD_IOCTL_CELL_DESTROY, "destroy",
 		"Usage: bulkhead cell destroy CELL\n\n"
 		"Stops the cell, scrubs its memory and gives its CPUs, memory,\n"
 		"interrupts and devices back to the root cell.\n");
@@ -332,7 +335,8 @@ static int cmd_cell_stats(int argc, char **argv)
 	snprintf(path, sizeof(path), "%s/%d/stats", CELLS_DIR, id);
 	fd = open(path, O_RDONLY);
 	if (fd < 0) {
-		fprintf(stderr, "%s: %s: %s\n", progname, path, strerror(errno));
+		fprintf(stderr, "%s: %s: %s\n", progname, path,
+			strerror(errno));
 		return 1;
 	}
 	while ((n = read(fd, buf, sizeof(buf))) > 0)
@@ -347,7 +351,8 @@ static const struct command cell_commands[] = {
 	{ "start", cmd_start, "CELL: start the cell" },
 	{ "shutdown", cmd_shutdown, "CELL [--force]: stop the cell" },
 	{ "destroy", cmd_destroy, "CELL: destroy it, resources back to root" },
-	{ "linux", cmd_cell_linux, "CELL.cell Image [-d DTB] [-i INITRD] [-c CMDLINE]: boot Linux in it" },
+	{ "linux", cmd_cell_linux,
+	  "CELL.cell Image [-d DTB] [-i INITRD] [-c CMDLINE]: boot Linux in it" },
 	{ "list", cmd_list, "list the cells" },
 	{ "stats", cmd_cell_stats, "CELL: exit statistics of its CPUs" },
 	{ NULL, NULL, NULL },

@@ -10,9 +10,9 @@
 
 /* The GIC as a config describes it (platform.arm64). */
 struct board_gic {
-	uint64_t gicr, gicr_size;	/* GICv3: all regions as one */
-	uint64_t gits;			/* GICv3: the enabled ITS, 0 if none */
-	uint64_t gicc, gich, gicv;	/* GICv2 */
+	uint64_t gicr, gicr_size;  /* GICv3: all regions as one */
+	uint64_t gits;		   /* GICv3: the enabled ITS, 0 if none */
+	uint64_t gicc, gich, gicv; /* GICv2 */
 };
 
 /* 0, or -1 after telling diag why no config can be made of the tree. */

@@ -16,9 +16,9 @@
 #include "util.h"
 
 /* Inmates see their RAM, and start, at QEMU virt's RAM base. */
-#define INMATE_RAM_IPA		0x40000000ULL
-#define MAX_DEVICES		32
-#define IO_FLAGS		(BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO)
+#define INMATE_RAM_IPA 0x40000000ULL
+#define MAX_DEVICES    32
+#define IO_FLAGS       (BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO)
 
 struct cell_opts {
 	const char *name, *out, *system;
@@ -28,12 +28,12 @@ struct cell_opts {
 	uint64_t gicd;
 	struct {
 		uint64_t addr, size;
-		unsigned int irq;	/* INTID, 0 for none */
+		unsigned int irq; /* INTID, 0 for none */
 	} dev[MAX_DEVICES];
 	unsigned int num_dev;
-	int console;		/* CON_* */
+	int console; /* CON_* */
 	uint64_t console_addr;
-	struct bh_system *sys;	/* loaded from --system */
+	struct bh_system *sys; /* loaded from --system */
 	size_t sys_size;
 };
 
@@ -81,7 +81,8 @@ static int parse_mem(struct cell_opts *o, const char *arg)
 	if (at)
 		*at = '\0';
 	if (parse_size(size, &o->ram_size) || !o->ram_size)
-		return bad("--mem", arg, "expected SIZE[@PHYS], e.g. 16M@0x7b800000");
+		return bad("--mem", arg,
+			   "expected SIZE[@PHYS], e.g. 16M@0x7b800000");
 	if (at && parse_u64(at + 1, &o->ram_phys))
 		return bad("--mem", arg, "PHYS is not an address");
 	o->have_phys = at != NULL;
@@ -108,7 +109,8 @@ static int parse_device(struct cell_opts *o, const char *arg)
 	    !o->dev[o->num_dev].size)
 		return bad("--device", arg, "expected ADDR,SIZE[,IRQ]");
 	if (irq && (parse_u64(irq, &v) || v < 32 || v > MODEL_LAST_INTID))
-		return bad("--device", arg, "IRQ must be the INTID of an SPI (32 or more)");
+		return bad("--device", arg,
+			   "IRQ must be the INTID of an SPI (32 or more)");
 	o->dev[o->num_dev++].irq = irq ? v : 0;
 	return 0;
 }
@@ -150,8 +152,10 @@ static int parse_opts(struct cell_opts *o, int argc, char **argv)
 			break;
 		case 'c':
 			o->have_cpus = true;
-			if (parse_cpu_list(optarg, o->cpus, sizeof(o->cpus) * 8))
-				err = bad("--cpus", optarg, "expected a list like 3 or 2-3,5");
+			if (parse_cpu_list(optarg, o->cpus,
+					   sizeof(o->cpus) * 8))
+				err = bad("--cpus", optarg,
+					  "expected a list like 3 or 2-3,5");
 			break;
 		case 'm':
 			err = parse_mem(o, optarg);
@@ -180,17 +184,20 @@ static int parse_opts(struct cell_opts *o, int argc, char **argv)
 	if (err || optind != argc)
 		return -1;
 	if (!o->name || !o->have_cpus || !o->ram_size) {
-		fprintf(stderr, "%s: config create-cell: --name, --cpus and --mem are required\n",
+		fprintf(stderr,
+			"%s: config create-cell: --name, --cpus and --mem are required\n",
 			progname);
 		return -1;
 	}
 	if (o->system && o->have_gicd) {
-		fprintf(stderr, "%s: config create-cell: --system or --gicd, not both\n",
+		fprintf(stderr,
+			"%s: config create-cell: --system or --gicd, not both\n",
 			progname);
 		return -1;
 	}
 	if (!o->have_phys && writes_binary(o->out)) {
-		fprintf(stderr, "%s: config create-cell: a binary config needs --mem SIZE@PHYS\n",
+		fprintf(stderr,
+			"%s: config create-cell: a binary config needs --mem SIZE@PHYS\n",
 			progname);
 		return -1;
 	}
@@ -208,7 +215,8 @@ static int load_system(struct cell_opts *o)
 	check_ctx_init(&ctx, stderr, o->system);
 	if (!is_system_config(o->sys, o->sys_size) ||
 	    bh_check_system(&ctx, o->sys, o->sys_size, 0)) {
-		fprintf(stderr, "%s: %s: not a valid system config (see 'bulkhead config check %s')\n",
+		fprintf(stderr,
+			"%s: %s: not a valid system config (see 'bulkhead config check %s')\n",
 			progname, o->system, o->system);
 		return -1;
 	}
@@ -217,8 +225,8 @@ static int load_system(struct cell_opts *o)
 	return 0;
 }
 
-static void place_check(struct bh_check_ctx *ctx, const void *data,
-			size_t size, void *arg)
+static void place_check(struct bh_check_ctx *ctx, const void *data, size_t size,
+			void *arg)
 {
 	(void)size;
 	bh_check_cell_in_system(ctx, arg, data, NULL, 0);
@@ -287,8 +295,10 @@ static int add_devices(struct model *m, const struct cell_opts *o)
 				     "device at 0x%llx%s%s",
 				     (unsigned long long)o->dev[i].addr, irq,
 				     o->console == CON_PL011 &&
-				     o->console_addr == o->dev[i].addr ?
-				     ": the console" : "") < 0)
+						     o->console_addr ==
+							     o->dev[i].addr ?
+					     ": the console" :
+					     "") < 0)
 			return -1;
 	}
 	if (o->console == CON_PL011 && !in_devices(o, o->console_addr) &&
@@ -305,19 +315,27 @@ static void describe(struct model *m, const struct cell_opts *o,
 	char size[32];
 
 	format_size(size, sizeof(size), o->ram_size);
-	model_describe(m, "Cell \"%s\", written by `bulkhead config create-cell`: CPU%s %s,",
-		       o->name, strpbrk(cpus, ",-") ? "s" : "", cpus);
-	model_describe(m, "%s of RAM at CELL_RAM_PHYS, seen at INMATE_RAM_IPA, where", size);
-	model_describe(m, "`bulkhead cell load` puts the image and the CPUs start, and the");
+	model_describe(
+		m,
+		"Cell \"%s\", written by `bulkhead config create-cell`: CPU%s %s,",
+		o->name, strpbrk(cpus, ",-") ? "s" : "", cpus);
+	model_describe(m,
+		       "%s of RAM at CELL_RAM_PHYS, seen at INMATE_RAM_IPA, where",
+		       size);
+	model_describe(
+		m,
+		"`bulkhead cell load` puts the image and the CPUs start, and the");
 	model_describe(m, "communication region in the page after it.%s",
 		       o->num_dev ? " Devices are mapped 1:1." : "");
 	model_describe(m, "Console: %s.",
 		       o->console == CON_VIRTUAL ? "through the hypervisor" :
-		       o->console == CON_PL011 ? "a PL011" : "none");
+		       o->console == CON_PL011	 ? "a PL011" :
+						   "none");
 	if (o->system)
 		model_describe(m, "Checked against %s.", o->system);
 	if (!o->have_phys)
-		m->todo = "set CELL_RAM_PHYS: RAM of the root cell's (e.g. bulkhead-cells) for this cell, then remove this line";
+		m->todo =
+			"set CELL_RAM_PHYS: RAM of the root cell's (e.g. bulkhead-cells) for this cell, then remove this line";
 }
 
 static int build(struct model *m, const struct cell_opts *o, const char *cpus)
@@ -329,7 +347,8 @@ static int build(struct model *m, const struct cell_opts *o, const char *cpus)
 	describe(m, o, cpus);
 	for (i = 0; i < o->num_dev; i++)
 		if (o->dev[i].irq && !o->have_gicd) {
-			fprintf(stderr, "%s: config create-cell: an IRQ needs the GIC distributor: --system SYSTEM.cell or --gicd ADDR\n",
+			fprintf(stderr,
+				"%s: config create-cell: an IRQ needs the GIC distributor: --system SYSTEM.cell or --gicd ADDR\n",
 				progname);
 			return EXIT_USAGE;
 		}

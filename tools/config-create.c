@@ -17,9 +17,9 @@
 #include "util.h"
 
 /* INTID 25 (PPI 9): the maintenance interrupt the Arm BSA recommends. */
-#define DEFAULT_MAINT_IRQ	25
-#define RAM_FLAGS		(BH_MEM_RWX | BH_MEM_DMA)
-#define IO_FLAGS		(BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO)
+#define DEFAULT_MAINT_IRQ 25
+#define RAM_FLAGS	  (BH_MEM_RWX | BH_MEM_DMA)
+#define IO_FLAGS	  (BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO)
 
 /* [start, end) */
 struct span {
@@ -39,7 +39,7 @@ struct creator {
 	const struct fdt_platform *p;
 	struct board_gic gic;
 	struct model *m;
-	FILE *diag;		/* where warnings go */
+	FILE *diag; /* where warnings go */
 	struct span excluded[FDT_MAX_RANGES + 2];
 	unsigned int num_excluded;
 };
@@ -84,12 +84,15 @@ static void collect_exclusions(struct creator *c)
 			page_up(range_end(r->start, r->size));
 		c->num_excluded++;
 		if ((int)i == p->hv && !r->no_map)
-			warn(c, "/reserved-memory/%s has no 'no-map': Linux maps it and the driver will refuse it as hypervisor memory",
+			warn(c,
+			     "/reserved-memory/%s has no 'no-map': Linux maps it and the driver will refuse it as hypervisor memory",
 			     r->name);
 		if ((int)i != p->hv && (int)i != p->cells)
-			model_describe(c->m, "Left out of the root cell: /reserved-memory/%s [0x%llx-0x%llx] (no-map).",
-				       r->name, (unsigned long long)r->start,
-				       (unsigned long long)r->start + r->size - 1);
+			model_describe(
+				c->m,
+				"Left out of the root cell: /reserved-memory/%s [0x%llx-0x%llx] (no-map).",
+				r->name, (unsigned long long)r->start,
+				(unsigned long long)r->start + r->size - 1);
 	}
 }
 
@@ -116,7 +119,8 @@ static int add_ram(struct creator *c, const struct fdt_range *ram)
 				pieces[i].end = ex.start;
 			} else {
 				pieces[i].start = ex.end < pieces[i].end ?
-						  ex.end : pieces[i].end;
+							  ex.end :
+							  pieces[i].end;
 			}
 		}
 	}
@@ -135,20 +139,23 @@ static int add_cells_ram(struct creator *c)
 {
 	const struct fdt_range *r = &c->p->reserved[c->p->cells];
 
-	model_describe(c->m, "Cells take their RAM from /reserved-memory/%s,", r->name);
+	model_describe(c->m, "Cells take their RAM from /reserved-memory/%s,",
+		       r->name);
 	model_describe(c->m, "which is root cell RAM until then.");
 	return model_add_region(c->m, r->start, r->start, r->size, RAM_FLAGS,
 				"RAM reserved for non-root cells (%s, %s)",
-				r->name, r->no_map ? "no-map for Linux" :
-						     "mapped by Linux!");
+				r->name,
+				r->no_map ? "no-map for Linux" :
+					    "mapped by Linux!");
 }
 
 static int cmp_region(const void *a, const void *b)
 {
 	const struct model_region *x = a, *y = b;
 
-	return x->mem.phys_start < y->mem.phys_start ? -1 :
-	       x->mem.phys_start > y->mem.phys_start;
+	return x->mem.phys_start < y->mem.phys_start ?
+		       -1 :
+		       x->mem.phys_start > y->mem.phys_start;
 }
 
 static int cmp_dev(const void *a, const void *b)
@@ -164,7 +171,7 @@ static bool mergeable(const struct dev_span *d, const struct fdt_device *next,
 		      struct span s)
 {
 	if (s.start < d->s.end)
-		return true;	/* they share a page */
+		return true; /* they share a page */
 	return s.start == d->s.end && !d->last->what && !next->what &&
 	       d->last->disabled == next->disabled &&
 	       !strcmp(d->last->compatible, next->compatible);
@@ -212,7 +219,8 @@ static int emit_device(struct creator *c, struct dev_span *d)
 	}
 	return model_add_region(c->m, d->s.start, d->s.start,
 				d->s.end - d->s.start, IO_FLAGS, "%s%s%s", what,
-				irqs, f->disabled ? "; disabled in the DT" : "");
+				irqs,
+				f->disabled ? "; disabled in the DT" : "");
 }
 
 /* Whether the device's pages are RAM, Bulkhead's or the GIC's. */
@@ -237,7 +245,8 @@ static bool device_clashes(struct creator *c, const struct fdt_device *dev,
 			other.end = range_end(p->gic.gicr, p->gic.gicr_size);
 		}
 		if (spans_overlap(s, other)) {
-			warn(c, "%s [0x%llx-0x%llx] overlaps RAM, reserved memory or the GIC: left out",
+			warn(c,
+			     "%s [0x%llx-0x%llx] overlaps RAM, reserved memory or the GIC: left out",
 			     dev->name, (unsigned long long)s.start,
 			     (unsigned long long)(s.end - 1));
 			return true;
@@ -296,7 +305,8 @@ static void add_interrupts(struct creator *c)
 	for (id = 32; id < FDT_INTIDS; id++)
 		if (fdt_has_spi(c->p, id) &&
 		    model_add_irq(c->m, c->p->gic.gicd, id) < 0)
-			warn(c, "INTID %u: the root cell can own SPIs up to %u only: left out",
+			warn(c,
+			     "INTID %u: the root cell can own SPIs up to %u only: left out",
 			     id, MODEL_LAST_INTID);
 }
 
@@ -319,29 +329,36 @@ static void fill_header(struct creator *c)
 	sys->platform.arm64.maintenance_irq = p->gic.maintenance_irq;
 	if (!p->gic.maintenance_irq) {
 		sys->platform.arm64.maintenance_irq = DEFAULT_MAINT_IRQ;
-		warn(c, "%s names no maintenance interrupt: assuming INTID %u (PPI 9)",
+		warn(c,
+		     "%s names no maintenance interrupt: assuming INTID %u (PPI 9)",
 		     p->gic.name, DEFAULT_MAINT_IRQ);
 	}
 	if (p->gic.num_gicr_regions > 1)
-		warn(c, "%s: %u adjacent redistributor regions, described as one of 0x%llx bytes",
+		warn(c,
+		     "%s: %u adjacent redistributor regions, described as one of 0x%llx bytes",
 		     p->gic.name, p->gic.num_gicr_regions,
 		     (unsigned long long)c->gic.gicr_size);
 	if (p->gic.version == 2)
-		warn(c, "%s is a GICv2 (%s): the config describes it (gic_version 2, gicc/gich/gicv_base); a validator without GICv2 support refuses it below",
+		warn(c,
+		     "%s is a GICv2 (%s): the config describes it (gic_version 2, gicc/gich/gicv_base); a validator without GICv2 support refuses it below",
 		     p->gic.name, p->gic.compatible);
 	if (c->gic.gits)
-		warn(c, "%s is a GICv3 ITS (Linux's PCIe MSIs go through it): platform.arm64.gits_base 0x%llx; if the validator refuses it below, boot Linux with the ITS node status = \"disabled\" (MSIs then fall back to INTx or fail)",
+		warn(c,
+		     "%s is a GICv3 ITS (Linux's PCIe MSIs go through it): platform.arm64.gits_base 0x%llx; if the validator refuses it below, boot Linux with the ITS node status = \"disabled\" (MSIs then fall back to INTx or fail)",
 		     p->gic.its[0].name, (unsigned long long)c->gic.gits);
 	if (p->console.found && p->console.pl011 && p->console.address) {
 		sys->debug_console.type = BH_CON_PL011;
 		sys->debug_console.address = p->console.address;
 		sys->debug_console.size = p->console.size > MODEL_PAGE_SIZE ?
-					  MODEL_PAGE_SIZE : p->console.size;
+						  MODEL_PAGE_SIZE :
+						  p->console.size;
 	} else if (p->console.found) {
-		warn(c, "the console %s (%s) is not a PL011: the hypervisor gets no console",
+		warn(c,
+		     "the console %s (%s) is not a PL011: the hypervisor gets no console",
 		     p->console.path, p->console.compatible);
 	} else {
-		warn(c, "/chosen has no stdout-path: the hypervisor gets no console");
+		warn(c,
+		     "/chosen has no stdout-path: the hypervisor gets no console");
 	}
 }
 
@@ -349,18 +366,25 @@ static void describe(struct creator *c, const char *dtb)
 {
 	const struct fdt_platform *p = c->p;
 
-	model_describe(c->m, "System config for \"%s\", written by `bulkhead config create`",
-		       p->model);
+	model_describe(
+		c->m,
+		"System config for \"%s\", written by `bulkhead config create`",
+		p->model);
 	model_describe(c->m, "from %s. Review it before use.", dtb);
 	model_describe(c->m, "%s", "");
-	model_describe(c->m, "%u CPUs, GICv%u %s, debug console %s,", p->num_cpus,
-		       p->gic.version, p->gic.name,
+	model_describe(c->m, "%u CPUs, GICv%u %s, debug console %s,",
+		       p->num_cpus, p->gic.version, p->gic.name,
 		       c->m->sys.debug_console.type ? p->console.path : "none");
 	model_describe(c->m, "hypervisor memory /reserved-memory/%s.",
 		       p->reserved[p->hv].name);
-	model_describe(c->m, "Linux keeps its RAM and every device the tree describes, also");
-	model_describe(c->m, "disabled ones (for cells), and every SPI a node names.");
-	model_describe(c->m, "Hypervisor memory and the GIC are left out of the root cell.");
+	model_describe(
+		c->m,
+		"Linux keeps its RAM and every device the tree describes, also");
+	model_describe(c->m,
+		       "disabled ones (for cells), and every SPI a node names.");
+	model_describe(
+		c->m,
+		"Hypervisor memory and the GIC are left out of the root cell.");
 }
 
 /* The root cell's name: the machine's model, made a valid cell name. */
@@ -369,19 +393,21 @@ static void default_name(char *name, const char *model)
 	unsigned int i;
 
 	for (i = 0; i < BH_CELL_NAME_LEN - 1 && model[i]; i++)
-		name[i] = (model[i] >= 'a' && model[i] <= 'z') ||
-			  (model[i] >= 'A' && model[i] <= 'Z') ||
-			  (model[i] >= '0' && model[i] <= '9') ||
-			  model[i] == '-' || model[i] == '_' ?
-			  model[i] : '-';
+		name[i] =
+			(model[i] >= 'a' && model[i] <= 'z') ||
+					(model[i] >= 'A' && model[i] <= 'Z') ||
+					(model[i] >= '0' && model[i] <= '9') ||
+					model[i] == '-' || model[i] == '_' ?
+				model[i] :
+				'-';
 	name[i] = '\0';
 	if (!i)
 		strcpy(name, "root");
 }
 
 static int build(struct model *m, const struct fdt_platform *p,
-		 const struct board_gic *gic, const char *dtb,
-		 const char *name, FILE *diag)
+		 const struct board_gic *gic, const char *dtb, const char *name,
+		 FILE *diag)
 {
 	struct creator c = { .p = p, .gic = *gic, .m = m, .diag = diag };
 	char dflt[BH_CELL_NAME_LEN];
@@ -406,7 +432,8 @@ static int build(struct model *m, const struct fdt_platform *p,
 	add_interrupts(&c);
 	board_report_gaps(p, diag, "warning: ");
 	if (p->dropped)
-		warn(&c, "%u device tree entries beyond this tool's limits left out",
+		warn(&c,
+		     "%u device tree entries beyond this tool's limits left out",
 		     p->dropped);
 	return 0;
 
@@ -441,7 +468,8 @@ static const char create_usage[] =
 	"with the device tree's RAM minus /reserved-memory, every MMIO device\n"
 	"(disabled ones too, so cells can take them) and every SPI the tree\n"
 	"names. The hypervisor runs from /reserved-memory/" FDT_HV_NODE "@...\n"
-	"(no-map); /reserved-memory/" FDT_CELLS_NODE "@... becomes root RAM that\n"
+	"(no-map); /reserved-memory/" FDT_CELLS_NODE
+	"@... becomes root RAM that\n"
 	"cells take from. The debug console is /chosen's stdout-path (PL011).\n\n"
 	"  --dtb FILE   device tree blob (default: /sys/firmware/fdt, this machine)\n"
 	"  --name NAME  root cell name (default: from the tree's model)\n"
@@ -497,8 +525,8 @@ int cmd_config_create(int argc, char **argv)
 		goto out;
 	if (create_system_model(m, p, fdt, dtb, name, stderr))
 		goto out;
-	ret = write_model(m, out, "generated system config", p->num_cpus,
-			  NULL, NULL);
+	ret = write_model(m, out, "generated system config", p->num_cpus, NULL,
+			  NULL);
 	if (ret == EXIT_OK)
 		board_next_steps(p, stderr);
 out:

@@ -65,7 +65,8 @@ static unsigned int check_ram(const struct fdt_platform *p,
 			     p->ram[r].size) ||
 		    reserved_no_map(p, m->phys_start, m->size))
 			continue;
-		finding(rep, "mem_regions[%u] [0x%llx-0x%llx] is RAM Linux uses (device tree %s, not reserved no-map): reserve it under /reserved-memory with no-map",
+		finding(rep,
+			"mem_regions[%u] [0x%llx-0x%llx] is RAM Linux uses (device tree %s, not reserved no-map): reserve it under /reserved-memory with no-map",
 			i, (unsigned long long)m->phys_start,
 			(unsigned long long)(m->phys_start + m->size - 1),
 			p->ram[r].name);
@@ -86,7 +87,8 @@ static unsigned int check_device(const struct fdt_platform *p,
 		if (dev->disabled || dev->what ||
 		    !overlap(m->phys_start, m->size, dev->start, dev->size))
 			continue;
-		finding(rep, "mem_regions[%u] [0x%llx-0x%llx] is MMIO of device tree node %s (%s), which is enabled: Linux will drive it; set status = \"disabled\" there, or unbind its driver before the cell is created",
+		finding(rep,
+			"mem_regions[%u] [0x%llx-0x%llx] is MMIO of device tree node %s (%s), which is enabled: Linux will drive it; set status = \"disabled\" there, or unbind its driver before the cell is created",
 			i, (unsigned long long)m->phys_start,
 			(unsigned long long)(m->phys_start + m->size - 1),
 			dev->name, dev->compatible);
@@ -109,7 +111,8 @@ static unsigned int check_irq(const struct fdt_platform *p,
 		for (k = 0; k < dev->num_spis; k++) {
 			if (dev->spis[k] != intid)
 				continue;
-			finding(rep, "irqchips[%u] INTID %u is the interrupt of device tree node %s, which is enabled: Linux will handle it; disable the node, or unbind its driver before the cell is created",
+			finding(rep,
+				"irqchips[%u] INTID %u is the interrupt of device tree node %s, which is enabled: Linux will handle it; disable the node, or unbind its driver before the cell is created",
 				chip, intid, dev->name);
 			errors++;
 		}

@@ -39,7 +39,7 @@ static void print_bit_runs(FILE *out, const uint8_t *bits, uint64_t nbits,
 	uint64_t n = 0, first;
 	const char *sep = "";
 
-#define BIT(k)	(bits[(k) / 8] & (1U << ((k) % 8)))
+#define BIT(k) (bits[(k) / 8] & (1U << ((k) % 8)))
 	while (n < nbits) {
 		if (!BIT(n)) {
 			n++;
@@ -66,8 +66,8 @@ static void print_bit_runs(FILE *out, const uint8_t *bits, uint64_t nbits,
 static void print_mem_flags(FILE *out, uint64_t flags)
 {
 	static const char *const names[] = {
-		"READ", "WRITE", "EXECUTE", "DMA", "IO", "COMM_REGION",
-		"LOADABLE", "ROOTSHARED", "SHARED",
+		"READ",	       "WRITE",	   "EXECUTE",	 "DMA",	   "IO",
+		"COMM_REGION", "LOADABLE", "ROOTSHARED", "SHARED",
 	};
 	const char *sep = "";
 	unsigned int i;
@@ -119,7 +119,9 @@ static void dump_console(FILE *out, const char *indent, const char *label,
 		fprintf(out, " (address 0x%llx, size 0x%x)",
 			(unsigned long long)c->address, c->size);
 	fprintf(out, ", flags 0x%x%s\n", c->flags,
-		c->flags & BH_CON_FLAG_VIRTUAL ? " (VIRTUAL: prints through the hypervisor)" : "");
+		c->flags & BH_CON_FLAG_VIRTUAL ?
+			" (VIRTUAL: prints through the hypervisor)" :
+			"");
 }
 
 static void dump_region(FILE *out, unsigned int i, const struct bh_memory *m)
@@ -212,20 +214,21 @@ static void dump_cell(FILE *out, const char *indent,
 		d->architecture == BH_ARCH_ARM64 ? " (arm64)" : "", indent,
 		"flags", d->flags, indent, "name");
 	print_text(out, d->name, BH_CELL_NAME_LEN);
-	fprintf(out, "\n%s%-19s%u bytes\n%s%-19s%u\n%s%-19s%u\n%s%-19s%u\n"
-		     "%s%-19s0x%llx\n",
-		indent, "cpu_set_size", d->cpu_set_size,
-		indent, "num_memory_regions", d->num_memory_regions,
-		indent, "num_irqchips", d->num_irqchips,
-		indent, "num_pci_devices", d->num_pci_devices,
-		indent, "cpu_reset_address",
+	fprintf(out,
+		"\n%s%-19s%u bytes\n%s%-19s%u\n%s%-19s%u\n%s%-19s%u\n"
+		"%s%-19s0x%llx\n",
+		indent, "cpu_set_size", d->cpu_set_size, indent,
+		"num_memory_regions", d->num_memory_regions, indent,
+		"num_irqchips", d->num_irqchips, indent, "num_pci_devices",
+		d->num_pci_devices, indent, "cpu_reset_address",
 		(unsigned long long)d->cpu_reset_address);
 	dump_console(out, indent, "console", &d->console);
 	fprintf(out, "%s%-19s0x%llx\n", indent, "reserved",
 		(unsigned long long)d->reserved);
 
 	if (need > avail) {
-		fprintf(out, "%sarrays: not shown: they need %llu bytes, the file has %llu\n",
+		fprintf(out,
+			"%sarrays: not shown: they need %llu bytes, the file has %llu\n",
 			indent, (unsigned long long)need,
 			(unsigned long long)avail);
 		return;
@@ -261,8 +264,8 @@ static void dump_system(FILE *out, const struct bh_system *s,
 
 	fprintf(out, "system config\n  %-19s", "signature");
 	print_text(out, s->signature, BH_SIGNATURE_SIZE);
-	fprintf(out, "\n  %-19s%u\n  %-19s%u%s\n  %-19s0x%x\n",
-		"revision", s->revision, "architecture", s->architecture,
+	fprintf(out, "\n  %-19s%u\n  %-19s%u%s\n  %-19s0x%x\n", "revision",
+		s->revision, "architecture", s->architecture,
 		s->architecture == BH_ARCH_ARM64 ? " (arm64)" : "", "flags",
 		s->flags);
 	fprintf(out, "  %-19sphys ", "hypervisor_memory");
@@ -283,20 +286,21 @@ static void dump_system(FILE *out, const struct bh_system *s,
 	fprintf(out, "    %-17s", "pci_mem_base");
 	if (p->pci_mem_base)
 		fprintf(out, "0x%llx, %d register BARs of 0x%llx\n",
-			(unsigned long long)p->pci_mem_base,
-			BH_PCI_MAX_DEVICES, (unsigned long long)BH_PCI_BAR_SIZE);
+			(unsigned long long)p->pci_mem_base, BH_PCI_MAX_DEVICES,
+			(unsigned long long)BH_PCI_BAR_SIZE);
 	else
 		fprintf(out, "none\n");
-	fprintf(out, "    %-17s%u\n    %-17s0x%llx\n    %-17s0x%llx\n"
-		     "    %-17s%u\n    %-17s0x%x, 0x%02x%02x%02x\n",
-		"gic_version", p->arm64.gic_version,
-		"gicd_base", (unsigned long long)p->arm64.gicd_base,
-		"gicr_base", (unsigned long long)p->arm64.gicr_base,
-		"maintenance_irq", p->arm64.maintenance_irq,
-		"padding", p->padding, p->arm64.padding[0],
-		p->arm64.padding[1], p->arm64.padding[2]);
-	fprintf(out, "    %-17s0x%llx\n    %-17s0x%llx\n    %-17s0x%llx\n"
-		     "    %-17s0x%llx\n",
+	fprintf(out,
+		"    %-17s%u\n    %-17s0x%llx\n    %-17s0x%llx\n"
+		"    %-17s%u\n    %-17s0x%x, 0x%02x%02x%02x\n",
+		"gic_version", p->arm64.gic_version, "gicd_base",
+		(unsigned long long)p->arm64.gicd_base, "gicr_base",
+		(unsigned long long)p->arm64.gicr_base, "maintenance_irq",
+		p->arm64.maintenance_irq, "padding", p->padding,
+		p->arm64.padding[0], p->arm64.padding[1], p->arm64.padding[2]);
+	fprintf(out,
+		"    %-17s0x%llx\n    %-17s0x%llx\n    %-17s0x%llx\n"
+		"    %-17s0x%llx\n",
 		"gicc_base", (unsigned long long)p->arm64.gicc_base,
 		"gich_base", (unsigned long long)p->arm64.gich_base,
 		"gicv_base", (unsigned long long)p->arm64.gicv_base,

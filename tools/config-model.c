@@ -304,8 +304,9 @@ static void print_system(const struct model *m, FILE *out)
 	print_console(out, "\t\t", "debug_console", &s->debug_console);
 	fprintf(out, "\t\t.platform = {\n");
 	if (p->pci_mmconfig_base || p->pci_mmconfig_size)
-		fprintf(out, "\t\t\t.pci_mmconfig_base = 0x%llx,\n"
-			     "\t\t\t.pci_mmconfig_size = 0x%x,\n",
+		fprintf(out,
+			"\t\t\t.pci_mmconfig_base = 0x%llx,\n"
+			"\t\t\t.pci_mmconfig_size = 0x%x,\n",
 			(unsigned long long)p->pci_mmconfig_base,
 			p->pci_mmconfig_size);
 	if (p->pci_mem_base)
@@ -324,8 +325,9 @@ static void print_system(const struct model *m, FILE *out)
 	print_nonzero(out, "gich_base", p->arm64.gich_base);
 	print_nonzero(out, "gicv_base", p->arm64.gicv_base);
 	print_nonzero(out, "gits_base", p->arm64.gits_base);
-	fprintf(out, "\t\t\t\t.maintenance_irq = %u,\n"
-		     "\t\t\t},\n\t\t},\n",
+	fprintf(out,
+		"\t\t\t\t.maintenance_irq = %u,\n"
+		"\t\t\t},\n\t\t},\n",
 		p->arm64.maintenance_irq);
 	fprintf(out, "\t\t.root_cell = {\n");
 	print_desc(m, out, "\t\t\t", &s->root_cell);
@@ -342,7 +344,8 @@ static void print_cpus(const struct model *m, FILE *out, unsigned int bytes)
 			cpus[n++] = i;
 	if (format_list(list, sizeof(list), cpus, n) < 0)
 		snprintf(list, sizeof(list), "%u CPUs", n);
-	fprintf(out, "\n\t/* CPU%s %s */\n\t.cpus = {", n == 1 ? "" : "s", list);
+	fprintf(out, "\n\t/* CPU%s %s */\n\t.cpus = {", n == 1 ? "" : "s",
+		list);
 	for (i = 0; i < bytes; i++) {
 		if (i % 8 == 0)
 			fprintf(out, "\n\t\t");
@@ -386,10 +389,11 @@ static void print_chips(const struct model *m, FILE *out)
 			if (c->pin_bitmap[k / 32] & (1U << (k % 32)))
 				intids[n++] = c->pin_base + k;
 		format_list(list, sizeof(list), intids, n);
-		fprintf(out, "\t\t/* INTIDs %s */ {\n"
-			     "\t\t\t.address = 0x%llx,\n"
-			     "\t\t\t.pin_base = %u,\n"
-			     "\t\t\t.pin_bitmap = { 0x%08x, 0x%08x, 0x%08x, 0x%08x },\n",
+		fprintf(out,
+			"\t\t/* INTIDs %s */ {\n"
+			"\t\t\t.address = 0x%llx,\n"
+			"\t\t\t.pin_base = %u,\n"
+			"\t\t\t.pin_bitmap = { 0x%08x, 0x%08x, 0x%08x, 0x%08x },\n",
 			list, (unsigned long long)c->address, c->pin_base,
 			c->pin_bitmap[0], c->pin_bitmap[1], c->pin_bitmap[2],
 			c->pin_bitmap[3]);
@@ -458,7 +462,8 @@ int model_write_c(struct model *m, FILE *out)
 			    "struct bh_cell_desc cell",
 		d->cpu_set_size);
 	if (d->num_memory_regions)
-		fprintf(out, "\tstruct bh_memory mem_regions[NUM_MEM_REGIONS];\n");
+		fprintf(out,
+			"\tstruct bh_memory mem_regions[NUM_MEM_REGIONS];\n");
 	if (d->num_irqchips)
 		fprintf(out, "\tstruct bh_irqchip irqchips[NUM_IRQCHIPS];\n");
 	fprintf(out, "} config = {\n");

@@ -12,16 +12,16 @@
 
 #include <bulkhead/cell-config.h>
 
-#define MODEL_CPU_BYTES		1024	/* the validator's cpu_set_size limit */
-#define MODEL_MAX_REGIONS	256
+#define MODEL_CPU_BYTES	  1024 /* the validator's cpu_set_size limit */
+#define MODEL_MAX_REGIONS 256
 /*
  * Irqchips at pin_base 32, 160, ... 928: the last covers INTIDs 928-1055,
  * of which it may assign only the SPIs up to 1019 (the validator's rule).
  */
-#define MODEL_MAX_CHIPS		8
-#define MODEL_LAST_INTID	1019
-#define MODEL_MAX_DEFINES	8
-#define MODEL_TEXT_LEN		120
+#define MODEL_MAX_CHIPS	  8
+#define MODEL_LAST_INTID  1019
+#define MODEL_MAX_DEFINES 8
+#define MODEL_TEXT_LEN	  120
 
 struct model_region {
 	struct bh_memory mem;
@@ -33,14 +33,14 @@ struct model_region {
 struct model_define {
 	const char *name;
 	uint64_t value;
-	const char *expr;	/* printed instead of the value, or NULL */
+	const char *expr; /* printed instead of the value, or NULL */
 	char comment[MODEL_TEXT_LEN];
 };
 
 struct model {
 	bool system;
-	struct bh_system sys;		/* header of a system config */
-	struct bh_cell_desc cell;	/* descriptor of a cell config */
+	struct bh_system sys;	  /* header of a system config */
+	struct bh_cell_desc cell; /* descriptor of a cell config */
 	uint8_t cpus[MODEL_CPU_BYTES];
 	struct model_region regions[MODEL_MAX_REGIONS];
 	unsigned int num_regions;
@@ -48,9 +48,9 @@ struct model {
 	unsigned int num_chips;
 	struct model_define defines[MODEL_MAX_DEFINES];
 	unsigned int num_defines;
-	const char *reset_sym;		/* for cpu_reset_address */
-	const char *todo;		/* printed as an #error: fill me in */
-	char description[1024];		/* the file's opening comment */
+	const char *reset_sym;	/* for cpu_reset_address */
+	const char *todo;	/* printed as an #error: fill me in */
+	char description[1024]; /* the file's opening comment */
 };
 
 void model_init(struct model *m, bool system, const char *name);
@@ -69,7 +69,7 @@ int model_write_c(struct model *m, FILE *out);
 
 void sanitize_comment(char *s);
 
-#define MODEL_PAGE_SIZE		0x1000ULL
+#define MODEL_PAGE_SIZE 0x1000ULL
 
 static inline uint64_t page_down(uint64_t a)
 {
@@ -79,8 +79,9 @@ static inline uint64_t page_down(uint64_t a)
 /* Saturates instead of wrapping at the top of the address space. */
 static inline uint64_t page_up(uint64_t a)
 {
-	return a > ~0ULL - (MODEL_PAGE_SIZE - 1) ? page_down(~0ULL) :
-						   page_down(a + MODEL_PAGE_SIZE - 1);
+	return a > ~0ULL - (MODEL_PAGE_SIZE - 1) ?
+		       page_down(~0ULL) :
+		       page_down(a + MODEL_PAGE_SIZE - 1);
 }
 
 #endif

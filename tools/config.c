@@ -101,7 +101,8 @@ int write_model(struct model *m, const char *out, const char *what,
 	if (!check_one(&ctx, data, size, num_cpus) && extra_check)
 		extra_check(&ctx, data, size, arg);
 	if (ctx.errors) {
-		fprintf(stderr, "%s: the %s has errors (above): nothing written\n",
+		fprintf(stderr,
+			"%s: the %s has errors (above): nothing written\n",
 			progname, what);
 		free(data);
 		return EXIT_FAIL;
@@ -127,7 +128,7 @@ struct config_file {
 	void *data;
 	size_t size;
 	bool system;
-	bool sound;	/* passed its check alone */
+	bool sound; /* passed its check alone */
 };
 
 static const char check_usage[] =
@@ -261,8 +262,8 @@ int cmd_config_check(int argc, char **argv)
 			continue;
 		}
 		ctx.file = files[i].path;
-		files[i].system = is_system_config(files[i].data,
-						   files[i].size);
+		files[i].system =
+			is_system_config(files[i].data, files[i].size);
 		files[i].sound = !check_one(&ctx, files[i].data, files[i].size,
 					    num_cpus);
 		if (files[i].system && i > 0) {
@@ -272,9 +273,10 @@ int cmd_config_check(int argc, char **argv)
 		}
 		skipped += i > 0 && !files[i].sound;
 		if (dt && files[i].sound && !files[i].system)
-			ctx.errors += check_cell_against_dtb(dt, files[i].data,
-							     print_dtb_error,
-							     (void *)files[i].path);
+			ctx.errors +=
+				check_cell_against_dtb(dt, files[i].data,
+						       print_dtb_error,
+						       (void *)files[i].path);
 	}
 	if (num > 1 && files[0].system && files[0].sound) {
 		check_set(&ctx, files, num);
@@ -332,16 +334,20 @@ int cmd_config_dump(int argc, char **argv)
 }
 
 static const struct command config_commands[] = {
-	{ "check", cmd_config_check, "[--dtb FILE] SYSTEM.cell [CELL.cell ...]: validate configs" },
+	{ "check", cmd_config_check,
+	  "[--dtb FILE] SYSTEM.cell [CELL.cell ...]: validate configs" },
 	{ "dump", cmd_config_dump, "FILE.cell: print a config in words" },
-	{ "create", cmd_config_create, "[--dtb FILE] [-o OUT]: system config from a device tree" },
-	{ "create-cell", cmd_config_create_cell, "--name N --cpus L --mem S@P ...: cell config" },
+	{ "create", cmd_config_create,
+	  "[--dtb FILE] [-o OUT]: system config from a device tree" },
+	{ "create-cell", cmd_config_create_cell,
+	  "--name N --cpus L --mem S@P ...: cell config" },
 	{ NULL, NULL, NULL },
 };
 
 int cmd_config(int argc, char **argv)
 {
-	return run_group("config", config_commands, argc, argv,
-			 "Binary configs (.cell files): system configs for\n"
-			 "'bulkhead enable', cell configs for 'bulkhead cell create'.\n\n");
+	return run_group(
+		"config", config_commands, argc, argv,
+		"Binary configs (.cell files): system configs for\n"
+		"'bulkhead enable', cell configs for 'bulkhead cell create'.\n\n");
 }

@@ -53,8 +53,8 @@ static void note_gap(struct dt_scan *s, int ctrl)
 }
 
 /* One specifier of controller ctrl, for dev (or a node that is none). */
-static void note_specifier(struct dt_scan *s, struct fdt_device *dev,
-			   int ctrl, const fdt32_t *spec, int cells)
+static void note_specifier(struct dt_scan *s, struct fdt_device *dev, int ctrl,
+			   const fdt32_t *spec, int cells)
 {
 	struct dt_irq irq;
 
@@ -79,7 +79,8 @@ static void scan_interrupts(struct dt_scan *s, int node, int ctrl,
 	p = fdt_getprop(fdt, node, "interrupts", &len);
 	if (p) {
 		cells = ctrl >= 0 ?
-			dt_get_cells(fdt, ctrl, "#interrupt-cells", 0) : 0;
+				dt_get_cells(fdt, ctrl, "#interrupt-cells", 0) :
+				0;
 		n = len / (int)sizeof(*p);
 		if (cells <= 0)
 			note_gap(s, ctrl);
@@ -155,7 +156,9 @@ static struct fdt_device *add_device(struct dt_scan *s, int node,
 static void scan_pci_windows(struct dt_scan *s, int node)
 {
 	static const char *const spaces[] = {
-		"PCIe config window", "PCIe I/O window", "PCIe MMIO window",
+		"PCIe config window",
+		"PCIe I/O window",
+		"PCIe MMIO window",
 		"PCIe 64-bit MMIO window",
 	};
 	const void *fdt = s->fdt;
@@ -190,8 +193,14 @@ static bool is_pci_host(const void *fdt, int node)
 static bool skip_subtree(const void *fdt, int node)
 {
 	static const char *const names[] = {
-		"cpus", "chosen", "aliases", "reserved-memory", "__symbols__",
-		"__fixups__", "__local_fixups__", "memory",
+		"cpus",
+		"chosen",
+		"aliases",
+		"reserved-memory",
+		"__symbols__",
+		"__fixups__",
+		"__local_fixups__",
+		"memory",
 	};
 	const char *name = fdt_get_name(fdt, node, NULL);
 	const char *type = fdt_getprop(fdt, node, "device_type", NULL);
@@ -209,7 +218,7 @@ static bool skip_subtree(const void *fdt, int node)
 
 /* How a node's `reg` reads, from what is above it. */
 struct where {
-	bool devices;		/* its `reg` is MMIO: it may be a device */
+	bool devices; /* its `reg` is MMIO: it may be a device */
 };
 
 /* The first device of node's MMIO `reg` entries, if it has any. */
@@ -259,8 +268,7 @@ static void walk(struct dt_scan *s, int node, int depth, struct where w)
 	dt_irq_controller_spis(s, node, dev);
 	if (depth >= 32)
 		return;
-	fdt_for_each_subnode(child, fdt, node)
-		walk(s, child, depth + 1, inner);
+	fdt_for_each_subnode(child, fdt, node) walk(s, child, depth + 1, inner);
 }
 
 void dt_scan_devices(struct dt_scan *s)

@@ -13,12 +13,12 @@
 
 #include "fdt-internal.h"
 
-#define INDEX_DEPTH	64	/* deeper nodes get no parent: not scanned */
+#define INDEX_DEPTH 64 /* deeper nodes get no parent: not scanned */
 
 struct dt_node {
 	int offset;
-	int parent;		/* offset, -1 for the root or unknown */
-	uint32_t irq_parent;	/* phandle in force, 0 if none */
+	int parent;	     /* offset, -1 for the root or unknown */
+	uint32_t irq_parent; /* phandle in force, 0 if none */
 };
 
 struct dt_phandle {
@@ -26,8 +26,7 @@ struct dt_phandle {
 	int offset;
 };
 
-static int grow(void **array, unsigned int *cap, unsigned int num,
-		size_t size)
+static int grow(void **array, unsigned int *cap, unsigned int num, size_t size)
 {
 	void *bigger;
 

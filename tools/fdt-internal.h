@@ -10,9 +10,9 @@
 
 #include "fdt-scan.h"
 
-#define GIC_SPI		0	/* first cell of a GIC interrupt specifier */
-#define GIC_PPI		1
-#define MAX_CELLS	4	/* FDT_MAX_NCELLS */
+#define GIC_SPI	  0 /* first cell of a GIC interrupt specifier */
+#define GIC_PPI	  1
+#define MAX_CELLS 4 /* FDT_MAX_NCELLS */
 
 /* A tree's parents, phandles and interrupt parents (fdt-index.c). */
 struct dt_index {
@@ -33,13 +33,13 @@ int dt_irq_parent(const void *fdt, const struct dt_index *ix, int node);
 struct dt_scan {
 	const void *fdt;
 	struct fdt_platform *p;
-	int gic;		/* node offset of the GIC, or -1 */
+	int gic; /* node offset of the GIC, or -1 */
 	struct dt_index ix;
 };
 
 uint64_t dt_read_cells(const fdt32_t *p, int n);
-uint32_t dt_get_u32(const void *fdt, int node, const char *name,
-		    uint32_t dflt, uint32_t bad);
+uint32_t dt_get_u32(const void *fdt, int node, const char *name, uint32_t dflt,
+		    uint32_t bad);
 int dt_get_cells(const void *fdt, int node, const char *name, int dflt);
 void dt_copy_name(char *dst, const char *src);
 const char *dt_compatible(const void *fdt, int node);
@@ -55,16 +55,16 @@ void dt_scan_devices(struct dt_scan *s);
 
 /* Where an interrupt specifier leads (fdt-irq.c). */
 enum dt_irq_kind {
-	DT_IRQ_SPI,		/* a GIC SPI: intid */
-	DT_IRQ_NOT_SPI,		/* a GIC SGI or PPI, or no valid SPI */
-	DT_IRQ_COVERED,		/* behind a controller with SPIs of its own */
-	DT_IRQ_UNTRANSLATED,	/* behind controller `via`, unknown how */
+	DT_IRQ_SPI,	     /* a GIC SPI: intid */
+	DT_IRQ_NOT_SPI,	     /* a GIC SGI or PPI, or no valid SPI */
+	DT_IRQ_COVERED,	     /* behind a controller with SPIs of its own */
+	DT_IRQ_UNTRANSLATED, /* behind controller `via`, unknown how */
 };
 
 struct dt_irq {
 	enum dt_irq_kind kind;
 	unsigned int intid;
-	int via;		/* first controller on the way, -1 if none */
+	int via; /* first controller on the way, -1 if none */
 };
 
 void dt_irq_resolve(const struct dt_scan *s, int ctrl, const fdt32_t *spec,

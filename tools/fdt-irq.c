@@ -22,17 +22,17 @@
 
 #include "fdt-internal.h"
 
-#define MAX_HOPS	8	/* controllers between a device and the GIC */
-#define GIC_SPEC_CELLS	3
+#define MAX_HOPS       8 /* controllers between a device and the GIC */
+#define GIC_SPEC_CELLS 3
 
 static const char *const pass_through[] = {
-	"fsl,imx8mq-gpc", "fsl,imx7d-gpc", "nvidia,tegra210-ictlr",
-	"nvidia,tegra186-ictlr", "nvidia,tegra124-ictlr",
-	"mediatek,mt6577-sysirq",
+	"fsl,imx8mq-gpc",	 "fsl,imx7d-gpc",
+	"nvidia,tegra210-ictlr", "nvidia,tegra186-ictlr",
+	"nvidia,tegra124-ictlr", "mediatek,mt6577-sysirq",
 };
 
-static bool compatible_with(const void *fdt, int node,
-			    const char *const *list, unsigned int num)
+static bool compatible_with(const void *fdt, int node, const char *const *list,
+			    unsigned int num)
 {
 	unsigned int i;
 
@@ -96,7 +96,8 @@ static bool covered(const struct dt_scan *s, int ctrl)
 int dt_map_parent_addr_cells(const void *fdt, int nexus, int parent)
 {
 	static const char *const abusers[] = {
-		"fsl,ls1021a-extirq", "fsl,ls1043a-extirq",
+		"fsl,ls1021a-extirq",
+		"fsl,ls1043a-extirq",
 		"fsl,ls1088a-extirq",
 	};
 
@@ -129,8 +130,8 @@ static bool sends_to_its(const struct dt_scan *s, int ctrl)
 }
 
 /* PDC pin spec[0] as a GIC SPI specifier in out; false if unmapped. */
-static bool pdc_to_gic(const void *fdt, int pdc, const fdt32_t *spec,
-		       int cells, fdt32_t *out)
+static bool pdc_to_gic(const void *fdt, int pdc, const fdt32_t *spec, int cells,
+		       fdt32_t *out)
 {
 	const fdt32_t *r;
 	uint32_t pin, base, spi, count;
@@ -158,9 +159,8 @@ static bool pdc_to_gic(const void *fdt, int pdc, const fdt32_t *spec,
  * spec through the interrupt-map of nexus (no unit address cells): the
  * parent controller and its specifier; -1 if no entry matches.
  */
-static int map_through(const struct dt_scan *s, int nexus,
-		       const fdt32_t *spec, int cells, const fdt32_t **out,
-		       int *out_cells)
+static int map_through(const struct dt_scan *s, int nexus, const fdt32_t *spec,
+		       int cells, const fdt32_t **out, int *out_cells)
 {
 	const void *fdt = s->fdt;
 	const fdt32_t *map, *mask;
@@ -220,7 +220,7 @@ void dt_irq_resolve(const struct dt_scan *s, int ctrl, const fdt32_t *spec,
 			out->via = ctrl;
 		if (compatible_with(fdt, ctrl, pass_through,
 				    sizeof(pass_through) /
-				    sizeof(pass_through[0]))) {
+					    sizeof(pass_through[0]))) {
 			ctrl = dt_irq_parent(fdt, &s->ix, ctrl);
 			continue;
 		}
@@ -269,8 +269,7 @@ static void note_ranges(struct dt_scan *s, struct fdt_device *dev,
  * outputs (<in, INTID, count>), Amlogic channels (SPI numbers), Marvell
  * GICP and GIC MBI ranges (<INTID, count>).
  */
-void dt_irq_controller_spis(struct dt_scan *s, int node,
-			    struct fdt_device *dev)
+void dt_irq_controller_spis(struct dt_scan *s, int node, struct fdt_device *dev)
 {
 	const void *fdt = s->fdt;
 	const fdt32_t *p;

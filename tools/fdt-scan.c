@@ -20,7 +20,8 @@ static void scan_cpus(struct dt_scan *s)
 	if (cpus < 0)
 		return;
 	ac = fdt_address_cells(fdt, cpus);
-	fdt_for_each_subnode(node, fdt, cpus) {
+	fdt_for_each_subnode(node, fdt, cpus)
+	{
 		type = fdt_getprop(fdt, node, "device_type", NULL);
 		if (!type || strcmp(type, "cpu") || dt_disabled(fdt, node))
 			continue;
@@ -31,7 +32,8 @@ static void scan_cpus(struct dt_scan *s)
 		reg = fdt_getprop(fdt, node, "reg", &len);
 		s->p->mpidr[s->p->num_cpus++] =
 			reg && ac >= 1 && ac <= 2 && len >= ac * 4 ?
-			dt_read_cells(reg, ac) : 0;
+				dt_read_cells(reg, ac) :
+				0;
 	}
 }
 
@@ -52,7 +54,8 @@ static void scan_memory(struct dt_scan *s)
 	const char *type;
 	int node, n, i;
 
-	fdt_for_each_subnode(node, fdt, 0) {
+	fdt_for_each_subnode(node, fdt, 0)
+	{
 		type = fdt_getprop(fdt, node, "device_type", NULL);
 		if (!type || strcmp(type, "memory") || dt_disabled(fdt, node))
 			continue;
@@ -75,15 +78,16 @@ static void scan_reserved(struct dt_scan *s)
 
 	if (rsv < 0)
 		return;
-	fdt_for_each_subnode(node, fdt, rsv) {
+	fdt_for_each_subnode(node, fdt, rsv)
+	{
 		if (dt_disabled(fdt, node))
 			continue;
 		name = fdt_get_name(fdt, node, NULL);
 		n = dt_regs_ix(fdt, &s->ix, node, regs, 4);
 		for (i = 0; i < n; i++) {
 			dt_copy_name(regs[i].name, name);
-			regs[i].no_map = fdt_getprop(fdt, node, "no-map",
-						     NULL) != NULL;
+			regs[i].no_map =
+				fdt_getprop(fdt, node, "no-map", NULL) != NULL;
 			if (!strncmp(name, FDT_HV_NODE, strlen(FDT_HV_NODE)) &&
 			    p->hv < 0)
 				p->hv = p->num_reserved;
@@ -98,8 +102,8 @@ static void scan_reserved(struct dt_scan *s)
 
 /* Compatibles of a GICv2: GIC-400, the Cortex-A15/A9/A7 GICs, Qualcomm's. */
 static const char *const gicv2_compatibles[] = {
-	"arm,gic-400", "arm,cortex-a15-gic", "arm,cortex-a9-gic",
-	"arm,cortex-a7-gic", "arm,gic-v2", "qcom,msm-qgic2",
+	"arm,gic-400",	     "arm,cortex-a15-gic", "arm,cortex-a9-gic",
+	"arm,cortex-a7-gic", "arm,gic-v2",	   "qcom,msm-qgic2",
 };
 
 /* The GICv3 ITS nodes under the GIC (arm,gic-v3 binding). */
@@ -110,7 +114,8 @@ static void scan_its(struct dt_scan *s, int gic)
 	struct fdt_range reg;
 	int node;
 
-	fdt_for_each_subnode(node, fdt, gic) {
+	fdt_for_each_subnode(node, fdt, gic)
+	{
 		if (fdt_node_check_compatible(fdt, node, "arm,gic-v3-its"))
 			continue;
 		if (dt_disabled(fdt, node)) {
@@ -196,9 +201,12 @@ static void scan_gic(struct dt_scan *s)
 		scan_gicv3(s, node);
 	} else {
 		for (i = 0; i < sizeof(gicv2_compatibles) /
-				sizeof(gicv2_compatibles[0]) && node < 0; i++)
+					    sizeof(gicv2_compatibles[0]) &&
+			    node < 0;
+		     i++)
 			node = fdt_node_offset_by_compatible(fdt, -1,
-							     gicv2_compatibles[i]);
+							     gicv2_compatibles
+								     [i]);
 		if (node < 0)
 			return;
 		scan_gicv2(s, node);

@@ -11,19 +11,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define FDT_MAX_CPUS		512
-#define FDT_MAX_RANGES		64
-#define FDT_MAX_DEVICES		512
-#define FDT_NAME_LEN		64
-#define FDT_DEV_SPIS		8
-#define FDT_INTIDS		1024
-#define FDT_MAX_ITS		8
-#define FDT_MAX_GICR		16
-#define FDT_MAX_GAPS		8
+#define FDT_MAX_CPUS	512
+#define FDT_MAX_RANGES	64
+#define FDT_MAX_DEVICES 512
+#define FDT_NAME_LEN	64
+#define FDT_DEV_SPIS	8
+#define FDT_INTIDS	1024
+#define FDT_MAX_ITS	8
+#define FDT_MAX_GICR	16
+#define FDT_MAX_GAPS	8
 
 /* Names of the /reserved-memory nodes Bulkhead uses (prefixes). */
-#define FDT_HV_NODE		"bulkhead-hypervisor"
-#define FDT_CELLS_NODE		"bulkhead-cells"
+#define FDT_HV_NODE    "bulkhead-hypervisor"
+#define FDT_CELLS_NODE "bulkhead-cells"
 
 struct fdt_range {
 	uint64_t start, size;
@@ -33,27 +33,27 @@ struct fdt_range {
 
 struct fdt_device {
 	uint64_t start, size;
-	char name[FDT_NAME_LEN];	/* node name, "pl011@9000000" */
-	char compatible[FDT_NAME_LEN];	/* its first compatible string */
-	const char *what;		/* set for PCIe windows */
-	bool disabled;			/* status = "disabled" */
+	char name[FDT_NAME_LEN];	 /* node name, "pl011@9000000" */
+	char compatible[FDT_NAME_LEN];	 /* its first compatible string */
+	const char *what;		 /* set for PCIe windows */
+	bool disabled;			 /* status = "disabled" */
 	unsigned int spis[FDT_DEV_SPIS]; /* INTIDs of its own SPIs */
 	unsigned int num_spis;
 };
 
 struct fdt_gic {
-	unsigned int version;		/* 3 or 2; 0 = none */
+	unsigned int version; /* 3 or 2; 0 = none */
 	char name[FDT_NAME_LEN];
 	char compatible[FDT_NAME_LEN];
 	uint64_t gicd, gicd_size;
-	uint64_t gicr, gicr_size;	/* GICv3: the first region */
+	uint64_t gicr, gicr_size; /* GICv3: the first region */
 	/* GICv3: every redistributor region, as `reg` lists them. */
 	struct fdt_range gicr_regions[FDT_MAX_GICR];
 	unsigned int num_gicr_regions;
-	uint64_t gicr_stride;		/* "redistributor-stride", 0 if none */
+	uint64_t gicr_stride; /* "redistributor-stride", 0 if none */
 	/* GICv2: CPU interface, hypervisor control, virtual CPU interface. */
 	uint64_t gicc, gicc_size, gich, gicv;
-	unsigned int maintenance_irq;	/* INTID, 0 if the node names none */
+	unsigned int maintenance_irq; /* INTID, 0 if the node names none */
 	/* Enabled GICv3 ITS nodes (children "arm,gic-v3-its"). */
 	struct fdt_range its[FDT_MAX_ITS];
 	unsigned int num_its;
@@ -62,14 +62,14 @@ struct fdt_gic {
 
 /* Interrupts behind one controller that could not be traced to an SPI. */
 struct fdt_irq_gap {
-	char controller[FDT_NAME_LEN];	/* node name */
+	char controller[FDT_NAME_LEN]; /* node name */
 	char compatible[FDT_NAME_LEN];
 	unsigned int count;
 };
 
 struct fdt_console {
-	bool found;			/* /chosen stdout-path resolved */
-	bool pl011;			/* arm,pl011 or arm,sbsa-uart */
+	bool found; /* /chosen stdout-path resolved */
+	bool pl011; /* arm,pl011 or arm,sbsa-uart */
 	char path[128];
 	char compatible[FDT_NAME_LEN];
 	uint64_t address, size;
@@ -81,10 +81,10 @@ struct fdt_platform {
 	uint64_t mpidr[FDT_MAX_CPUS];
 	struct fdt_range ram[FDT_MAX_RANGES];
 	unsigned int num_ram;
-	struct fdt_range reserved[FDT_MAX_RANGES];	/* /reserved-memory */
+	struct fdt_range reserved[FDT_MAX_RANGES]; /* /reserved-memory */
 	unsigned int num_reserved;
-	int hv;			/* index into reserved[] or -1 */
-	int cells;		/* index into reserved[] or -1 */
+	int hv;	   /* index into reserved[] or -1 */
+	int cells; /* index into reserved[] or -1 */
 	struct fdt_gic gic;
 	struct fdt_console console;
 	struct fdt_device devices[FDT_MAX_DEVICES];
@@ -98,9 +98,9 @@ struct fdt_platform {
 	unsigned int untranslated;
 	struct fdt_irq_gap gaps[FDT_MAX_GAPS];
 	unsigned int num_gaps;
-	unsigned int dropped;	/* entries beyond the limits above */
-	bool devices_dropped;	/* more devices than FDT_MAX_DEVICES */
-	bool out_of_memory;	/* the scan's index could not be built */
+	unsigned int dropped; /* entries beyond the limits above */
+	bool devices_dropped; /* more devices than FDT_MAX_DEVICES */
+	bool out_of_memory;   /* the scan's index could not be built */
 };
 
 const char *fdt_check_blob(const void *fdt, size_t size);

@@ -45,7 +45,8 @@ void *fdt_load(const char *path, size_t *size)
 		return NULL;
 	why = fdt_check_blob(fdt, *size);
 	if (why) {
-		fprintf(stderr, "%s: %s: not a valid flattened device tree: %s\n",
+		fprintf(stderr,
+			"%s: %s: not a valid flattened device tree: %s\n",
 			progname, path, why);
 		free(fdt);
 		return NULL;
@@ -65,8 +66,8 @@ uint64_t dt_read_cells(const fdt32_t *p, int n)
 }
 
 /* A one-cell property: dflt if absent, bad if malformed. */
-uint32_t dt_get_u32(const void *fdt, int node, const char *name,
-		    uint32_t dflt, uint32_t bad)
+uint32_t dt_get_u32(const void *fdt, int node, const char *name, uint32_t dflt,
+		    uint32_t bad)
 {
 	const fdt32_t *p;
 	int len;

@@ -24,14 +24,14 @@
 #include "fdt-scan.h"
 #include "util.h"
 
-#define SYSLOG_ACTION_READ_ALL		3
-#define SYSLOG_ACTION_SIZE_BUFFER	10
-#define HV_MEM_MIN			0x100000ULL	/* the validator's minimum */
-#define MAX_CPUS			BH_CHECK_KCONFIG_MAX_CPUS
+#define SYSLOG_ACTION_READ_ALL	  3
+#define SYSLOG_ACTION_SIZE_BUFFER 10
+#define HV_MEM_MIN		  0x100000ULL /* the validator's minimum */
+#define MAX_CPUS		  BH_CHECK_KCONFIG_MAX_CPUS
 
 struct report {
 	unsigned int problems;
-	char *log;		/* the kernel log, NULL if unreadable */
+	char *log; /* the kernel log, NULL if unreadable */
 	char cmdline[4096];
 };
 
@@ -237,7 +237,9 @@ static void check_vhe(struct report *r)
 
 static void check_reserved(struct report *r, const struct fdt_platform *p)
 {
-	const char *fix = "add /reserved-memory/" FDT_HV_NODE "@ADDR { reg = <...>; no-map; } (8 MiB) to the device tree";
+	const char *fix =
+		"add /reserved-memory/" FDT_HV_NODE
+		"@ADDR { reg = <...>; no-map; } (8 MiB) to the device tree";
 	const struct fdt_range *hv, *cells;
 	char size[32];
 
@@ -249,7 +251,8 @@ static void check_reserved(struct report *r, const struct fdt_platform *p)
 		format_size(size, sizeof(size), hv->size);
 		if (!hv->no_map)
 			verdict(r, "PROBLEM", "hypervisor memory",
-				"give /reserved-memory/" FDT_HV_NODE " the property no-map",
+				"give /reserved-memory/" FDT_HV_NODE
+				" the property no-map",
 				"/reserved-memory/%s (%s) is not no-map: Linux maps it",
 				hv->name, size);
 		else if (hv->size < HV_MEM_MIN)
@@ -263,14 +266,16 @@ static void check_reserved(struct report *r, const struct fdt_platform *p)
 	}
 	if (p->cells < 0) {
 		verdict(r, "NOTE", "cell memory",
-			"reserve /reserved-memory/" FDT_CELLS_NODE "@ADDR (no-map) for non-root cells",
+			"reserve /reserved-memory/" FDT_CELLS_NODE
+			"@ADDR (no-map) for non-root cells",
 			"no /reserved-memory/%s@... node: cells need RAM that Linux does not use",
 			FDT_CELLS_NODE);
 	} else {
 		cells = &p->reserved[p->cells];
 		format_size(size, sizeof(size), cells->size);
-		verdict(r, "OK", "cell memory", NULL, "/reserved-memory/%s, %s%s",
-			cells->name, size, cells->no_map ? ", no-map" : "");
+		verdict(r, "OK", "cell memory", NULL,
+			"/reserved-memory/%s, %s%s", cells->name, size,
+			cells->no_map ? ", no-map" : "");
 	}
 }
 
@@ -414,8 +419,8 @@ static void check_cells(struct report *r, const struct fdt_platform *p,
 	}
 }
 
-static void check_device_tree(struct report *r, const char *dtb,
-			      char **cells, int num_cells)
+static void check_device_tree(struct report *r, const char *dtb, char **cells,
+			      int num_cells)
 {
 	struct fdt_platform *p;
 	size_t size;
@@ -500,7 +505,8 @@ static int cmd_hardware_check(int argc, char **argv)
 }
 
 static const struct command hardware_commands[] = {
-	{ "check", cmd_hardware_check, "[--dtb FILE] [CELL.cell ...]: can Bulkhead run here?" },
+	{ "check", cmd_hardware_check,
+	  "[--dtb FILE] [CELL.cell ...]: can Bulkhead run here?" },
 	{ NULL, NULL, NULL },
 };
 

@@ -23,12 +23,13 @@ int cmd_enable(int argc, char **argv)
 	void *cfg;
 	int fd, err;
 
-	err = usage_of(argc, argv, 1, 1,
-		       "Usage: bulkhead enable SYSTEM.cell\n\n"
-		       "Starts the hypervisor with the system config SYSTEM.cell and\n"
-		       "moves the running Linux into the root cell it describes.\n"
-		       "The driver (bulkhead.ko) must be loaded. 'bulkhead config\n"
-		       "check SYSTEM.cell' explains a config the driver rejects.\n");
+	err = usage_of(
+		argc, argv, 1, 1,
+		"Usage: bulkhead enable SYSTEM.cell\n\n"
+		"Starts the hypervisor with the system config SYSTEM.cell and\n"
+		"moves the running Linux into the root cell it describes.\n"
+		"The driver (bulkhead.ko) must be loaded. 'bulkhead config\n"
+		"check SYSTEM.cell' explains a config the driver rejects.\n");
 	if (err >= 0)
 		return err;
 	cfg = read_file(argv[1], &size);
@@ -83,14 +84,16 @@ static int cat_sysfs(const char *name)
 	snprintf(path, sizeof(path), "%s/%s", BULKHEAD_SYSFS, name);
 	fd = open(path, O_RDONLY);
 	if (fd < 0) {
-		fprintf(stderr, "%s: %s: %s\n", progname, path, strerror(errno));
+		fprintf(stderr, "%s: %s: %s\n", progname, path,
+			strerror(errno));
 		return 1;
 	}
 	while ((n = read(fd, buf, sizeof(buf))) > 0)
 		if (fwrite(buf, 1, n, stdout) != (size_t)n)
 			break;
 	if (n < 0)
-		fprintf(stderr, "%s: %s: %s%s\n", progname, path, strerror(errno),
+		fprintf(stderr, "%s: %s: %s%s\n", progname, path,
+			strerror(errno),
 			errno == ENODEV ? " (hypervisor not enabled)" : "");
 	close(fd);
 	return n < 0 ? 1 : 0;
@@ -119,10 +122,11 @@ int cmd_console(int argc, char **argv)
 
 int cmd_stats(int argc, char **argv)
 {
-	int ret = usage_of(argc, argv, 0, 0,
-			   "Usage: bulkhead stats\n\n"
-			   "Prints, per CPU, how often it exited to the hypervisor, by\n"
-			   "reason, and the hypervisor's memory pool usage in pages.\n");
+	int ret = usage_of(
+		argc, argv, 0, 0,
+		"Usage: bulkhead stats\n\n"
+		"Prints, per CPU, how often it exited to the hypervisor, by\n"
+		"reason, and the hypervisor's memory pool usage in pages.\n");
 
 	if (ret >= 0)
 		return ret;

@@ -27,25 +27,25 @@
 
 #define NAME		"ivshmem-demo-uio"
 #define PEER		((unsigned int)BH_DEMO_ROOT_PEER)
-#define POLL_MS		10	/* by default, also look without an interrupt */
+#define POLL_MS		10 /* by default, also look without an interrupt */
 #define STATE_TABLE	0x1000UL
 /* The command register's high byte, and INTx disable (bit 10) in it. */
 #define CFG_COMMAND_HI	5
-#define CMD_HI_INTX_OFF	(1U << 2)
+#define CMD_HI_INTX_OFF (1U << 2)
 
 struct uio_demo {
 	int uio, config;
-	uint8_t command_hi;		/* as read at start, INTx enabled */
+	uint8_t command_hi; /* as read at start, INTx enabled */
 	volatile uint32_t *regs;
-	const volatile uint8_t *link;		/* all of it, read-only */
-	volatile uint8_t *own;			/* our output section */
+	const volatile uint8_t *link; /* all of it, read-only */
+	volatile uint8_t *own;	      /* our output section */
 	uint64_t out_size, rw_size;
 	unsigned int id, max_peers;
-	int wait_ms;			/* poll() timeout, -1: none */
+	int wait_ms; /* poll() timeout, -1: none */
 	uint32_t last_seq;
 	bool connected;
 	unsigned int requests, errors, total_errors;
-	uint32_t interrupts;		/* claimed by the handler, so far */
+	uint32_t interrupts; /* claimed by the handler, so far */
 	unsigned long long bytes;
 };
 
@@ -60,7 +60,8 @@ static void usage(FILE *f)
 		"  -r RUNS   exit after RUNS runs (default 1)\n"
 		"  -w MS     look at the link after MS ms without an interrupt too\n"
 		"            (default %d; -1: only when interrupted, so the demo\n"
-		"            stalls if the interrupt does not work)\n", PEER, POLL_MS);
+		"            stalls if the interrupt does not work)\n",
+		PEER, POLL_MS);
 }
 
 static void *map(const char *path, int flags, uint64_t off, uint64_t len,
@@ -113,9 +114,9 @@ static int open_device(struct uio_demo *d, unsigned int n)
 		return -1;
 	}
 	d->command_hi &= ~CMD_HI_INTX_OFF;
-	snprintf(path, sizeof(path), "/sys/class/uio/uio%u/device/resource0", n);
-	d->regs = map(path, O_RDWR, 0, BH_PCI_BAR_SIZE,
-		      PROT_READ | PROT_WRITE);
+	snprintf(path, sizeof(path), "/sys/class/uio/uio%u/device/resource0",
+		 n);
+	d->regs = map(path, O_RDWR, 0, BH_PCI_BAR_SIZE, PROT_READ | PROT_WRITE);
 	if (!d->regs)
 		return -1;
 	d->id = d->regs[BH_IVSHMEM_REG_ID / 4];
@@ -123,7 +124,8 @@ static int open_device(struct uio_demo *d, unsigned int n)
 	shmem = reg64(d, BH_IVSHMEM_REG_SHMEM_LO);
 	d->rw_size = reg64(d, BH_IVSHMEM_REG_RW_SIZE_LO);
 	d->out_size = reg64(d, BH_IVSHMEM_REG_OUT_SIZE_LO);
-	printf(NAME ": link %u, peer %u of %u, memory at 0x%llx, out %llu bytes\n",
+	printf(NAME
+	       ": link %u, peer %u of %u, memory at 0x%llx, out %llu bytes\n",
 	       d->regs[BH_IVSHMEM_REG_LINK_ID / 4], d->id, d->max_peers,
 	       (unsigned long long)shmem, (unsigned long long)d->out_size);
 	if (d->id == PEER || d->id >= d->max_peers || PEER >= d->max_peers ||
@@ -241,8 +243,8 @@ static int serve(struct uio_demo *d)
 
 static int unmask_intx(struct uio_demo *d)
 {
-	return pwrite(d->config, &d->command_hi, 1, CFG_COMMAND_HI) == 1 ?
-	       0 : -1;
+	return pwrite(d->config, &d->command_hi, 1, CFG_COMMAND_HI) == 1 ? 0 :
+									   -1;
 }
 
 /*
@@ -274,11 +276,21 @@ int main(int argc, char **argv)
 
 	while ((c = getopt(argc, argv, "u:r:w:h")) != -1) {
 		switch (c) {
-		case 'u': n = strtoul(optarg, NULL, 0); break;
-		case 'r': runs = strtoul(optarg, NULL, 0); break;
-		case 'w': d.wait_ms = strtol(optarg, NULL, 0); break;
-		case 'h': usage(stdout); return 0;
-		default: usage(stderr); return 2;
+		case 'u':
+			n = strtoul(optarg, NULL, 0);
+			break;
+		case 'r':
+			runs = strtoul(optarg, NULL, 0);
+			break;
+		case 'w':
+			d.wait_ms = strtol(optarg, NULL, 0);
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
 		}
 	}
 	if (optind != argc) {
@@ -298,7 +310,8 @@ int main(int argc, char **argv)
 	fflush(stdout);
 	while (done < runs) {
 		if (wait_interrupt(&d) < 0) {
-			fprintf(stderr, NAME ": waiting for the interrupt: %s\n",
+			fprintf(stderr,
+				NAME ": waiting for the interrupt: %s\n",
 				strerror(errno));
 			return 1;
 		}

@@ -27,33 +27,35 @@
 #include <bulkhead/ivshmem-demo.h>
 #include <bulkhead/ivshmem-ioctl.h>
 
-#define NAME		"ivshmem-demo"
+#define NAME	     "ivshmem-demo"
 /* The protocol's peer ids, as unsigned for printing. */
-#define ROOT_PEER	((unsigned int)BH_DEMO_ROOT_PEER)
-#define INMATE_PEER	((unsigned int)BH_DEMO_INMATE_PEER)
-#define MAX_REPORTED	10	/* errors described one by one */
-#define LEAVE_US	200000	/* the inmate polls every 10 ms */
+#define ROOT_PEER    ((unsigned int)BH_DEMO_ROOT_PEER)
+#define INMATE_PEER  ((unsigned int)BH_DEMO_INMATE_PEER)
+#define MAX_REPORTED 10	    /* errors described one by one */
+#define LEAVE_US     200000 /* the inmate polls every 10 ms */
 
 struct demo {
 	int fd;
 	struct bulkhead_ivshmem_info info;
-	const volatile uint32_t *state;		/* state table */
-	volatile struct bh_demo_msg *out;	/* ours */
-	const volatile struct bh_demo_msg *in;	/* the inmate's */
+	const volatile uint32_t *state;	       /* state table */
+	volatile struct bh_demo_msg *out;      /* ours */
+	const volatile struct bh_demo_msg *in; /* the inmate's */
 	unsigned int timeout_ms;
-	bool spin;		/* watch the memory instead of sleeping */
+	bool spin; /* watch the memory instead of sleeping */
 	unsigned int errors;
 };
 
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"Usage: " NAME " [-d DEV] [-n COUNT] [-s SIZE] [--bulk] [--spin] [-t MS]\n"
+		"Usage: " NAME
+		" [-d DEV] [-n COUNT] [-s SIZE] [--bulk] [--spin] [-t MS]\n"
 		"       " NAME " [-d DEV] --check-access\n\n"
 		"Ping-pong with the inmate on an ivshmem link (peer %u of the link,\n"
 		"this cell being peer %u): COUNT requests of SIZE payload bytes,\n"
 		"each answered and checked before the next.\n\n"
-		"  -d DEV      device (default " BULKHEAD_IVSHMEM_DEV_PREFIX "0)\n"
+		"  -d DEV      device (default " BULKHEAD_IVSHMEM_DEV_PREFIX
+		"0)\n"
 		"  -n COUNT    requests (default 10000, with --bulk 100)\n"
 		"  -s SIZE     payload bytes (default 64, with --bulk as many as\n"
 		"              the output section holds)\n"
@@ -96,7 +98,9 @@ static void *map(struct demo *d, uint64_t off, uint64_t len, int prot)
 	void *p = mmap(NULL, len, prot, MAP_SHARED, d->fd, off);
 
 	if (p == MAP_FAILED) {
-		fprintf(stderr, NAME ": mmap of 0x%" PRIx64 " bytes at 0x%" PRIx64 ": %s\n",
+		fprintf(stderr,
+			NAME ": mmap of 0x%" PRIx64 " bytes at 0x%" PRIx64
+			     ": %s\n",
 			len, off, strerror(errno));
 		return NULL;
 	}
@@ -153,7 +157,9 @@ static int wait_peer_ready(struct demo *d)
 	/* A state change interrupts us; poll anyway, in case it came early. */
 	while (d->state[BH_DEMO_INMATE_PEER] != BH_DEMO_STATE_READY) {
 		if (now_ns() >= deadline) {
-			fprintf(stderr, NAME ": the inmate (peer %u) is not ready after %u ms (its state: %u)\n",
+			fprintf(stderr,
+				NAME
+				": the inmate (peer %u) is not ready after %u ms (its state: %u)\n",
 				INMATE_PEER, d->timeout_ms,
 				d->state[BH_DEMO_INMATE_PEER]);
 			return -1;
@@ -189,7 +195,8 @@ static int send_request(struct demo *d, uint32_t seq, uint32_t len,
 	__atomic_thread_fence(__ATOMIC_RELEASE);
 	d->out->seq = seq;
 	if (ioctl(d->fd, BULKHEAD_IVSHMEM_RING, &ring) < 0) {
-		fprintf(stderr, NAME ": ringing the inmate: %s\n", strerror(errno));
+		fprintf(stderr, NAME ": ringing the inmate: %s\n",
+			strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -205,7 +212,9 @@ static int wait_reply(struct demo *d, uint32_t seq)
 	while (d->in->seq != seq) {
 		now = now_ns();
 		if (now >= deadline) {
-			fprintf(stderr, NAME ": no reply to seq %u within %u ms (the inmate's last seq: %u, its state: %u)\n",
+			fprintf(stderr,
+				NAME
+				": no reply to seq %u within %u ms (the inmate's last seq: %u, its state: %u)\n",
 				seq, d->timeout_ms, d->in->seq,
 				d->state[BH_DEMO_INMATE_PEER]);
 			return -1;
@@ -249,7 +258,8 @@ static void check_reply(struct demo *d, uint32_t seq, uint32_t len, bool echo)
 	uint32_t h = BH_DEMO_FNV_BASIS, i, bad = 0, first_bad = 0;
 
 	if (d->in->flags & BH_DEMO_BAD) {
-		report(d, seq, "the inmate found the request corrupt (reply flags 0x%x)",
+		report(d, seq,
+		       "the inmate found the request corrupt (reply flags 0x%x)",
 		       d->in->flags);
 		return;
 	}
@@ -266,7 +276,8 @@ static void check_reply(struct demo *d, uint32_t seq, uint32_t len, bool echo)
 			first_bad = i;
 	}
 	if (h != d->in->checksum)
-		report(d, seq, "reply checksum 0x%08x, its payload sums to 0x%08x",
+		report(d, seq,
+		       "reply checksum 0x%08x, its payload sums to 0x%08x",
 		       d->in->checksum, h);
 	else if (bad)
 		report(d, seq, "%u reply bytes wrong, the first at %u", bad,
@@ -274,8 +285,8 @@ static void check_reply(struct demo *d, uint32_t seq, uint32_t len, bool echo)
 }
 
 /* One mapping attempt of --check-access: does it fail with want_err? */
-static int try_map(struct demo *d, const char *what, uint64_t off,
-		   uint64_t len, int prot, int flags, int want_err)
+static int try_map(struct demo *d, const char *what, uint64_t off, uint64_t len,
+		   int prot, int flags, int want_err)
 {
 	void *p;
 	int err;
@@ -299,7 +310,7 @@ static int try_map(struct demo *d, const char *what, uint64_t off,
 	}
 	if (!err && !(prot & PROT_WRITE) && want_err == EACCES &&
 	    mprotect(p, len, PROT_READ | PROT_WRITE) < 0)
-		err = errno;	/* asked of an mprotect to writable */
+		err = errno; /* asked of an mprotect to writable */
 	if (p != MAP_FAILED)
 		munmap(p, len);
 	printf(NAME ": access: %s: %s (%s)\n", what,
@@ -313,12 +324,11 @@ static int check_access(struct demo *d)
 {
 	const struct bulkhead_ivshmem_info *i = &d->info;
 	uint64_t own = i->out_offset + i->peer_id * i->out_size;
-	uint64_t other = i->out_offset +
-			 (i->peer_id ? 0 : 1) * i->out_size;
+	uint64_t other = i->out_offset + (i->peer_id ? 0 : 1) * i->out_size;
 	int bad = 0;
 
-	bad |= try_map(d, "state table read-only", 0, i->state_size,
-		       PROT_READ, MAP_SHARED, 0);
+	bad |= try_map(d, "state table read-only", 0, i->state_size, PROT_READ,
+		       MAP_SHARED, 0);
 	bad |= try_map(d, "state table writable", 0, i->state_size,
 		       PROT_READ | PROT_WRITE, MAP_SHARED, EACCES);
 	bad |= try_map(d, "state table made writable by mprotect", 0,
@@ -333,7 +343,8 @@ static int check_access(struct demo *d)
 		       i->out_size, PROT_READ, MAP_SHARED, 0);
 	bad |= try_map(d, "other peer's output section writable", other,
 		       i->out_size, PROT_READ | PROT_WRITE, MAP_SHARED, EACCES);
-	bad |= try_map(d, "other peer's output section made writable by mprotect",
+	bad |= try_map(d,
+		       "other peer's output section made writable by mprotect",
 		       other, i->out_size, PROT_READ, MAP_SHARED, EACCES);
 	bad |= try_map(d, "whole link read-only", 0, i->shmem_size, PROT_READ,
 		       MAP_SHARED, 0);
@@ -421,13 +432,17 @@ int main(int argc, char **argv)
 		return check_access(&d);
 	if (info->peer_id != BH_DEMO_ROOT_PEER ||
 	    info->max_peers <= BH_DEMO_INMATE_PEER) {
-		fprintf(stderr, NAME ": link %u: this cell is peer %u of %u, the demo needs peer %u with a peer %u\n",
+		fprintf(stderr,
+			NAME
+			": link %u: this cell is peer %u of %u, the demo needs peer %u with a peer %u\n",
 			info->link_id, info->peer_id, info->max_peers,
 			ROOT_PEER, INMATE_PEER);
 		return 1;
 	}
 	if (info->out_size < BH_DEMO_PAYLOAD_OFFSET) {
-		fprintf(stderr, NAME ": link %u: output sections of %" PRIu64 " bytes hold no message\n",
+		fprintf(stderr,
+			NAME ": link %u: output sections of %" PRIu64
+			     " bytes hold no message\n",
 			info->link_id, (uint64_t)info->out_size);
 		return 1;
 	}
@@ -435,7 +450,9 @@ int main(int argc, char **argv)
 	if (size == UINT64_MAX)
 		size = bulk ? max_len : 64;
 	if (size > max_len) {
-		fprintf(stderr, NAME ": -s %" PRIu64 ": at most %" PRIu64 " payload bytes fit in an output section\n",
+		fprintf(stderr,
+			NAME ": -s %" PRIu64 ": at most %" PRIu64
+			     " payload bytes fit in an output section\n",
 			size, max_len);
 		return 2;
 	}
@@ -467,7 +484,8 @@ int main(int argc, char **argv)
 	signal(SIGHUP, leave_on_signal);
 	if (set_state(&d, BH_DEMO_STATE_READY) || wait_peer_ready(&d))
 		goto fail;
-	printf(NAME ": link %u, inmate ready: %" PRIu64 " %s requests of %" PRIu64 " bytes\n",
+	printf(NAME ": link %u, inmate ready: %" PRIu64
+		    " %s requests of %" PRIu64 " bytes\n",
 	       info->link_id, count, bulk ? "bulk" : "echo", size);
 	fflush(stdout);
 
@@ -489,16 +507,21 @@ int main(int argc, char **argv)
 	    wait_reply(&d, BH_DEMO_SEQ_DONE))
 		goto fail;
 	if (d.in->flags & BH_DEMO_BAD)
-		report(&d, BH_DEMO_SEQ_DONE, "the inmate found the done request corrupt");
+		report(&d, BH_DEMO_SEQ_DONE,
+		       "the inmate found the done request corrupt");
 	set_state(&d, 0);
 
-	printf(NAME ": %" PRIu64 " round trips, %u errors, rtt avg %.1f us min %.1f us max %.1f us\n",
+	printf(NAME
+	       ": %" PRIu64
+	       " round trips, %u errors, rtt avg %.1f us min %.1f us max %.1f us\n",
 	       count, d.errors, rtt_sum / 1000.0 / count, rtt_min / 1000.0,
 	       rtt_max / 1000.0);
 	if (bulk)
-		printf(NAME ": bulk %" PRIu64 " bytes in %" PRIu64 " us: %.1f MB/s\n",
+		printf(NAME ": bulk %" PRIu64 " bytes in %" PRIu64
+			    " us: %.1f MB/s\n",
 		       count * size, elapsed / 1000,
-		       elapsed ? (double)(count * size) * 1000.0 / elapsed : 0.0);
+		       elapsed ? (double)(count * size) * 1000.0 / elapsed :
+				 0.0);
 	return d.errors ? 1 : 0;
 
 fail:

@@ -21,7 +21,7 @@
 
 #include "util.h"
 
-#define PCI_DEVICES	"/sys/bus/pci/devices"
+#define PCI_DEVICES "/sys/bus/pci/devices"
 
 /* DEV: a link id, a device name, or a path. */
 static void device_path(const char *dev, char *path, size_t size)
@@ -83,11 +83,12 @@ static int cmd_list(int argc, char **argv)
 	DIR *dir;
 	int ret;
 
-	ret = usage_of(argc, argv, 0, 0,
-		       "Usage: bulkhead ivshmem list\n\n"
-		       "Lists the root cell's ivshmem devices (links): device node,\n"
-		       "PCI address, link id, own peer id, number of peers, and the\n"
-		       "state table. They exist while the hypervisor is enabled.\n");
+	ret = usage_of(
+		argc, argv, 0, 0,
+		"Usage: bulkhead ivshmem list\n\n"
+		"Lists the root cell's ivshmem devices (links): device node,\n"
+		"PCI address, link id, own peer id, number of peers, and the\n"
+		"state table. They exist while the hypervisor is enabled.\n");
 	if (ret >= 0)
 		return ret;
 	dir = opendir(PCI_DEVICES);
@@ -114,8 +115,8 @@ static int cmd_list(int argc, char **argv)
 				 BULKHEAD_IVSHMEM_DEV_PREFIX, link);
 		else
 			snprintf(node, sizeof(node), "- (no driver)");
-		printf("%-26s %-14s %-5s %-5s %-6s %s\n", node, de->d_name, link,
-		       peer, peers, state);
+		printf("%-26s %-14s %-5s %-5s %-6s %s\n", node, de->d_name,
+		       link, peer, peers, state);
 	}
 	closedir(dir);
 	return 0;
@@ -127,11 +128,12 @@ static int cmd_info(int argc, char **argv)
 	char size[32];
 	int ret, fd;
 
-	ret = usage_of(argc, argv, 1, 1,
-		       "Usage: bulkhead ivshmem info DEV\n\n"
-		       "Prints a link's parameters, one 'name: value' per line.\n"
-		       "DEV is a link id, a device name (bulkhead-ivshmem0) or a path.\n"
-		       "Offsets are those of the link memory (and of mmap on DEV).\n");
+	ret = usage_of(
+		argc, argv, 1, 1,
+		"Usage: bulkhead ivshmem info DEV\n\n"
+		"Prints a link's parameters, one 'name: value' per line.\n"
+		"DEV is a link id, a device name (bulkhead-ivshmem0) or a path.\n"
+		"Offsets are those of the link memory (and of mmap on DEV).\n");
 	if (ret >= 0)
 		return ret;
 	fd = open_ivshmem(argv[1], &info);
@@ -288,8 +290,10 @@ static int cmd_wait(int argc, char **argv)
 			if (++a == argc)
 				goto usage;
 			timeout = strtod(argv[a], &end);
-			if (*end || !*argv[a] || timeout < 0 || timeout > 86400) {
-				fprintf(stderr, "%s: '%s' is not a timeout in seconds\n",
+			if (*end || !*argv[a] || timeout < 0 ||
+			    timeout > 86400) {
+				fprintf(stderr,
+					"%s: '%s' is not a timeout in seconds\n",
 					progname, argv[a]);
 				return EXIT_USAGE;
 			}
@@ -347,7 +351,8 @@ static int section(const struct bulkhead_ivshmem_info *info, const char *sect,
 		fprintf(stderr, "%s: link %u has peers 0 to %u\n", progname,
 			info->link_id, info->max_peers - 1U);
 	else
-		fprintf(stderr, "%s: section '%s': rw or out\n", progname, sect);
+		fprintf(stderr, "%s: section '%s': rw or out\n", progname,
+			sect);
 	return -1;
 }
 
@@ -376,8 +381,8 @@ static int cmd_read(int argc, char **argv)
 	}
 	if (argc != a && argc != a + 2)
 		goto usage;
-	if (argc == a + 2 && (parse_size(argv[a], &off) ||
-			      parse_size(argv[a + 1], &len)))
+	if (argc == a + 2 &&
+	    (parse_size(argv[a], &off) || parse_size(argv[a + 1], &len)))
 		goto usage;
 	fd = open_ivshmem(argv[1], &info);
 	if (fd < 0)
@@ -389,7 +394,8 @@ static int cmd_read(int argc, char **argv)
 	if (argc == a)
 		len = sect_size;
 	if (off > sect_size || len > sect_size - off) {
-		fprintf(stderr, "%s: %llu bytes at %llu do not fit in the %llu-byte section\n",
+		fprintf(stderr,
+			"%s: %llu bytes at %llu do not fit in the %llu-byte section\n",
 			progname, (unsigned long long)len,
 			(unsigned long long)off, (unsigned long long)sect_size);
 		ret = EXIT_USAGE;
@@ -423,14 +429,16 @@ static int cmd_write(int argc, char **argv)
 	int fd, ret;
 	char *p;
 
-	ret = usage_of(argc, argv, 4, 4,
-		       "Usage: bulkhead ivshmem write DEV rw|out OFFSET STRING\n\n"
-		       "Writes STRING (without a terminating NUL) at OFFSET of the\n"
-		       "read-write section or of this cell's own output section.\n");
+	ret = usage_of(
+		argc, argv, 4, 4,
+		"Usage: bulkhead ivshmem write DEV rw|out OFFSET STRING\n\n"
+		"Writes STRING (without a terminating NUL) at OFFSET of the\n"
+		"read-write section or of this cell's own output section.\n");
 	if (ret >= 0)
 		return ret;
 	if (parse_size(argv[3], &off)) {
-		fprintf(stderr, "%s: '%s' is not an offset\n", progname, argv[3]);
+		fprintf(stderr, "%s: '%s' is not an offset\n", progname,
+			argv[3]);
 		return EXIT_USAGE;
 	}
 	len = strlen(argv[4]);
@@ -442,7 +450,8 @@ static int cmd_write(int argc, char **argv)
 		goto out;
 	}
 	if (off > sect_size || len > sect_size - off) {
-		fprintf(stderr, "%s: %llu bytes at %llu do not fit in the %llu-byte section\n",
+		fprintf(stderr,
+			"%s: %llu bytes at %llu do not fit in the %llu-byte section\n",
 			progname, (unsigned long long)len,
 			(unsigned long long)off, (unsigned long long)sect_size);
 		ret = EXIT_USAGE;
@@ -476,8 +485,9 @@ static const struct command ivshmem_commands[] = {
 
 int cmd_ivshmem(int argc, char **argv)
 {
-	return run_group("ivshmem", ivshmem_commands, argc, argv,
-			 "The root cell's shared-memory links to other cells, while\n"
-			 "the hypervisor is enabled. DEV is a link id, a device name\n"
-			 "(bulkhead-ivshmem0) or a path.\n\n");
+	return run_group(
+		"ivshmem", ivshmem_commands, argc, argv,
+		"The root cell's shared-memory links to other cells, while\n"
+		"the hypervisor is enabled. DEV is a link id, a device name\n"
+		"(bulkhead-ivshmem0) or a path.\n\n");
 }

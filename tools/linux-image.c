@@ -12,16 +12,18 @@
 
 #include "linux-image.h"
 
-#define IMAGE_HEADER_SIZE	64
-#define IMAGE_MAGIC		0x644d5241U	/* "ARM\x64", at offset 56 */
-#define IMAGE_FLAG_BE		(1ULL << 0)
-#define IMAGE_FLAG_ANYWHERE	(1ULL << 3)
+#define IMAGE_HEADER_SIZE   64
+#define IMAGE_MAGIC	    0x644d5241U /* "ARM\x64", at offset 56 */
+#define IMAGE_FLAG_BE	    (1ULL << 0)
+#define IMAGE_FLAG_ANYWHERE (1ULL << 3)
 /* Far more than any kernel needs; a larger image_size is a broken header. */
-#define IMAGE_SIZE_MAX		(1ULL << 30)
-#define PAGE_ALIGN_BYTES	0x1000ULL
+#define IMAGE_SIZE_MAX	    (1ULL << 30)
+#define PAGE_ALIGN_BYTES    0x1000ULL
 
 const char *const linux_blob_names[LINUX_NUM_BLOBS] = {
-	"kernel", "device tree", "initrd",
+	"kernel",
+	"device tree",
+	"initrd",
 };
 
 static uint64_t le64(const uint8_t *p)
@@ -47,19 +49,24 @@ int linux_image_parse(const void *data, size_t size, struct linux_image *img,
 
 	memset(img, 0, sizeof(*img));
 	if (size >= 2 && h[0] == 0x1f && h[1] == 0x8b) {
-		snprintf(why, len, "gzip-compressed, not an Image: decompress it first (zcat FILE > Image)");
+		snprintf(why, len,
+			 "gzip-compressed, not an Image: decompress it first (zcat FILE > Image)");
 		return -EINVAL;
 	}
 	if (size < IMAGE_HEADER_SIZE) {
-		snprintf(why, len, "%zu bytes, shorter than the 64-byte arm64 Image header", size);
+		snprintf(why, len,
+			 "%zu bytes, shorter than the 64-byte arm64 Image header",
+			 size);
 		return -EINVAL;
 	}
 	if (!memcmp(h, "MZ", 2) && !memcmp(h + 4, "zimg", 4)) {
-		snprintf(why, len, "an EFI zboot (compressed) kernel, not an Image: use the vmlinux.bin/Image the build made");
+		snprintf(why, len,
+			 "an EFI zboot (compressed) kernel, not an Image: use the vmlinux.bin/Image the build made");
 		return -EINVAL;
 	}
 	if (le32(h + 56) != IMAGE_MAGIC) {
-		snprintf(why, len, "not an arm64 Image: no \"ARM\\x64\" magic at offset 56");
+		snprintf(why, len,
+			 "not an arm64 Image: no \"ARM\\x64\" magic at offset 56");
 		return -EINVAL;
 	}
 	img->text_offset = le64(h + 8);
@@ -68,23 +75,27 @@ int linux_image_parse(const void *data, size_t size, struct linux_image *img,
 	flags = le64(h + 24);
 	/* Before 3.17 image_size was 0 and the bss size unknown (booting.rst). */
 	if (!img->image_size) {
-		snprintf(why, len, "image_size is 0 (a kernel older than 3.17): how much memory it needs is unknown");
+		snprintf(why, len,
+			 "image_size is 0 (a kernel older than 3.17): how much memory it needs is unknown");
 		return -EINVAL;
 	}
 	if (flags & IMAGE_FLAG_BE) {
-		snprintf(why, len, "a big-endian kernel (flags bit 0): cells start little-endian");
+		snprintf(why, len,
+			 "a big-endian kernel (flags bit 0): cells start little-endian");
 		return -EINVAL;
 	}
 	if (img->image_size > IMAGE_SIZE_MAX ||
 	    img->text_offset >= LINUX_KERNEL_ALIGN ||
 	    img->text_offset % PAGE_ALIGN_BYTES) {
-		snprintf(why, len, "implausible header: text_offset 0x%llx, image_size 0x%llx",
+		snprintf(why, len,
+			 "implausible header: text_offset 0x%llx, image_size 0x%llx",
 			 (unsigned long long)img->text_offset,
 			 (unsigned long long)img->image_size);
 		return -EINVAL;
 	}
 	if (img->image_size < size) {
-		snprintf(why, len, "header's image_size 0x%llx is smaller than the file (0x%zx bytes)",
+		snprintf(why, len,
+			 "header's image_size 0x%llx is smaller than the file (0x%zx bytes)",
 			 (unsigned long long)img->image_size, size);
 		return -EINVAL;
 	}
@@ -104,7 +115,7 @@ static bool overlap(uint64_t a, uint64_t asize, uint64_t b, uint64_t bsize)
 
 static const uint64_t blob_align[LINUX_NUM_BLOBS] = {
 	[LINUX_KERNEL] = LINUX_KERNEL_ALIGN,
-	[LINUX_DTB] = PAGE_ALIGN_BYTES,	/* 8 bytes needed, a page is tidy */
+	[LINUX_DTB] = PAGE_ALIGN_BYTES, /* 8 bytes needed, a page is tidy */
 	[LINUX_INITRD] = PAGE_ALIGN_BYTES,
 };
 
@@ -136,7 +147,8 @@ static int blob_clashes(const struct linux_blob *blob, const bool *placed,
 
 /* The lowest aligned address in ram that holds blob self beside the others. */
 static bool place(const struct linux_ram *ram, unsigned int n,
-		  struct linux_blob *blob, const bool *placed, unsigned int self)
+		  struct linux_blob *blob, const bool *placed,
+		  unsigned int self)
 {
 	uint64_t best = 0, cand[1 + LINUX_NUM_BLOBS];
 	bool found = false;
@@ -177,7 +189,8 @@ static void list_ram(char *buf, size_t len, const struct linux_ram *ram,
 		used += snprintf(buf + used, len - used, "%s0x%llx-0x%llx%s",
 				 i ? ", " : "",
 				 (unsigned long long)ram[i].start,
-				 (unsigned long long)(ram[i].start + ram[i].size - 1),
+				 (unsigned long long)(ram[i].start +
+						      ram[i].size - 1),
 				 ram[i].exec ? "" : " (not executable)");
 	if (!n)
 		snprintf(buf, len, "none");
@@ -187,8 +200,8 @@ static int check_fixed(const struct linux_ram *ram, unsigned int n,
 		       struct linux_blob *blob, unsigned int b, char *why,
 		       size_t len, const char *regions)
 {
-	const struct linux_ram *r = region_of(ram, n, blob[b].addr,
-					      blob[b].size);
+	const struct linux_ram *r =
+		region_of(ram, n, blob[b].addr, blob[b].size);
 
 	if (blob[b].addr % blob_align[b]) {
 		snprintf(why, len, "%s address 0x%llx is not %llu-byte aligned",
@@ -197,14 +210,16 @@ static int check_fixed(const struct linux_ram *ram, unsigned int n,
 		return -EINVAL;
 	}
 	if (!r) {
-		snprintf(why, len, "%s [0x%llx-0x%llx] does not fit the cell's loadable RAM (%s)",
+		snprintf(why, len,
+			 "%s [0x%llx-0x%llx] does not fit the cell's loadable RAM (%s)",
 			 linux_blob_names[b], (unsigned long long)blob[b].addr,
 			 (unsigned long long)(blob[b].addr + blob[b].size - 1),
 			 regions);
 		return -ENOSPC;
 	}
 	if (b == LINUX_KERNEL && !r->exec) {
-		snprintf(why, len, "kernel at 0x%llx: that region is not executable",
+		snprintf(why, len,
+			 "kernel at 0x%llx: that region is not executable",
 			 (unsigned long long)blob[b].addr);
 		return -EINVAL;
 	}
@@ -223,7 +238,8 @@ int linux_layout(const struct linux_ram *ram, unsigned int num_ram,
 	list_ram(regions, sizeof(regions), ram, num_ram);
 	blob[LINUX_KERNEL].size = img->text_offset + img->image_size;
 	if (blob[LINUX_DTB].size > LINUX_DTB_MAX) {
-		snprintf(why, len, "device tree of %llu bytes: at most 2 MiB (booting.rst)",
+		snprintf(why, len,
+			 "device tree of %llu bytes: at most 2 MiB (booting.rst)",
 			 (unsigned long long)blob[LINUX_DTB].size);
 		return -EINVAL;
 	}
@@ -236,13 +252,16 @@ int linux_layout(const struct linux_ram *ram, unsigned int num_ram,
 			return ret;
 		other = blob_clashes(blob, placed, b, blob[b].addr);
 		if (other >= 0) {
-			snprintf(why, len, "%s [0x%llx-0x%llx] overlaps the %s [0x%llx-0x%llx]",
+			snprintf(why, len,
+				 "%s [0x%llx-0x%llx] overlaps the %s [0x%llx-0x%llx]",
 				 linux_blob_names[b],
 				 (unsigned long long)blob[b].addr,
-				 (unsigned long long)(blob[b].addr + blob[b].size - 1),
+				 (unsigned long long)(blob[b].addr +
+						      blob[b].size - 1),
 				 linux_blob_names[other],
 				 (unsigned long long)blob[other].addr,
-				 (unsigned long long)(blob[other].addr + blob[other].size - 1));
+				 (unsigned long long)(blob[other].addr +
+						      blob[other].size - 1));
 			return -EINVAL;
 		}
 		placed[b] = true;
@@ -251,11 +270,13 @@ int linux_layout(const struct linux_ram *ram, unsigned int num_ram,
 		if (placed[b] || !blob[b].size)
 			continue;
 		if (!place(ram, num_ram, blob, placed, b)) {
-			snprintf(why, len, "no room for the %s (%llu KiB%s) in the cell's loadable RAM (%s) beside the rest",
+			snprintf(why, len,
+				 "no room for the %s (%llu KiB%s) in the cell's loadable RAM (%s) beside the rest",
 				 linux_blob_names[b],
 				 (unsigned long long)(blob[b].size >> 10),
 				 b == LINUX_KERNEL ?
-				 ", image_size from a 2 MiB aligned base" : "",
+					 ", image_size from a 2 MiB aligned base" :
+					 "",
 				 regions);
 			return -ENOSPC;
 		}

@@ -10,14 +10,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define LINUX_KERNEL_ALIGN	0x200000ULL	/* 2 MiB: booting.rst, 4 */
-#define LINUX_DTB_MAX		0x200000ULL	/* booting.rst, 2 */
+#define LINUX_KERNEL_ALIGN 0x200000ULL /* 2 MiB: booting.rst, 4 */
+#define LINUX_DTB_MAX	   0x200000ULL /* booting.rst, 2 */
 
 struct linux_image {
-	uint64_t text_offset;	/* from the 2 MiB aligned base */
-	uint64_t image_size;	/* bytes the kernel uses from there, bss included */
+	uint64_t text_offset; /* from the 2 MiB aligned base */
+	uint64_t image_size; /* bytes the kernel uses from there, bss included */
 	uint64_t file_size;
-	bool anywhere;		/* flags bit 3: any 2 MiB aligned base will do */
+	bool anywhere; /* flags bit 3: any 2 MiB aligned base will do */
 };
 
 /* Fills img from an Image file's header; -EINVAL with why otherwise. */
@@ -35,7 +35,7 @@ enum { LINUX_KERNEL, LINUX_DTB, LINUX_INITRD, LINUX_NUM_BLOBS };
 /* One thing to place: its size, and its address if the user gave one. */
 struct linux_blob {
 	uint64_t size;
-	uint64_t addr;		/* in: wanted (if fixed); out: placed */
+	uint64_t addr; /* in: wanted (if fixed); out: placed */
 	bool fixed;
 };
 
@@ -48,7 +48,8 @@ struct linux_blob {
  */
 int linux_layout(const struct linux_ram *ram, unsigned int num_ram,
 		 const struct linux_image *img,
-		 struct linux_blob blob[LINUX_NUM_BLOBS], char *why, size_t len);
+		 struct linux_blob blob[LINUX_NUM_BLOBS], char *why,
+		 size_t len);
 
 extern const char *const linux_blob_names[LINUX_NUM_BLOBS];
 

@@ -14,7 +14,7 @@
 
 #include "linux-restart.h"
 
-#define PAGE	0x1000ULL
+#define PAGE 0x1000ULL
 
 static const unsigned char stub[] = {
 #include "linux-restart-stub.inc"
@@ -40,8 +40,7 @@ uint64_t linux_restart_size(const struct linux_image *img, uint64_t dtb_size,
 }
 
 int linux_restart_reserve(struct linux_ram *ram, unsigned int num_ram,
-			  uint64_t size, uint64_t *addr, char *why,
-			  size_t len)
+			  uint64_t size, uint64_t *addr, char *why, size_t len)
 {
 	struct linux_ram *best = NULL;
 	unsigned int i;
@@ -51,7 +50,8 @@ int linux_restart_reserve(struct linux_ram *ram, unsigned int num_ram,
 		    (!best || ram[i].start > best->start))
 			best = &ram[i];
 	if (!best) {
-		snprintf(why, len, "no executable loadable RAM region holds the pristine copy for reboot (%llu KiB); --no-pristine-copy boots without it",
+		snprintf(why, len,
+			 "no executable loadable RAM region holds the pristine copy for reboot (%llu KiB); --no-pristine-copy boots without it",
 			 (unsigned long long)(size >> 10));
 		return -ENOSPC;
 	}

@@ -15,11 +15,11 @@
 
 /* What the stub reads after its code: little-endian, as the cell runs. */
 struct linux_restart_table {
-	uint64_t entry;		/* the kernel's entry (x0 = dtb there) */
+	uint64_t entry; /* the kernel's entry (x0 = dtb there) */
 	uint64_t dtb;
 	uint64_t num_copies;
 	struct {
-		uint64_t dst, src, size;	/* 16-byte aligned, size too */
+		uint64_t dst, src, size; /* 16-byte aligned, size too */
 	} copy[LINUX_NUM_BLOBS];
 };
 
@@ -36,15 +36,14 @@ uint64_t linux_restart_size(const struct linux_image *img, uint64_t dtb_size,
  * of it: *addr is where the copy goes. -ENOSPC with why otherwise.
  */
 int linux_restart_reserve(struct linux_ram *ram, unsigned int num_ram,
-			  uint64_t size, uint64_t *addr, char *why,
-			  size_t len);
+			  uint64_t size, uint64_t *addr, char *why, size_t len);
 
 /* The files to copy at start, and where the kernel runs them from. */
 struct linux_restart_in {
 	const void *image, *dtb, *initrd;
 	uint64_t image_size, dtb_size, initrd_size;
-	uint64_t kernel_at, dtb_at, initrd_at;	/* run addresses (IPA) */
-	uint64_t addr, size;	/* the pristine copy (IPA, bytes) */
+	uint64_t kernel_at, dtb_at, initrd_at; /* run addresses (IPA) */
+	uint64_t addr, size; /* the pristine copy (IPA, bytes) */
 };
 
 /*

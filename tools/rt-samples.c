@@ -21,7 +21,7 @@
 #include <bulkhead/ivshmem-ioctl.h>
 #include <bulkhead/rt-samples.h>
 
-#define NAME		"rt-samples"
+#define NAME "rt-samples"
 
 struct stats {
 	uint64_t samples, lost, jitter_sum;
@@ -36,8 +36,10 @@ static void usage(FILE *f)
 		"link (peer %u), live: every EVERY-th sample as a line\n"
 		"  seq=N t=MSms setpoint=S output=Y u=U jitter=NSns missed=M\n"
 		"(values in thousandths of the plant's unit), then after COUNT samples\n"
-		"  " NAME ": N samples, L lost, jitter min/avg/max A/B/C ns, missed M\n\n"
-		"  -d DEV    device (default " BULKHEAD_IVSHMEM_DEV_PREFIX "0)\n"
+		"  " NAME
+		": N samples, L lost, jitter min/avg/max A/B/C ns, missed M\n\n"
+		"  -d DEV    device (default " BULKHEAD_IVSHMEM_DEV_PREFIX
+		"0)\n"
 		"  -n COUNT  samples to read (default 5000)\n"
 		"  -e EVERY  print every EVERY-th sample (default 100; 0: none)\n"
 		"  -t MS     give up when no sample came for MS ms (default 3000)\n\n"
@@ -102,7 +104,10 @@ static int stream(int fd, const volatile struct bh_rt_ring *ring,
 		__atomic_thread_fence(__ATOMIC_ACQUIRE);
 		if (head == next) {
 			if (now_ms() - last_seen > timeout_ms) {
-				fprintf(stderr, NAME ": no sample for %u ms (at %" PRIu64 ")\n",
+				fprintf(stderr,
+					NAME
+					": no sample for %u ms (at %" PRIu64
+					")\n",
 					timeout_ms, next);
 				return 1;
 			}
@@ -115,7 +120,8 @@ static int stream(int fd, const volatile struct bh_rt_ring *ring,
 			next = head - ring->entries;
 		}
 		for (; next < head && st.samples + st.lost < count; next++) {
-			struct bh_rt_sample s = ring->samples[next % ring->entries];
+			struct bh_rt_sample s =
+				ring->samples[next % ring->entries];
 
 			/* Overwritten while we read it: the writer lapped us. */
 			__atomic_thread_fence(__ATOMIC_ACQUIRE);
@@ -125,13 +131,17 @@ static int stream(int fd, const volatile struct bh_rt_ring *ring,
 			}
 			account(&st, &s);
 			if (every && !(next % every))
-				printf("seq=%u t=%" PRIu64 "ms setpoint=%d output=%d u=%d jitter=%uns missed=%u\n",
-				       s.seq, next * 1000 / ring->freq, s.setpoint,
-				       s.output, s.u, s.jitter_ns, s.missed);
+				printf("seq=%u t=%" PRIu64
+				       "ms setpoint=%d output=%d u=%d jitter=%uns missed=%u\n",
+				       s.seq, next * 1000 / ring->freq,
+				       s.setpoint, s.output, s.u, s.jitter_ns,
+				       s.missed);
 		}
 		fflush(stdout);
 	}
-	printf(NAME ": %" PRIu64 " samples, %" PRIu64 " lost, jitter min/avg/max %u/%" PRIu64 "/%u ns, missed %u\n",
+	printf(NAME ": %" PRIu64 " samples, %" PRIu64
+		    " lost, jitter min/avg/max %u/%" PRIu64
+		    "/%u ns, missed %u\n",
 	       st.samples, st.lost, st.jitter_min,
 	       st.samples ? st.jitter_sum / st.samples : 0, st.jitter_max,
 	       st.missed);
@@ -186,8 +196,11 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (info.max_peers <= BH_RT_INMATE_PEER ||
-	    info.out_size < sizeof(struct bh_rt_ring) + sizeof(struct bh_rt_sample)) {
-		fprintf(stderr, NAME ": link %u has no output section of peer %u that holds samples\n",
+	    info.out_size <
+		    sizeof(struct bh_rt_ring) + sizeof(struct bh_rt_sample)) {
+		fprintf(stderr,
+			NAME
+			": link %u has no output section of peer %u that holds samples\n",
 			info.link_id, BH_RT_INMATE_PEER);
 		return 1;
 	}
@@ -203,24 +216,31 @@ int main(int argc, char **argv)
 	/* The inmate says when its ring is set up. */
 	end = now_ms() + timeout_ms;
 	while (state[BH_RT_INMATE_PEER] != BH_RT_STATE_STREAMING ||
-	       memcmp((const void *)ring->magic, BH_RT_MAGIC, sizeof(ring->magic))) {
+	       memcmp((const void *)ring->magic, BH_RT_MAGIC,
+		      sizeof(ring->magic))) {
 		if (now_ms() > end) {
-			fprintf(stderr, NAME ": link %u: peer %u is not streaming (state %u)\n",
-				info.link_id, BH_RT_INMATE_PEER, state[BH_RT_INMATE_PEER]);
+			fprintf(stderr,
+				NAME
+				": link %u: peer %u is not streaming (state %u)\n",
+				info.link_id, BH_RT_INMATE_PEER,
+				state[BH_RT_INMATE_PEER]);
 			return 1;
 		}
 		wait_a_little(fd);
 	}
 	__atomic_thread_fence(__ATOMIC_ACQUIRE);
 	if (!ring->entries || !ring->freq ||
-	    sizeof(struct bh_rt_ring) + (uint64_t)ring->entries * sizeof(struct bh_rt_sample) >
-	    info.out_size) {
-		fprintf(stderr, NAME ": link %u: a ring of %u entries at %u Hz does not fit\n",
+	    sizeof(struct bh_rt_ring) + (uint64_t)ring->entries *
+						sizeof(struct bh_rt_sample) >
+		    info.out_size) {
+		fprintf(stderr,
+			NAME
+			": link %u: a ring of %u entries at %u Hz does not fit\n",
 			info.link_id, ring->entries, ring->freq);
 		return 1;
 	}
-	printf(NAME ": link %u, %u entries, %u Hz\n", info.link_id, ring->entries,
-	       ring->freq);
+	printf(NAME ": link %u, %u entries, %u Hz\n", info.link_id,
+	       ring->entries, ring->freq);
 	return stream(fd, ring, count, every, timeout_ms);
 
 bad:

@@ -52,7 +52,8 @@ void *read_file(const char *path, size_t *size)
 
 	fd = open(path, O_RDONLY);
 	if (fd < 0) {
-		fprintf(stderr, "%s: %s: %s\n", progname, path, strerror(errno));
+		fprintf(stderr, "%s: %s: %s\n", progname, path,
+			strerror(errno));
 		return NULL;
 	}
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
@@ -156,8 +157,7 @@ int usage_of(int argc, char **argv, int min, int max, const char *text)
 	return -1;
 }
 
-void print_commands(const char *group, const struct command *cmds,
-		    FILE *out)
+void print_commands(const char *group, const struct command *cmds, FILE *out)
 {
 	char name[64];
 
@@ -169,8 +169,8 @@ void print_commands(const char *group, const struct command *cmds,
 }
 
 /* Runs argv[0] from cmds, with argv[0] as the subcommand's own argv[0]. */
-int run_subcommand(const char *group, const struct command *cmds,
-		   int argc, char **argv)
+int run_subcommand(const char *group, const struct command *cmds, int argc,
+		   char **argv)
 {
 	const struct command *c;
 
@@ -187,15 +187,16 @@ int run_subcommand(const char *group, const struct command *cmds,
 int run_group(const char *group, const struct command *cmds, int argc,
 	      char **argv, const char *intro)
 {
-	bool help = argc >= 2 && (!strcmp(argv[1], "--help") ||
-				  !strcmp(argv[1], "-h"));
+	bool help = argc >= 2 &&
+		    (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"));
 	FILE *out = help ? stdout : stderr;
 
 	if (argc < 2 || help) {
 		fprintf(out, "Usage: %s %s COMMAND [ARGS]\n\n%sCommands:\n",
 			progname, group, intro);
 		print_commands(group, cmds, out);
-		fprintf(out, "\n'%s %s COMMAND --help' describes one command.\n",
+		fprintf(out,
+			"\n'%s %s COMMAND --help' describes one command.\n",
 			progname, group);
 		return help ? EXIT_OK : EXIT_USAGE;
 	}
@@ -315,7 +316,8 @@ FILE *open_output(const char *path)
 		return stdout;
 	f = fopen(path, "w");
 	if (!f)
-		fprintf(stderr, "%s: %s: %s\n", progname, path, strerror(errno));
+		fprintf(stderr, "%s: %s: %s\n", progname, path,
+			strerror(errno));
 	return f;
 }
 

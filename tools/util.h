@@ -8,9 +8,9 @@
 #include <stdio.h>
 
 /* Exit statuses of every command. */
-#define EXIT_OK		0
-#define EXIT_FAIL	1
-#define EXIT_USAGE	2
+#define EXIT_OK	   0
+#define EXIT_FAIL  1
+#define EXIT_USAGE 2
 
 struct command {
 	const char *name;
@@ -26,12 +26,11 @@ int open_device(void);
 void report_ioctl_error(int fd, const char *what, int err);
 int wants_help(int argc, char **argv);
 int usage_of(int argc, char **argv, int min, int max, const char *text);
-int run_subcommand(const char *group, const struct command *cmds,
-		   int argc, char **argv);
+int run_subcommand(const char *group, const struct command *cmds, int argc,
+		   char **argv);
 int run_group(const char *group, const struct command *cmds, int argc,
 	      char **argv, const char *intro);
-void print_commands(const char *group, const struct command *cmds,
-		    FILE *out);
+void print_commands(const char *group, const struct command *cmds, FILE *out);
 
 int parse_u64(const char *s, uint64_t *v);
 int parse_size(const char *s, uint64_t *v);

@@ -14,12 +14,13 @@
 #include <bulkhead/cell-config.h>
 #include <bulkhead/comm-region.h>
 
-#define CELL_RAM_PHYS    0x7b800000ULL	/* physical RAM of the cell */
-#define CELL_RAM_SIZE    0x1000000ULL
-#define CELL_COMM_PHYS   (CELL_RAM_PHYS + CELL_RAM_SIZE)	/* the page after the RAM */
-#define INMATE_RAM_IPA   0x40000000ULL	/* where the inmate sees its RAM */
+#define CELL_RAM_PHYS 0x7b800000ULL /* physical RAM of the cell */
+#define CELL_RAM_SIZE 0x1000000ULL
+#define CELL_COMM_PHYS \
+	(CELL_RAM_PHYS + CELL_RAM_SIZE) /* the page after the RAM */
+#define INMATE_RAM_IPA 0x40000000ULL	/* where the inmate sees its RAM */
 
-#define NUM_MEM_REGIONS	4
+#define NUM_MEM_REGIONS 4
 #define NUM_IRQCHIPS	1
 
 const struct {

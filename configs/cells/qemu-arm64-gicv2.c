@@ -14,7 +14,7 @@
 #include <bulkhead/cell-config.h>
 #include "qemu-virt.h"
 
-#define NUM_MEM_REGIONS	12
+#define NUM_MEM_REGIONS 12
 
 const struct {
 	struct bh_system header;

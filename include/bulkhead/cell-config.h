@@ -24,39 +24,40 @@
 
 #include "types.h"
 
-#define BH_CONFIG_REVISION	3
+#define BH_CONFIG_REVISION 3
 
-#define BH_SYSTEM_SIGNATURE	"BHSYSTEM"
-#define BH_CELL_SIGNATURE	"BHCELL\0\0"
-#define BH_SIGNATURE_SIZE	8
+#define BH_SYSTEM_SIGNATURE "BHSYSTEM"
+#define BH_CELL_SIGNATURE   "BHCELL\0\0"
+#define BH_SIGNATURE_SIZE   8
 
-#define BH_ARCH_ARM64		1
+#define BH_ARCH_ARM64 1
 
-#define BH_CELL_NAME_LEN	32	/* including the terminating NUL */
+#define BH_CELL_NAME_LEN 32 /* including the terminating NUL */
 
 /* bh_memory.flags */
-#define BH_MEM_READ		(1ULL << 0)
-#define BH_MEM_WRITE		(1ULL << 1)
-#define BH_MEM_EXECUTE		(1ULL << 2)
-#define BH_MEM_DMA		(1ULL << 3)	/* devices of the cell may DMA here */
-#define BH_MEM_IO		(1ULL << 4)	/* device registers: mapped as Device memory */
-#define BH_MEM_COMM_REGION	(1ULL << 5)	/* the cell's communication region */
-#define BH_MEM_LOADABLE		(1ULL << 6)	/* root may load images here before start */
-#define BH_MEM_ROOTSHARED	(1ULL << 7)	/* stays mapped in the root cell too */
-#define BH_MEM_SHARED		(1ULL << 8)	/* other cells marking it shared may map it too */
-#define BH_MEM_VALID_FLAGS	0x1ffULL
+#define BH_MEM_READ	   (1ULL << 0)
+#define BH_MEM_WRITE	   (1ULL << 1)
+#define BH_MEM_EXECUTE	   (1ULL << 2)
+#define BH_MEM_DMA	   (1ULL << 3) /* devices of the cell may DMA here */
+#define BH_MEM_IO	   (1ULL << 4) /* device registers: mapped as Device memory */
+#define BH_MEM_COMM_REGION (1ULL << 5) /* the cell's communication region */
+#define BH_MEM_LOADABLE	   (1ULL << 6) /* root may load images here before start */
+#define BH_MEM_ROOTSHARED  (1ULL << 7) /* stays mapped in the root cell too */
+#define BH_MEM_SHARED \
+	(1ULL << 8) /* other cells marking it shared may map it too */
+#define BH_MEM_VALID_FLAGS 0x1ffULL
 
-#define BH_MEM_RWX		(BH_MEM_READ | BH_MEM_WRITE | BH_MEM_EXECUTE)
+#define BH_MEM_RWX (BH_MEM_READ | BH_MEM_WRITE | BH_MEM_EXECUTE)
 
 /* Memory regions: page aligned, phys_start..+size mapped at virt_start. */
 struct bh_memory {
 	uint64_t phys_start;
-	uint64_t virt_start;	/* guest-physical address (IPA) */
+	uint64_t virt_start; /* guest-physical address (IPA) */
 	uint64_t size;
 	uint64_t flags;
 };
 
-#define BH_IRQCHIP_PINS		128
+#define BH_IRQCHIP_PINS 128
 
 /*
  * Ownership of interrupt lines of one interrupt controller: bit n of
@@ -64,18 +65,18 @@ struct bh_memory {
  * SGIs and PPIs are per CPU and follow the CPUs.
  */
 struct bh_irqchip {
-	uint64_t address;	/* GIC distributor base */
-	uint32_t pin_base;	/* multiple of 32, >= 32 */
+	uint64_t address;  /* GIC distributor base */
+	uint32_t pin_base; /* multiple of 32, >= 32 */
 	uint32_t pin_bitmap[BH_IRQCHIP_PINS / 32];
 	uint32_t padding;
 };
 
 /* bh_console.type */
-#define BH_CON_NONE		0
-#define BH_CON_PL011		1
+#define BH_CON_NONE  0
+#define BH_CON_PL011 1
 
 /* bh_console.flags */
-#define BH_CON_FLAG_VIRTUAL	(1 << 0)	/* cell may print through the hypervisor */
+#define BH_CON_FLAG_VIRTUAL (1 << 0) /* cell may print through the hypervisor */
 
 struct bh_console {
 	uint64_t address;
@@ -85,10 +86,10 @@ struct bh_console {
 };
 
 /* bh_pci_device.type */
-#define BH_PCI_TYPE_IVSHMEM	1
+#define BH_PCI_TYPE_IVSHMEM 1
 
-#define BH_PCI_MAX_DEVICES	32	/* bus 0, function 0 of each device */
-#define BH_IVSHMEM_MAX_PEERS	8
+#define BH_PCI_MAX_DEVICES   32 /* bus 0, function 0 of each device */
+#define BH_IVSHMEM_MAX_PEERS 8
 
 /*
  * A virtual PCI device of a cell: so far only ivshmem, one end of a
@@ -99,18 +100,18 @@ struct bh_console {
  * output section (out_size) per peer, in peer id order.
  */
 struct bh_pci_device {
-	uint8_t type;		/* BH_PCI_TYPE_IVSHMEM */
+	uint8_t type; /* BH_PCI_TYPE_IVSHMEM */
 	uint8_t padding;
-	uint16_t bdf;		/* bus 0: device << 3, function 0 */
-	uint32_t link_id;	/* same in every peer of the link */
-	uint16_t peer_id;	/* this cell's id on the link, < max_peers */
-	uint16_t max_peers;	/* 2 .. BH_IVSHMEM_MAX_PEERS */
-	uint32_t irq;		/* INTID (SPI) raised in this cell, owned by it */
-	uint64_t shmem_phys;	/* start of the link's memory, page aligned */
-	uint64_t shmem_virt;	/* where this cell sees it (IPA) */
-	uint64_t rw_size;	/* read-write section, multiple of 4 KiB */
-	uint64_t out_size;	/* each output section, multiple of 4 KiB */
-	uint64_t reserved;	/* must be 0 */
+	uint16_t bdf;	     /* bus 0: device << 3, function 0 */
+	uint32_t link_id;    /* same in every peer of the link */
+	uint16_t peer_id;    /* this cell's id on the link, < max_peers */
+	uint16_t max_peers;  /* 2 .. BH_IVSHMEM_MAX_PEERS */
+	uint32_t irq;	     /* INTID (SPI) raised in this cell, owned by it */
+	uint64_t shmem_phys; /* start of the link's memory, page aligned */
+	uint64_t shmem_virt; /* where this cell sees it (IPA) */
+	uint64_t rw_size;    /* read-write section, multiple of 4 KiB */
+	uint64_t out_size;   /* each output section, multiple of 4 KiB */
+	uint64_t reserved;   /* must be 0 */
 };
 
 /* bh_cell_desc.flags */
@@ -122,8 +123,8 @@ struct bh_pci_device {
  * violations (SGIs to foreign CPUs, unknown system registers, SErrors)
  * still stop it. The root cell always gets aborts.
  */
-#define BH_CELL_FLAG_INJECT_ABORTS	(1U << 0)
-#define BH_CELL_VALID_FLAGS	0x1U
+#define BH_CELL_FLAG_INJECT_ABORTS (1U << 0)
+#define BH_CELL_VALID_FLAGS	   0x1U
 
 struct bh_cell_desc {
 	char signature[BH_SIGNATURE_SIZE];
@@ -131,30 +132,30 @@ struct bh_cell_desc {
 	uint16_t architecture;
 	uint32_t flags;
 	char name[BH_CELL_NAME_LEN];
-	uint32_t cpu_set_size;		/* bytes, a multiple of 8 */
+	uint32_t cpu_set_size; /* bytes, a multiple of 8 */
 	uint32_t num_memory_regions;
 	uint32_t num_irqchips;
-	uint32_t num_pci_devices;	/* virtual PCI devices (ivshmem links) */
-	uint64_t cpu_reset_address;	/* entry point (IPA) of non-root cells */
+	uint32_t num_pci_devices;   /* virtual PCI devices (ivshmem links) */
+	uint64_t cpu_reset_address; /* entry point (IPA) of non-root cells */
 	struct bh_console console;
 	uint64_t reserved;
 };
 
-#define BH_GIC_V2		2
-#define BH_GIC_V3		3
+#define BH_GIC_V2 2
+#define BH_GIC_V3 3
 
 /* Platform facts the hypervisor cannot probe safely. */
 struct bh_platform {
-	uint64_t pci_mmconfig_base;	/* virtual PCI ECAM window, 0 = none */
-	uint32_t pci_mmconfig_size;	/* 1 MiB: bus 0 only */
+	uint64_t pci_mmconfig_base; /* virtual PCI ECAM window, 0 = none */
+	uint32_t pci_mmconfig_size; /* 1 MiB: bus 0 only */
 	uint32_t padding;
 	/* Register BARs of the virtual PCI devices: 4 KiB per device number. */
 	uint64_t pci_mem_base;
 	struct {
-		uint64_t gicd_base;	/* distributor, 64 KiB */
-		uint64_t gicr_base;	/* GICv3: first redistributor, 128 KiB each */
+		uint64_t gicd_base; /* distributor, 64 KiB */
+		uint64_t gicr_base; /* GICv3: first redistributor, 128 KiB each */
 		uint32_t maintenance_irq; /* INTID of the GIC maintenance PPI */
-		uint8_t gic_version;	/* BH_GIC_V2 or BH_GIC_V3 */
+		uint8_t gic_version;	  /* BH_GIC_V2 or BH_GIC_V3 */
 		uint8_t padding[3];
 		/* GICv2: CPU interface, virtual interface control, virtual CPU. */
 		uint64_t gicc_base;
@@ -166,7 +167,7 @@ struct bh_platform {
 };
 
 /* bh_system.flags */
-#define BH_SYS_VALID_FLAGS	0x0U
+#define BH_SYS_VALID_FLAGS 0x0U
 
 struct bh_system {
 	char signature[BH_SIGNATURE_SIZE];
@@ -205,29 +206,29 @@ static inline const uint8_t *bh_cell_cpu_set(const struct bh_cell_desc *c,
 	return (const uint8_t *)arrays;
 }
 
-static inline const struct bh_memory *
-bh_cell_mem_regions(const struct bh_cell_desc *c, const void *arrays)
+static inline const struct bh_memory *bh_cell_mem_regions(
+	const struct bh_cell_desc *c, const void *arrays)
 {
 	return (const struct bh_memory *)((const uint8_t *)arrays +
 					  c->cpu_set_size);
 }
 
-static inline const struct bh_irqchip *
-bh_cell_irqchips(const struct bh_cell_desc *c, const void *arrays)
+static inline const struct bh_irqchip *bh_cell_irqchips(
+	const struct bh_cell_desc *c, const void *arrays)
 {
 	return (const struct bh_irqchip *)(bh_cell_mem_regions(c, arrays) +
 					   c->num_memory_regions);
 }
 
-static inline const struct bh_pci_device *
-bh_cell_pci_devices(const struct bh_cell_desc *c, const void *arrays)
+static inline const struct bh_pci_device *bh_cell_pci_devices(
+	const struct bh_cell_desc *c, const void *arrays)
 {
 	return (const struct bh_pci_device *)(bh_cell_irqchips(c, arrays) +
 					      c->num_irqchips);
 }
 
 /* Bytes of a link's memory: state table, rw section, output sections. */
-#define BH_IVSHMEM_STATE_TABLE_SIZE	0x1000ULL
+#define BH_IVSHMEM_STATE_TABLE_SIZE 0x1000ULL
 
 static inline uint64_t bh_ivshmem_size(const struct bh_pci_device *d)
 {

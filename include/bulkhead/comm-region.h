@@ -17,32 +17,32 @@
 #include "types.h"
 #include "cell-config.h"
 
-#define BH_COMM_SIGNATURE	"BHCOMM\0\0"
-#define BH_COMM_REVISION	2
+#define BH_COMM_SIGNATURE "BHCOMM\0\0"
+#define BH_COMM_REVISION  2
 
 /* Where every cell sees its communication region (guest-physical). */
-#define BH_COMM_REGION_IPA	0x80000000ULL
-#define BH_COMM_REGION_SIZE	0x1000
+#define BH_COMM_REGION_IPA  0x80000000ULL
+#define BH_COMM_REGION_SIZE 0x1000
 
 /* cell_state, written by the hypervisor */
-#define BH_CELL_STATE_RUNNING		1
-#define BH_CELL_STATE_SHUT_DOWN		2
-#define BH_CELL_STATE_FAILED		3
+#define BH_CELL_STATE_RUNNING	1
+#define BH_CELL_STATE_SHUT_DOWN 2
+#define BH_CELL_STATE_FAILED	3
 
 /* msg_to_cell */
-#define BH_MSG_NONE			0
-#define BH_MSG_SHUTDOWN_REQUEST		1
+#define BH_MSG_NONE		0
+#define BH_MSG_SHUTDOWN_REQUEST 1
 
 /* reply_from_cell */
-#define BH_REPLY_NONE			0
-#define BH_REPLY_SHUTDOWN_OK		1
-#define BH_REPLY_SHUTDOWN_DENIED	2
+#define BH_REPLY_NONE		 0
+#define BH_REPLY_SHUTDOWN_OK	 1
+#define BH_REPLY_SHUTDOWN_DENIED 2
 
 /* flags, written by the inmate */
-#define BH_COMM_FLAG_MESSAGES		(1U << 0)
+#define BH_COMM_FLAG_MESSAGES (1U << 0)
 
-#define BH_COMM_ARGS_OFFSET	0x100
-#define BH_COMM_ARGS_SIZE	(BH_COMM_REGION_SIZE - BH_COMM_ARGS_OFFSET)
+#define BH_COMM_ARGS_OFFSET 0x100
+#define BH_COMM_ARGS_SIZE   (BH_COMM_REGION_SIZE - BH_COMM_ARGS_OFFSET)
 
 struct bh_comm_region {
 	char signature[8];
@@ -51,20 +51,21 @@ struct bh_comm_region {
 	volatile uint32_t msg_to_cell;
 	volatile uint32_t reply_from_cell;
 	volatile uint32_t flags;
-	uint32_t cpu_count;		/* CPUs of the cell */
-	struct bh_console console;	/* the cell's console, from its config */
-	uint64_t gicd_base;		/* GIC distributor (emulated) */
-	uint64_t gicr_base;		/* GICv3: first redistributor frame */
-	uint64_t pci_mmconfig_base;	/* virtual PCI ECAM (bus 0), 0 = none */
-	uint64_t gicc_base;		/* GICv2: CPU interface (virtual) */
-	uint8_t gic_version;		/* BH_GIC_V2 or BH_GIC_V3 */
+	uint32_t cpu_count;	    /* CPUs of the cell */
+	struct bh_console console;  /* the cell's console, from its config */
+	uint64_t gicd_base;	    /* GIC distributor (emulated) */
+	uint64_t gicr_base;	    /* GICv3: first redistributor frame */
+	uint64_t pci_mmconfig_base; /* virtual PCI ECAM (bus 0), 0 = none */
+	uint64_t gicc_base;	    /* GICv2: CPU interface (virtual) */
+	uint8_t gic_version;	    /* BH_GIC_V2 or BH_GIC_V3 */
 	uint8_t reserved[BH_COMM_ARGS_OFFSET - 81];
-	char args[BH_COMM_ARGS_SIZE];	/* NUL-terminated boot arguments */
+	char args[BH_COMM_ARGS_SIZE]; /* NUL-terminated boot arguments */
 };
 
 BH_STATIC_ASSERT(sizeof(struct bh_comm_region) == BH_COMM_REGION_SIZE,
 		 "bh_comm_region ABI size");
 BH_STATIC_ASSERT(__builtin_offsetof(struct bh_comm_region, args) ==
-		 BH_COMM_ARGS_OFFSET, "bh_comm_region args offset");
+			 BH_COMM_ARGS_OFFSET,
+		 "bh_comm_region args offset");
 
 #endif

@@ -16,13 +16,13 @@
 
 #include "types.h"
 
-#define BH_CONSOLE_SIGNATURE	"BHCONSOL"
-#define BH_CONSOLE_AREA_SIZE	0x8000	/* both rings, page aligned */
-#define BH_CONSOLE_OWN_OFFSET	0x4000	/* the own ring, to the area's end */
+#define BH_CONSOLE_SIGNATURE  "BHCONSOL"
+#define BH_CONSOLE_AREA_SIZE  0x8000 /* both rings, page aligned */
+#define BH_CONSOLE_OWN_OFFSET 0x4000 /* the own ring, to the area's end */
 
 struct bh_console_ring {
 	char signature[8];
-	uint32_t size;		/* bytes in buf */
+	uint32_t size; /* bytes in buf */
 	uint32_t padding;
 	volatile uint64_t written;
 	char buf[];

@@ -42,27 +42,27 @@
 
 #include "types.h"
 
-#define BH_DEMO_ROOT_PEER	0
-#define BH_DEMO_INMATE_PEER	1
+#define BH_DEMO_ROOT_PEER   0
+#define BH_DEMO_INMATE_PEER 1
 
-#define BH_DEMO_STATE_READY	1
-#define BH_DEMO_VECTOR		0
+#define BH_DEMO_STATE_READY 1
+#define BH_DEMO_VECTOR	    0
 
 /* bh_demo_msg.flags */
-#define BH_DEMO_ECHO		(1U << 0)	/* request: echo the payload */
-#define BH_DEMO_BAD		(1U << 1)	/* reply: the request was corrupt */
+#define BH_DEMO_ECHO (1U << 0) /* request: echo the payload */
+#define BH_DEMO_BAD  (1U << 1) /* reply: the request was corrupt */
 
-#define BH_DEMO_SEQ_DONE	0xffffffffU
+#define BH_DEMO_SEQ_DONE 0xffffffffU
 
-#define BH_DEMO_PAYLOAD_OFFSET	64
+#define BH_DEMO_PAYLOAD_OFFSET 64
 
 struct bh_demo_msg {
-	uint32_t seq;		/* written last by the sender */
-	uint32_t len;		/* payload bytes */
-	uint32_t checksum;	/* bh_demo_fnv1a(payload, len) */
+	uint32_t seq;	   /* written last by the sender */
+	uint32_t len;	   /* payload bytes */
+	uint32_t checksum; /* bh_demo_fnv1a(payload, len) */
 	uint32_t flags;
 	uint8_t pad[48];
-	uint8_t payload[];	/* at BH_DEMO_PAYLOAD_OFFSET */
+	uint8_t payload[]; /* at BH_DEMO_PAYLOAD_OFFSET */
 };
 
 BH_STATIC_ASSERT(sizeof(struct bh_demo_msg) == BH_DEMO_PAYLOAD_OFFSET,
@@ -76,8 +76,8 @@ BH_STATIC_ASSERT(sizeof(struct bh_demo_msg) == BH_DEMO_PAYLOAD_OFFSET,
 #define BH_DEMO_TOTALS_FMT \
 	"ivshmem-demo: inmate totals: %u requests, %llu bytes, %u errors\n"
 
-#define BH_DEMO_FNV_BASIS	0x811c9dc5U
-#define BH_DEMO_FNV_PRIME	0x01000193U
+#define BH_DEMO_FNV_BASIS 0x811c9dc5U
+#define BH_DEMO_FNV_PRIME 0x01000193U
 
 /* 32-bit FNV-1a. */
 static inline uint32_t bh_demo_fnv1a(const volatile uint8_t *p, uint32_t len)

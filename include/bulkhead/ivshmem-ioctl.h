@@ -28,39 +28,40 @@
 #include <sys/ioctl.h>
 #endif
 
-#define BULKHEAD_IVSHMEM_NAME		"bulkhead-ivshmem"	/* + link id */
-#define BULKHEAD_IVSHMEM_DEV_PREFIX	"/dev/" BULKHEAD_IVSHMEM_NAME
+#define BULKHEAD_IVSHMEM_NAME	    "bulkhead-ivshmem" /* + link id */
+#define BULKHEAD_IVSHMEM_DEV_PREFIX "/dev/" BULKHEAD_IVSHMEM_NAME
 
 struct bulkhead_ivshmem_info {
 	uint32_t link_id;
-	uint16_t peer_id;	/* this cell's id on the link */
+	uint16_t peer_id; /* this cell's id on the link */
 	uint16_t max_peers;
-	uint32_t intid;		/* GIC INTID of the device's interrupt */
-	uint32_t irq;		/* its Linux interrupt number */
-	uint64_t shmem_phys;	/* physical address of the link memory */
-	uint64_t shmem_size;	/* all of it: state table, rw, outputs */
-	uint64_t state_size;	/* state table, at mmap offset 0 */
-	uint64_t rw_offset;	/* mmap offset of the read-write section */
+	uint32_t intid;	     /* GIC INTID of the device's interrupt */
+	uint32_t irq;	     /* its Linux interrupt number */
+	uint64_t shmem_phys; /* physical address of the link memory */
+	uint64_t shmem_size; /* all of it: state table, rw, outputs */
+	uint64_t state_size; /* state table, at mmap offset 0 */
+	uint64_t rw_offset;  /* mmap offset of the read-write section */
 	uint64_t rw_size;
-	uint64_t out_offset;	/* mmap offset of peer 0's output section */
-	uint64_t out_size;	/* each; peer n's is at out_offset + n * out_size */
-	uint32_t interrupts;	/* taken since the device was probed */
+	uint64_t out_offset; /* mmap offset of peer 0's output section */
+	uint64_t out_size; /* each; peer n's is at out_offset + n * out_size */
+	uint32_t interrupts; /* taken since the device was probed */
 	uint32_t reserved;
 };
 
 /* Rings peer's doorbell: an interrupt (vector) in that peer. */
 struct bulkhead_ivshmem_ring {
 	uint32_t peer;
-	uint32_t vector;	/* < 65536 */
+	uint32_t vector; /* < 65536 */
 };
 
 /* Numbers after /dev/bulkhead's (ioctl.h, 0-6), same type. */
-#define BULKHEAD_IVSHMEM_GET_INFO	_IOR(0xbb, 0x20, struct bulkhead_ivshmem_info)
-#define BULKHEAD_IVSHMEM_RING		_IOW(0xbb, 0x21, struct bulkhead_ivshmem_ring)
+#define BULKHEAD_IVSHMEM_GET_INFO  _IOR(0xbb, 0x20, struct bulkhead_ivshmem_info)
+#define BULKHEAD_IVSHMEM_RING	   _IOW(0xbb, 0x21, struct bulkhead_ivshmem_ring)
 /* Sets this cell's entry in the state table; the other peers take an interrupt. */
-#define BULKHEAD_IVSHMEM_SET_STATE	_IOW(0xbb, 0x22, uint32_t)
+#define BULKHEAD_IVSHMEM_SET_STATE _IOW(0xbb, 0x22, uint32_t)
 
-BH_STATIC_ASSERT(sizeof(struct bulkhead_ivshmem_info) == 80, "ivshmem info ABI");
+BH_STATIC_ASSERT(sizeof(struct bulkhead_ivshmem_info) == 80,
+		 "ivshmem info ABI");
 BH_STATIC_ASSERT(sizeof(struct bulkhead_ivshmem_ring) == 8, "ivshmem ring ABI");
 
 #endif /* _BULKHEAD_IVSHMEM_IOCTL_H */

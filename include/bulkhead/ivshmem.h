@@ -27,37 +27,37 @@
 #include "types.h"
 
 /* Config space identity (Bulkhead has no PCI-SIG vendor id of its own). */
-#define BH_IVSHMEM_VENDOR_ID		0x4248	/* "BH" */
-#define BH_IVSHMEM_DEVICE_ID		0x1d00
-#define BH_IVSHMEM_CLASS		0xff0000U	/* unassigned class */
-#define BH_IVSHMEM_REVISION		1
+#define BH_IVSHMEM_VENDOR_ID 0x4248 /* "BH" */
+#define BH_IVSHMEM_DEVICE_ID 0x1d00
+#define BH_IVSHMEM_CLASS     0xff0000U /* unassigned class */
+#define BH_IVSHMEM_REVISION  1
 
-#define BH_PCI_ECAM_BUS_SIZE		0x100000ULL	/* one bus */
-#define BH_PCI_BAR_SIZE			0x1000ULL	/* register BAR0 */
+#define BH_PCI_ECAM_BUS_SIZE 0x100000ULL /* one bus */
+#define BH_PCI_BAR_SIZE	     0x1000ULL	 /* register BAR0 */
 
 /* BAR0 registers: 32-bit accesses only. */
-#define BH_IVSHMEM_REG_ID		0x00	/* RO: own peer id */
-#define BH_IVSHMEM_REG_MAX_PEERS	0x04	/* RO */
-#define BH_IVSHMEM_REG_INT_CONTROL	0x08	/* RW: bit 0 = interrupt on */
-#define BH_IVSHMEM_REG_DOORBELL		0x0c	/* WO: peer << 16 | vector */
-#define BH_IVSHMEM_REG_STATE		0x10	/* RW: own state */
-#define BH_IVSHMEM_REG_LINK_ID		0x14	/* RO */
-#define BH_IVSHMEM_REG_SHMEM_LO		0x18	/* RO: link memory (IPA) */
-#define BH_IVSHMEM_REG_SHMEM_HI		0x1c
-#define BH_IVSHMEM_REG_RW_SIZE_LO	0x20	/* RO: read-write section */
-#define BH_IVSHMEM_REG_RW_SIZE_HI	0x24
-#define BH_IVSHMEM_REG_OUT_SIZE_LO	0x28	/* RO: each output section */
-#define BH_IVSHMEM_REG_OUT_SIZE_HI	0x2c
-#define BH_IVSHMEM_REG_INT_COUNT	0x30	/* RO: interrupts sent to us */
-#define BH_IVSHMEM_REG_INTID		0x34	/* RO: our interrupt (SPI) */
-#define BH_IVSHMEM_REG_INT_STATUS	0x38	/* RW1C: bit 0 = raised */
+#define BH_IVSHMEM_REG_ID	   0x00 /* RO: own peer id */
+#define BH_IVSHMEM_REG_MAX_PEERS   0x04 /* RO */
+#define BH_IVSHMEM_REG_INT_CONTROL 0x08 /* RW: bit 0 = interrupt on */
+#define BH_IVSHMEM_REG_DOORBELL	   0x0c /* WO: peer << 16 | vector */
+#define BH_IVSHMEM_REG_STATE	   0x10 /* RW: own state */
+#define BH_IVSHMEM_REG_LINK_ID	   0x14 /* RO */
+#define BH_IVSHMEM_REG_SHMEM_LO	   0x18 /* RO: link memory (IPA) */
+#define BH_IVSHMEM_REG_SHMEM_HI	   0x1c
+#define BH_IVSHMEM_REG_RW_SIZE_LO  0x20 /* RO: read-write section */
+#define BH_IVSHMEM_REG_RW_SIZE_HI  0x24
+#define BH_IVSHMEM_REG_OUT_SIZE_LO 0x28 /* RO: each output section */
+#define BH_IVSHMEM_REG_OUT_SIZE_HI 0x2c
+#define BH_IVSHMEM_REG_INT_COUNT   0x30 /* RO: interrupts sent to us */
+#define BH_IVSHMEM_REG_INTID	   0x34 /* RO: our interrupt (SPI) */
+#define BH_IVSHMEM_REG_INT_STATUS  0x38 /* RW1C: bit 0 = raised */
 
-#define BH_IVSHMEM_INT_ENABLE		(1U << 0)
+#define BH_IVSHMEM_INT_ENABLE (1U << 0)
 #define BH_IVSHMEM_DOORBELL(peer, vector) \
-	(((uint32_t)(peer) << 16) | ((uint32_t)(vector) & 0xffff))
+	(((uint32_t)(peer) << 16) | ((uint32_t)(vector)&0xffff))
 
 /* Offsets in the link memory. */
-#define BH_IVSHMEM_RW_OFFSET		0x1000ULL
+#define BH_IVSHMEM_RW_OFFSET 0x1000ULL
 
 static inline uint64_t bh_ivshmem_out_offset(uint64_t rw_size,
 					     uint64_t out_size,

@@ -21,25 +21,25 @@
 
 #include "types.h"
 
-#define BH_RT_MAGIC		"BHRTSMP1"
-#define BH_RT_STATE_STREAMING	1
-#define BH_RT_RING_EVERY	100
-#define BH_RT_INMATE_PEER	1U
+#define BH_RT_MAGIC	      "BHRTSMP1"
+#define BH_RT_STATE_STREAMING 1
+#define BH_RT_RING_EVERY      100
+#define BH_RT_INMATE_PEER     1U
 
 struct bh_rt_sample {
-	uint32_t seq;		/* control step, from 0 */
-	int32_t setpoint;	/* thousandths of the plant's unit */
-	int32_t output;		/* the plant's output, likewise */
-	int32_t u;		/* the controller's actuation, likewise */
-	uint32_t jitter_ns;	/* release -> control task running */
-	uint32_t missed;	/* deadline misses so far */
+	uint32_t seq;	    /* control step, from 0 */
+	int32_t setpoint;   /* thousandths of the plant's unit */
+	int32_t output;	    /* the plant's output, likewise */
+	int32_t u;	    /* the controller's actuation, likewise */
+	uint32_t jitter_ns; /* release -> control task running */
+	uint32_t missed;    /* deadline misses so far */
 };
 
 struct bh_rt_ring {
 	char magic[8];
-	uint32_t entries;	/* capacity of samples[] */
-	uint32_t freq;		/* control steps per second */
-	uint64_t head;		/* samples written; after the sample itself */
+	uint32_t entries; /* capacity of samples[] */
+	uint32_t freq;	  /* control steps per second */
+	uint64_t head;	  /* samples written; after the sample itself */
 	uint64_t reserved[5];
 	struct bh_rt_sample samples[];
 };

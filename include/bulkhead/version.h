@@ -3,6 +3,6 @@
 #ifndef _BULKHEAD_VERSION_H
 #define _BULKHEAD_VERSION_H
 
-#define BULKHEAD_VERSION	"0.1.0"
+#define BULKHEAD_VERSION "0.1.0"
 
 #endif /* _BULKHEAD_VERSION_H */

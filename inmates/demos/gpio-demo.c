@@ -20,21 +20,21 @@
 #include <inmate.h>
 
 #define QEMU_GPIO_BASE	0x09030000UL
-#define QEMU_GPIO_INTID	39
+#define QEMU_GPIO_INTID 39
 
 /* Registers (DDI 0190 3.2). */
-#define GPIODIR		0x400	/* 1 = output */
-#define GPIOIS		0x404	/* 0 = edge */
-#define GPIOIBE		0x408	/* 0 = one edge, chosen by IEV */
-#define GPIOIEV		0x40c	/* 1 = rising */
-#define GPIOIE		0x410
-#define GPIORIS		0x414
-#define GPIOMIS		0x418
-#define GPIOIC		0x41c
-#define GPIOPERIPHID0	0xfe0	/* four registers, a byte each */
-#define GPIOPCELLID0	0xff0
+#define GPIODIR	      0x400 /* 1 = output */
+#define GPIOIS	      0x404 /* 0 = edge */
+#define GPIOIBE	      0x408 /* 0 = one edge, chosen by IEV */
+#define GPIOIEV	      0x40c /* 1 = rising */
+#define GPIOIE	      0x410
+#define GPIORIS	      0x414
+#define GPIOMIS	      0x418
+#define GPIOIC	      0x41c
+#define GPIOPERIPHID0 0xfe0 /* four registers, a byte each */
+#define GPIOPCELLID0  0xff0
 
-#define PL061_PERIPH_ID	0x00041061U
+#define PL061_PERIPH_ID 0x00041061U
 #define PRIMECELL_ID	0xb105f00dU
 
 static uintptr_t gpio;

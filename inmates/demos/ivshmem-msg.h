@@ -12,7 +12,7 @@
 #include <bulkhead/ivshmem-demo.h>
 
 /* How often a waiting demo looks for a shutdown request. */
-#define DEMO_POLL_NS		(10 * NSEC_PER_MSEC)
+#define DEMO_POLL_NS (10 * NSEC_PER_MSEC)
 
 static inline uint32_t msg_seq(const struct bh_demo_msg *msg)
 {
@@ -53,12 +53,12 @@ static void demo_check_shutdown(struct ivshmem_device *dev, const char *who)
 
 struct responder {
 	struct ivshmem_device *dev;
-	unsigned int peer;		/* the requester */
-	const struct bh_demo_msg *in;	/* its output section */
-	struct bh_demo_msg *out;	/* ours */
-	uint32_t max_len;		/* of a payload */
-	uint32_t last_seq;		/* answered last */
-	bool connected;			/* the requester was seen ready */
+	unsigned int peer;	      /* the requester */
+	const struct bh_demo_msg *in; /* its output section */
+	struct bh_demo_msg *out;      /* ours */
+	uint32_t max_len;	      /* of a payload */
+	uint32_t last_seq;	      /* answered last */
+	bool connected;		      /* the requester was seen ready */
 	/* this run's totals (the done request not counted) */
 	unsigned int requests, errors;
 	uint64_t bytes;
@@ -66,10 +66,10 @@ struct responder {
 
 enum responder_event {
 	RESP_IDLE,
-	RESP_READY,		/* the requester became ready */
-	RESP_LEFT,		/* its state left ready */
-	RESP_REQUEST,		/* a request was answered */
-	RESP_DONE,		/* the done request came: print, then reply */
+	RESP_READY,   /* the requester became ready */
+	RESP_LEFT,    /* its state left ready */
+	RESP_REQUEST, /* a request was answered */
+	RESP_DONE,    /* the done request came: print, then reply */
 };
 
 static void responder_start(struct responder *r, struct ivshmem_device *dev,
@@ -89,8 +89,7 @@ static void responder_start(struct responder *r, struct ivshmem_device *dev,
 static bool responder_pending(void *arg)
 {
 	struct responder *r = arg;
-	bool ready = ivshmem_peer_state(r->dev, r->peer) ==
-		     BH_DEMO_STATE_READY;
+	bool ready = ivshmem_peer_state(r->dev, r->peer) == BH_DEMO_STATE_READY;
 	uint32_t seq = msg_seq(r->in);
 
 	if (ready != r->connected)

@@ -14,13 +14,13 @@
  */
 #include "ivshmem-msg.h"
 
-#define REPLY_TIMEOUT_NS	(2 * NSEC_PER_SEC)
-#define PROGRESS_EVERY		250
+#define REPLY_TIMEOUT_NS (2 * NSEC_PER_SEC)
+#define PROGRESS_EVERY	 250
 
 static struct ivshmem_device dev;
-static unsigned int peer;			/* the other one */
-static struct bh_demo_msg *out;			/* ours */
-static const struct bh_demo_msg *in;		/* the peer's */
+static unsigned int peer;	     /* the other one */
+static struct bh_demo_msg *out;	     /* ours */
+static const struct bh_demo_msg *in; /* the peer's */
 static uint32_t awaited_seq;
 
 static bool peer_ready(void)
@@ -225,7 +225,8 @@ static void responder(void)
 		demo_check_shutdown(&dev, "ivshmem-peer");
 		switch (responder_poll(&r)) {
 		case RESP_READY:
-			printk("ivshmem-peer %u: peer %u ready\n", dev.id, peer);
+			printk("ivshmem-peer %u: peer %u ready\n", dev.id,
+			       peer);
 			break;
 		case RESP_LEFT:
 			printk("ivshmem-peer %u: peer %u left\n", dev.id, peer);

@@ -35,31 +35,31 @@
 
 INMATE_DEFAULT_ARGS("freq=1000 seconds=5");
 
-#define Q		16
-#define ONE		(1LL << Q)
-#define MILLI_TO_Q(v)	(((int64_t)(v) << Q) / 1000)
-#define Q_TO_MILLI(v)	((v) * 1000 / ONE)
-#define U_LIMIT		MILLI_TO_Q(5000)	/* actuator saturation */
+#define Q	      16
+#define ONE	      (1LL << Q)
+#define MILLI_TO_Q(v) (((int64_t)(v) << Q) / 1000)
+#define Q_TO_MILLI(v) ((v)*1000 / ONE)
+#define U_LIMIT	      MILLI_TO_Q(5000) /* actuator saturation */
 
-#define SUPERVISOR_HZ	100
-#define WATCHDOG_MS	50
-#define STACK		8192
-#define SAMPLES_QUEUED	128
-#define REPORTS_QUEUED	8
+#define SUPERVISOR_HZ  100
+#define WATCHDOG_MS    50
+#define STACK	       8192
+#define SAMPLES_QUEUED 128
+#define REPORTS_QUEUED 8
 
-static const int32_t setpoints[] = { 1000, -500, 250, 0 };	/* milli */
-#define SETPOINT_SECONDS	2
+static const int32_t setpoints[] = { 1000, -500, 250, 0 }; /* milli */
+#define SETPOINT_SECONDS 2
 
 struct pid {
-	int64_t kp, ki_step, kd_step;	/* Q16, per-step integral/derivative */
-	int64_t integral, prev_y;	/* Q16 */
+	int64_t kp, ki_step, kd_step; /* Q16, per-step integral/derivative */
+	int64_t integral, prev_y;     /* Q16 */
 };
 
 /* One second of control, summed by the control task. */
 struct second {
-	uint64_t err_sum, jitter_sum;	/* milli; ns */
+	uint64_t err_sum, jitter_sum; /* milli; ns */
 	uint32_t err_max, jitter_max, missed, steps;
-	int32_t setpoint, output;	/* milli, at its last step */
+	int32_t setpoint, output; /* milli, at its last step */
 };
 
 enum report_kind { REPORT_SECOND, REPORT_DONE, REPORT_STALL };
@@ -71,15 +71,15 @@ struct report {
 };
 
 static struct pid pid;
-static int64_t plant_y, plant_alpha;	/* Q16; alpha = period / tau */
+static int64_t plant_y, plant_alpha; /* Q16; alpha = period / tau */
 static int64_t setpoint_q;
 static uint64_t load_ns, stall_ns;
 static unsigned long freq, seconds_limit;
-static volatile uint64_t steps_done;	/* the watchdog's heartbeat */
+static volatile uint64_t steps_done; /* the watchdog's heartbeat */
 static volatile bool stopping;
 static uint32_t missed_total;
 
-static struct rtos_mutex state_lock;	/* pid, plant, setpoint, current */
+static struct rtos_mutex state_lock; /* pid, plant, setpoint, current */
 static struct second current;
 static struct rtos_queue samples, reports;
 static struct bh_rt_sample sample_buf[SAMPLES_QUEUED];
@@ -91,7 +91,7 @@ static struct bh_rt_ring *ring;
 static uint32_t ring_entries;
 
 static struct rtos_task control_task, supervisor_task, watchdog_task,
-			logger_task, doorbell_task, shutdown_task;
+	logger_task, doorbell_task, shutdown_task;
 RTOS_STACK(control_stack, STACK);
 RTOS_STACK(supervisor_stack, STACK);
 RTOS_STACK(watchdog_stack, STACK);
@@ -121,8 +121,8 @@ static int64_t pid_step(struct pid *c, int64_t setpoint, int64_t y)
 	d = -(c->kd_step * (y - c->prev_y) >> Q);
 	c->prev_y = y;
 	u = p + c->integral + d;
-	if (u == clamp(u, -U_LIMIT, U_LIMIT) ||
-	    (u > U_LIMIT && e < 0) || (u < -U_LIMIT && e > 0))
+	if (u == clamp(u, -U_LIMIT, U_LIMIT) || (u > U_LIMIT && e < 0) ||
+	    (u < -U_LIMIT && e > 0))
 		c->integral += c->ki_step * e >> Q;
 	return clamp(u, -U_LIMIT, U_LIMIT);
 }
@@ -160,9 +160,12 @@ static void control_step(uint32_t misses, uint64_t jitter_ns,
 	current.setpoint = Q_TO_MILLI(setpoint_q);
 	current.output = Q_TO_MILLI(plant_y);
 	*s = (struct bh_rt_sample){
-		.seq = (uint32_t)steps_done, .setpoint = current.setpoint,
-		.output = current.output, .u = Q_TO_MILLI(u),
-		.jitter_ns = sat32(jitter_ns), .missed = missed_total += misses,
+		.seq = (uint32_t)steps_done,
+		.setpoint = current.setpoint,
+		.output = current.output,
+		.u = Q_TO_MILLI(u),
+		.jitter_ns = sat32(jitter_ns),
+		.missed = missed_total += misses,
 	};
 	rtos_mutex_unlock(&state_lock);
 }
@@ -172,7 +175,8 @@ static void control(void *arg)
 	rtos_task_set_period(NSEC_PER_SEC / freq, 0);
 	while (!stopping) {
 		int misses = rtos_wait_period();
-		uint64_t jitter = rtos_ticks_to_ns(rtos_now() - rtos_release_time());
+		uint64_t jitter =
+			rtos_ticks_to_ns(rtos_now() - rtos_release_time());
 		struct bh_rt_sample s;
 
 		control_step(misses > 0 ? misses : 0, jitter, &s);
@@ -200,10 +204,12 @@ static void supervisor(void *arg)
 			continue;
 		t++;
 		rtos_mutex_lock(&state_lock, RTOS_FOREVER);
-		r = (struct report){ .kind = REPORT_SECOND, .t = t, .s = current };
+		r = (struct report){ .kind = REPORT_SECOND,
+				     .t = t,
+				     .s = current };
 		current = (struct second){ 0 };
-		setpoint_q = MILLI_TO_Q(setpoints[t / SETPOINT_SECONDS %
-						  ARRAY_SIZE(setpoints)]);
+		setpoint_q = MILLI_TO_Q(
+			setpoints[t / SETPOINT_SECONDS % ARRAY_SIZE(setpoints)]);
 		rtos_mutex_unlock(&state_lock);
 		rtos_queue_send(&reports, &r, RTOS_NO_WAIT);
 		if (seconds_limit && t >= seconds_limit) {
@@ -239,9 +245,12 @@ static void print_report(const struct report *r)
 	case REPORT_SECOND:
 		printk("rt-control: t=%lus setpoint=%d output=%d err_avg=%llu err_max=%u missed=%u jitter_avg=%lluns jitter_max=%uns\n",
 		       r->t, s->setpoint, s->output,
-		       (unsigned long long)(s->steps ? s->err_sum / s->steps : 0),
+		       (unsigned long long)(s->steps ? s->err_sum / s->steps :
+						       0),
 		       s->err_max, s->missed,
-		       (unsigned long long)(s->steps ? s->jitter_sum / s->steps : 0),
+		       (unsigned long long)(s->steps ?
+						    s->jitter_sum / s->steps :
+						    0),
 		       s->jitter_max);
 		break;
 	case REPORT_STALL:
@@ -249,7 +258,8 @@ static void print_report(const struct report *r)
 		       s->steps, freq * WATCHDOG_MS / 1000, WATCHDOG_MS);
 		break;
 	case REPORT_DONE:
-		printk("rt-control: done missed=%u\n", rtos_deadline_misses(&control_task));
+		printk("rt-control: done missed=%u\n",
+		       rtos_deadline_misses(&control_task));
 		break;
 	}
 }
@@ -313,7 +323,8 @@ static void stream_setup(void)
 		return;
 	size = link.out_size;
 	ring = ivshmem_out(&link, link.id);
-	ring_entries = (uint32_t)((size - sizeof(*ring)) / sizeof(ring->samples[0]));
+	ring_entries =
+		(uint32_t)((size - sizeof(*ring)) / sizeof(ring->samples[0]));
 	memcpy(ring->magic, BH_RT_MAGIC, sizeof(ring->magic));
 	ring->entries = ring_entries;
 	ring->freq = (uint32_t)freq;
@@ -330,8 +341,11 @@ static void spawn(struct rtos_task *t, const char *name, void (*fn)(void *),
 		  unsigned int prio, void *stack, size_t size)
 {
 	struct rtos_task_attr a = {
-		.name = name, .entry = fn, .prio = prio,
-		.stack = stack, .stack_size = size,
+		.name = name,
+		.entry = fn,
+		.prio = prio,
+		.stack = stack,
+		.stack_size = size,
 	};
 	int err = rtos_task_create(t, &a);
 
@@ -378,17 +392,23 @@ void inmate_main(void)
 
 	rtos_init();
 	rtos_mutex_init(&state_lock);
-	rtos_queue_init(&samples, sample_buf, sizeof(sample_buf[0]), SAMPLES_QUEUED);
-	rtos_queue_init(&reports, report_buf, sizeof(report_buf[0]), REPORTS_QUEUED);
+	rtos_queue_init(&samples, sample_buf, sizeof(sample_buf[0]),
+			SAMPLES_QUEUED);
+	rtos_queue_init(&reports, report_buf, sizeof(report_buf[0]),
+			REPORTS_QUEUED);
 	stream_setup();
-	spawn(&watchdog_task, "watchdog", watchdog, 50, watchdog_stack, sizeof(watchdog_stack));
-	spawn(&control_task, "control", control, 40, control_stack, sizeof(control_stack));
+	spawn(&watchdog_task, "watchdog", watchdog, 50, watchdog_stack,
+	      sizeof(watchdog_stack));
+	spawn(&control_task, "control", control, 40, control_stack,
+	      sizeof(control_stack));
 	spawn(&supervisor_task, "supervisor", supervisor, 30, supervisor_stack,
 	      sizeof(supervisor_stack));
-	spawn(&logger_task, "logger", logger, 10, logger_stack, sizeof(logger_stack));
+	spawn(&logger_task, "logger", logger, 10, logger_stack,
+	      sizeof(logger_stack));
 	if (ring)
 		spawn(&doorbell_task, "doorbell", doorbell, 8, doorbell_stack,
 		      sizeof(doorbell_stack));
-	spawn(&shutdown_task, "shutdown", shutdown, 5, shutdown_stack, sizeof(shutdown_stack));
+	spawn(&shutdown_task, "shutdown", shutdown, 5, shutdown_stack,
+	      sizeof(shutdown_stack));
 	rtos_start();
 }

@@ -14,16 +14,16 @@
  */
 #include <inmate.h>
 
-#define QEMU_RTC_BASE	0x09010000UL
-#define QEMU_RTC_INTID	34
+#define QEMU_RTC_BASE  0x09010000UL
+#define QEMU_RTC_INTID 34
 
-#define RTCDR		0x00	/* data: seconds since the epoch */
-#define RTCMR		0x04	/* match */
-#define RTCIMSC		0x10	/* interrupt mask set/clear: 1 = enabled */
-#define RTCRIS		0x14	/* raw interrupt status */
-#define RTCMIS		0x18	/* masked interrupt status */
-#define RTCICR		0x1c	/* interrupt clear */
-#define RTC_INT		(1 << 0)
+#define RTCDR	0x00 /* data: seconds since the epoch */
+#define RTCMR	0x04 /* match */
+#define RTCIMSC 0x10 /* interrupt mask set/clear: 1 = enabled */
+#define RTCRIS	0x14 /* raw interrupt status */
+#define RTCMIS	0x18 /* masked interrupt status */
+#define RTCICR	0x1c /* interrupt clear */
+#define RTC_INT (1 << 0)
 
 static uintptr_t rtc;
 static unsigned int rtc_intid;
@@ -45,8 +45,8 @@ static void print_time(const char *what, uint32_t secs)
 	long month = mp < 10 ? mp + 3 : mp - 9;
 	long year = yoe + era * 400 + (month <= 2);
 
-	printk("rtc: %s %04ld-%02ld-%02ld %02ld:%02ld:%02ld (%u)\n", what,
-	       year, month, day, sod / 3600, sod / 60 % 60, sod % 60, secs);
+	printk("rtc: %s %04ld-%02ld-%02ld %02ld:%02ld:%02ld (%u)\n", what, year,
+	       month, day, sod / 3600, sod / 60 % 60, sod % 60, secs);
 }
 
 static void rtc_irq(unsigned int intid)

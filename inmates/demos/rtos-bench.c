@@ -17,9 +17,9 @@
 
 INMATE_DEFAULT_ARGS("freq=1000 seconds=5 switches=2000");
 
-#define BIN_NS		50
-#define BINS		400		/* 0..20 us, then overflow */
-#define STACK		8192
+#define BIN_NS 50
+#define BINS   400 /* 0..20 us, then overflow */
+#define STACK  8192
 
 struct dist {
 	const char *kind;
@@ -35,7 +35,7 @@ static struct rtos_sem ping, pong, finished;
 static uint64_t ping_at;
 
 static struct rtos_task periodic_task, ping_task, pong_task, main_task,
-			shutdown_task;
+	shutdown_task;
 RTOS_STACK(periodic_stack, STACK);
 RTOS_STACK(ping_stack, STACK);
 RTOS_STACK(pong_stack, STACK);
@@ -60,13 +60,14 @@ static void dist_print(const struct dist *d)
 	unsigned int i;
 
 	printk("rtos-bench: %s samples=%llu min=%lluns avg=%lluns max=%lluns\n",
-	       d->kind, (unsigned long long)d->samples, (unsigned long long)d->min,
+	       d->kind, (unsigned long long)d->samples,
+	       (unsigned long long)d->min,
 	       (unsigned long long)(d->samples ? d->sum / d->samples : 0),
 	       (unsigned long long)d->max);
 	for (i = 0; i < BINS; i++)
 		if (d->bins[i])
-			printk("rtos-bench: hist %s %u %u\n", d->kind, i * BIN_NS,
-			       d->bins[i]);
+			printk("rtos-bench: hist %s %u %u\n", d->kind,
+			       i * BIN_NS, d->bins[i]);
 }
 
 static void periodic(void *arg)
@@ -113,8 +114,11 @@ static void spawn(struct rtos_task *t, const char *name, void (*fn)(void *),
 		  unsigned int prio, void *stack)
 {
 	struct rtos_task_attr a = {
-		.name = name, .entry = fn, .prio = prio,
-		.stack = stack, .stack_size = RTOS_STACK_BYTES(STACK),
+		.name = name,
+		.entry = fn,
+		.prio = prio,
+		.stack = stack,
+		.stack_size = RTOS_STACK_BYTES(STACK),
 	};
 
 	if (rtos_task_create(t, &a))

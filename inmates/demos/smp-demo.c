@@ -16,13 +16,13 @@
 
 INMATE_DEFAULT_ARGS("count=100000 ticks=100 ipis=100");
 
-#define TICK_NS		1000000		/* 1 kHz */
-#define ROUNDS		2
-#define MAX_AFF0	16
-#define MPIDR_AFF_MASK	0xff00ffffffULL	/* Aff3-Aff0 */
-#define OUTSIDE_CELL	0x50000000UL	/* past the cell's 16 MiB at 1 GiB */
-#define SGI_PING	1		/* boot CPU -> other CPU */
-#define SGI_PONG	2		/* and back */
+#define TICK_NS	       1000000 /* 1 kHz */
+#define ROUNDS	       2
+#define MAX_AFF0       16
+#define MPIDR_AFF_MASK 0xff00ffffffULL /* Aff3-Aff0 */
+#define OUTSIDE_CELL   0x50000000UL    /* past the cell's 16 MiB at 1 GiB */
+#define SGI_PING       1	       /* boot CPU -> other CPU */
+#define SGI_PONG       2	       /* and back */
 
 static uint64_t mpidrs[SMP_MAX_CPUS];
 static unsigned int ncpus, round;
@@ -74,7 +74,8 @@ static int ping_pong(unsigned int idx)
 	}
 	printk("smp-demo: round %u: cpu 0 <-> cpu %u: %lu pings taken, %lu pongs back of %ld\n",
 	       round, idx, pings[idx], pongs, ipis);
-	return pongs == (unsigned long)ipis && pings[idx] == pongs ? 0 : -ETIMEDOUT;
+	return pongs == (unsigned long)ipis && pings[idx] == pongs ? 0 :
+								     -ETIMEDOUT;
 }
 
 /* What every CPU does in a round; IRQs masked before and after. */
@@ -182,8 +183,7 @@ static int run_round(void)
 		return -ETIMEDOUT;
 	}
 	printk("smp-demo: round %u: counter %llu of %llu, %s\n", round,
-	       (unsigned long long)counter,
-	       (unsigned long long)count * ncpus,
+	       (unsigned long long)counter, (unsigned long long)count * ncpus,
 	       counter == (uint64_t)count * ncpus ? "right" : "WRONG");
 	for (i = 1; i < ncpus; i++)
 		if (ping_pong(i))
@@ -195,7 +195,8 @@ static int run_round(void)
 	while (!all_off() && timer_now() < end)
 		cpu_relax();
 	if (!all_off()) {
-		printk("smp-demo: round %u: not every other CPU is off\n", round);
+		printk("smp-demo: round %u: not every other CPU is off\n",
+		       round);
 		return -ETIMEDOUT;
 	}
 	printk("smp-demo: round %u: the other CPUs are off\n", round);

@@ -15,7 +15,7 @@ struct stats {
 };
 
 static uint64_t period, release, releases_per_report;
-static uint64_t releases;	/* in the current report */
+static uint64_t releases; /* in the current report */
 static struct stats current, report;
 static volatile bool report_ready, stopped;
 static unsigned long reports_left;

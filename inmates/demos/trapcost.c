@@ -33,15 +33,15 @@
 
 INMATE_DEFAULT_ARGS("iterations=2000");
 
-#define MAX_ITERATIONS		8192
-#define WARMUP			16
-#define GICD_TYPER		0x0004
-#define ID_AA64DFR0_PMUVER(v)	(((v) >> 8) & 0xf)
-#define PMCR_E			(1U << 0)	/* enable */
-#define PMCR_C			(1U << 2)	/* reset the cycle counter */
-#define PMCR_LC			(1U << 6)	/* 64-bit cycle counter */
-#define PMCCFILTR_NSH		(1U << 27)	/* count at EL2 too */
-#define PMCNTEN_C		(1U << 31)
+#define MAX_ITERATIONS	      8192
+#define WARMUP		      16
+#define GICD_TYPER	      0x0004
+#define ID_AA64DFR0_PMUVER(v) (((v) >> 8) & 0xf)
+#define PMCR_E		      (1U << 0)	 /* enable */
+#define PMCR_C		      (1U << 2)	 /* reset the cycle counter */
+#define PMCR_LC		      (1U << 6)	 /* 64-bit cycle counter */
+#define PMCCFILTR_NSH	      (1U << 27) /* count at EL2 too */
+#define PMCNTEN_C	      (1U << 31)
 
 static uint32_t samples[MAX_ITERATIONS];
 static bool use_pmu;
@@ -57,9 +57,15 @@ static inline uint64_t clock_read(void)
 	uint64_t v;
 
 	if (use_pmu)
-		asm volatile("isb\n\tmrs %0, pmccntr_el0" : "=r"(v) : : "memory");
+		asm volatile("isb\n\tmrs %0, pmccntr_el0"
+			     : "=r"(v)
+			     :
+			     : "memory");
 	else
-		asm volatile("isb\n\tmrs %0, cntvct_el0" : "=r"(v) : : "memory");
+		asm volatile("isb\n\tmrs %0, cntvct_el0"
+			     : "=r"(v)
+			     :
+			     : "memory");
 	return v;
 }
 
@@ -75,7 +81,9 @@ static long hypercall(uint64_t code, uint64_t arg1, uint64_t arg2)
 	register uint64_t x2 asm("x2") = arg2;
 
 	asm volatile("hvc #" __stringify(BH_HVC_IMM)
-		     : "+r"(x0) : "r"(x1), "r"(x2) : "memory");
+		     : "+r"(x0)
+		     : "r"(x1), "r"(x2)
+		     : "memory");
 	return (long)x0;
 }
 
@@ -145,8 +153,7 @@ static void report(const char *name, unsigned int n, long exits)
 		sum += samples[i];
 	sort(samples, n);
 	printk("trapcost: %s n=%u median=%lluns min=%lluns max=%lluns avg=%lluns",
-	       name, n,
-	       (unsigned long long)clock_to_ns(samples[n / 2]),
+	       name, n, (unsigned long long)clock_to_ns(samples[n / 2]),
 	       (unsigned long long)clock_to_ns(samples[0]),
 	       (unsigned long long)clock_to_ns(samples[n - 1]),
 	       (unsigned long long)clock_to_ns(sum / n));
@@ -223,22 +230,22 @@ void inmate_main(void)
 	 * of every event, Documentation/attack-surface.md) and its reads
 	 * trap: the generic counter is the clock there.
 	 */
-	const char *clock = cmdline_parse_str("clock", buf, sizeof(buf),
-					      inmate_bare_metal() ? "pmu" :
-								    "cntvct");
+	const char *clock =
+		cmdline_parse_str("clock", buf, sizeof(buf),
+				  inmate_bare_metal() ? "pmu" : "cntvct");
 	unsigned int n;
 	long state;
 
 	if (iterations < 1 || iterations > MAX_ITERATIONS) {
-		printk("trapcost: bad args iterations=%ld (1..%u)\n", iterations,
-		       MAX_ITERATIONS);
+		printk("trapcost: bad args iterations=%ld (1..%u)\n",
+		       iterations, MAX_ITERATIONS);
 		comm_idle("trapcost");
 	}
 	n = iterations;
 	sgi_intid = cmdline_parse_int("sgi", 8);
 	if (sgi_intid > 14)
-		sgi_intid = 8;	/* 15 is the hypervisor's */
-	cpu_id = cpu_mpidr() & 0xff;	/* QEMU virt: Linux CPU id = Aff0 */
+		sgi_intid = 8;	     /* 15 is the hypervisor's */
+	cpu_id = cpu_mpidr() & 0xff; /* QEMU virt: Linux CPU id = Aff0 */
 	if (gic_init())
 		inmate_halt();
 	gicd = gic_dist_base();
@@ -248,15 +255,16 @@ void inmate_main(void)
 		clock_hz = timer_freq();
 	}
 	printk("trapcost: clock=%s hz=%llu iterations=%u cpu=%lu %s\n",
-	       use_pmu ? "pmccntr" : "cntvct", (unsigned long long)clock_hz,
-	       n, cpu_id, inmate_bare_metal() ? "bare metal" : "in a cell");
+	       use_pmu ? "pmccntr" : "cntvct", (unsigned long long)clock_hz, n,
+	       cpu_id, inmate_bare_metal() ? "bare metal" : "in a cell");
 
 	irq_disable();
 	measure("nop", time_nop, n);
 	if (inmate_bare_metal()) {
 		printk("trapcost: hvc n/a (bare metal: no hypervisor)\n");
 	} else {
-		state = hypercall(BH_HC_CPU_GET_INFO, cpu_id, BH_CPU_INFO_STATE);
+		state = hypercall(BH_HC_CPU_GET_INFO, cpu_id,
+				  BH_CPU_INFO_STATE);
 		if (state != BH_CPU_RUNNING)
 			printk("trapcost: hvc n/a (CPU_GET_INFO returned %ld)\n",
 			       state);

@@ -24,13 +24,13 @@
 
 INMATE_DEFAULT_ARGS("action=none");
 
-#define UNASSIGNED_IPA		0x50000000UL
-#define FOREIGN_MMIO		0x09030000UL	/* QEMU virt PL061 GPIO */
-#define FOREIGN_SPI		33		/* UART0 */
-#define GICD_ISENABLER		0x0100
-#define GICD_IROUTER		0x6000
-#define FOREIGN_SGI		1
-#define PATTERN			0x5a5a5a5aU
+#define UNASSIGNED_IPA 0x50000000UL
+#define FOREIGN_MMIO   0x09030000UL /* QEMU virt PL061 GPIO */
+#define FOREIGN_SPI    33	    /* UART0 */
+#define GICD_ISENABLER 0x0100
+#define GICD_IROUTER   0x6000
+#define FOREIGN_SGI    1
+#define PATTERN	       0x5a5a5a5aU
 
 /* Where a CPU that CPU_ON did start (it should not) parks: no stack. */
 void parked_cpu(void);
@@ -80,8 +80,7 @@ static void do_pattern(void)
 static bool act(const char *action)
 {
 	if (!strcmp(action, "mem")) {
-		printk("violate: read %x\n",
-		       mmio_read32(UNASSIGNED_IPA));
+		printk("violate: read %x\n", mmio_read32(UNASSIGNED_IPA));
 	} else if (!strcmp(action, "mmio")) {
 		printk("violate: read %x\n", mmio_read32(FOREIGN_MMIO));
 	} else if (!strcmp(action, "irq")) {
@@ -110,8 +109,8 @@ static bool act(const char *action)
 void inmate_main(void)
 {
 	char buf[32];
-	const char *action = cmdline_parse_str("action", buf, sizeof(buf),
-					       "none");
+	const char *action =
+		cmdline_parse_str("action", buf, sizeof(buf), "none");
 
 	printk("violate: doing %s\n", action);
 	if (act(action))

@@ -8,17 +8,20 @@ static uintptr_t dcache_line_size(void)
 	return 4UL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
 }
 
-#define DCACHE_RANGE_OP(name, insn)					\
-void name(const void *start, size_t size)				\
-{									\
-	uintptr_t line = dcache_line_size();				\
-	uintptr_t addr = (uintptr_t)start & ~(line - 1);		\
-	uintptr_t end = (uintptr_t)start + size;			\
-									\
-	for (; addr < end; addr += line)				\
-		asm volatile("dc " insn ", %0" : : "r"(addr) : "memory"); \
-	dsb(sy);							\
-}
+#define DCACHE_RANGE_OP(name, insn)                              \
+	void name(const void *start, size_t size)                \
+	{                                                        \
+		uintptr_t line = dcache_line_size();             \
+		uintptr_t addr = (uintptr_t)start & ~(line - 1); \
+		uintptr_t end = (uintptr_t)start + size;         \
+                                                                 \
+		for (; addr < end; addr += line)                 \
+			asm volatile("dc " insn ", %0"           \
+				     :                           \
+				     : "r"(addr)                 \
+				     : "memory");                \
+		dsb(sy);                                         \
+	}
 
 DCACHE_RANGE_OP(dcache_clean_range, "cvac")
 DCACHE_RANGE_OP(dcache_inval_range, "ivac")

@@ -83,7 +83,8 @@ static bool parse_long(const char *s, size_t len, long *out)
 		neg = s[0] == '-';
 		i++;
 	}
-	if (len - i > 2 && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X')) {
+	if (len - i > 2 && s[i] == '0' &&
+	    (s[i + 1] == 'x' || s[i + 1] == 'X')) {
 		base = 16;
 		i += 2;
 	}

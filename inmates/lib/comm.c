@@ -10,7 +10,7 @@
  */
 #include "lib.h"
 
-#define IDLE_POLL_NS		(10 * NSEC_PER_MSEC)
+#define IDLE_POLL_NS (10 * NSEC_PER_MSEC)
 
 struct bh_comm_region *comm_region(void)
 {

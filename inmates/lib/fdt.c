@@ -6,19 +6,19 @@
  */
 #include "lib.h"
 
-#define FDT_MAGIC		0xd00dfeed
-#define FDT_BEGIN_NODE		1
-#define FDT_END_NODE		2
-#define FDT_PROP		3
-#define FDT_NOP			4
-#define FDT_END			9
+#define FDT_MAGIC      0xd00dfeed
+#define FDT_BEGIN_NODE 1
+#define FDT_END_NODE   2
+#define FDT_PROP       3
+#define FDT_NOP	       4
+#define FDT_END	       9
 
 /* Header fields, big-endian 32-bit words. */
-#define FDT_TOTALSIZE		1
-#define FDT_OFF_STRUCT		2
-#define FDT_OFF_STRINGS		3
-#define FDT_SIZE_STRINGS	8
-#define FDT_SIZE_STRUCT		9
+#define FDT_TOTALSIZE	 1
+#define FDT_OFF_STRUCT	 2
+#define FDT_OFF_STRINGS	 3
+#define FDT_SIZE_STRINGS 8
+#define FDT_SIZE_STRUCT	 9
 
 static uint32_t be32(const void *p)
 {
@@ -97,7 +97,7 @@ const char *fdt_bootargs(uintptr_t fdt)
 		}
 		case FDT_NOP:
 			break;
-		default:	/* FDT_END or garbage */
+		default: /* FDT_END or garbage */
 			return "";
 		}
 	}

@@ -12,48 +12,48 @@
  */
 #include "lib.h"
 
-#define GICD_CTLR		0x0000
-#define GICD_CTLR_ENABLE_G1	(1U << 1)	/* EnableGrp1(NS) */
-#define GICD_CTLR_ARE		(1U << 4)	/* ARE(_NS) */
-#define GICD_CTLR_RWP		(1U << 31)
-#define GICD_IROUTER		0x6000
-#define GICD_ITARGETSR		0x0800	/* GICv2: a byte per INTID */
-#define GICD_SGIR		0x0f00	/* GICv2 */
-#define GICD_CTLR_ENABLE_V2	0x3	/* GICv2: both groups */
+#define GICD_CTLR	    0x0000
+#define GICD_CTLR_ENABLE_G1 (1U << 1) /* EnableGrp1(NS) */
+#define GICD_CTLR_ARE	    (1U << 4) /* ARE(_NS) */
+#define GICD_CTLR_RWP	    (1U << 31)
+#define GICD_IROUTER	    0x6000
+#define GICD_ITARGETSR	    0x0800 /* GICv2: a byte per INTID */
+#define GICD_SGIR	    0x0f00 /* GICv2 */
+#define GICD_CTLR_ENABLE_V2 0x3	   /* GICv2: both groups */
 
 /* GICv2 CPU interface (IHI 0048B, 4.4). */
-#define GICC_CTLR		0x0000
-#define GICC_CTLR_ENABLE	0x3	/* EnableGrp0, EnableGrp1 */
-#define GICC_CTLR_EOIMODE	(1U << 9)
-#define GICC_PMR		0x0004
-#define GICC_BPR		0x0008
-#define GICC_IAR		0x000c
-#define GICC_EOIR		0x0010
-#define GICC_DIR		0x1000
-#define GICC_IAR_INTID		0x3ff
+#define GICC_CTLR	  0x0000
+#define GICC_CTLR_ENABLE  0x3 /* EnableGrp0, EnableGrp1 */
+#define GICC_CTLR_EOIMODE (1U << 9)
+#define GICC_PMR	  0x0004
+#define GICC_BPR	  0x0008
+#define GICC_IAR	  0x000c
+#define GICC_EOIR	  0x0010
+#define GICC_DIR	  0x1000
+#define GICC_IAR_INTID	  0x3ff
 
 /* Per-interrupt registers: in the distributor and in the SGI frame alike. */
-#define GIC_IGROUPR		0x0080
-#define GIC_ISENABLER		0x0100
-#define GIC_ICENABLER		0x0180
-#define GIC_IPRIORITYR		0x0400
-#define GIC_ICFGR		0x0c00
+#define GIC_IGROUPR    0x0080
+#define GIC_ISENABLER  0x0100
+#define GIC_ICENABLER  0x0180
+#define GIC_IPRIORITYR 0x0400
+#define GIC_ICFGR      0x0c00
 
-#define GICR_FRAME_SIZE		0x20000
-#define GICR_SGI_BASE		0x10000
-#define GICR_TYPER		0x0008
-#define GICR_TYPER_LAST		(1ULL << 4)
-#define GICR_WAKER		0x0014
-#define GICR_WAKER_SLEEP	(1U << 1)	/* ProcessorSleep */
-#define GICR_WAKER_ASLEEP	(1U << 2)	/* ChildrenAsleep */
-#define GICR_MAX_FRAMES		256
+#define GICR_FRAME_SIZE	  0x20000
+#define GICR_SGI_BASE	  0x10000
+#define GICR_TYPER	  0x0008
+#define GICR_TYPER_LAST	  (1ULL << 4)
+#define GICR_WAKER	  0x0014
+#define GICR_WAKER_SLEEP  (1U << 1) /* ProcessorSleep */
+#define GICR_WAKER_ASLEEP (1U << 2) /* ChildrenAsleep */
+#define GICR_MAX_FRAMES	  256
 
-#define ICC_CTLR_EOIMODE	(1U << 1)
-#define ICC_SRE_SRE		(1U << 0)
-#define ICC_IAR_INTID		0xffffff
+#define ICC_CTLR_EOIMODE (1U << 1)
+#define ICC_SRE_SRE	 (1U << 0)
+#define ICC_IAR_INTID	 0xffffff
 
-#define IRQ_PRIORITY		0xa0
-#define RWP_TIMEOUT_NS		(10 * NSEC_PER_MSEC)
+#define IRQ_PRIORITY   0xa0
+#define RWP_TIMEOUT_NS (10 * NSEC_PER_MSEC)
 
 /* The distributor once; redistributor and CPU interface per CPU. */
 static uintptr_t gicd, gicr[SMP_MAX_CPUS];
@@ -156,8 +156,9 @@ static void gicv2_cpu_init(unsigned int me)
 	mmio_write32(gicc + GICC_BPR, 0);
 	/* In a cell EOImode starts as 0; Linux, bare metal, may leave 1. */
 	eoi_mode_split = mmio_read32(gicc + GICC_CTLR) & GICC_CTLR_EOIMODE;
-	mmio_write32(gicc + GICC_CTLR, GICC_CTLR_ENABLE |
-		     (eoi_mode_split ? GICC_CTLR_EOIMODE : 0));
+	mmio_write32(gicc + GICC_CTLR,
+		     GICC_CTLR_ENABLE |
+			     (eoi_mode_split ? GICC_CTLR_EOIMODE : 0));
 }
 
 /* GICv3: the redistributor and the ICC_* interface. */
@@ -176,7 +177,8 @@ static int gicv3_cpu_init(const struct bh_comm_region *comm, unsigned int me)
 	gicr[me] = rd;
 
 	if (!(read_sysreg(icc_sre_el1) & ICC_SRE_SRE)) {
-		write_sysreg(read_sysreg(icc_sre_el1) | ICC_SRE_SRE, icc_sre_el1);
+		write_sysreg(read_sysreg(icc_sre_el1) | ICC_SRE_SRE,
+			     icc_sre_el1);
 		isb();
 	}
 	write_sysreg(0xff, icc_pmr_el1);
@@ -249,10 +251,11 @@ static uint8_t gicv2_target(uint64_t mpidr)
 
 void gic_send_sgi(uint64_t mpidr, unsigned int intid)
 {
-	dsb(ish);	/* what the target is told about is visible first */
+	dsb(ish); /* what the target is told about is visible first */
 	if (gic_v2) {
-		mmio_write32(gicd + GICD_SGIR,
-			     (uint32_t)gicv2_target(mpidr) << 16 | (intid & 0xf));
+		mmio_write32(gicd + GICD_SGIR, (uint32_t)gicv2_target(mpidr)
+							       << 16 |
+						       (intid & 0xf));
 		return;
 	}
 	write_sysreg(gic_sgi1r(mpidr, intid), icc_sgi1r_el1);

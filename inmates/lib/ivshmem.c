@@ -6,8 +6,8 @@
  */
 #include "lib.h"
 
-#define MAX_OPEN		4
-#define SPI_FIRST		32
+#define MAX_OPEN  4
+#define SPI_FIRST 32
 
 /* Opened devices whose interrupts the library counts. */
 static struct ivshmem_device *open_devs[MAX_OPEN];

@@ -16,42 +16,42 @@
  */
 #include "lib.h"
 
-#define MAIR_DEVICE_nGnRE	0x04
-#define MAIR_NORMAL_WB		0xff
-#define ATTR_DEVICE		0	/* MAIR_EL1 attribute indexes */
-#define ATTR_NORMAL		1
+#define MAIR_DEVICE_nGnRE 0x04
+#define MAIR_NORMAL_WB	  0xff
+#define ATTR_DEVICE	  0 /* MAIR_EL1 attribute indexes */
+#define ATTR_NORMAL	  1
 
-#define PTE_BLOCK		1
-#define PTE_TABLE		3
-#define PTE_PAGE		3	/* at level 3 */
-#define PTE_TYPE_MASK		3
-#define PTE_ADDR_MASK		0x0000fffffffff000ULL
-#define PTE_AP_RO		(1ULL << 7)	/* AP[2]: read-only */
-#define PTE_ATTR(idx)		((uint64_t)(idx) << 2)
-#define PTE_SH_INNER		(3ULL << 8)
-#define PTE_AF			(1ULL << 10)
-#define PTE_PXN			(1ULL << 53)
-#define PTE_UXN			(1ULL << 54)
+#define PTE_BLOCK     1
+#define PTE_TABLE     3
+#define PTE_PAGE      3 /* at level 3 */
+#define PTE_TYPE_MASK 3
+#define PTE_ADDR_MASK 0x0000fffffffff000ULL
+#define PTE_AP_RO     (1ULL << 7) /* AP[2]: read-only */
+#define PTE_ATTR(idx) ((uint64_t)(idx) << 2)
+#define PTE_SH_INNER  (3ULL << 8)
+#define PTE_AF	      (1ULL << 10)
+#define PTE_PXN	      (1ULL << 53)
+#define PTE_UXN	      (1ULL << 54)
 
-#define BLOCK_SHIFT		30	/* level 1, 4 KiB granule */
-#define L2_SHIFT		21	/* level 2: 2 MiB blocks */
-#define L3_SHIFT		12	/* level 3: 4 KiB pages */
-#define L2_TABLES		5	/* 1 GiB blocks that can be split: the image's, 4 more */
-#define L3_TABLES		4	/* 2 MiB blocks of the image mapped in pages */
-#define NORMAL_FIRST		1	/* 1 GiB */
-#define NORMAL_LAST		3	/* up to 4 GiB */
+#define BLOCK_SHIFT  30 /* level 1, 4 KiB granule */
+#define L2_SHIFT     21 /* level 2: 2 MiB blocks */
+#define L3_SHIFT     12 /* level 3: 4 KiB pages */
+#define L2_TABLES    5 /* 1 GiB blocks that can be split: the image's, 4 more */
+#define L3_TABLES    4 /* 2 MiB blocks of the image mapped in pages */
+#define NORMAL_FIRST 1 /* 1 GiB */
+#define NORMAL_LAST  3 /* up to 4 GiB */
 
-#define TCR_T0SZ		(64 - 39)	/* 39-bit VA: walks start at level 1 */
-#define TCR_IRGN0_WBWA		(1ULL << 8)
-#define TCR_ORGN0_WBWA		(1ULL << 10)
-#define TCR_SH0_INNER		(3ULL << 12)
-#define TCR_EPD1		(1ULL << 23)	/* no TTBR1 walks */
-#define TCR_IPS_SHIFT		32
-#define TCR_IPS_MAX		5		/* 48 bits */
+#define TCR_T0SZ       (64 - 39) /* 39-bit VA: walks start at level 1 */
+#define TCR_IRGN0_WBWA (1ULL << 8)
+#define TCR_ORGN0_WBWA (1ULL << 10)
+#define TCR_SH0_INNER  (3ULL << 12)
+#define TCR_EPD1       (1ULL << 23) /* no TTBR1 walks */
+#define TCR_IPS_SHIFT  32
+#define TCR_IPS_MAX    5 /* 48 bits */
 
-#define SCTLR_M			(1ULL << 0)
-#define SCTLR_C			(1ULL << 2)
-#define SCTLR_I			(1ULL << 12)
+#define SCTLR_M (1ULL << 0)
+#define SCTLR_C (1ULL << 2)
+#define SCTLR_I (1ULL << 12)
 
 static uint64_t level1[512] __attribute__((aligned(4096)));
 static uint64_t level2[L2_TABLES][512] __attribute__((aligned(4096)));
@@ -88,7 +88,8 @@ static void map_image_in_pages(void)
 	for (t = 0; l2 && t < L3_TABLES && addr < (uintptr_t)__image_end;
 	     t++, addr += 1ULL << L2_SHIFT) {
 		/* The image lies within one 1 GiB block: link time placement. */
-		if (addr >> BLOCK_SHIFT != (uintptr_t)__image_start >> BLOCK_SHIFT)
+		if (addr >> BLOCK_SHIFT !=
+		    (uintptr_t)__image_start >> BLOCK_SHIFT)
 			break;
 		for (n = 0; n < 512; n++)
 			level3[t][n] = (addr + ((uint64_t)n << L3_SHIFT)) |
@@ -133,7 +134,8 @@ void mmu_cpu_on(void)
 	tcr = TCR_T0SZ | TCR_IRGN0_WBWA | TCR_ORGN0_WBWA | TCR_SH0_INNER |
 	      TCR_EPD1 | (ips << TCR_IPS_SHIFT);
 	write_sysreg(MAIR_DEVICE_nGnRE << (8 * ATTR_DEVICE) |
-		     MAIR_NORMAL_WB << (8 * ATTR_NORMAL), mair_el1);
+			     MAIR_NORMAL_WB << (8 * ATTR_NORMAL),
+		     mair_el1);
 	write_sysreg(tcr, tcr_el1);
 	write_sysreg((uintptr_t)level1, ttbr0_el1);
 	isb();
@@ -204,7 +206,7 @@ int mmu_map_range(uintptr_t start, size_t size, unsigned int type)
 
 		if ((level1[i] & PTE_TYPE_MASK) == PTE_BLOCK &&
 		    (level1[i] & ~PTE_ADDR_MASK) == (attrs | PTE_BLOCK))
-			continue;	/* the whole 1 GiB is like that */
+			continue; /* the whole 1 GiB is like that */
 		/* Splitting the block that holds the image would unmap it. */
 		if ((level1[i] & PTE_TYPE_MASK) == PTE_BLOCK &&
 		    image >> BLOCK_SHIFT == i)
@@ -223,7 +225,8 @@ int mmu_guard_page(uintptr_t addr)
 {
 	uint64_t l1 = level1[(addr >> BLOCK_SHIFT) & 511], l2e, *l2, *l3;
 
-	if (addr >= (512ULL << BLOCK_SHIFT) || (l1 & PTE_TYPE_MASK) != PTE_TABLE)
+	if (addr >= (512ULL << BLOCK_SHIFT) ||
+	    (l1 & PTE_TYPE_MASK) != PTE_TABLE)
 		return -ENOMEM;
 	l2 = (uint64_t *)(uintptr_t)(l1 & PTE_ADDR_MASK);
 	l2e = l2[(addr >> L2_SHIFT) & 511];

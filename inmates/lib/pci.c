@@ -7,8 +7,8 @@
  */
 #include "lib.h"
 
-#define ECAM_FN_SHIFT		12
-#define QEMU_PCIE_ECAM_BASE	0x4010000000UL
+#define ECAM_FN_SHIFT	    12
+#define QEMU_PCIE_ECAM_BASE 0x4010000000UL
 
 uintptr_t pci_ecam_base(void)
 {

@@ -21,7 +21,9 @@ static void hypervisor_putc(char c)
 	register uint64_t x1 asm("x1") = (uint8_t)c;
 
 	asm volatile("hvc #" __stringify(BH_HVC_IMM)
-		     : "+r"(x0) : "r"(x1) : "memory");
+		     : "+r"(x0)
+		     : "r"(x1)
+		     : "memory");
 }
 
 void console_setup(void)

@@ -39,11 +39,13 @@ void inmate_halt(void)
 }
 
 static const char *const vector_names[] = {
-	"sync", "IRQ", "FIQ", "SError",
+	"sync",
+	"IRQ",
+	"FIQ",
+	"SError",
 };
 
-void inmate_exception(uint64_t esr, uint64_t elr, uint64_t far,
-		      uint64_t vector)
+void inmate_exception(uint64_t esr, uint64_t elr, uint64_t far, uint64_t vector)
 {
 	printk("inmate: unexpected %s exception (vector %llu): ESR %llx at PC %llx, FAR %llx\n",
 	       vector_names[vector % 4], (unsigned long long)vector,

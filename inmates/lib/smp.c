@@ -7,7 +7,7 @@
  */
 #include "lib.h"
 
-#define PSCI_AFFINITY_INFO_64	0xc4000004U
+#define PSCI_AFFINITY_INFO_64 0xc4000004U
 
 static void (*volatile cpu_fn[SMP_MAX_CPUS])(unsigned int idx);
 

@@ -6,8 +6,8 @@
  */
 #include "lib.h"
 
-#define CNTV_CTL_ENABLE		(1 << 0)
-#define CNTV_CTL_IMASK		(1 << 1)
+#define CNTV_CTL_ENABLE (1 << 0)
+#define CNTV_CTL_IMASK	(1 << 1)
 
 /* Per CPU, as the timer is. */
 static volatile bool sleep_armed[SMP_MAX_CPUS];
@@ -38,7 +38,8 @@ uint64_t timer_ns_to_ticks(uint64_t ns)
 {
 	uint64_t freq = timer_freq();
 
-	return ns / NSEC_PER_SEC * freq + ns % NSEC_PER_SEC * freq / NSEC_PER_SEC;
+	return ns / NSEC_PER_SEC * freq +
+	       ns % NSEC_PER_SEC * freq / NSEC_PER_SEC;
 }
 
 void timer_arm(uint64_t cval)

@@ -7,24 +7,24 @@
  */
 #include <inmate.h>
 
-#define UARTDR		0x00
-#define UARTFR		0x18
-#define UARTIBRD	0x24
-#define UARTFBRD	0x28
-#define UARTLCR_H	0x2c
-#define UARTCR		0x30
-#define UARTIMSC	0x38
+#define UARTDR	  0x00
+#define UARTFR	  0x18
+#define UARTIBRD  0x24
+#define UARTFBRD  0x28
+#define UARTLCR_H 0x2c
+#define UARTCR	  0x30
+#define UARTIMSC  0x38
 
 #define UARTFR_TXFF	(1 << 5)
-#define UARTLCR_H_WLEN8	(3 << 5)
+#define UARTLCR_H_WLEN8 (3 << 5)
 #define UARTLCR_H_FEN	(1 << 4)
 #define UARTCR_UARTEN	(1 << 0)
 #define UARTCR_TXE	(1 << 8)
 #define UARTCR_RXE	(1 << 9)
 
 /* 24 MHz / (16 * 115200) = 13.02: integer 13, fraction 0.02 * 64 = 1 */
-#define BAUD_IBRD	13
-#define BAUD_FBRD	1
+#define BAUD_IBRD 13
+#define BAUD_FBRD 1
 
 static uintptr_t pl011_base = QEMU_UART0_BASE;
 

@@ -36,7 +36,8 @@ void flags_set_core(struct rtos_flags *f, uint32_t bits)
 	uint32_t clear = 0;
 
 	f->bits |= bits;
-	list_for_each_safe(pos, tmp, &f->waitq.waiters) {
+	list_for_each_safe(pos, tmp, &f->waitq.waiters)
+	{
 		struct rtos_task *t = list_entry(pos, struct rtos_task, node);
 		uint32_t want = (uint32_t)t->wait_arg;
 
@@ -77,7 +78,8 @@ int rtos_flags_wait(struct rtos_flags *f, uint32_t bits, uint32_t mode,
 {
 	uint64_t flags = kernel_enter();
 	struct rtos_task *cur = kernel_task();
-	uint64_t deadline = timeout_ns == RTOS_NO_WAIT ? 0 : deadline_of(timeout_ns);
+	uint64_t deadline =
+		timeout_ns == RTOS_NO_WAIT ? 0 : deadline_of(timeout_ns);
 	bool blocked;
 	int r;
 

@@ -15,17 +15,17 @@
 #include "rtos.h"
 
 /* A core operation put the caller to sleep: switch, then read the result. */
-#define K_BLOCKED	1
+#define K_BLOCKED    1
 /* A task's chain of mutex owners is followed this far, at most. */
-#define PI_CHAIN_MAX	16
-#define NO_DEADLINE	UINT64_MAX
+#define PI_CHAIN_MAX 16
+#define NO_DEADLINE  UINT64_MAX
 
 struct rtos_cpu {
 	struct rtos_task *current;
 	struct rtos_list ready[RTOS_PRIORITIES];
-	uint64_t ready_mask;		/* bit p: ready[p] not empty */
-	struct rtos_list timers;	/* blocked tasks by wake_at */
-	uint64_t armed;			/* deadline in the timer, 0: none */
+	uint64_t ready_mask;	 /* bit p: ready[p] not empty */
+	struct rtos_list timers; /* blocked tasks by wake_at */
+	uint64_t armed;		 /* deadline in the timer, 0: none */
 	struct rtos_task idle;
 	bool started;
 	bool in_irq;

@@ -11,7 +11,7 @@
 #include "rtos.h"
 
 #define list_entry(ptr, type, member) \
-	((type *)((char *)(ptr) - offsetof(type, member)))
+	((type *)((char *)(ptr)-offsetof(type, member)))
 
 static inline void list_init(struct rtos_list *l)
 {
@@ -30,7 +30,8 @@ static inline bool list_linked(const struct rtos_list *n)
 	return n->next != n;
 }
 
-static inline void list_insert_before(struct rtos_list *n, struct rtos_list *pos)
+static inline void list_insert_before(struct rtos_list *n,
+				      struct rtos_list *pos)
 {
 	n->prev = pos->prev;
 	n->next = pos;
@@ -54,7 +55,7 @@ static inline void list_del(struct rtos_list *n)
 	for ((pos) = (head)->next; (pos) != (head); (pos) = (pos)->next)
 
 /* pos may be removed from the list in the body. */
-#define list_for_each_safe(pos, tmp, head)				\
+#define list_for_each_safe(pos, tmp, head)                               \
 	for ((pos) = (head)->next, (tmp) = (pos)->next; (pos) != (head); \
 	     (pos) = (tmp), (tmp) = (pos)->next)
 

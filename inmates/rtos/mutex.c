@@ -22,8 +22,10 @@ void pi_update(struct rtos_task *t)
 		unsigned int prio = t->base_prio;
 		struct rtos_list *pos;
 
-		list_for_each(pos, &t->held) {
-			struct rtos_mutex *m = list_entry(pos, struct rtos_mutex, node);
+		list_for_each(pos, &t->held)
+		{
+			struct rtos_mutex *m =
+				list_entry(pos, struct rtos_mutex, node);
 			struct rtos_task *w = waitq_first(&m->waitq);
 
 			if (w && w->prio > prio)
@@ -37,7 +39,8 @@ void pi_update(struct rtos_task *t)
 }
 
 /* Would cur waiting for m close a cycle of owners waiting for each other? */
-static bool would_deadlock(const struct rtos_task *cur, const struct rtos_mutex *m)
+static bool would_deadlock(const struct rtos_task *cur,
+			   const struct rtos_mutex *m)
 {
 	const struct rtos_task *owner = m->owner;
 	unsigned int hops;

@@ -9,16 +9,16 @@
 #include "../lib/lib.h"
 #include "kernel.h"
 
-#define RESCHED_SGI		1	/* the hypervisor keeps SGI 15 */
-#define PSTATE_EL1T		0x4	/* M[3:0] = EL1 with SP_EL0, DAIF clear */
-#define ESR_EC_SHIFT		26
-#define ESR_EC_SVC64		0x15
-#define ESR_EC_IABT_CUR		0x21
-#define ESR_EC_PC_ALIGN		0x22
-#define ESR_EC_DABT_CUR		0x25
-#define ESR_EC_SP_ALIGN		0x26
-#define IDLE_STACK		1024
-#define MAX_HANDLERS		16
+#define RESCHED_SGI	1   /* the hypervisor keeps SGI 15 */
+#define PSTATE_EL1T	0x4 /* M[3:0] = EL1 with SP_EL0, DAIF clear */
+#define ESR_EC_SHIFT	26
+#define ESR_EC_SVC64	0x15
+#define ESR_EC_IABT_CUR 0x21
+#define ESR_EC_PC_ALIGN 0x22
+#define ESR_EC_DABT_CUR 0x25
+#define ESR_EC_SP_ALIGN 0x26
+#define IDLE_STACK	1024
+#define MAX_HANDLERS	16
 
 void rtos_port_enter(const struct rtos_ctx *ctx) __attribute__((noreturn));
 void rtos_port_irq(struct rtos_ctx *frame, uint64_t ticks);
@@ -27,7 +27,8 @@ extern char rtos_vectors[];
 
 static struct spinlock kernel_lock;
 static uint64_t cpu_mpidrs[RTOS_MAX_CPUS];
-static uint8_t idle_stacks[RTOS_MAX_CPUS][IDLE_STACK] __attribute__((aligned(16)));
+static uint8_t idle_stacks[RTOS_MAX_CPUS][IDLE_STACK]
+	__attribute__((aligned(16)));
 
 static struct irq_slot {
 	unsigned int intid;
@@ -147,7 +148,7 @@ static void kernel_irq(unsigned int intid)
 		return;
 	}
 	if (intid == RESCHED_SGI)
-		return;		/* the switch follows in rtos_port_irq */
+		return; /* the switch follows in rtos_port_irq */
 	for (i = 0; i < MAX_HANDLERS; i++) {
 		if (handlers[i].fn && handlers[i].intid == intid) {
 			handlers[i].fn(intid, handlers[i].arg);
@@ -182,7 +183,8 @@ static const char *fault_kind(const struct rtos_task *t, uint64_t ec,
 {
 	uintptr_t guard = t->stack_base;
 
-	if ((ec == ESR_EC_DABT_CUR && far >= guard && far < guard + RTOS_PAGE_SIZE) ||
+	if ((ec == ESR_EC_DABT_CUR && far >= guard &&
+	     far < guard + RTOS_PAGE_SIZE) ||
 	    (sp >= guard && sp < guard + RTOS_PAGE_SIZE))
 		return "overflowed its stack (guard page hit)";
 	switch (ec) {
@@ -209,8 +211,9 @@ void rtos_port_sync(struct rtos_ctx *frame, uint64_t esr, uint64_t far)
 			spin_unlock(&kernel_lock);
 			inmate_exception(esr, frame->pc, far, 0);
 		}
-		task_fault(c->current, fault_kind(c->current, ec, far, frame->sp),
-			   far, frame->pc);
+		task_fault(c->current,
+			   fault_kind(c->current, ec, far, frame->sp), far,
+			   frame->pc);
 	}
 	timers_rearm(c);
 	switch_frame(c, frame);
@@ -245,7 +248,8 @@ void rtos_start(void)
 	gic_enable_irq(RESCHED_SGI);
 	cpu_mpidrs[me] = cpu_mpidr();
 
-	c->idle = (struct rtos_task){ .name = "idle", .cpu = me,
+	c->idle = (struct rtos_task){ .name = "idle",
+				      .cpu = me,
 				      .state = RTOS_TASK_READY };
 	list_init(&c->idle.node);
 	list_init(&c->idle.timer_node);
@@ -277,8 +281,8 @@ int rtos_start_cpu(unsigned int idx, uint64_t mpidr)
 	return smp_cpu_on(idx, mpidr, secondary_start);
 }
 
-int rtos_irq_attach(unsigned int intid, void (*fn)(unsigned int intid, void *arg),
-		    void *arg)
+int rtos_irq_attach(unsigned int intid,
+		    void (*fn)(unsigned int intid, void *arg), void *arg)
 {
 	uint64_t flags;
 	unsigned int i, free = MAX_HANDLERS;

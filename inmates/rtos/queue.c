@@ -92,7 +92,8 @@ static int queue_op(struct rtos_queue *q, void *msg, uint64_t timeout_ns,
 {
 	uint64_t flags = kernel_enter();
 	struct rtos_task *cur = kernel_task();
-	uint64_t deadline = timeout_ns == RTOS_NO_WAIT ? 0 : deadline_of(timeout_ns);
+	uint64_t deadline =
+		timeout_ns == RTOS_NO_WAIT ? 0 : deadline_of(timeout_ns);
 	int r;
 
 	if (!cur && timeout_ns != RTOS_NO_WAIT)

@@ -118,7 +118,8 @@ static void waitq_insert(struct rtos_waitq *q, struct rtos_task *t)
 {
 	struct rtos_list *pos;
 
-	list_for_each(pos, &q->waiters) {
+	list_for_each(pos, &q->waiters)
+	{
 		if (list_entry(pos, struct rtos_task, node)->prio < t->prio)
 			break;
 	}
@@ -157,8 +158,10 @@ static void timer_insert(struct rtos_task *t, uint64_t deadline)
 
 	t->wake_at = deadline;
 	/* After every task with the same deadline: they wake in order. */
-	list_for_each(pos, &c->timers) {
-		if (list_entry(pos, struct rtos_task, timer_node)->wake_at > deadline)
+	list_for_each(pos, &c->timers)
+	{
+		if (list_entry(pos, struct rtos_task, timer_node)->wake_at >
+		    deadline)
 			break;
 	}
 	list_insert_before(&t->timer_node, pos);
@@ -224,8 +227,8 @@ void timers_rearm(struct rtos_cpu *c)
 	uint64_t next = 0;
 
 	if (!list_empty(&c->timers))
-		next = list_entry(c->timers.next, struct rtos_task,
-				  timer_node)->wake_at;
+		next = list_entry(c->timers.next, struct rtos_task, timer_node)
+			       ->wake_at;
 	if (next != c->armed) {
 		c->armed = next;
 		port_timer_arm(next);

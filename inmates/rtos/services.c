@@ -7,8 +7,8 @@
 #include <inmate.h>
 #include "kernel.h"
 
-#define SHUTDOWN_POLL_NS	(10 * NSEC_PER_MSEC)
-#define MAX_DOORBELLS		4
+#define SHUTDOWN_POLL_NS (10 * NSEC_PER_MSEC)
+#define MAX_DOORBELLS	 4
 
 static struct doorbell {
 	struct ivshmem_device *dev;
@@ -21,7 +21,8 @@ int rtos_shutdown_wait(uint64_t timeout_ns)
 
 	comm_set_accepts_messages();
 	while (!comm_poll_shutdown_request()) {
-		uint64_t now = rtos_now(), step = rtos_ns_to_ticks(SHUTDOWN_POLL_NS);
+		uint64_t now = rtos_now(),
+			 step = rtos_ns_to_ticks(SHUTDOWN_POLL_NS);
 
 		if (now >= deadline)
 			return -ETIMEDOUT;

@@ -12,8 +12,8 @@ int task_create_core(struct rtos_task *t, const struct rtos_task_attr *attr)
 	int err;
 
 	if (!attr->entry || attr->prio > RTOS_PRIO_MAX ||
-	    attr->cpu >= RTOS_MAX_CPUS || !base ||
-	    base % RTOS_PAGE_SIZE || attr->stack_size % RTOS_PAGE_SIZE ||
+	    attr->cpu >= RTOS_MAX_CPUS || !base || base % RTOS_PAGE_SIZE ||
+	    attr->stack_size % RTOS_PAGE_SIZE ||
 	    attr->stack_size < 2 * RTOS_PAGE_SIZE)
 		return -EINVAL;
 	/* A struct still in the kernel's lists: overwriting it breaks them. */
@@ -129,8 +129,8 @@ int rtos_task_set_period(uint64_t period_ns, uint64_t first_release)
 		return -EINVAL;
 	cur->period = period;
 	/* The job before the first one was "released" a period earlier. */
-	cur->release = (first_release ? first_release : rtos_now() + period) -
-		       period;
+	cur->release =
+		(first_release ? first_release : rtos_now() + period) - period;
 	return 0;
 }
 

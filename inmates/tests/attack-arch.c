@@ -13,51 +13,51 @@
 #include "attack.h"
 
 /* RD_base registers (GICv3 spec 12.10). */
-#define GICR_CTLR		0x0000
-#define GICR_TYPER		0x0008
-#define GICR_WAKER		0x0014
-#define GICR_SETLPIR		0x0040
-#define GICR_PROPBASER		0x0070
-#define GICR_PENDBASER		0x0078
-#define GICR_SYNCR		0x00c0
-#define GICR_TYPER_PLPIS	(1ULL << 0)
-#define GICR_CTLR_ENABLE_LPIS	(1U << 0)
-#define GICR_WAKER_SLEEP	(1U << 1)
-#define GICR_WAKER_ASLEEP	(1U << 2)
+#define GICR_CTLR	      0x0000
+#define GICR_TYPER	      0x0008
+#define GICR_WAKER	      0x0014
+#define GICR_SETLPIR	      0x0040
+#define GICR_PROPBASER	      0x0070
+#define GICR_PENDBASER	      0x0078
+#define GICR_SYNCR	      0x00c0
+#define GICR_TYPER_PLPIS      (1ULL << 0)
+#define GICR_CTLR_ENABLE_LPIS (1U << 0)
+#define GICR_WAKER_SLEEP      (1U << 1)
+#define GICR_WAKER_ASLEEP     (1U << 2)
 
-#define GICD_ISACTIVER		0x0300
-#define OWN_SPI			40		/* UART1, this cell's */
+#define GICD_ISACTIVER 0x0300
+#define OWN_SPI	       40 /* UART1, this cell's */
 
 /*
  * LPI tables in the cell's own RAM (slot A: IPA 0x4000_0000 is physical
  * 0x7b80_0000, configs/cells/qemu-virt.h), 8 MiB in, past the image: the
  * GIC takes physical addresses. LPI 8192 gets priority 0, enabled.
  */
-#define CELL_RAM_IPA		0x40000000UL
-#define CELL_RAM_PA		0x7b800000UL
-#define LPI_TABLES_IPA		(CELL_RAM_IPA + 0x800000UL)
-#define LPI_PROP_PA		(CELL_RAM_PA + 0x800000UL)
-#define LPI_PEND_PA		(LPI_PROP_PA + 0x10000UL)
-#define LPI_ID_BITS		14
-#define LPI_FIRST		8192
+#define CELL_RAM_IPA   0x40000000UL
+#define CELL_RAM_PA    0x7b800000UL
+#define LPI_TABLES_IPA (CELL_RAM_IPA + 0x800000UL)
+#define LPI_PROP_PA    (CELL_RAM_PA + 0x800000UL)
+#define LPI_PEND_PA    (LPI_PROP_PA + 0x10000UL)
+#define LPI_ID_BITS    14
+#define LPI_FIRST      8192
 
 /* PMU (Arm ARM D13): PMCR_EL0 and the event filter bits. */
-#define PMCR_E			(1UL << 0)
-#define PMCR_P			(1UL << 1)
-#define PMCR_C			(1UL << 2)
-#define FILTER_P		(1UL << 31)
-#define FILTER_U		(1UL << 30)
-#define FILTER_NSK		(1UL << 29)
-#define FILTER_NSU		(1UL << 28)
-#define FILTER_NSH		(1UL << 27)
-#define EVENT_CPU_CYCLES	0x11
-#define COUNTER_CYCLES		(1UL << 31)
-#define PMSEL_ABSENT		30	/* no counter on QEMU (N = 6) or most cores */
+#define PMCR_E		 (1UL << 0)
+#define PMCR_P		 (1UL << 1)
+#define PMCR_C		 (1UL << 2)
+#define FILTER_P	 (1UL << 31)
+#define FILTER_U	 (1UL << 30)
+#define FILTER_NSK	 (1UL << 29)
+#define FILTER_NSU	 (1UL << 28)
+#define FILTER_NSH	 (1UL << 27)
+#define EVENT_CPU_CYCLES 0x11
+#define COUNTER_CYCLES	 (1UL << 31)
+#define PMSEL_ABSENT	 30 /* no counter on QEMU (N = 6) or most cores */
 
-#define PSCI_CPU_ON_64		0xc4000003U
+#define PSCI_CPU_ON_64 0xc4000003U
 
-#define MDSCR_KDE		(1UL << 13)
-#define MDSCR_MDE		(1UL << 15)
+#define MDSCR_KDE (1UL << 13)
+#define MDSCR_MDE (1UL << 15)
 
 /*
  * Its own redistributor's LPI controls: with LPIs the GIC reads and
@@ -72,17 +72,20 @@ static void do_gicr_lpi(void)
 
 	gic_init();
 	rd = gic_redist_base();
-	expect("own TYPER.PLPIS", mmio_read64(rd + GICR_TYPER) & GICR_TYPER_PLPIS, 0);
-	expect("CPU 0's TYPER.PLPIS", mmio_read64(gicr_of(0) + GICR_TYPER) & GICR_TYPER_PLPIS, 0);
+	expect("own TYPER.PLPIS",
+	       mmio_read64(rd + GICR_TYPER) & GICR_TYPER_PLPIS, 0);
+	expect("CPU 0's TYPER.PLPIS",
+	       mmio_read64(gicr_of(0) + GICR_TYPER) & GICR_TYPER_PLPIS, 0);
 	memset((void *)prop, 0, 0x20000);
-	prop[0] = 0x00 | 1;		/* LPI 8192: priority 0, enabled */
+	prop[0] = 0x00 | 1; /* LPI 8192: priority 0, enabled */
 	dcache_clean_range((const void *)prop, 0x20000);
 	mmio_write64(rd + GICR_PROPBASER, LPI_PROP_PA | (LPI_ID_BITS - 1));
 	mmio_write64(rd + GICR_PENDBASER, LPI_PEND_PA);
 	mmio_write32(rd + GICR_CTLR, GICR_CTLR_ENABLE_LPIS);
 	expect("PROPBASER reads 0", mmio_read64(rd + GICR_PROPBASER), 0);
 	expect("PENDBASER reads 0", mmio_read64(rd + GICR_PENDBASER), 0);
-	expect("EnableLPIs reads 0", mmio_read32(rd + GICR_CTLR) & GICR_CTLR_ENABLE_LPIS, 0);
+	expect("EnableLPIs reads 0",
+	       mmio_read32(rd + GICR_CTLR) & GICR_CTLR_ENABLE_LPIS, 0);
 	mmio_write64(rd + GICR_SETLPIR, LPI_FIRST);
 	expect("SYNCR not busy", mmio_read32(rd + GICR_SYNCR), 0);
 	mmio_write32(rd + GICR_WAKER, GICR_WAKER_SLEEP);
@@ -103,8 +106,8 @@ static void busy(unsigned int n)
 }
 
 /* Counts what the filter lets count while it traps to EL2 `n` times. */
-static void count_hypercalls(uint64_t filter, unsigned int n,
-			     uint64_t *cycles, uint64_t *events)
+static void count_hypercalls(uint64_t filter, unsigned int n, uint64_t *cycles,
+			     uint64_t *events)
 {
 	unsigned int i;
 
@@ -130,12 +133,13 @@ static void count_hypercalls(uint64_t filter, unsigned int n,
  */
 static void do_pmu_el2(void)
 {
-	uint64_t el2_only = FILTER_P | FILTER_U | FILTER_NSK | FILTER_NSU |
-			    FILTER_NSH;
+	uint64_t el2_only =
+		FILTER_P | FILTER_U | FILTER_NSK | FILTER_NSU | FILTER_NSH;
 	uint64_t cycles, events;
 
 	count_hypercalls(el2_only, 500, &cycles, &events);
-	expect("PMCCFILTR.NSH reads 0", read_sysreg(pmccfiltr_el0) & FILTER_NSH, 0);
+	expect("PMCCFILTR.NSH reads 0", read_sysreg(pmccfiltr_el0) & FILTER_NSH,
+	       0);
 	expect("EL2 cycles (PMCCNTR)", cycles, 0);
 	expect("EL2 CPU_CYCLES events", events, 0);
 	count_hypercalls(0, 500, &cycles, &events);
@@ -153,8 +157,10 @@ static void do_pmu_el2(void)
 	isb();
 	write_sysreg(~0UL, pmxevcntr_el0);
 	write_sysreg(~0UL, pmxevtyper_el0);
-	expect("PMXEVCNTR_EL0 past the last counter", read_sysreg(pmxevcntr_el0), 0);
-	expect("PMXEVTYPER_EL0 past the last counter", read_sysreg(pmxevtyper_el0), 0);
+	expect("PMXEVCNTR_EL0 past the last counter",
+	       read_sysreg(pmxevcntr_el0), 0);
+	expect("PMXEVTYPER_EL0 past the last counter",
+	       read_sysreg(pmxevtyper_el0), 0);
 	write_sysreg(0, pmselr_el0);
 }
 
@@ -162,7 +168,7 @@ static void do_pmu_el2(void)
 static void do_debug_regs(void)
 {
 	write_sysreg(CELL_RAM_IPA + 0x1000, dbgbvr0_el1);
-	write_sysreg(0x1e7, dbgbcr0_el1);	/* enabled, EL1 and EL0 */
+	write_sysreg(0x1e7, dbgbcr0_el1); /* enabled, EL1 and EL0 */
 	write_sysreg(CELL_RAM_IPA + 0x2000, dbgwvr0_el1);
 	write_sysreg(0x1ff, dbgwcr0_el1);
 	write_sysreg(MDSCR_MDE | MDSCR_KDE, mdscr_el1);
@@ -172,10 +178,10 @@ static void do_debug_regs(void)
 	expect("DBGWVR0_EL1", read_sysreg(dbgwvr0_el1), 0);
 	expect("DBGWCR0_EL1", read_sysreg(dbgwcr0_el1), 0);
 	expect("MDSCR_EL1", read_sysreg(mdscr_el1), 0);
-	write_sysreg(1, oslar_el1);		/* lock the OS lock */
+	write_sysreg(1, oslar_el1); /* lock the OS lock */
 	isb();
 	expect("OSLSR_EL1", read_sysreg(oslsr_el1), 0);
-	expect("MDRAR_EL1", read_sysreg(mdrar_el1), 0);	/* TDRA */
+	expect("MDRAR_EL1", read_sysreg(mdrar_el1), 0); /* TDRA */
 }
 
 /*
@@ -190,7 +196,7 @@ static void do_impdef(void)
 	expect("ACTLR_EL1 after write", read_sysreg(actlr_el1), 0);
 	expect("L2CTLR_EL1", read_sysreg(s3_1_c11_c0_2), 0);
 	expect("CPUACTLR_EL1", read_sysreg(s3_1_c15_c2_0), 0);
-	write_sysreg(0, s3_1_c15_c2_1);		/* CPUECTLR_EL1.SMPEN off */
+	write_sysreg(0, s3_1_c15_c2_1); /* CPUECTLR_EL1.SMPEN off */
 	expect("CPUECTLR_EL1", read_sysreg(s3_1_c15_c2_1), 0);
 	expect("CBAR_EL1", read_sysreg(s3_1_c15_c3_0), 0);
 }
@@ -203,11 +209,19 @@ static void do_impdef(void)
  * sets none of these itself (it sets MAIR_EL1; AFSRn_EL1 and AMAIR_EL1
  * hold nothing on a Cortex-A57).
  */
-#define FILL			0x5a5a5a5a5a5a5000UL
-#define FILL_REGS(X)							\
-	X(tpidr_el0) X(tpidrro_el0) X(contextidr_el1) X(far_el1)	\
-	X(par_el1) X(cntv_cval_el0) X(cntp_cval_el0) X(sp_el0)	\
-	X(pmuserenr_el0) X(pmselr_el0)
+#define FILL 0x5a5a5a5a5a5a5000UL
+/* One register a line: clang-format keeps that layout stable. */
+#define FILL_REGS(X)      \
+	X(tpidr_el0)      \
+	X(tpidrro_el0)    \
+	X(contextidr_el1) \
+	X(far_el1)        \
+	X(par_el1)        \
+	X(cntv_cval_el0)  \
+	X(cntp_cval_el0)  \
+	X(sp_el0)         \
+	X(pmuserenr_el0)  \
+	X(pmselr_el0)
 
 static uint64_t fill_value(const char *name)
 {
@@ -222,17 +236,19 @@ static void do_regs_fill(void)
 {
 	uint64_t v;
 
-#define FILL_ONE(reg)							\
-	write_sysreg(fill_value(#reg), reg);				\
-	isb();								\
-	v = read_sysreg(reg);						\
+#define FILL_ONE(reg)                        \
+	write_sysreg(fill_value(#reg), reg); \
+	isb();                               \
+	v = read_sysreg(reg);                \
 	expect_true(#reg " holds a pattern", v != 0, v);
 	FILL_REGS(FILL_ONE)
 #undef FILL_ONE
 	write_sysreg(read_sysreg(cpacr_el1) | (3UL << 20), cpacr_el1);
 	isb();
 	asm volatile("fmov d0, %0\n\tfmov d31, %0\n\tmsr fpcr, %1"
-		     : : "r"(FILL), "r"(3UL << 22) : "memory");
+		     :
+		     : "r"(FILL), "r"(3UL << 22)
+		     : "memory");
 }
 
 static void do_regs_clean(void)
@@ -317,8 +333,10 @@ static void do_native_ops(void)
 			     "ic ialluis\n\ttlbi vmalle1is\n\t"
 			     "tlbi vae1is, %1\n\ttlbi vmalle1\n\t"
 			     "dsb ish\n\tisb"
-			     : : "r"(&buf[round % ARRAY_SIZE(buf)]),
-			       "r"((uintptr_t)buf >> 12) : "memory");
+			     :
+			     : "r"(&buf[round % ARRAY_SIZE(buf)]),
+			       "r"((uintptr_t)buf >> 12)
+			     : "memory");
 	}
 	for (i = 0; i < ARRAY_SIZE(buf); i++)
 		if (buf[i] != FILL + i)
@@ -328,7 +346,7 @@ static void do_native_ops(void)
 	expect("DC ZVA zeroed its own block", buf[0], 0);
 	asm volatile("at s1e1r, %0\n\tisb" : : "r"(&buf[0]));
 	par = read_sysreg(par_el1);
-	expect("AT S1E1R of its own page", par & 1, 0);	/* PAR.F */
+	expect("AT S1E1R of its own page", par & 1, 0); /* PAR.F */
 }
 
 static bool have_sme(void)
@@ -432,7 +450,8 @@ void arch_hold_out(const char *m)
 		gic_send_sgi(cpu_mpidr(), 8);
 		isb();
 		busy(1000);
-		intid = read_sysreg(s3_0_c12_c12_0) & 0xffffff;	/* ICC_IAR1_EL1 */
+		intid = read_sysreg(s3_0_c12_c12_0) &
+			0xffffff; /* ICC_IAR1_EL1 */
 		expect("SGI 8 acknowledged", intid, 8);
 		printk("attack: ack-hold: %u checks, %u mismatches\n", checks,
 		       mismatches);
@@ -441,12 +460,17 @@ void arch_hold_out(const char *m)
 	if (!strcmp(m, "spi-active")) {
 		/* Its own SPI active, never deactivated: then it is stopped. */
 		gic_init();
-		mmio_write32(gic_dist_base() + GICD_ISACTIVER + OWN_SPI / 32 * 4,
+		mmio_write32(gic_dist_base() + GICD_ISACTIVER +
+				     OWN_SPI / 32 * 4,
 			     1U << (OWN_SPI % 32));
-		expect("own SPI active", mmio_read32(gic_dist_base() +
-			GICD_ISACTIVER + OWN_SPI / 32 * 4) >> (OWN_SPI % 32) & 1, 1);
-		printk("attack: spi-active: %u checks, %u mismatches\n",
-		       checks, mismatches);
+		expect("own SPI active",
+		       mmio_read32(gic_dist_base() + GICD_ISACTIVER +
+				   OWN_SPI / 32 * 4) >>
+				       (OWN_SPI % 32) &
+			       1,
+		       1);
+		printk("attack: spi-active: %u checks, %u mismatches\n", checks,
+		       mismatches);
 		spin_masked();
 	}
 }

@@ -25,57 +25,57 @@
 INMATE_DEFAULT_ARGS("mode=none");
 
 /* Addresses as the cell sees them (configs/cells/qemu-virt.h). */
-#define ROOT_RAM		0x48000000UL	/* root RAM, not the cell's */
-#define HV_MEM			0x7f800000UL	/* hypervisor memory */
-#define CELL_B_RAM		0x7ca00000UL	/* rt-control's RAM (slot B) */
-#define UART0_DR		0x09000000UL	/* root's console */
-#define VIRTIO_MMIO		0x0a000000UL	/* not the cell's */
-#define GICR_WAKER		0x0014
-#define GICR_WAKER_SLEEP	(1U << 1)
+#define ROOT_RAM	 0x48000000UL /* root RAM, not the cell's */
+#define HV_MEM		 0x7f800000UL /* hypervisor memory */
+#define CELL_B_RAM	 0x7ca00000UL /* rt-control's RAM (slot B) */
+#define UART0_DR	 0x09000000UL /* root's console */
+#define VIRTIO_MMIO	 0x0a000000UL /* not the cell's */
+#define GICR_WAKER	 0x0014
+#define GICR_WAKER_SLEEP (1U << 1)
 
-#define GICD_CTLR		0x0000
-#define GICD_TYPER		0x0004
-#define GICD_IIDR		0x0008
-#define GICD_IGROUPR		0x0080
-#define GICD_ISENABLER		0x0100
-#define GICD_ICENABLER		0x0180
-#define GICD_ISPENDR		0x0200
-#define GICD_ICPENDR		0x0280
-#define GICD_ISACTIVER		0x0300
-#define GICD_ICACTIVER		0x0380
-#define GICD_IPRIORITYR		0x0400
-#define GICD_ITARGETSR		0x0800
-#define GICD_ICFGR		0x0c00
-#define GICD_IGRPMODR		0x0d00
-#define GICD_SGIR		0x0f00
-#define GICD_IROUTER		0x6000
-#define IROUTER_IRM		(1ULL << 31)
+#define GICD_CTLR	0x0000
+#define GICD_TYPER	0x0004
+#define GICD_IIDR	0x0008
+#define GICD_IGROUPR	0x0080
+#define GICD_ISENABLER	0x0100
+#define GICD_ICENABLER	0x0180
+#define GICD_ISPENDR	0x0200
+#define GICD_ICPENDR	0x0280
+#define GICD_ISACTIVER	0x0300
+#define GICD_ICACTIVER	0x0380
+#define GICD_IPRIORITYR 0x0400
+#define GICD_ITARGETSR	0x0800
+#define GICD_ICFGR	0x0c00
+#define GICD_IGRPMODR	0x0d00
+#define GICD_SGIR	0x0f00
+#define GICD_IROUTER	0x6000
+#define IROUTER_IRM	(1ULL << 31)
 
-#define ROOT_SPI		33		/* UART0, the root cell's */
-#define OWN_SPI			40		/* UART1, this cell's */
-#define SGI_MGMT		15
-#define MAINT_PPI		25
+#define ROOT_SPI  33 /* UART0, the root cell's */
+#define OWN_SPI	  40 /* UART1, this cell's */
+#define SGI_MGMT  15
+#define MAINT_PPI 25
 
-#define UART_DR			0x00
-#define UART_IMSC		0x38
-#define UART_ICR		0x44
-#define UART_TXIM		(1U << 5)
+#define UART_DR	  0x00
+#define UART_IMSC 0x38
+#define UART_ICR  0x44
+#define UART_TXIM (1U << 5)
 
-#define PSCI_CPU_SUSPEND	0x84000001U
-#define PSCI_AFFINITY_INFO_64	0xc4000004U
-#define PSCI_MIGRATE_INFO_TYPE	0x84000006U
-#define PSCI_FEATURES		0x8400000aU
-#define PSCI_SMC64		0x40000000U
+#define PSCI_CPU_SUSPEND       0x84000001U
+#define PSCI_AFFINITY_INFO_64  0xc4000004U
+#define PSCI_MIGRATE_INFO_TYPE 0x84000006U
+#define PSCI_FEATURES	       0x8400000aU
+#define PSCI_SMC64	       0x40000000U
 
-#define HV_EPERM		(-1L)
-#define HV_ENOENT		(-2L)
-#define HV_EINVAL		(-22L)
-#define HV_ENOSYS		(-38L)
-#define HVC_STUB_ERR		0xbadca11L
+#define HV_EPERM     (-1L)
+#define HV_ENOENT    (-2L)
+#define HV_EINVAL    (-22L)
+#define HV_ENOSYS    (-38L)
+#define HVC_STUB_ERR 0xbadca11L
 
 /* A 1 GiB block of the level-1 table mapping IPA 0 as Normal memory. */
-#define NORMAL_ALIAS_IDX	256UL
-#define NORMAL_ALIAS		(NORMAL_ALIAS_IDX << 30)
+#define NORMAL_ALIAS_IDX 256UL
+#define NORMAL_ALIAS	 (NORMAL_ALIAS_IDX << 30)
 
 const char *mode;
 unsigned int checks, mismatches;
@@ -117,7 +117,9 @@ long hvc(uint64_t code, uint64_t a1, uint64_t a2)
 	register uint64_t x2 asm("x2") = a2;
 
 	asm volatile("hvc #" __stringify(BH_HVC_IMM)
-		     : "+r"(x0) : "r"(x1), "r"(x2) : "memory");
+		     : "+r"(x0)
+		     : "r"(x1), "r"(x2)
+		     : "memory");
 	return (long)x0;
 }
 
@@ -148,8 +150,8 @@ static void sgi(unsigned int intid, uint64_t targets)
  * GICD_SGIR, and the GIC blocks no cell may map (the cell's GICC address
  * shows the virtual CPU interface; GICH and GICV are the hypervisor's).
  */
-#define QEMU_GICH		0x08030000UL
-#define QEMU_GICV		0x08040000UL
+#define QEMU_GICH 0x08030000UL
+#define QEMU_GICV 0x08040000UL
 #define SGIR(filter, targets, intid) \
 	((uint32_t)(filter) << 24 | (uint32_t)(targets) << 16 | (intid))
 
@@ -177,8 +179,8 @@ static bool gicv2_fault(const char *m, uintptr_t d)
 /* Maps IPA 0..1 GiB a second time, at NORMAL_ALIAS, as Normal memory. */
 static void map_normal_alias(void)
 {
-	uint64_t *l1 = (uint64_t *)(uintptr_t)(read_sysreg(ttbr0_el1) &
-					      ~0xfffUL);
+	uint64_t *l1 =
+		(uint64_t *)(uintptr_t)(read_sysreg(ttbr0_el1) & ~0xfffUL);
 
 	/* Block, AttrIndx 1 (Normal WB, see lib/mmu.c), inner shareable, AF, XN. */
 	l1[NORMAL_ALIAS_IDX] = 1 | 1 << 2 | 3 << 8 | 1 << 10 | 3ULL << 53;
@@ -215,22 +217,23 @@ asm(".pushsection .text\n"
     ".rept 11\n.balign 128\n1: b 1b\n.endr\n"
     ".popsection");
 
-#define ESR_EC_UNKNOWN		0
-#define ESR_EC_DABT_CUR		0x25
-#define ESR_FSC_SEA		0x10
+#define ESR_EC_UNKNOWN	0
+#define ESR_EC_DABT_CUR 0x25
+#define ESR_FSC_SEA	0x10
 
 /* Runs ASM with probe vectors; the exception class it raised, or -1. */
-#define PROBE(asm_str, ...) ({						\
-	uint64_t __vbar = read_sysreg(vbar_el1), __flags = irq_save();	\
-	probe_esr = ~0ULL;						\
-	write_sysreg((uintptr_t)probe_vectors, vbar_el1);		\
-	isb();								\
-	asm volatile(asm_str : : __VA_ARGS__ : "memory");		\
-	write_sysreg(__vbar, vbar_el1);					\
-	isb();								\
-	irq_restore(__flags);						\
-	probe_esr == ~0ULL ? -1L : (long)(probe_esr >> 26);		\
-})
+#define PROBE(asm_str, ...)                                                    \
+	({                                                                     \
+		uint64_t __vbar = read_sysreg(vbar_el1), __flags = irq_save(); \
+		probe_esr = ~0ULL;                                             \
+		write_sysreg((uintptr_t)probe_vectors, vbar_el1);              \
+		isb();                                                         \
+		asm volatile(asm_str : : __VA_ARGS__ : "memory");              \
+		write_sysreg(__vbar, vbar_el1);                                \
+		isb();                                                         \
+		irq_restore(__flags);                                          \
+		probe_esr == ~0ULL ? -1L : (long)(probe_esr >> 26);            \
+	})
 
 /* --- faults: each must stop the cell at its first access --- */
 
@@ -263,13 +266,13 @@ static bool fault(const char *m)
 	else if (!strcmp(m, "exec-comm"))
 		((void (*)(void))(uintptr_t)BH_COMM_REGION_IPA)();
 	else if (!strcmp(m, "gicd-irouter-foreign-cpu"))
-		mmio_write64(d + GICD_IROUTER + 8 * OWN_SPI, 0);	/* CPU 0 */
+		mmio_write64(d + GICD_IROUTER + 8 * OWN_SPI, 0); /* CPU 0 */
 	else if (!strcmp(m, "gicd-irouter-any"))
 		mmio_write64(d + GICD_IROUTER + 8 * OWN_SPI,
 			     cpu_mpidr() | IROUTER_IRM);
 	else if (!strcmp(m, "gicd-64bit"))
-		printk("attack: read %llx\n", (unsigned long long)
-		       mmio_read64(d + GICD_ISENABLER));
+		printk("attack: read %llx\n",
+		       (unsigned long long)mmio_read64(d + GICD_ISENABLER));
 	else if (!strcmp(m, "gicd-unaligned")) {
 		/* Normal memory at stage 1, so EL1 does not fault first. */
 		map_normal_alias();
@@ -279,8 +282,10 @@ static bool fault(const char *m)
 		uint64_t a, b;
 
 		/* No syndrome for a pair: cannot be emulated. */
-		asm volatile("ldp %0, %1, [%2]" : "=r"(a), "=r"(b)
-			     : "r"(d + GICD_ISENABLER) : "memory");
+		asm volatile("ldp %0, %1, [%2]"
+			     : "=r"(a), "=r"(b)
+			     : "r"(d + GICD_ISENABLER)
+			     : "memory");
 		printk("attack: read %llx %llx\n", (unsigned long long)a,
 		       (unsigned long long)b);
 	} else if (!strcmp(m, "gicd-exclusive")) {
@@ -301,11 +306,11 @@ static bool fault(const char *m)
 		/* Its own GICR_CTLR, a byte: narrower than any register. */
 		printk("attack: read %x\n", mmio_read8(gic_redist_base()));
 	else if (!strcmp(m, "sgi-foreign"))
-		sgi(1, 1U << 2);		/* CPU 2: rt-control's */
+		sgi(1, 1U << 2); /* CPU 2: rt-control's */
 	else if (!strcmp(m, "sgi-mgmt"))
 		sgi(SGI_MGMT, 1U << own_cpu());
 	else if (!strcmp(m, "sgi-nonexistent"))
-		sgi(1, 1U << 9);		/* there is no CPU 9 */
+		sgi(1, 1U << 9); /* there is no CPU 9 */
 	else if (gicv2_fault(m, d))
 		return true;
 	else if (!strcmp(m, "sgi0r")) {
@@ -344,11 +349,12 @@ static bool pci_fault(const char *m)
 	else if (!strcmp(m, "pci-peer-out"))
 		mmio_write32((uintptr_t)ivshmem_out(&ivdev, 0), 0xbad0bad0);
 	else if (!strcmp(m, "pci-bar-64bit"))
-		printk("attack: read %llx\n", (unsigned long long)
-		       mmio_read64(ivdev.regs + BH_IVSHMEM_REG_ID));
+		printk("attack: read %llx\n",
+		       (unsigned long long)mmio_read64(ivdev.regs +
+						       BH_IVSHMEM_REG_ID));
 	else if (!strcmp(m, "pci-ecam-64bit"))
-		printk("attack: read %llx\n", (unsigned long long)
-		       mmio_read64(pci_ecam_base()));
+		printk("attack: read %llx\n",
+		       (unsigned long long)mmio_read64(pci_ecam_base()));
 	else if (!strcmp(m, "pci-absent-bar"))
 		/* Device 5's register page: there is no device 5. */
 		printk("attack: read %x\n",
@@ -396,8 +402,7 @@ static void do_pci_regs(void)
 		     BH_IVSHMEM_DOORBELL(0xffff, 0));
 	/* Read-only and unlisted registers ignore writes. */
 	for (i = 0; i < BH_PCI_BAR_SIZE; i += 4)
-		if (i != BH_IVSHMEM_REG_DOORBELL &&
-		    i != BH_IVSHMEM_REG_STATE &&
+		if (i != BH_IVSHMEM_REG_DOORBELL && i != BH_IVSHMEM_REG_STATE &&
 		    i != BH_IVSHMEM_REG_INT_CONTROL &&
 		    i != BH_IVSHMEM_REG_INT_STATUS)
 			mmio_write32(ivdev.regs + i, 0xffffffff);
@@ -417,7 +422,7 @@ static void do_pci_regs(void)
 	expect("root's state untouched", ivshmem_peer_state(&ivdev, 0), 0);
 }
 
-#define SCRIBBLE		0x5a5a5a5a5a5a5a5aULL
+#define SCRIBBLE 0x5a5a5a5a5a5a5a5aULL
 
 /* Offset of the first word of [p, p + size) that is not `want`, or -1. */
 static long first_other(const volatile uint64_t *p, uint64_t size,
@@ -507,7 +512,7 @@ static long hvc_expected(uint64_t code, uint64_t a1, uint64_t a2, int self)
 	switch (code) {
 	case BH_HC_DISABLE:
 	case BH_HC_HYPERVISOR_GET_INFO:
-	case BH_HC_DEBUG_CONSOLE_PUTC:	/* the cell's console is its UART */
+	case BH_HC_DEBUG_CONSOLE_PUTC: /* the cell's console is its UART */
 	case BH_HC_CELL_CREATE:
 		return HV_EPERM;
 	case BH_HC_CPU_GET_INFO:
@@ -517,7 +522,7 @@ static long hvc_expected(uint64_t code, uint64_t a1, uint64_t a2, int self)
 			return BH_CPU_RUNNING;
 		if (a2 >= BH_CPU_INFO_STAT_BASE &&
 		    a2 < BH_CPU_INFO_STAT_BASE + BH_NUM_CPU_STATS)
-			return 0x7fffffff;	/* some count */
+			return 0x7fffffff; /* some count */
 		return HV_EINVAL;
 	case BH_HC_CELL_SET_LOADABLE:
 	case BH_HC_CELL_START:
@@ -565,22 +570,24 @@ static void do_hvc(void)
 	for (r = 0; r < rounds; r++) {
 		for (code = 0; code < 64; code++)
 			check_hvc(code, random64(), random64(), self);
-		check_hvc(random64() | 1ULL << 63, random64(), random64(), self);
+		check_hvc(random64() | 1ULL << 63, random64(), random64(),
+			  self);
 		check_hvc(random64() >> 1 | 64, random64(), random64(), self);
 	}
 	/* Its own CPU: allowed. Another CPU: not. */
-	expect("CPU_GET_INFO own state", hvc(BH_HC_CPU_GET_INFO, own_cpu(),
-					     BH_CPU_INFO_STATE), BH_CPU_RUNNING);
-	expect("CPU_GET_INFO CPU 2", hvc(BH_HC_CPU_GET_INFO, 2,
-					 BH_CPU_INFO_STATE), HV_EINVAL);
+	expect("CPU_GET_INFO own state",
+	       hvc(BH_HC_CPU_GET_INFO, own_cpu(), BH_CPU_INFO_STATE),
+	       BH_CPU_RUNNING);
+	expect("CPU_GET_INFO CPU 2",
+	       hvc(BH_HC_CPU_GET_INFO, 2, BH_CPU_INFO_STATE), HV_EINVAL);
 	got = hvc(BH_HC_CPU_GET_INFO, own_cpu(),
 		  BH_CPU_INFO_STAT_BASE + BH_STAT_EXITS_HYPERCALL);
 	expect_true("own hypercall count", got > 64 * 8, got);
 	/* Management with the ids of the root (0) and of itself. */
 	expect("DESTROY root", hvc(BH_HC_CELL_DESTROY, 0, 0), HV_ENOENT);
 	expect("DESTROY self", hvc(BH_HC_CELL_DESTROY, self, 0), HV_ENOENT);
-	expect("CREATE from own RAM", hvc(BH_HC_CELL_CREATE,
-					  inmate_image_start(), 4096), HV_EPERM);
+	expect("CREATE from own RAM",
+	       hvc(BH_HC_CELL_CREATE, inmate_image_start(), 4096), HV_EPERM);
 	/* Other immediates are Linux's hyp stub's: refused. */
 	{
 		register uint64_t x0 asm("x0") = 0;
@@ -647,12 +654,12 @@ static void do_psci(bool hvc)
 	       PSCI_ALREADY_ON);
 	/* Every id of the PSCI range but the stopping ones, both widths. */
 	for (n = 0; n < 0x100; n++) {
-		for (fid = 0x84000000U | n; ; fid |= PSCI_SMC64) {
+		for (fid = 0x84000000U | n;; fid |= PSCI_SMC64) {
 			if (!smc_stops(fid)) {
 				got = psci(fid, random64(), random64(),
 					   random64());
-				expect_true("PSCI range", got >= -5 &&
-					    got <= 0x10001, got);
+				expect_true("PSCI range",
+					    got >= -5 && got <= 0x10001, got);
 			}
 			if (fid & PSCI_SMC64)
 				break;
@@ -663,19 +670,24 @@ static void do_psci(bool hvc)
 		fid = random64() | (use_hvc ? 0x80000000U : 0);
 		if ((fid & 0xbfffff00U) == 0x84000000U)
 			continue;
-		expect("random SMCCC id", psci(fid, random64(), random64(),
-						   random64()), PSCI_NOT_SUPPORTED);
+		expect("random SMCCC id",
+		       psci(fid, random64(), random64(), random64()),
+		       PSCI_NOT_SUPPORTED);
 	}
 	/* An SMC's immediate is not looked at; an HVC's must be 0. */
 	{
 		register uint64_t x0 asm("x0") = PSCI_VERSION;
 
-		asm volatile("smc #0x1234" : "+r"(x0) : : "x1", "x2", "x3",
-			     "memory");
+		asm volatile("smc #0x1234"
+			     : "+r"(x0)
+			     :
+			     : "x1", "x2", "x3", "memory");
 		expect("smc #0x1234 VERSION", x0, 0x10001);
 		x0 = PSCI_VERSION;
-		asm volatile("hvc #0x1234" : "+r"(x0) : : "x1", "x2", "x3",
-			     "memory");
+		asm volatile("hvc #0x1234"
+			     : "+r"(x0)
+			     :
+			     : "x1", "x2", "x3", "memory");
 		expect("hvc #0x1234 VERSION", x0, HVC_STUB_ERR);
 	}
 }
@@ -686,7 +698,8 @@ static void do_psci(bool hvc)
  */
 static void do_smc64_system_off(void)
 {
-	expect("SMC64 SYSTEM_OFF", smc_call(PSCI_SYSTEM_OFF | PSCI_SMC64, 0, 0, 0),
+	expect("SMC64 SYSTEM_OFF",
+	       smc_call(PSCI_SYSTEM_OFF | PSCI_SMC64, 0, 0, 0),
 	       PSCI_NOT_SUPPORTED);
 }
 
@@ -701,11 +714,13 @@ static void do_el2_regs(void)
 
 	expect("read ICH_LR0_EL2", PROBE("mrs xzr, ich_lr0_el2", "r"(v)),
 	       ESR_EC_UNKNOWN);
-	expect("write ICH_LR0_EL2", PROBE("msr ich_lr0_el2, %0",
-					  "r"(0xa0ULL << 48 | 1ULL << 62 | 33)),
+	expect("write ICH_LR0_EL2",
+	       PROBE("msr ich_lr0_el2, %0",
+		     "r"(0xa0ULL << 48 | 1ULL << 62 | 33)),
 	       ESR_EC_UNKNOWN);
-	expect("write ICH_LR15_EL2", PROBE("msr ich_lr15_el2, %0",
-					   "r"(1ULL << 62 | 15)), ESR_EC_UNKNOWN);
+	expect("write ICH_LR15_EL2",
+	       PROBE("msr ich_lr15_el2, %0", "r"(1ULL << 62 | 15)),
+	       ESR_EC_UNKNOWN);
 	expect("write ICH_HCR_EL2", PROBE("msr ich_hcr_el2, %0", "r"(0UL)),
 	       ESR_EC_UNKNOWN);
 	expect("write ICH_VMCR_EL2", PROBE("msr ich_vmcr_el2, %0", "r"(~0UL)),
@@ -727,7 +742,8 @@ static void do_el2_regs(void)
 	/* SRE is fixed at 1 once EL2 set it: the write is ignored. */
 	write_sysreg(0, icc_sre_el1);
 	isb();
-	expect("ICC_SRE_EL1.SRE after writing 0", read_sysreg(icc_sre_el1) & 1, 1);
+	expect("ICC_SRE_EL1.SRE after writing 0", read_sysreg(icc_sre_el1) & 1,
+	       1);
 
 	/* EOI and deactivation of what is not in its list registers. */
 	gic_init();
@@ -771,7 +787,7 @@ static void do_gicd_ignored(void)
 	mmio_write32(d + GICD_ITARGETSR + 32, ~0U);
 	mmio_write32(d + GICD_SGIR, 0xf << 24 | 0x00ff0000);
 	mmio_write64(d + GICD_IROUTER + 8 * 16, 0);	/* < 32: RAZ/WI */
-	mmio_write8(d + GICD_IROUTER + 8 * OWN_SPI, 0);	/* narrow: WI */
+	mmio_write8(d + GICD_IROUTER + 8 * OWN_SPI, 0); /* narrow: WI */
 	expect("GICD_CTLR", mmio_read32(d + GICD_CTLR), ctlr);
 	expect("GICD_IGROUPR1", mmio_read32(d + GICD_IGROUPR + 4), group);
 	expect("foreign bits read as 0",
@@ -843,11 +859,14 @@ static void do_gicd_linux_init(void)
 	for (i = 32; i < lines; i++)
 		mmio_write64(d + GICD_IROUTER + 8 * i, cpu_mpidr());
 	expect("own priority", mmio_read8(d + GICD_IPRIORITYR + OWN_SPI), 0xa0);
-	expect("own route", mmio_read64(d + GICD_IROUTER + 8 * OWN_SPI) &
-	       0xff00ffffffULL, cpu_mpidr());
+	expect("own route",
+	       mmio_read64(d + GICD_IROUTER + 8 * OWN_SPI) & 0xff00ffffffULL,
+	       cpu_mpidr());
 	expect("own SPI disabled",
 	       mmio_read32(d + GICD_ISENABLER + OWN_SPI / 32 * 4) >>
-	       (OWN_SPI % 32) & 1, 0);
+			       (OWN_SPI % 32) &
+		       1,
+	       0);
 	expect("foreign priority reads 0",
 	       mmio_read8(d + GICD_IPRIORITYR + ROOT_SPI), 0);
 	expect("foreign route reads 0",
@@ -857,7 +876,9 @@ static void do_gicd_linux_init(void)
 		     1U << (OWN_SPI % 32));
 	expect("own SPI enabled again",
 	       mmio_read32(d + GICD_ISENABLER + OWN_SPI / 32 * 4) >>
-	       (OWN_SPI % 32) & 1, 1);
+			       (OWN_SPI % 32) &
+		       1,
+	       1);
 }
 
 /*
@@ -896,11 +917,13 @@ static void do_gicr_own(void)
 	mmio_write32(s + GICD_ICENABLER, ~0U);
 	mmio_write32(s + GICD_ICPENDR, ~0U);
 	mmio_write32(s + GICD_ISACTIVER, 1U << SGI_MGMT | 1U << MAINT_PPI);
-	mmio_write32(s + GICD_IPRIORITYR + 12, ~0U);	/* SGIs 12-15 */
-	mmio_write32(s + GICD_IGROUPR, 0);		/* Group 0: FIQ */
+	mmio_write32(s + GICD_IPRIORITYR + 12, ~0U); /* SGIs 12-15 */
+	mmio_write32(s + GICD_IGROUPR, 0);	     /* Group 0: FIQ */
 	mmio_write32(s + GICD_IGRPMODR, ~0U);
-	expect("SGI 15 enabled", mmio_read32(s + GICD_ISENABLER) >> SGI_MGMT & 1, 1);
-	expect("SGI 15 not active", mmio_read32(s + GICD_ISACTIVER) >> SGI_MGMT & 1, 0);
+	expect("SGI 15 enabled",
+	       mmio_read32(s + GICD_ISENABLER) >> SGI_MGMT & 1, 1);
+	expect("SGI 15 not active",
+	       mmio_read32(s + GICD_ISACTIVER) >> SGI_MGMT & 1, 0);
 }
 
 /*
@@ -926,8 +949,9 @@ static void do_comm_ro(void)
 	dcache_clean_range(comm, sizeof(*comm));
 	expect("own state", hvc(BH_HC_CELL_GET_STATE, self, 0),
 	       BH_CELL_STATE_RUNNING);
-	expect("own CPU state", hvc(BH_HC_CPU_GET_INFO, own_cpu(),
-				   BH_CPU_INFO_STATE), BH_CPU_RUNNING);
+	expect("own CPU state",
+	       hvc(BH_HC_CPU_GET_INFO, own_cpu(), BH_CPU_INFO_STATE),
+	       BH_CPU_RUNNING);
 }
 
 /* Set/way maintenance of every level: performed as clean and invalidate. */
@@ -939,7 +963,7 @@ static void do_dc_sw(void)
 	for (level = 0; level < 7; level++) {
 		uint64_t ccsidr, line, ways, sets, wshift;
 
-		if (((clidr >> (3 * level)) & 7) < 2)	/* no data cache */
+		if (((clidr >> (3 * level)) & 7) < 2) /* no data cache */
 			continue;
 		write_sysreg(level << 1, csselr_el1);
 		isb();
@@ -956,11 +980,20 @@ static void do_dc_sw(void)
 						      level << 1;
 
 					if (k == 0)
-						asm volatile("dc isw, %0" : : "r"(sw) : "memory");
+						asm volatile("dc isw, %0"
+							     :
+							     : "r"(sw)
+							     : "memory");
 					else if (k == 1)
-						asm volatile("dc csw, %0" : : "r"(sw) : "memory");
+						asm volatile("dc csw, %0"
+							     :
+							     : "r"(sw)
+							     : "memory");
 					else
-						asm volatile("dc cisw, %0" : : "r"(sw) : "memory");
+						asm volatile("dc cisw, %0"
+							     :
+							     : "r"(sw)
+							     : "memory");
 					n++;
 				}
 	}
@@ -1126,7 +1159,8 @@ static bool hold_out(const char *m)
 		printk("attack: SYSTEM_OFF returned %d\n", psci_system_off());
 	if (!strcmp(m, "system-reset"))
 		/* Restarts with the same args: it resets again, for ever. */
-		printk("attack: SYSTEM_RESET returned %d\n", psci_system_reset());
+		printk("attack: SYSTEM_RESET returned %d\n",
+		       psci_system_reset());
 	if (!strcmp(m, "cpu-off")) {
 		/* Its last CPU parks: the cell stays "running", with no CPU. */
 		smc_call(PSCI_CPU_OFF, 0, 0, 0);

@@ -9,8 +9,8 @@
 
 #include <inmate.h>
 
-#define GICR_FRAME		0x20000UL
-#define GICR_SGI		0x10000UL
+#define GICR_FRAME 0x20000UL
+#define GICR_SGI   0x10000UL
 
 extern const char *mode;
 extern unsigned int checks, mismatches;

@@ -15,10 +15,10 @@
  */
 #include <inmate.h>
 
-#define MAX_AFF0	16
-#define MPIDR_AFF_MASK	0xff00ffffffULL	/* Aff3-Aff0 */
-#define IDX_SECOND	1		/* the second CPU */
-#define IDX_FIRST	2		/* the boot CPU, started again */
+#define MAX_AFF0       16
+#define MPIDR_AFF_MASK 0xff00ffffffULL /* Aff3-Aff0 */
+#define IDX_SECOND     1	       /* the second CPU */
+#define IDX_FIRST      2	       /* the boot CPU, started again */
 
 static uint64_t mpidr_first, mpidr_second;
 

@@ -25,8 +25,8 @@
 
 INMATE_DEFAULT_ARGS("");
 
-#define STACK		8192
-#define SGI_TEST	2
+#define STACK	 8192
+#define SGI_TEST 2
 
 static struct rtos_task controller, tasks[4];
 RTOS_STACK(controller_stack, STACK);
@@ -64,16 +64,22 @@ static void result(const char *name, bool ok, const char *why)
 		printk("rtos-test: PASS %s\n", name);
 	} else {
 		failed++;
-		printk("rtos-test: FAIL %s: %s (events \"%s\")\n", name, why, events);
+		printk("rtos-test: FAIL %s: %s (events \"%s\")\n", name, why,
+		       events);
 	}
 }
 
-static void spawn(unsigned int i, const char *name, void (*fn)(void *), void *arg,
-		  unsigned int prio, unsigned int cpu)
+static void spawn(unsigned int i, const char *name, void (*fn)(void *),
+		  void *arg, unsigned int prio, unsigned int cpu)
 {
 	struct rtos_task_attr a = {
-		.name = name, .entry = fn, .arg = arg, .prio = prio, .cpu = cpu,
-		.stack = stacks[i], .stack_size = RTOS_STACK_BYTES(STACK),
+		.name = name,
+		.entry = fn,
+		.arg = arg,
+		.prio = prio,
+		.cpu = cpu,
+		.stack = stacks[i],
+		.stack_size = RTOS_STACK_BYTES(STACK),
 	};
 	int err = rtos_task_create(&tasks[i], &a);
 
@@ -220,7 +226,8 @@ static void check_queue(void)
 	uint64_t start, waited;
 	int r;
 
-	rtos_queue_init(&queue, queue_buf, sizeof(uint32_t), ARRAY_SIZE(queue_buf));
+	rtos_queue_init(&queue, queue_buf, sizeof(uint32_t),
+			ARRAY_SIZE(queue_buf));
 	for (i = 1; i <= 3; i++)
 		rtos_queue_send(&queue, &i, RTOS_NO_WAIT);
 	for (i = 0; i < 3; i++)
@@ -231,13 +238,14 @@ static void check_queue(void)
 	start = rtos_now();
 	r = rtos_queue_receive(&queue, &msg, 5 * NSEC_PER_MSEC);
 	waited = rtos_ticks_to_ns(rtos_now() - start);
-	result("queue-receive-timeout", r == -ETIMEDOUT && waited >= 5 * NSEC_PER_MSEC,
+	result("queue-receive-timeout",
+	       r == -ETIMEDOUT && waited >= 5 * NSEC_PER_MSEC,
 	       "an empty queue's receive did not time out after 5 ms");
 
 	events_reset();
-		spawn(0, "recv-low", receiver, (void *)'1', 3, 0);
+	spawn(0, "recv-low", receiver, (void *)'1', 3, 0);
 	spawn(1, "recv-high", receiver, (void *)'2', 5, 0);
-	rtos_sleep_ns(NSEC_PER_MSEC);	/* both wait now */
+	rtos_sleep_ns(NSEC_PER_MSEC); /* both wait now */
 	msg = 'a';
 	rtos_queue_send(&queue, &msg, RTOS_NO_WAIT);
 	msg = 'b';
@@ -250,7 +258,8 @@ static void check_queue(void)
 	for (i = 0; i < 4; i++)
 		rtos_queue_send(&queue, &i, RTOS_NO_WAIT);
 	r = rtos_queue_send(&queue, &i, 2 * NSEC_PER_MSEC);
-	result("queue-send-timeout", r == -ETIMEDOUT && rtos_queue_count(&queue) == 4,
+	result("queue-send-timeout",
+	       r == -ETIMEDOUT && rtos_queue_count(&queue) == 4,
 	       "a send to a full queue did not time out");
 }
 
@@ -277,8 +286,9 @@ static void check_flags(void)
 	rtos_flags_set(&flags, 0x6);
 	event('2');
 	rtos_sem_take(&done, RTOS_FOREVER);
-	result("flags-all", !strcmp(events, "1W2") && (flags_seen & 0x7) == 0x7 &&
-	       rtos_flags_get(&flags) == 0x4,
+	result("flags-all",
+	       !strcmp(events, "1W2") && (flags_seen & 0x7) == 0x7 &&
+		       rtos_flags_get(&flags) == 0x4,
 	       "expected 1W2, seen 0x7, 0x4 left");
 }
 
@@ -323,7 +333,7 @@ static void overloaded(void *arg)
 	rtos_task_set_period(2 * NSEC_PER_MSEC, 0);
 	for (i = 0; i < 10; i++) {
 		rtos_wait_period();
-		busy_ns(3 * NSEC_PER_MSEC);	/* longer than the period */
+		busy_ns(3 * NSEC_PER_MSEC); /* longer than the period */
 	}
 	rtos_sem_give(&done);
 }
@@ -372,12 +382,13 @@ static void check_smp(void)
 	rtos_sem_init(&remote_sem, 0, 1);
 	spawn(0, "remote", remote_waiter, NULL, 5, 1);
 	err = rtos_start_cpu(1, mpidr);
-	rtos_sleep_ns(5 * NSEC_PER_MSEC);	/* it waits on CPU 1 now */
+	rtos_sleep_ns(5 * NSEC_PER_MSEC); /* it waits on CPU 1 now */
 	event('G');
 	rtos_sem_give(&remote_sem);
 	if (rtos_sem_take(&done, 500 * NSEC_PER_MSEC))
 		event('X');
-	result("smp-remote-wake", !err && remote_cpu == 1 && !strcmp(events, "GR"),
+	result("smp-remote-wake",
+	       !err && remote_cpu == 1 && !strcmp(events, "GR"),
 	       "a task on CPU 1 was not woken by a give on CPU 0");
 }
 
@@ -398,7 +409,7 @@ static unsigned int recurse(unsigned int depth)
 	unsigned int r;
 
 	frame[depth % sizeof(frame)] = (uint8_t)depth;
-	if (depth > 1000000)	/* never: the guard page comes first */
+	if (depth > 1000000) /* never: the guard page comes first */
 		return 0;
 	r = recurse(depth + 1);
 	return r + frame[depth % sizeof(frame)];
@@ -413,8 +424,9 @@ static void check_overflow(void)
 {
 	spawn(3, "overflow", overflow, NULL, 12, 0);
 	/* It ran (priority 12) and was stopped before this line. */
-	result("overflow-stopped", tasks[3].state == RTOS_TASK_DEAD &&
-	       faulted == &tasks[3], "the overflowing task was not stopped by a fault");
+	result("overflow-stopped",
+	       tasks[3].state == RTOS_TASK_DEAD && faulted == &tasks[3],
+	       "the overflowing task was not stopped by a fault");
 	rtos_sleep_ns(NSEC_PER_MSEC);
 	result("overflow-contained", true, "");
 }
@@ -446,11 +458,15 @@ static void control(void *arg)
 void inmate_main(void)
 {
 	struct rtos_task_attr a = {
-		.name = "control", .entry = control, .prio = 10,
-		.stack = controller_stack, .stack_size = sizeof(controller_stack),
+		.name = "control",
+		.entry = control,
+		.prio = 10,
+		.stack = controller_stack,
+		.stack_size = sizeof(controller_stack),
 	};
 
-	printk("rtos-test: %s\n", inmate_bare_metal() ? "bare metal" : "in a cell");
+	printk("rtos-test: %s\n",
+	       inmate_bare_metal() ? "bare metal" : "in a cell");
 	rtos_init();
 	rtos_sem_init(&done, 0, 16);
 	if (rtos_task_create(&controller, &a))

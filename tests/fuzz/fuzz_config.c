@@ -76,7 +76,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_verdict(&ctx, before, cell_ret);
 
 	if (!cell_ret) {
-		bh_check_cell_in_system(&ctx, &qemu_config.header, buf, NULL, 0);
+		bh_check_cell_in_system(&ctx, &qemu_config.header, buf, NULL,
+					0);
 		others[0] = &hello_config.cell;
 		others[1] = buf;
 		bh_check_cell_in_system(&ctx, &qemu_config.header, buf, others,

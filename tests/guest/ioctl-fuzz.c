@@ -41,10 +41,10 @@
 #include <bulkhead/ioctl.h>
 #include <bulkhead/ivshmem-ioctl.h>
 
-#define MAX_FILES	32
-#define MAX_KEEP	8
-#define BUF_SIZE	(BULKHEAD_MAX_CELL_CONFIG_SIZE + 8192)
-#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+#define MAX_FILES     32
+#define MAX_KEEP      8
+#define BUF_SIZE      (BULKHEAD_MAX_CELL_CONFIG_SIZE + 8192)
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 struct blob {
 	uint8_t *data;
@@ -57,8 +57,8 @@ static unsigned int keep[MAX_KEEP];
 static unsigned long execs, oks, errs, failures;
 static unsigned long by_errno[256];
 static uint64_t rng = 1;
-static uint8_t *buf;		/* what a config or segment is built in */
-static uint8_t *guard;		/* an unmapped page right after buf */
+static uint8_t *buf;   /* what a config or segment is built in */
+static uint8_t *guard; /* an unmapped page right after buf */
 static int fd;
 
 static uint64_t rnd(void)
@@ -98,11 +98,23 @@ static int read_file(const char *path, struct blob *b)
 static bool clean_errno(int e)
 {
 	switch (e) {
-	case EPERM: case ENOENT: case EIO: case E2BIG: case EAGAIN:
-	case ENOMEM: case EFAULT: case EBUSY: case EEXIST: case ENODEV:
-	case EINVAL: case ENOTTY: case ERANGE: case ENOSPC:
-	case ETIMEDOUT: case EOVERFLOW:
-	case ENOEXEC:	/* start of a cell with nothing loaded */
+	case EPERM:
+	case ENOENT:
+	case EIO:
+	case E2BIG:
+	case EAGAIN:
+	case ENOMEM:
+	case EFAULT:
+	case EBUSY:
+	case EEXIST:
+	case ENODEV:
+	case EINVAL:
+	case ENOTTY:
+	case ERANGE:
+	case ENOSPC:
+	case ETIMEDOUT:
+	case EOVERFLOW:
+	case ENOEXEC: /* start of a cell with nothing loaded */
 		return true;
 	default:
 		return false;
@@ -152,12 +164,18 @@ static long do_ioctl(const char *what, unsigned long cmd, void *arg)
 static void *bad_pointer(void)
 {
 	switch (below(6)) {
-	case 0: return NULL;
-	case 1: return (void *)1;
-	case 2: return (void *)0xffff000000000000UL;	/* kernel */
-	case 3: return guard;				/* unmapped */
-	case 4: return (void *)(uintptr_t)rnd();
-	default: return guard - below(64);		/* runs into it */
+	case 0:
+		return NULL;
+	case 1:
+		return (void *)1;
+	case 2:
+		return (void *)0xffff000000000000UL; /* kernel */
+	case 3:
+		return guard; /* unmapped */
+	case 4:
+		return (void *)(uintptr_t)rnd();
+	default:
+		return guard - below(64); /* runs into it */
 	}
 }
 
@@ -175,10 +193,14 @@ static bool is_kept(unsigned int id)
 static uint32_t random_id(void)
 {
 	switch (below(4)) {
-	case 0: return num_keep ? keep[below(num_keep)] : 1;
-	case 1: return below(10);
-	case 2: return (uint32_t)rnd();
-	default: return 0;
+	case 0:
+		return num_keep ? keep[below(num_keep)] : 1;
+	case 1:
+		return below(10);
+	case 2:
+		return (uint32_t)rnd();
+	default:
+		return 0;
 	}
 }
 
@@ -190,29 +212,29 @@ static size_t mutate_config(void)
 
 	memcpy(buf, f->data, size);
 	switch (below(8)) {
-	case 0:		/* truncated */
+	case 0: /* truncated */
 		size = below(size + 1);
 		break;
-	case 1:		/* oversized: real config and garbage after it */
+	case 1: /* oversized: real config and garbage after it */
 		n = below(BULKHEAD_MAX_CELL_CONFIG_SIZE + 4096 - size);
 		for (i = 0; i < n; i++)
 			buf[size + i] = rnd();
 		size += n;
 		break;
-	case 2:		/* a few bit flips */
+	case 2: /* a few bit flips */
 	case 3:
 		for (n = 1 + below(8); n; n--) {
 			i = below(size);
 			buf[i] ^= 1 << below(8);
 		}
 		break;
-	case 4:		/* a field smashed: 1-8 bytes of 0x00, 0xff or random */
+	case 4: /* a field smashed: 1-8 bytes of 0x00, 0xff or random */
 		n = 1 + below(8);
 		i = below(size);
 		for (; n && i < size; n--, i++)
 			buf[i] = below(3) == 0 ? 0 : below(2) ? 0xff : rnd();
 		break;
-	case 5:		/* the counts of the header, random */
+	case 5: /* the counts of the header, random */
 		if (size >= sizeof(struct bh_cell_desc)) {
 			struct bh_cell_desc *d = (struct bh_cell_desc *)buf;
 
@@ -223,13 +245,13 @@ static size_t mutate_config(void)
 				d->cpu_set_size = rnd();
 		}
 		break;
-	case 6:		/* random bytes behind the real signature */
+	case 6: /* random bytes behind the real signature */
 		n = below(4096);
 		for (i = 8; i < n; i++)
 			buf[i] = rnd();
 		size = n > 8 ? n : 8;
 		break;
-	default:	/* random bytes */
+	default: /* random bytes */
 		size = below(4096);
 		for (i = 0; i < size; i++)
 			buf[i] = rnd();
@@ -249,8 +271,9 @@ static void fuzz_boot(uint32_t id)
 		.id = id,
 		.flags = below(8) ? 0 : rnd(),
 		.entry = below(4) ? 0x40000000 + below(0x1000000) : rnd(),
-		.dtb = below(4) ? 0 : below(2) ? 0x40000000 + below(0x1000000) :
-					       rnd(),
+		.dtb = below(4) ? 0 :
+		       below(2) ? 0x40000000 + below(0x1000000) :
+				  rnd(),
 	};
 
 	do_ioctl("set boot", BULKHEAD_IOCTL_CELL_SET_BOOT,
@@ -290,7 +313,7 @@ static void fuzz_create(void)
 	case 1:
 		a.size = rnd();
 		break;
-	case 2:		/* ends in the unmapped page */
+	case 2: /* ends in the unmapped page */
 		if (a.size <= BUF_SIZE) {
 			memmove(guard - a.size, buf, a.size);
 			a.address = (uintptr_t)guard - a.size + below(2);
@@ -317,7 +340,8 @@ static void fuzz_load(uint32_t id, bool sane)
 
 		s->address = below(3) ? BULKHEAD_LOAD_DEFAULT_ADDRESS :
 			     below(2) ? 0x40000000 + below(0x1000000) :
-			     below(2) ? 0x80000000 + below(0x1000) : rnd();
+			     below(2) ? 0x80000000 + below(0x1000) :
+					rnd();
 		s->size = below(8) ? below(max + 1) : rnd();
 		s->data = (uintptr_t)(below(3) ? image.data : buf);
 		if (!sane && !below(6))
@@ -372,21 +396,22 @@ static void fuzz_other(void)
 	unsigned long cmd;
 
 	switch (below(4)) {
-	case 0:		/* enabled already: must be refused */
+	case 0: /* enabled already: must be refused */
 		do_ioctl("enable", BULKHEAD_IOCTL_ENABLE,
 			 below(4) ? (void *)&a : bad_pointer());
 		break;
-	case 1:		/* cells exist: must be refused */
+	case 1: /* cells exist: must be refused */
 		if (num_keep)
 			do_ioctl("disable", BULKHEAD_IOCTL_DISABLE, NULL);
 		break;
-	case 2:		/* unknown command numbers of the driver's type */
+	case 2: /* unknown command numbers of the driver's type */
 		cmd = _IOC(below(4), 0xbb, 9 + below(247), below(64));
 		do_ioctl("unknown command", cmd, buf);
 		break;
-	default:	/* known numbers, wrong size or direction */
+	default: /* known numbers, wrong size or direction */
 		cmd = _IOC(below(4), 0xbb, below(9), below(64));
-		if (cmd == BULKHEAD_IOCTL_ENABLE || cmd == BULKHEAD_IOCTL_DISABLE ||
+		if (cmd == BULKHEAD_IOCTL_ENABLE ||
+		    cmd == BULKHEAD_IOCTL_DISABLE ||
 		    cmd == BULKHEAD_IOCTL_CELL_CREATE ||
 		    cmd == BULKHEAD_IOCTL_CELL_LOAD ||
 		    cmd == BULKHEAD_IOCTL_CELL_START ||
@@ -409,8 +434,8 @@ static struct bulkhead_ivshmem_info ivinfo;
  */
 static bool writable_range(uint64_t off, uint64_t len)
 {
-	uint64_t own = ivinfo.out_offset +
-		       (uint64_t)ivinfo.peer_id * ivinfo.out_size;
+	uint64_t own =
+		ivinfo.out_offset + (uint64_t)ivinfo.peer_id * ivinfo.out_size;
 	uint64_t page;
 
 	if (len > ivinfo.shmem_size || off > ivinfo.shmem_size)
@@ -426,10 +451,11 @@ static bool writable_range(uint64_t off, uint64_t len)
 /* mmap with random offset, length, protection; writable only where allowed. */
 static void fuzz_ivshmem_mmap(void)
 {
-	static const uint64_t pages[] = { 0, 1, 0xf, 0x10, 0x100, 0x10f,
-					  0x1ff, 0x200, 0x1000, ~0ULL >> 12 };
+	static const uint64_t pages[] = { 0,	  1,	      0xf,   0x10,
+					  0x100,  0x10f,      0x1ff, 0x200,
+					  0x1000, ~0ULL >> 12 };
 	uint64_t off = below(3) ? below(ivinfo.shmem_size / 4096 + 2) * 4096 :
-		       pages[below(10)] << 12;
+				  pages[below(10)] << 12;
 	size_t len = below(4) ? (below(16) + 1) * 4096 : (size_t)rnd();
 	int prot = below(2) ? PROT_READ : PROT_READ | PROT_WRITE;
 	int flags = below(4) ? MAP_SHARED : MAP_PRIVATE;
@@ -552,8 +578,8 @@ int main(int argc, char **argv)
 			max_creates = strtoul(optarg, NULL, 0);
 			break;
 		case 'k':
-			for (char *p = strtok(optarg, ","); p && num_keep < MAX_KEEP;
-			     p = strtok(NULL, ","))
+			for (char *p = strtok(optarg, ",");
+			     p && num_keep < MAX_KEEP; p = strtok(NULL, ","))
 				keep[num_keep++] = strtoul(p, NULL, 0);
 			break;
 		default:
@@ -588,10 +614,14 @@ int main(int argc, char **argv)
 	taint0 = tainted();
 	for (i = 0; i < iterations; i++) {
 		switch (below(8)) {
-		case 0: case 1: case 2: case 3:
+		case 0:
+		case 1:
+		case 2:
+		case 3:
 			fuzz_create();
 			break;
-		case 4: case 5:
+		case 4:
+		case 5:
 			fuzz_load(random_id(), false);
 			break;
 		case 6:
@@ -611,13 +641,15 @@ int main(int argc, char **argv)
 	printf("ioctl-fuzz: %lu executions, %lu succeeded, %lu clean errors (EINVAL %lu, EFAULT %lu, ENOENT %lu, EBUSY %lu, E2BIG %lu, ENOTTY %lu, other %lu), %u cells created, %lu bad outcomes\n",
 	       execs, oks, errs, by_errno[EINVAL], by_errno[EFAULT],
 	       by_errno[ENOENT], by_errno[EBUSY], by_errno[E2BIG],
-	       by_errno[ENOTTY], errs - by_errno[EINVAL] - by_errno[EFAULT] -
-	       by_errno[ENOENT] - by_errno[EBUSY] - by_errno[E2BIG] -
-	       by_errno[ENOTTY], creates, failures);
+	       by_errno[ENOTTY],
+	       errs - by_errno[EINVAL] - by_errno[EFAULT] - by_errno[ENOENT] -
+		       by_errno[EBUSY] - by_errno[E2BIG] - by_errno[ENOTTY],
+	       creates, failures);
 	printf("BHSTAT: fuzz_execs %lu\n", execs);
 	return failures ? 1 : 0;
 usage:
-	fprintf(stderr, "usage: ioctl-fuzz [-n N] [-s SEED] [-k IDS] [-c MAX] IMAGE CONFIG...\n"
-			"       ioctl-fuzz -i /dev/bulkhead-ivshmemN [-n N] [-s SEED]\n");
+	fprintf(stderr,
+		"usage: ioctl-fuzz [-n N] [-s SEED] [-k IDS] [-c MAX] IMAGE CONFIG...\n"
+		"       ioctl-fuzz -i /dev/bulkhead-ivshmemN [-n N] [-s SEED]\n");
 	return 2;
 }

@@ -74,8 +74,8 @@ int main(int argc, char **argv)
 		work();
 		ioctl(cyc, PERF_EVENT_IOC_DISABLE, 0);
 		ioctl(ins, PERF_EVENT_IOC_DISABLE, 0);
-		printf("%s cycles %lld %lld\n", name[el],
-		       count(cyc), count(ins));
+		printf("%s cycles %lld %lld\n", name[el], count(cyc),
+		       count(ins));
 		close(cyc);
 		close(ins);
 	}

@@ -40,16 +40,17 @@ unsigned long pac_op(unsigned int op, unsigned long ptr, unsigned long mod);
 void mte_set_tag(void *tagged);
 void *mte_get_tag(void *p);
 
-#define PAC_KEYS	5	/* IA, IB, DA, DB, GA: pac_op() 0-4 sign */
-#define PAC_AUTH	5	/* pac_op(PAC_AUTH + key): authenticate, not GA */
-#define PAC_PTRS	8
-#define MTE_GRANULE	16
-#define MTE_PAGE	4096
+#define PAC_KEYS    5 /* IA, IB, DA, DB, GA: pac_op() 0-4 sign */
+#define PAC_AUTH    5 /* pac_op(PAC_AUTH + key): authenticate, not GA */
+#define PAC_PTRS    8
+#define MTE_GRANULE 16
+#define MTE_PAGE    4096
 
 static const volatile unsigned char *stop;
-static unsigned long rounds_left;	/* with -n */
+static unsigned long rounds_left; /* with -n */
 
-static const char *const pac_key_name[PAC_KEYS] = { "IA", "IB", "DA", "DB", "GA" };
+static const char *const pac_key_name[PAC_KEYS] = { "IA", "IB", "DA", "DB",
+						    "GA" };
 
 static void sleep_ms(unsigned int ms)
 {
@@ -68,7 +69,8 @@ static int more(void)
 
 static int report(const char *mode, unsigned long rounds, unsigned long bad)
 {
-	printf("root-features: %s: %lu rounds, %lu mismatches\n", mode, rounds, bad);
+	printf("root-features: %s: %lu rounds, %lu mismatches\n", mode, rounds,
+	       bad);
 	return bad || !rounds;
 }
 
@@ -99,7 +101,8 @@ static int run_sve(void)
 
 static int run_pauth(void)
 {
-	unsigned long sig[PAC_KEYS][PAC_PTRS], ptr[PAC_PTRS], rounds = 0, bad = 0;
+	unsigned long sig[PAC_KEYS][PAC_PTRS], ptr[PAC_PTRS], rounds = 0,
+							      bad = 0;
 	unsigned int k, i, keys = PAC_KEYS, changed = 0;
 
 	if (!(getauxval(AT_HWCAP) & HWCAP_PACA)) {
@@ -125,10 +128,13 @@ static int run_pauth(void)
 			for (i = 0; i < PAC_PTRS; i++) {
 				unsigned long s = pac_op(k, ptr[i], 0x1000 + i);
 
-				if (s != sig[k][i] || (k < 4 && pac_op(PAC_AUTH + k, sig[k][i], 0x1000 + i) != ptr[i])) {
+				if (s != sig[k][i] ||
+				    (k < 4 && pac_op(PAC_AUTH + k, sig[k][i],
+						     0x1000 + i) != ptr[i])) {
 					if (!bad)
 						printf("root-features: pauth: key %s: %#lx signed %#lx, first %#lx\n",
-						       pac_key_name[k], ptr[i], s, sig[k][i]);
+						       pac_key_name[k], ptr[i],
+						       s, sig[k][i]);
 					bad++;
 				}
 			}
@@ -152,7 +158,8 @@ static void mte_segv(int sig, siginfo_t *si, void *uc)
 
 static inline void *with_tag(void *p, unsigned int tag)
 {
-	return (void *)(((uintptr_t)p & ~(0xfUL << 56)) | ((uintptr_t)tag << 56));
+	return (void *)(((uintptr_t)p & ~(0xfUL << 56)) |
+			((uintptr_t)tag << 56));
 }
 
 /* The tag of granule g: 1-15, never 0 so that an untagged load faults. */
@@ -164,7 +171,8 @@ static unsigned int tag_of(unsigned int g)
 /* Does a load through p take a synchronous tag check fault? */
 static int load_faults(void *p)
 {
-	struct sigaction sa = { .sa_sigaction = mte_segv, .sa_flags = SA_SIGINFO };
+	struct sigaction sa = { .sa_sigaction = mte_segv,
+				.sa_flags = SA_SIGINFO };
 	int faulted;
 
 	sigaction(SIGSEGV, &sa, NULL);
@@ -189,15 +197,19 @@ static int run_mte(void)
 		printf("root-features: mte: the kernel reports no MTE\n");
 		return 2;
 	}
-	if (prctl(PR_SET_TAGGED_ADDR_CTRL, PR_TAGGED_ADDR_ENABLE | PR_MTE_TCF_SYNC |
-		  (0xfffeUL << PR_MTE_TAG_SHIFT), 0, 0, 0)) {
-		printf("root-features: mte: PR_SET_TAGGED_ADDR_CTRL: %s\n", strerror(errno));
+	if (prctl(PR_SET_TAGGED_ADDR_CTRL,
+		  PR_TAGGED_ADDR_ENABLE | PR_MTE_TCF_SYNC |
+			  (0xfffeUL << PR_MTE_TAG_SHIFT),
+		  0, 0, 0)) {
+		printf("root-features: mte: PR_SET_TAGGED_ADDR_CTRL: %s\n",
+		       strerror(errno));
 		return 1;
 	}
 	page = mmap(NULL, MTE_PAGE, PROT_READ | PROT_WRITE | PROT_MTE,
 		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (page == MAP_FAILED) {
-		printf("root-features: mte: mmap PROT_MTE: %s\n", strerror(errno));
+		printf("root-features: mte: mmap PROT_MTE: %s\n",
+		       strerror(errno));
 		return 1;
 	}
 	for (g = 0; g < n; g++) {
@@ -209,21 +221,26 @@ static int run_mte(void)
 	while (more()) {
 		for (g = 0; g < n; g++) {
 			void *p = page + g * MTE_GRANULE;
-			unsigned int t = ((uintptr_t)mte_get_tag(p) >> 56) & 0xf;
-			uint64_t v = *(volatile uint64_t *)with_tag(p, tag_of(g));
+			unsigned int t =
+				((uintptr_t)mte_get_tag(p) >> 56) & 0xf;
+			uint64_t v =
+				*(volatile uint64_t *)with_tag(p, tag_of(g));
 
 			if (t != tag_of(g) || v != (0x6275 ^ g)) {
 				if (!bad)
 					printf("root-features: mte: granule %u: tag %u (not %u), value %#lx\n",
-					       g, t, tag_of(g), (unsigned long)v);
+					       g, t, tag_of(g),
+					       (unsigned long)v);
 				bad++;
 			}
 		}
 		/* The check itself still works: a wrong tag faults. */
 		g = rounds % n;
-		if (!load_faults(with_tag(page + g * MTE_GRANULE, tag_of(g) % 15 + 1))) {
+		if (!load_faults(with_tag(page + g * MTE_GRANULE,
+					  tag_of(g) % 15 + 1))) {
 			if (!bad)
-				printf("root-features: mte: granule %u: a wrongly tagged load did not fault\n", g);
+				printf("root-features: mte: granule %u: a wrongly tagged load did not fault\n",
+				       g);
 			bad++;
 		}
 		rounds++;
@@ -258,7 +275,8 @@ int main(int argc, char **argv)
 	if (argc == 4 && !strcmp(argv[2], "-n")) {
 		rounds_left = strtoul(argv[3], NULL, 0);
 	} else if (argc != 3 || map_stop(argv[2])) {
-		fprintf(stderr, "usage: root-features sve|pauth|mte STOPFILE|-n ROUNDS\n");
+		fprintf(stderr,
+			"usage: root-features sve|pauth|mte STOPFILE|-n ROUNDS\n");
 		return 2;
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);

@@ -51,19 +51,19 @@ static void dump_messages(void)
 }
 
 /* The last check returned rc_ and found exactly errors_ and warnings_. */
-#define EXPECT(rc_, errors_, warnings_)					\
-	do {								\
-		CHECK((rc_) == ((errors_) ? -EINVAL : 0));		\
-		CHECK(ctx.errors == (errors_));				\
-		CHECK(ctx.warnings == (warnings_));			\
-		dump_messages();					\
+#define EXPECT(rc_, errors_, warnings_)                    \
+	do {                                               \
+		CHECK((rc_) == ((errors_) ? -EINVAL : 0)); \
+		CHECK(ctx.errors == (errors_));            \
+		CHECK(ctx.warnings == (warnings_));        \
+		dump_messages();                           \
 	} while (0)
 
 /* ... and one of its messages contains needle. */
-#define EXPECT_MSG(needle)						\
-	do {								\
-		CHECK(strstr(msgs.text, (needle)) != NULL);		\
-		dump_messages();					\
+#define EXPECT_MSG(needle)                                  \
+	do {                                                \
+		CHECK(strstr(msgs.text, (needle)) != NULL); \
+		dump_messages();                            \
 	} while (0)
 
 #endif

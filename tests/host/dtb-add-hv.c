@@ -17,9 +17,9 @@
 
 #include <libfdt.h>
 
-#define HV_SIZE		0x800000ULL
-#define MIN_RAM		0x2000000ULL
-#define ALIGN_2M	0x200000ULL
+#define HV_SIZE	 0x800000ULL
+#define MIN_RAM	 0x2000000ULL
+#define ALIGN_2M 0x200000ULL
 
 static uint64_t cells(const fdt32_t *p, int n)
 {
@@ -39,7 +39,8 @@ static uint64_t pick(const void *fdt)
 	uint64_t start, size;
 	int node, len, i;
 
-	fdt_for_each_subnode(node, fdt, 0) {
+	fdt_for_each_subnode(node, fdt, 0)
+	{
 		type = fdt_getprop(fdt, node, "device_type", NULL);
 		reg = fdt_getprop(fdt, node, "reg", &len);
 		if (!type || strcmp(type, "memory") || !reg || ac < 1 ||
@@ -49,7 +50,8 @@ static uint64_t pick(const void *fdt)
 			start = cells(reg + i, ac);
 			size = cells(reg + i + ac, sc);
 			if (size >= MIN_RAM)
-				return (start + size - HV_SIZE) & ~(ALIGN_2M - 1);
+				return (start + size - HV_SIZE) &
+				       ~(ALIGN_2M - 1);
 		}
 	}
 	return 0;
@@ -66,7 +68,8 @@ static int fill_memory(void *fdt)
 	char name[64];
 	int node;
 
-	fdt_for_each_subnode(node, fdt, 0) {
+	fdt_for_each_subnode(node, fdt, 0)
+	{
 		type = fdt_getprop(fdt, node, "device_type", NULL);
 		if (type && !strcmp(type, "memory"))
 			break;
@@ -88,7 +91,8 @@ static int fill_memory(void *fdt)
 static int set_reg(void *fdt, int node, int parent, uint64_t addr,
 		   uint64_t size)
 {
-	int ac = fdt_address_cells(fdt, parent), sc = fdt_size_cells(fdt, parent);
+	int ac = fdt_address_cells(fdt, parent),
+	    sc = fdt_size_cells(fdt, parent);
 	fdt32_t reg[4];
 	int n = 0;
 
@@ -123,7 +127,8 @@ int main(int argc, char **argv)
 	fclose(f);
 	err = fdt_open_into(in, out, len + size);
 	if (err)
-		return fprintf(stderr, "%s: %s\n", argv[1], fdt_strerror(err)), 1;
+		return fprintf(stderr, "%s: %s\n", argv[1], fdt_strerror(err)),
+		       1;
 	addr = pick(out);
 	if (!addr) {
 		err = fill_memory(out);
@@ -153,7 +158,8 @@ int main(int argc, char **argv)
 	if (!err)
 		err = fdt_pack(out);
 	if (err)
-		return fprintf(stderr, "%s: %s\n", argv[1], fdt_strerror(err)), 1;
+		return fprintf(stderr, "%s: %s\n", argv[1], fdt_strerror(err)),
+		       1;
 	f = fopen(argv[2], "wb");
 	if (!f || fwrite(out, 1, fdt_totalsize(out), f) != fdt_totalsize(out) ||
 	    fclose(f))

@@ -15,20 +15,20 @@
 #include "unit.h"
 #include "check-capture.h"
 
-#define QEMU_CELL_FILE	"../../configs/cells/qemu-arm64.cell"
-#define MAX_CPU_BYTES	2048
-#define MAX_REGIONS	8
-#define MAX_CHIPS	4
-#define MAX_PCI		(BH_PCI_MAX_DEVICES + 1)
+#define QEMU_CELL_FILE "../../configs/cells/qemu-arm64.cell"
+#define MAX_CPU_BYTES  2048
+#define MAX_REGIONS    8
+#define MAX_CHIPS      4
+#define MAX_PCI	       (BH_PCI_MAX_DEVICES + 1)
 
 /* Virtual PCI of the model system: qemu-virt.h's addresses. */
-#define ECAM_BASE	0x0f000000ULL
-#define BAR_BASE	0x0f100000ULL
-#define LINK0_PHYS	0x7dc00000ULL
-#define LINK1_PHYS	0x7de00000ULL
-#define LINK_IPA	0x60000000ULL
-#define RW_SIZE		0xf000ULL
-#define OUT_SIZE	0xf8000ULL
+#define ECAM_BASE  0x0f000000ULL
+#define BAR_BASE   0x0f100000ULL
+#define LINK0_PHYS 0x7dc00000ULL
+#define LINK1_PHYS 0x7de00000ULL
+#define LINK_IPA   0x60000000ULL
+#define RW_SIZE	   0xf000ULL
+#define OUT_SIZE   0xf8000ULL
 
 /* The config under test as C objects; pack() lays them out as a file. */
 static struct {
@@ -44,7 +44,9 @@ static struct {
 static uint64_t image[(sizeof(struct bh_system) + MAX_CPU_BYTES +
 		       MAX_REGIONS * sizeof(struct bh_memory) +
 		       MAX_CHIPS * sizeof(struct bh_irqchip) +
-		       MAX_PCI * sizeof(struct bh_pci_device)) / 8 + 1];
+		       MAX_PCI * sizeof(struct bh_pci_device)) /
+			      8 +
+		      1];
 static size_t image_len;
 
 static void reset_ctx(void)
@@ -58,8 +60,7 @@ static size_t min_size(size_t a, size_t b)
 }
 
 /* Header, then as much of each array as the counts ask and the model has. */
-static void pack(const void *hdr, size_t hdr_size,
-		 const struct bh_cell_desc *d)
+static void pack(const void *hdr, size_t hdr_size, const struct bh_cell_desc *d)
 {
 	uint8_t *p = (uint8_t *)image;
 	size_t n;
@@ -81,8 +82,8 @@ static void pack(const void *hdr, size_t hdr_size,
 	image_len = p - (uint8_t *)image;
 }
 
-typedef int check_fn(struct bh_check_ctx *ctx, const void *data,
-		     uint64_t size, unsigned int num_cpus);
+typedef int check_fn(struct bh_check_ctx *ctx, const void *data, uint64_t size,
+		     unsigned int num_cpus);
 
 /* Check a copy of exactly len bytes of data. */
 static int check_copy(check_fn *fn, const void *data, size_t len)
@@ -172,8 +173,8 @@ static void valid_system(void)
 	s->architecture = BH_ARCH_ARM64;
 	s->hypervisor_memory.phys_start = 0x7f800000;
 	s->hypervisor_memory.size = 0x800000;
-	s->debug_console = (struct bh_console){ 0x9000000, 0x1000,
-						BH_CON_PL011, 0 };
+	s->debug_console =
+		(struct bh_console){ 0x9000000, 0x1000, BH_CON_PL011, 0 };
 	s->platform.arm64.gicd_base = 0x8000000;
 	s->platform.arm64.gicr_base = 0x80a0000;
 	s->platform.arm64.maintenance_irq = 25;
@@ -231,7 +232,7 @@ static void valid_cell(void)
 	set_region(2, 0x9040000, 0x9000000, 0x1000,
 		   BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
 	set_chip(0, 0x8000000, 32, 0);
-	m.chips[0].pin_bitmap[0] = 1U << 8;	/* SPI 8: INTID 40 */
+	m.chips[0].pin_bitmap[0] = 1U << 8; /* SPI 8: INTID 40 */
 }
 
 /* valid_cell() as peer 1 of link 0 at LINK_IPA, interrupted by INTID 41. */
@@ -253,20 +254,20 @@ static void valid_cell_with_links(void)
 }
 
 /* One system config field broken: exactly one error naming it. */
-#define EXPECT_SYS_ERROR(needle)					\
-	do {								\
-		int rc__ = run_system();				\
-									\
-		EXPECT(rc__, 1, 0);					\
-		EXPECT_MSG(needle);					\
+#define EXPECT_SYS_ERROR(needle)         \
+	do {                             \
+		int rc__ = run_system(); \
+                                         \
+		EXPECT(rc__, 1, 0);      \
+		EXPECT_MSG(needle);      \
 	} while (0)
 
-#define EXPECT_CELL_ERROR(needle)					\
-	do {								\
-		int rc__ = run_cell();					\
-									\
-		EXPECT(rc__, 1, 0);					\
-		EXPECT_MSG(needle);					\
+#define EXPECT_CELL_ERROR(needle)      \
+	do {                           \
+		int rc__ = run_cell(); \
+                                       \
+		EXPECT(rc__, 1, 0);    \
+		EXPECT_MSG(needle);    \
 	} while (0)
 
 /* --- valid configs --- */
@@ -332,7 +333,8 @@ TEST(size_below_header_rejected)
 	valid_system();
 	pack_system();
 	EXPECT(check_copy(bh_check_system, image, 100), 1, 0);
-	EXPECT_MSG("test.cell: file is 100 bytes, smaller than the system header (240 bytes)");
+	EXPECT_MSG(
+		"test.cell: file is 100 bytes, smaller than the system header (240 bytes)");
 }
 
 TEST(every_truncated_system_rejected)
@@ -366,7 +368,8 @@ TEST(arrays_beyond_end_rejected)
 	valid_system();
 	pack_system();
 	EXPECT(check_copy(bh_check_system, image, image_len - 32), 1, 0);
-	EXPECT_MSG("file is 496 bytes, but header and root_cell arrays need 528");
+	EXPECT_MSG(
+		"file is 496 bytes, but header and root_cell arrays need 528");
 }
 
 TEST(trailing_bytes_rejected)
@@ -374,7 +377,8 @@ TEST(trailing_bytes_rejected)
 	valid_system();
 	pack_system();
 	EXPECT(check_copy(bh_check_system, image, image_len + 8), 1, 0);
-	EXPECT_MSG("file is 536 bytes, but header and root_cell arrays need only 528: trailing bytes");
+	EXPECT_MSG(
+		"file is 536 bytes, but header and root_cell arrays need only 528: trailing bytes");
 }
 
 TEST(huge_counts_rejected_without_overflow)
@@ -394,7 +398,8 @@ TEST(huge_counts_rejected_without_overflow)
 	valid_cell();
 	m.cell.num_memory_regions = 0xffffffff;
 	m.cell.num_irqchips = 0xffffffff;
-	EXPECT_CELL_ERROR("test.cell: file is 488 bytes, but header and cell arrays need 274877906984");
+	EXPECT_CELL_ERROR(
+		"test.cell: file is 488 bytes, but header and cell arrays need 274877906984");
 
 	/* Two findings: the size itself, and the arrays it implies. */
 	valid_system();
@@ -408,8 +413,7 @@ TEST(unaligned_data_rejected)
 	valid_system();
 	pack_system();
 	reset_ctx();
-	EXPECT(bh_check_system(&ctx, (uint8_t *)image + 4, image_len, 4), 1,
-	       0);
+	EXPECT(bh_check_system(&ctx, (uint8_t *)image + 4, image_len, 4), 1, 0);
 	EXPECT_MSG("config data not 8-byte aligned");
 }
 
@@ -419,7 +423,8 @@ TEST(system_signature_checked)
 {
 	valid_system();
 	m.sys.signature[7] = 'X';
-	EXPECT_SYS_ERROR("test.cell: signature: expected \"BHSYSTEM\", got \"BHSYSTEX\"");
+	EXPECT_SYS_ERROR(
+		"test.cell: signature: expected \"BHSYSTEM\", got \"BHSYSTEX\"");
 }
 
 TEST(cell_file_given_as_system_stops_at_signature)
@@ -486,7 +491,8 @@ TEST(root_cell_ident_checked)
 	valid_system();
 	memcpy(m.sys.root_cell.signature, BH_SYSTEM_SIGNATURE,
 	       BH_SIGNATURE_SIZE);
-	EXPECT_SYS_ERROR("root_cell.signature: expected \"BHCELL\", got \"BHSYSTEM\"");
+	EXPECT_SYS_ERROR(
+		"root_cell.signature: expected \"BHCELL\", got \"BHSYSTEM\"");
 
 	valid_system();
 	m.sys.root_cell.revision = 4;
@@ -537,7 +543,8 @@ TEST(name_must_be_printable)
 {
 	valid_system();
 	m.sys.root_cell.name[4] = '\t';
-	EXPECT_SYS_ERROR("root_cell.name: character 0x09 at offset 4 not printable");
+	EXPECT_SYS_ERROR(
+		"root_cell.name: character 0x09 at offset 4 not printable");
 
 	valid_cell();
 	m.cell.name[0] = (char)0xe4;
@@ -578,7 +585,8 @@ TEST(cpu_set_size_limited)
 	m.sys.root_cell.cpu_set_size = 1024;
 	m.cpus[1023] = 0x80;
 	m.num_cpus = 0;
-	EXPECT_SYS_ERROR("root_cell.cpu_set: CPU 8191, but the hypervisor handles 64 CPUs at most (CONFIG_MAX_CPUS range)");
+	EXPECT_SYS_ERROR(
+		"root_cell.cpu_set: CPU 8191, but the hypervisor handles 64 CPUs at most (CONFIG_MAX_CPUS range)");
 	CHECK(bh_cell_next_cpu(&m.sys.root_cell, m.cpus, 4) == 8191);
 }
 
@@ -603,11 +611,13 @@ TEST(cpu_limit_of_the_build)
 	m.cpus[0] = 0xff;
 	m.cpus[1] = 0x0f;
 	EXPECT(run_system(), 0, 1);
-	EXPECT_MSG("W: test.cell: root_cell.cpu_set: 12 CPUs (up to CPU 11), more than the 8 of a default build: build the hypervisor with CONFIG_MAX_CPUS=12 or more");
+	EXPECT_MSG(
+		"W: test.cell: root_cell.cpu_set: 12 CPUs (up to CPU 11), more than the 8 of a default build: build the hypervisor with CONFIG_MAX_CPUS=12 or more");
 
 	/* Known build (hypervisor, driver): an error naming the option. */
 	EXPECT(run_system_max_cpus(8), 1, 0);
-	EXPECT_MSG("E: test.cell: root_cell.cpu_set: CPU 11, but the hypervisor was built for 8 CPUs (CONFIG_MAX_CPUS): rebuild it with CONFIG_MAX_CPUS=12");
+	EXPECT_MSG(
+		"E: test.cell: root_cell.cpu_set: CPU 11, but the hypervisor was built for 8 CPUs (CONFIG_MAX_CPUS): rebuild it with CONFIG_MAX_CPUS=12");
 	EXPECT(run_system_max_cpus(12), 0, 0);
 
 	/* The highest CPU counts, not how many: per-CPU state is indexed. */
@@ -632,7 +642,8 @@ TEST(cpu_limit_of_the_build)
 	m.num_cpus = 0;
 	m.sys.root_cell.cpu_set_size = 16;
 	m.cpus[8] = 0x01;
-	EXPECT_SYS_ERROR("root_cell.cpu_set: CPU 64, but the hypervisor handles 64 CPUs at most (CONFIG_MAX_CPUS range): leave CPUs 64 and up out of the root cell and boot Linux with nr_cpus=64");
+	EXPECT_SYS_ERROR(
+		"root_cell.cpu_set: CPU 64, but the hypervisor handles 64 CPUs at most (CONFIG_MAX_CPUS range): leave CPUs 64 and up out of the root cell and boot Linux with nr_cpus=64");
 }
 
 TEST(root_cell_needs_ram)
@@ -641,7 +652,8 @@ TEST(root_cell_needs_ram)
 	m.mem[0].flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO;
 	m.mem[1].flags = BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO;
 	CHECK(run_system() == -EINVAL);
-	EXPECT_MSG("E: test.cell: root_cell.mem_regions: no RAM (a READ|WRITE region without BH_MEM_IO): Linux would have no memory to run in");
+	EXPECT_MSG(
+		"E: test.cell: root_cell.mem_regions: no RAM (a READ|WRITE region without BH_MEM_IO): Linux would have no memory to run in");
 
 	/* Read-only RAM is no RAM to run Linux in either. */
 	valid_system();
@@ -665,13 +677,15 @@ TEST(regions_within_ipa_space)
 	EXPECT(run_system(), 0, 0);
 	set_region(4, 0xfffffff000, 0xfffffff000, 0x2000,
 		   BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
-	EXPECT_SYS_ERROR("test.cell: root_cell.mem_regions[4] [0xfffffff000-0x10000000fff] (guest-physical) ends beyond the 40-bit IPA space of stage 2 (0x10000000000)");
+	EXPECT_SYS_ERROR(
+		"test.cell: root_cell.mem_regions[4] [0xfffffff000-0x10000000fff] (guest-physical) ends beyond the 40-bit IPA space of stage 2 (0x10000000000)");
 
 	/* thunder-88xx: devices at 0x87e0_0000_0000. */
 	valid_system();
 	set_region(4, 0x87e000000000, 0x87e000000000, 0x1000000,
 		   BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
-	EXPECT_SYS_ERROR("root_cell.mem_regions[4] [0x87e000000000-0x87e000ffffff] (guest-physical) ends beyond the 40-bit IPA space");
+	EXPECT_SYS_ERROR(
+		"root_cell.mem_regions[4] [0x87e000000000-0x87e000ffffff] (guest-physical) ends beyond the 40-bit IPA space");
 
 	/* The IPA counts, not the physical address. */
 	valid_cell();
@@ -679,7 +693,8 @@ TEST(regions_within_ipa_space)
 	EXPECT(run_cell(), 0, 0);
 	valid_cell();
 	m.mem[2].virt_start = 0x10000000000;
-	EXPECT_CELL_ERROR("test.cell: mem_regions[2] [0x10000000000-0x10000000fff] (guest-physical) ends beyond the 40-bit IPA space");
+	EXPECT_CELL_ERROR(
+		"test.cell: mem_regions[2] [0x10000000000-0x10000000fff] (guest-physical) ends beyond the 40-bit IPA space");
 }
 
 TEST(cpu_set_must_not_be_empty)
@@ -693,14 +708,16 @@ TEST(unknown_cpus_rejected)
 {
 	valid_cell();
 	m.cpus[0] = 0x28;
-	EXPECT_CELL_ERROR("test.cell: cpu_set: unknown CPU 5: the system has 4");
+	EXPECT_CELL_ERROR(
+		"test.cell: cpu_set: unknown CPU 5: the system has 4");
 
 	valid_system();
 	m.sys.root_cell.cpu_set_size = 16;
 	m.cpus[0] = 0xff;
 	m.cpus[1] = 0x01;
 	run_system();
-	EXPECT_MSG("E: test.cell: root_cell.cpu_set: unknown CPU 4 and 4 more: the system has 4");
+	EXPECT_MSG(
+		"E: test.cell: root_cell.cpu_set: unknown CPU 4 and 4 more: the system has 4");
 
 	/* Unknown number of CPUs: the rule is skipped. */
 	valid_system();
@@ -737,21 +754,24 @@ TEST(region_phys_start_aligned)
 {
 	valid_system();
 	m.mem[3].phys_start = 0x9010100;
-	EXPECT_SYS_ERROR("test.cell: root_cell.mem_regions[3]: phys_start 0x9010100 not page aligned");
+	EXPECT_SYS_ERROR(
+		"test.cell: root_cell.mem_regions[3]: phys_start 0x9010100 not page aligned");
 }
 
 TEST(region_virt_start_aligned)
 {
 	valid_cell();
 	m.mem[2].virt_start = 0x9000800;
-	EXPECT_CELL_ERROR("test.cell: mem_regions[2]: virt_start 0x9000800 not page aligned");
+	EXPECT_CELL_ERROR(
+		"test.cell: mem_regions[2]: virt_start 0x9000800 not page aligned");
 }
 
 TEST(region_size_aligned)
 {
 	valid_system();
 	m.mem[4].size = 0x1800;
-	EXPECT_SYS_ERROR("root_cell.mem_regions[4]: size 0x1800 not page aligned");
+	EXPECT_SYS_ERROR(
+		"root_cell.mem_regions[4]: size 0x1800 not page aligned");
 }
 
 TEST(region_size_nonzero)
@@ -767,13 +787,15 @@ TEST(region_must_not_wrap)
 	m.mem[4].phys_start = 0xfffffffffffff000;
 	m.mem[4].size = 0x2000;
 	m.mem[4].virt_start = 0xa0000000;
-	EXPECT_SYS_ERROR("root_cell.mem_regions[4]: phys_start 0xfffffffffffff000 + size 0x2000 wraps around");
+	EXPECT_SYS_ERROR(
+		"root_cell.mem_regions[4]: phys_start 0xfffffffffffff000 + size 0x2000 wraps around");
 
 	valid_cell();
 	m.mem[2].virt_start = 0xffffffffffff0000;
 	m.mem[2].size = 0x20000;
 	m.mem[2].phys_start = 0x9040000;
-	EXPECT_CELL_ERROR("mem_regions[2]: virt_start 0xffffffffffff0000 + size 0x20000 wraps around");
+	EXPECT_CELL_ERROR(
+		"mem_regions[2]: virt_start 0xffffffffffff0000 + size 0x20000 wraps around");
 
 	/* Ending at the very top of the address space does not wrap. */
 	valid_system();
@@ -787,7 +809,8 @@ TEST(region_flags_known)
 {
 	valid_system();
 	m.mem[0].flags |= 1ULL << 9;
-	EXPECT_SYS_ERROR("root_cell.mem_regions[0]: flags 0x20f: unknown bits 0x200");
+	EXPECT_SYS_ERROR(
+		"root_cell.mem_regions[0]: flags 0x20f: unknown bits 0x200");
 }
 
 TEST(region_without_access_warned)
@@ -795,21 +818,24 @@ TEST(region_without_access_warned)
 	valid_cell();
 	m.mem[2].flags = BH_MEM_IO;
 	EXPECT(run_cell(), 0, 1);
-	EXPECT_MSG("W: test.cell: mem_regions[2]: flags 0x10 grant no access (READ, WRITE or EXECUTE)");
+	EXPECT_MSG(
+		"W: test.cell: mem_regions[2]: flags 0x10 grant no access (READ, WRITE or EXECUTE)");
 }
 
 TEST(regions_overlap_physically)
 {
 	valid_system();
 	m.mem[4].phys_start = 0x9010000;
-	EXPECT_SYS_ERROR("root_cell.mem_regions[4] [0x9010000-0x9013fff] overlaps mem_regions[3] [0x9010000-0x9010fff] in physical space");
+	EXPECT_SYS_ERROR(
+		"root_cell.mem_regions[4] [0x9010000-0x9013fff] overlaps mem_regions[3] [0x9010000-0x9010fff] in physical space");
 }
 
 TEST(regions_overlap_guest_physically)
 {
 	valid_cell();
 	m.mem[1].virt_start = 0xff000;
-	EXPECT_CELL_ERROR("mem_regions[1] [0xff000-0xfffff] overlaps mem_regions[0] [0x0-0xfffff] in guest-physical space");
+	EXPECT_CELL_ERROR(
+		"mem_regions[1] [0xff000-0xfffff] overlaps mem_regions[0] [0x0-0xfffff] in guest-physical space");
 }
 
 /* --- irqchips --- */
@@ -818,14 +844,16 @@ TEST(irqchip_pin_base_multiple_of_32)
 {
 	valid_system();
 	m.chips[1].pin_base = 176;
-	EXPECT_SYS_ERROR("root_cell.irqchips[1]: pin_base 176 not a multiple of 32");
+	EXPECT_SYS_ERROR(
+		"root_cell.irqchips[1]: pin_base 176 not a multiple of 32");
 }
 
 TEST(irqchip_pin_base_spi_only)
 {
 	valid_system();
 	m.chips[0].pin_base = 0;
-	EXPECT_SYS_ERROR("root_cell.irqchips[0]: pin_base 0 below 32: only SPIs can be assigned");
+	EXPECT_SYS_ERROR(
+		"root_cell.irqchips[0]: pin_base 0 below 32: only SPIs can be assigned");
 }
 
 TEST(irqchip_pins_within_spis)
@@ -833,7 +861,8 @@ TEST(irqchip_pins_within_spis)
 	/* INTID 1020 set: beyond the SPIs. */
 	valid_system();
 	m.chips[1].pin_base = 896;
-	EXPECT_SYS_ERROR("root_cell.irqchips[1]: INTID 1020 assigned, beyond the last SPI 1019");
+	EXPECT_SYS_ERROR(
+		"root_cell.irqchips[1]: INTID 1020 assigned, beyond the last SPI 1019");
 
 	/* Reaching past 1019 is fine while nothing there is assigned. */
 	valid_system();
@@ -854,7 +883,8 @@ TEST(irqchip_address_is_gicd)
 {
 	valid_system();
 	m.chips[1].address = 0x8010000;
-	EXPECT_SYS_ERROR("root_cell.irqchips[1]: address 0x8010000 is not the GIC distributor 0x8000000");
+	EXPECT_SYS_ERROR(
+		"root_cell.irqchips[1]: address 0x8010000 is not the GIC distributor 0x8000000");
 
 	/* A cell config does not know the GIC: only 0 is surely wrong. */
 	valid_cell();
@@ -875,7 +905,8 @@ TEST(irqchips_must_not_overlap)
 {
 	valid_system();
 	m.chips[1].pin_base = 128;
-	EXPECT_SYS_ERROR("root_cell.irqchips[1] pins 128-255 overlap irqchips[0] pins 32-159");
+	EXPECT_SYS_ERROR(
+		"root_cell.irqchips[1] pins 128-255 overlap irqchips[0] pins 32-159");
 }
 
 /* --- reserved fields, console --- */
@@ -891,7 +922,8 @@ TEST(cell_console_checked)
 {
 	valid_cell();
 	m.cell.console.type = 2;
-	EXPECT_CELL_ERROR("test.cell: console.type 2 unknown (expected 0 = none or 1 = PL011)");
+	EXPECT_CELL_ERROR(
+		"test.cell: console.type 2 unknown (expected 0 = none or 1 = PL011)");
 
 	valid_cell();
 	m.cell.console.flags = 0x6;
@@ -912,12 +944,13 @@ TEST(cell_console_checked)
 	valid_cell();
 	m.cell.console.address = 0xfffffffffffff000;
 	m.cell.console.size = 0x2000;
-	EXPECT_CELL_ERROR("console: address 0xfffffffffffff000 + size 0x2000 wraps around");
+	EXPECT_CELL_ERROR(
+		"console: address 0xfffffffffffff000 + size 0x2000 wraps around");
 
 	/* No console: address and size are not looked at. */
 	valid_system();
-	m.sys.root_cell.console = (struct bh_console){ 0x123, 0, BH_CON_NONE,
-						       0 };
+	m.sys.root_cell.console =
+		(struct bh_console){ 0x123, 0, BH_CON_NONE, 0 };
 	EXPECT(run_system(), 0, 0);
 }
 
@@ -949,7 +982,8 @@ TEST(debug_console_mapped_by_root)
 	valid_system();
 	m.sys.debug_console.address = 0x9040000;
 	EXPECT(run_system(), 0, 1);
-	EXPECT_MSG("W: test.cell: debug_console: PL011 at 0x9040000 not inside an IO memory region of the root cell");
+	EXPECT_MSG(
+		"W: test.cell: debug_console: PL011 at 0x9040000 not inside an IO memory region of the root cell");
 
 	/* RAM is no IO region. */
 	valid_system();
@@ -969,7 +1003,7 @@ TEST(root_reset_address_warned)
 TEST(cell_reset_address_mapped)
 {
 	valid_cell();
-	m.cell.cpu_reset_address = 0x80000000;	/* comm region: not executable */
+	m.cell.cpu_reset_address = 0x80000000; /* comm region: not executable */
 	EXPECT(run_cell(), 0, 0);
 
 	valid_cell();
@@ -983,7 +1017,8 @@ TEST(hv_memory_checked)
 {
 	valid_system();
 	m.sys.hypervisor_memory.phys_start = 0x7f800800;
-	EXPECT_SYS_ERROR("hypervisor_memory.phys_start 0x7f800800 not page aligned");
+	EXPECT_SYS_ERROR(
+		"hypervisor_memory.phys_start 0x7f800800 not page aligned");
 
 	valid_system();
 	m.sys.hypervisor_memory.size = 0x7ff800;
@@ -991,12 +1026,14 @@ TEST(hv_memory_checked)
 
 	valid_system();
 	m.sys.hypervisor_memory.size = 0xff000;
-	EXPECT_SYS_ERROR("hypervisor_memory.size 0xff000 below the minimum 0x100000 (1 MiB)");
+	EXPECT_SYS_ERROR(
+		"hypervisor_memory.size 0xff000 below the minimum 0x100000 (1 MiB)");
 
 	valid_system();
 	m.sys.hypervisor_memory.phys_start = 0xfffffffffff00000;
 	m.sys.hypervisor_memory.size = 0x200000;
-	EXPECT_SYS_ERROR("hypervisor_memory: phys_start 0xfffffffffff00000 + size 0x200000 wraps around");
+	EXPECT_SYS_ERROR(
+		"hypervisor_memory: phys_start 0xfffffffffff00000 + size 0x200000 wraps around");
 
 	valid_system();
 	m.sys.hypervisor_memory.flags = BH_MEM_RWX;
@@ -1011,19 +1048,22 @@ TEST(hv_memory_not_in_root)
 {
 	valid_system();
 	m.sys.hypervisor_memory.phys_start = 0x7b000000;
-	EXPECT_SYS_ERROR("test.cell: hypervisor_memory [0x7b000000-0x7b7fffff] overlaps root_cell.mem_regions[0] [0x40000000-0x7b7fffff]");
+	EXPECT_SYS_ERROR(
+		"test.cell: hypervisor_memory [0x7b000000-0x7b7fffff] overlaps root_cell.mem_regions[0] [0x40000000-0x7b7fffff]");
 }
 
 TEST(gic_not_in_root)
 {
 	valid_system();
 	m.mem[4].phys_start = 0x8000000;
-	EXPECT_SYS_ERROR("the GIC distributor (platform.arm64.gicd_base) [0x8000000-0x800ffff] overlaps root_cell.mem_regions[4]");
+	EXPECT_SYS_ERROR(
+		"the GIC distributor (platform.arm64.gicd_base) [0x8000000-0x800ffff] overlaps root_cell.mem_regions[4]");
 
 	/* Redistributors: 128 KiB for each of the 4 CPUs. */
 	valid_system();
 	m.mem[4].phys_start = 0x811c000;
-	EXPECT_SYS_ERROR("the GIC redistributors (platform.arm64.gicr_base) [0x80a0000-0x811ffff] overlaps root_cell.mem_regions[4]");
+	EXPECT_SYS_ERROR(
+		"the GIC redistributors (platform.arm64.gicr_base) [0x80a0000-0x811ffff] overlaps root_cell.mem_regions[4]");
 	valid_system();
 	m.mem[4].phys_start = 0x8120000;
 	EXPECT(run_system(), 0, 0);
@@ -1033,7 +1073,8 @@ TEST(gic_platform_checked)
 {
 	valid_system();
 	m.sys.platform.arm64.gic_version = 4;
-	EXPECT_SYS_ERROR("platform.arm64.gic_version 4 not supported (expected 2 or 3)");
+	EXPECT_SYS_ERROR(
+		"platform.arm64.gic_version 4 not supported (expected 2 or 3)");
 
 	valid_system();
 	m.sys.platform.arm64.gicd_base = 0;
@@ -1041,7 +1082,8 @@ TEST(gic_platform_checked)
 
 	valid_system();
 	m.sys.platform.arm64.gicr_base = 0x80a8000;
-	EXPECT_SYS_ERROR("platform.arm64.gicr_base 0x80a8000 not 64 KiB aligned");
+	EXPECT_SYS_ERROR(
+		"platform.arm64.gicr_base 0x80a8000 not 64 KiB aligned");
 
 	valid_system();
 	m.sys.platform.arm64.gicr_base = 0;
@@ -1052,12 +1094,13 @@ TEST(gicv2_fields_zero_with_gicv3)
 {
 	valid_system();
 	m.sys.platform.arm64.gicc_base = 0x8010000;
-	EXPECT_SYS_ERROR("platform.arm64.gicc_base 0x8010000 must be 0: a GICv2 field");
+	EXPECT_SYS_ERROR(
+		"platform.arm64.gicc_base 0x8010000 must be 0: a GICv2 field");
 
 	valid_system();
 	m.sys.platform.arm64.gicv_base = 0x8040000;
-	EXPECT_SYS_ERROR("platform.arm64.gicv_base 0x8040000 must be 0: a GICv2 field");
-
+	EXPECT_SYS_ERROR(
+		"platform.arm64.gicv_base 0x8040000 must be 0: a GICv2 field");
 }
 
 TEST(its_platform_checked)
@@ -1069,7 +1112,8 @@ TEST(its_platform_checked)
 
 	valid_system();
 	m.sys.platform.arm64.gits_base = 0x8088000;
-	EXPECT_SYS_ERROR("platform.arm64.gits_base 0x8088000 not 64 KiB aligned");
+	EXPECT_SYS_ERROR(
+		"platform.arm64.gits_base 0x8088000 not 64 KiB aligned");
 
 	valid_system();
 	m.sys.platform.arm64.gic_version = BH_GIC_V2;
@@ -1084,7 +1128,8 @@ TEST(its_not_in_root)
 	valid_system();
 	m.sys.platform.arm64.gits_base = 0x8080000;
 	m.mem[4].phys_start = 0x807d000;
-	EXPECT_SYS_ERROR("the GIC ITS (platform.arm64.gits_base) [0x8080000-0x809ffff] overlaps root_cell.mem_regions[4]");
+	EXPECT_SYS_ERROR(
+		"the GIC ITS (platform.arm64.gits_base) [0x8080000-0x809ffff] overlaps root_cell.mem_regions[4]");
 	valid_system();
 	m.sys.platform.arm64.gits_base = 0x8080000;
 	m.mem[4].phys_start = 0x80a0000 + 0x80000;
@@ -1127,15 +1172,18 @@ TEST(gicv2_platform_checked)
 
 	valid_gicv2_system();
 	m.sys.platform.arm64.gicv_base = 0x8040800;
-	EXPECT_SYS_ERROR("platform.arm64.gicv_base 0x8040800 not 4 KiB aligned");
+	EXPECT_SYS_ERROR(
+		"platform.arm64.gicv_base 0x8040800 not 4 KiB aligned");
 
 	valid_gicv2_system();
 	m.sys.platform.arm64.gicr_base = 0x80a0000;
-	EXPECT_SYS_ERROR("platform.arm64.gicr_base 0x80a0000 must be 0: a GICv2 has no redistributors");
+	EXPECT_SYS_ERROR(
+		"platform.arm64.gicr_base 0x80a0000 must be 0: a GICv2 has no redistributors");
 
 	valid_gicv2_system();
 	m.sys.platform.arm64.gits_base = 0x8080000;
-	EXPECT_SYS_ERROR("platform.arm64.gits_base 0x8080000: an ITS needs a GICv3");
+	EXPECT_SYS_ERROR(
+		"platform.arm64.gits_base 0x8080000: an ITS needs a GICv3");
 }
 
 /* The hypervisor keeps all four blocks; GICC and GICV are 8 KiB. */
@@ -1143,19 +1191,23 @@ TEST(gicv2_not_in_root)
 {
 	valid_gicv2_system();
 	m.mem[4].phys_start = 0x8011000;
-	EXPECT_SYS_ERROR("the GIC CPU interface (platform.arm64.gicc_base) [0x8010000-0x8011fff] overlaps root_cell.mem_regions[4]");
+	EXPECT_SYS_ERROR(
+		"the GIC CPU interface (platform.arm64.gicc_base) [0x8010000-0x8011fff] overlaps root_cell.mem_regions[4]");
 
 	valid_gicv2_system();
 	m.mem[4].phys_start = 0x8031000;
-	EXPECT_SYS_ERROR("the GIC virtual interface control (platform.arm64.gich_base) [0x8030000-0x8031fff] overlaps root_cell.mem_regions[4]");
+	EXPECT_SYS_ERROR(
+		"the GIC virtual interface control (platform.arm64.gich_base) [0x8030000-0x8031fff] overlaps root_cell.mem_regions[4]");
 
 	valid_gicv2_system();
 	m.mem[4].phys_start = 0x8040000;
-	EXPECT_SYS_ERROR("the GIC virtual CPU interface (platform.arm64.gicv_base) [0x8040000-0x8041fff] overlaps root_cell.mem_regions[4]");
+	EXPECT_SYS_ERROR(
+		"the GIC virtual CPU interface (platform.arm64.gicv_base) [0x8040000-0x8041fff] overlaps root_cell.mem_regions[4]");
 
 	valid_gicv2_system();
 	m.mem[4].phys_start = 0x8000000;
-	EXPECT_SYS_ERROR("the GIC distributor (platform.arm64.gicd_base) [0x8000000-0x8000fff] overlaps root_cell.mem_regions[4]");
+	EXPECT_SYS_ERROR(
+		"the GIC distributor (platform.arm64.gicd_base) [0x8000000-0x8000fff] overlaps root_cell.mem_regions[4]");
 
 	/* GICv3's redistributor range means nothing with a GICv2. */
 	valid_gicv2_system();
@@ -1169,7 +1221,8 @@ TEST(gicv2_at_most_8_cpus)
 	valid_gicv2_system();
 	m.num_cpus = 0;
 	m.cpus[1] = 0x01;
-	EXPECT_SYS_ERROR("root_cell.cpu_set: CPU 8, but the platform's interrupt controller serves at most 8 CPUs");
+	EXPECT_SYS_ERROR(
+		"root_cell.cpu_set: CPU 8, but the platform's interrupt controller serves at most 8 CPUs");
 
 	valid_gicv2_system();
 	m.num_cpus = 0;
@@ -1188,7 +1241,8 @@ TEST(maintenance_irq_is_ppi)
 {
 	valid_system();
 	m.sys.platform.arm64.maintenance_irq = 32;
-	EXPECT_SYS_ERROR("platform.arm64.maintenance_irq 32 not a PPI (16..31)");
+	EXPECT_SYS_ERROR(
+		"platform.arm64.maintenance_irq 32 not a PPI (16..31)");
 
 	valid_system();
 	m.sys.platform.arm64.maintenance_irq = 15;
@@ -1214,36 +1268,44 @@ TEST(pci_windows_need_ecam_base)
 	m.sys.platform.pci_mmconfig_base = 0;
 	m.sys.root_cell.num_pci_devices = 0;
 	m.sys.platform.pci_mem_base = 0;
-	EXPECT_SYS_ERROR("platform.pci_mmconfig_size 0x100000 without pci_mmconfig_base");
+	EXPECT_SYS_ERROR(
+		"platform.pci_mmconfig_size 0x100000 without pci_mmconfig_base");
 
 	valid_system();
 	m.sys.platform.pci_mmconfig_base = 0;
 	m.sys.platform.pci_mmconfig_size = 0;
 	m.sys.root_cell.num_pci_devices = 0;
-	EXPECT_SYS_ERROR("platform.pci_mem_base 0xf100000 without pci_mmconfig_base");
+	EXPECT_SYS_ERROR(
+		"platform.pci_mem_base 0xf100000 without pci_mmconfig_base");
 }
 
 TEST(pci_ecam_window_checked)
 {
 	valid_system();
 	m.sys.platform.pci_mmconfig_base = 0x30080000;
-	EXPECT_SYS_ERROR("platform.pci_mmconfig_base 0x30080000 not 1 MiB aligned");
+	EXPECT_SYS_ERROR(
+		"platform.pci_mmconfig_base 0x30080000 not 1 MiB aligned");
 
 	/* Exactly one bus: neither less nor more. */
 	valid_system();
 	m.sys.platform.pci_mmconfig_size = 0;
-	EXPECT_SYS_ERROR("platform.pci_mmconfig_size 0x0 must be 0x100000 (bus 0 only)");
+	EXPECT_SYS_ERROR(
+		"platform.pci_mmconfig_size 0x0 must be 0x100000 (bus 0 only)");
 	m.sys.platform.pci_mmconfig_size = 0x200000;
-	EXPECT_SYS_ERROR("platform.pci_mmconfig_size 0x200000 must be 0x100000 (bus 0 only)");
+	EXPECT_SYS_ERROR(
+		"platform.pci_mmconfig_size 0x200000 must be 0x100000 (bus 0 only)");
 	m.sys.platform.pci_mmconfig_size = 0x1000000;
-	EXPECT_SYS_ERROR("platform.pci_mmconfig_size 0x1000000 must be 0x100000");
+	EXPECT_SYS_ERROR(
+		"platform.pci_mmconfig_size 0x1000000 must be 0x100000");
 
 	/* Only a misaligned window can wrap: two findings. */
 	valid_system();
 	m.sys.platform.pci_mmconfig_base = 0xfffffffffff80000;
 	EXPECT(run_system(), 2, 0);
-	EXPECT_MSG("platform.pci_mmconfig_base 0xfffffffffff80000 not 1 MiB aligned");
-	EXPECT_MSG("platform: pci_mmconfig_base 0xfffffffffff80000 + size 0x100000 wraps around");
+	EXPECT_MSG(
+		"platform.pci_mmconfig_base 0xfffffffffff80000 not 1 MiB aligned");
+	EXPECT_MSG(
+		"platform: pci_mmconfig_base 0xfffffffffff80000 + size 0x100000 wraps around");
 
 	/* The last MiB of the address space is fine. */
 	valid_system();
@@ -1255,41 +1317,51 @@ TEST(pci_register_window_checked)
 {
 	valid_system();
 	m.sys.platform.pci_mem_base = 0;
-	EXPECT_SYS_ERROR("platform.pci_mem_base 0x0 not a page aligned address with 128 KiB below 4 GiB");
+	EXPECT_SYS_ERROR(
+		"platform.pci_mem_base 0x0 not a page aligned address with 128 KiB below 4 GiB");
 
 	valid_system();
 	m.sys.platform.pci_mem_base = 0xf100800;
-	EXPECT_SYS_ERROR("platform.pci_mem_base 0xf100800 not a page aligned address with 128 KiB below 4 GiB");
+	EXPECT_SYS_ERROR(
+		"platform.pci_mem_base 0xf100800 not a page aligned address with 128 KiB below 4 GiB");
 
 	/* 32-bit BARs: the window ends at 4 GiB at the latest. */
 	valid_system();
 	m.sys.platform.pci_mem_base = 0xfffe0000;
 	EXPECT(run_system(), 0, 0);
 	m.sys.platform.pci_mem_base = 0xfffe1000;
-	EXPECT_SYS_ERROR("platform.pci_mem_base 0xfffe1000 not a page aligned address with 128 KiB below 4 GiB");
+	EXPECT_SYS_ERROR(
+		"platform.pci_mem_base 0xfffe1000 not a page aligned address with 128 KiB below 4 GiB");
 	m.sys.platform.pci_mem_base = 0x100000000;
-	EXPECT_SYS_ERROR("platform.pci_mem_base 0x100000000 not a page aligned address with 128 KiB below 4 GiB");
+	EXPECT_SYS_ERROR(
+		"platform.pci_mem_base 0x100000000 not a page aligned address with 128 KiB below 4 GiB");
 	m.sys.platform.pci_mem_base = 0x4010000000;
-	EXPECT_SYS_ERROR("platform.pci_mem_base 0x4010000000 not a page aligned");
+	EXPECT_SYS_ERROR(
+		"platform.pci_mem_base 0x4010000000 not a page aligned");
 
 	/* So high that base + 128 KiB wraps to a small number. */
 	m.sys.platform.pci_mem_base = 0xfffffffffffe0000;
-	EXPECT_SYS_ERROR("platform.pci_mem_base 0xfffffffffffe0000 not a page aligned address with 128 KiB below 4 GiB");
+	EXPECT_SYS_ERROR(
+		"platform.pci_mem_base 0xfffffffffffe0000 not a page aligned address with 128 KiB below 4 GiB");
 	m.sys.platform.pci_mem_base = 0xfffffffffffff000;
-	EXPECT_SYS_ERROR("platform.pci_mem_base 0xfffffffffffff000 not a page aligned");
+	EXPECT_SYS_ERROR(
+		"platform.pci_mem_base 0xfffffffffffff000 not a page aligned");
 	/* ... and is no window that wraps onto low addresses. */
 	set_region(4, 0, 0, 0x4000, BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
-	EXPECT_SYS_ERROR("platform.pci_mem_base 0xfffffffffffff000 not a page aligned");
+	EXPECT_SYS_ERROR(
+		"platform.pci_mem_base 0xfffffffffffff000 not a page aligned");
 	m.sys.platform.pci_mem_base = BAR_BASE;
 	m.sys.platform.pci_mmconfig_base = 0xfffffffffff80000;
 	EXPECT(run_system(), 2, 0);
-	EXPECT_MSG("platform.pci_mmconfig_base 0xfffffffffff80000 not 1 MiB aligned");
+	EXPECT_MSG(
+		"platform.pci_mmconfig_base 0xfffffffffff80000 not 1 MiB aligned");
 	EXPECT_MSG("wraps around");
 
 	valid_system();
 	m.sys.platform.pci_mem_base = 0xf0e0000;
-	EXPECT_SYS_ERROR("platform.pci_mem_base 0xf0e0000: the register window overlaps the ECAM window");
-	m.sys.platform.pci_mem_base = 0xeee0000;	/* ends below the ECAM */
+	EXPECT_SYS_ERROR(
+		"platform.pci_mem_base 0xf0e0000: the register window overlaps the ECAM window");
+	m.sys.platform.pci_mem_base = 0xeee0000; /* ends below the ECAM */
 	EXPECT(run_system(), 0, 0);
 }
 
@@ -1298,12 +1370,14 @@ TEST(pci_windows_clear_of_root_regions)
 	valid_system();
 	set_region(4, ECAM_BASE, ECAM_BASE, 0x4000,
 		   BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
-	EXPECT_SYS_ERROR("root_cell.mem_regions[4] [0xf000000-0xf003fff] overlaps the virtual PCI ECAM window at 0xf000000");
+	EXPECT_SYS_ERROR(
+		"root_cell.mem_regions[4] [0xf000000-0xf003fff] overlaps the virtual PCI ECAM window at 0xf000000");
 
 	valid_system();
 	set_region(4, 0xa000000, 0xf11f000, 0x4000,
 		   BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
-	EXPECT_SYS_ERROR("root_cell.mem_regions[4] [0xf11f000-0xf122fff] overlaps the virtual PCI register window at 0xf100000");
+	EXPECT_SYS_ERROR(
+		"root_cell.mem_regions[4] [0xf11f000-0xf122fff] overlaps the virtual PCI register window at 0xf100000");
 
 	/* Just after the register window's 32 BARs. */
 	m.mem[4].virt_start = 0xf120000;
@@ -1328,14 +1402,16 @@ TEST(pci_device_count_limited)
 	m.cell.num_pci_devices = BH_PCI_MAX_DEVICES + 1;
 	for (i = 1; i < BH_PCI_MAX_DEVICES + 1; i++)
 		m.pci[i] = m.pci[0];
-	EXPECT_CELL_ERROR("test.cell: num_pci_devices 33 above the limit of 32 (one bus)");
+	EXPECT_CELL_ERROR(
+		"test.cell: num_pci_devices 33 above the limit of 32 (one bus)");
 
 	/* A root cell config with 33 copies of its device. */
 	valid_system();
 	m.sys.root_cell.num_pci_devices = BH_PCI_MAX_DEVICES + 1;
 	for (i = 1; i < BH_PCI_MAX_DEVICES + 1; i++)
 		m.pci[i] = m.pci[0];
-	EXPECT_SYS_ERROR("root_cell.num_pci_devices 33 above the limit of 32 (one bus)");
+	EXPECT_SYS_ERROR(
+		"root_cell.num_pci_devices 33 above the limit of 32 (one bus)");
 
 	valid_cell_with_link();
 	m.cell.num_pci_devices = BH_PCI_MAX_DEVICES;
@@ -1351,11 +1427,13 @@ TEST(pci_device_type_and_padding)
 {
 	valid_cell_with_link();
 	m.pci[0].type = 2;
-	EXPECT_CELL_ERROR("test.cell: pci_devices[0]: type 2 unknown (expected 1 = ivshmem)");
+	EXPECT_CELL_ERROR(
+		"test.cell: pci_devices[0]: type 2 unknown (expected 1 = ivshmem)");
 
 	valid_cell_with_link();
 	m.pci[0].type = 0;
-	EXPECT_CELL_ERROR("pci_devices[0]: type 0 unknown (expected 1 = ivshmem)");
+	EXPECT_CELL_ERROR(
+		"pci_devices[0]: type 0 unknown (expected 1 = ivshmem)");
 
 	valid_system();
 	m.pci[0].padding = 0x80;
@@ -1371,12 +1449,14 @@ TEST(pci_device_bdf_checked)
 	/* Function 1 of device 1. */
 	valid_cell_with_link();
 	m.pci[0].bdf = 0x9;
-	EXPECT_CELL_ERROR("pci_devices[0]: bdf 0x9 not bus 0, function 0 (device << 3)");
+	EXPECT_CELL_ERROR(
+		"pci_devices[0]: bdf 0x9 not bus 0, function 0 (device << 3)");
 
 	/* Bus 1. */
 	valid_cell_with_link();
 	m.pci[0].bdf = 0x100;
-	EXPECT_CELL_ERROR("pci_devices[0]: bdf 0x100 not bus 0, function 0 (device << 3)");
+	EXPECT_CELL_ERROR(
+		"pci_devices[0]: bdf 0x100 not bus 0, function 0 (device << 3)");
 
 	/* Device 31, the last of the bus. */
 	valid_cell_with_link();
@@ -1396,31 +1476,35 @@ TEST(pci_device_irq_is_spi)
 
 	valid_system();
 	m.pci[0].irq = 0;
-	EXPECT_SYS_ERROR("root_cell.pci_devices[0]: irq 0 not an SPI (32..1019)");
+	EXPECT_SYS_ERROR(
+		"root_cell.pci_devices[0]: irq 0 not an SPI (32..1019)");
 }
 
 TEST(pci_device_irq_owned)
 {
 	valid_cell_with_link();
 	m.pci[0].irq = 43;
-	EXPECT_CELL_ERROR("test.cell: pci_devices[0]: irq 43 is not in the cell's irqchips");
+	EXPECT_CELL_ERROR(
+		"test.cell: pci_devices[0]: irq 43 is not in the cell's irqchips");
 
 	/* Any pin of the cell's, in any of its irqchips. */
 	valid_cell_with_link();
 	m.cell.num_irqchips = 2;
 	set_chip(1, 0x8000000, 992, 0);
-	m.chips[1].pin_bitmap[0] = 1U << 27;	/* INTID 1019 */
+	m.chips[1].pin_bitmap[0] = 1U << 27; /* INTID 1019 */
 	m.pci[0].irq = 1019;
 	EXPECT(run_cell(), 0, 0);
 
 	valid_system();
 	m.pci[0].irq = 300;
-	EXPECT_SYS_ERROR("root_cell.pci_devices[0]: irq 300 is not in the cell's irqchips");
+	EXPECT_SYS_ERROR(
+		"root_cell.pci_devices[0]: irq 300 is not in the cell's irqchips");
 
 	/* An irqchip of the cell that leaves the pin out. */
 	valid_system();
-	m.chips[0].pin_bitmap[2] = 0;	/* INTIDs 96..127 */
-	EXPECT_SYS_ERROR("root_cell.pci_devices[0]: irq 100 is not in the cell's irqchips");
+	m.chips[0].pin_bitmap[2] = 0; /* INTIDs 96..127 */
+	EXPECT_SYS_ERROR(
+		"root_cell.pci_devices[0]: irq 100 is not in the cell's irqchips");
 }
 
 TEST(pci_device_max_peers_in_range)
@@ -1454,7 +1538,8 @@ TEST(pci_device_peer_id_below_max_peers)
 
 	valid_system();
 	m.pci[0].peer_id = 0xffff;
-	EXPECT_SYS_ERROR("root_cell.pci_devices[0]: peer_id 65535 not below max_peers 2");
+	EXPECT_SYS_ERROR(
+		"root_cell.pci_devices[0]: peer_id 65535 not below max_peers 2");
 
 	/* With max_peers out of range, only that is reported. */
 	valid_cell_with_link();
@@ -1467,19 +1552,23 @@ TEST(pci_device_sections_checked)
 {
 	valid_cell_with_link();
 	m.pci[0].rw_size = 0xf800;
-	EXPECT_CELL_ERROR("pci_devices[0]: rw_size 0xf800 not a multiple of 4 KiB up to 1 GiB");
+	EXPECT_CELL_ERROR(
+		"pci_devices[0]: rw_size 0xf800 not a multiple of 4 KiB up to 1 GiB");
 
 	valid_cell_with_link();
 	m.pci[0].rw_size = 0x40001000;
-	EXPECT_CELL_ERROR("pci_devices[0]: rw_size 0x40001000 not a multiple of 4 KiB up to 1 GiB");
+	EXPECT_CELL_ERROR(
+		"pci_devices[0]: rw_size 0x40001000 not a multiple of 4 KiB up to 1 GiB");
 
 	valid_cell_with_link();
 	m.pci[0].out_size = 0x10;
-	EXPECT_CELL_ERROR("pci_devices[0]: out_size 0x10 not a multiple of 4 KiB up to 1 GiB");
+	EXPECT_CELL_ERROR(
+		"pci_devices[0]: out_size 0x10 not a multiple of 4 KiB up to 1 GiB");
 
 	valid_cell_with_link();
 	m.pci[0].out_size = 0x80000000;
-	EXPECT_CELL_ERROR("pci_devices[0]: out_size 0x80000000 not a multiple of 4 KiB up to 1 GiB");
+	EXPECT_CELL_ERROR(
+		"pci_devices[0]: out_size 0x80000000 not a multiple of 4 KiB up to 1 GiB");
 
 	/* Empty sections are legal: a link of state table and doorbells. */
 	valid_cell_with_link();
@@ -1493,20 +1582,24 @@ TEST(pci_device_huge_sizes_without_overflow)
 	/* 4 KiB + 2^64 - 4 KiB would be 0: each size is reported alone. */
 	valid_cell_with_link();
 	m.pci[0].rw_size = 0xfffffffffffff000;
-	EXPECT_CELL_ERROR("pci_devices[0]: rw_size 0xfffffffffffff000 not a multiple of 4 KiB up to 1 GiB");
+	EXPECT_CELL_ERROR(
+		"pci_devices[0]: rw_size 0xfffffffffffff000 not a multiple of 4 KiB up to 1 GiB");
 
 	/* 8 peers of 2^61 bytes each would be 0 as well. */
 	valid_cell_with_link();
 	m.pci[0].max_peers = 8;
 	m.pci[0].out_size = 0x2000000000000000;
-	EXPECT_CELL_ERROR("pci_devices[0]: out_size 0x2000000000000000 not a multiple of 4 KiB up to 1 GiB");
+	EXPECT_CELL_ERROR(
+		"pci_devices[0]: out_size 0x2000000000000000 not a multiple of 4 KiB up to 1 GiB");
 
 	valid_system();
 	m.pci[0].rw_size = 0xffffffffffff1000;
 	m.pci[0].out_size = 0x7ffffffffffff000;
 	EXPECT(run_system(), 2, 0);
-	EXPECT_MSG("root_cell.pci_devices[0]: rw_size 0xffffffffffff1000 not a multiple");
-	EXPECT_MSG("root_cell.pci_devices[0]: out_size 0x7ffffffffffff000 not a multiple");
+	EXPECT_MSG(
+		"root_cell.pci_devices[0]: rw_size 0xffffffffffff1000 not a multiple");
+	EXPECT_MSG(
+		"root_cell.pci_devices[0]: out_size 0x7ffffffffffff000 not a multiple");
 
 	/* The largest sections: 9 GiB + 4 KiB of link memory, no wrap. */
 	valid_cell_with_link();
@@ -1523,22 +1616,26 @@ TEST(pci_device_shmem_aligned)
 {
 	valid_cell_with_link();
 	m.pci[0].shmem_phys = LINK0_PHYS + 0x800;
-	EXPECT_CELL_ERROR("pci_devices[0]: shmem_phys 0x7dc00800 not page aligned");
+	EXPECT_CELL_ERROR(
+		"pci_devices[0]: shmem_phys 0x7dc00800 not page aligned");
 
 	valid_cell_with_link();
 	m.pci[0].shmem_virt = LINK_IPA + 4;
-	EXPECT_CELL_ERROR("pci_devices[0]: shmem_virt 0x60000004 not page aligned");
+	EXPECT_CELL_ERROR(
+		"pci_devices[0]: shmem_virt 0x60000004 not page aligned");
 }
 
 TEST(pci_device_shmem_must_not_wrap)
 {
 	valid_cell_with_link();
 	m.pci[0].shmem_phys = 0xffffffffffff0000;
-	EXPECT_CELL_ERROR("pci_devices[0]: link memory at 0xffffffffffff0000 (virt 0x60000000) + size 0x200000 wraps around");
+	EXPECT_CELL_ERROR(
+		"pci_devices[0]: link memory at 0xffffffffffff0000 (virt 0x60000000) + size 0x200000 wraps around");
 
 	valid_cell_with_link();
 	m.pci[0].shmem_virt = 0xfffffffffff00000;
-	EXPECT_CELL_ERROR("pci_devices[0]: link memory at 0x7dc00000 (virt 0xfffffffffff00000) + size 0x200000 wraps around");
+	EXPECT_CELL_ERROR(
+		"pci_devices[0]: link memory at 0x7dc00000 (virt 0xfffffffffff00000) + size 0x200000 wraps around");
 
 	/* Up to the very top is fine. */
 	valid_cell_with_link();
@@ -1552,14 +1649,17 @@ TEST(pci_link_memory_not_mapped_by_cell)
 	valid_cell_with_link();
 	m.pci[0].shmem_phys = 0x7b800000;
 	EXPECT(run_cell(), 2, 0);
-	EXPECT_MSG("pci_devices[0]: link memory [0x7b800000-0x7b9fffff] overlaps mem_regions[0] [0x7b800000-0x7b8fffff] in physical space");
+	EXPECT_MSG(
+		"pci_devices[0]: link memory [0x7b800000-0x7b9fffff] overlaps mem_regions[0] [0x7b800000-0x7b8fffff] in physical space");
 	/* ... and its communication region, right after it. */
-	EXPECT_MSG("pci_devices[0]: link memory [0x7b800000-0x7b9fffff] overlaps mem_regions[1] [0x7b900000-0x7b900fff] in physical space");
+	EXPECT_MSG(
+		"pci_devices[0]: link memory [0x7b800000-0x7b9fffff] overlaps mem_regions[1] [0x7b900000-0x7b900fff] in physical space");
 
 	/* Seen where the cell sees its UART. */
 	valid_cell_with_link();
 	m.pci[0].shmem_virt = 0x8e01000;
-	EXPECT_CELL_ERROR("pci_devices[0]: link memory [0x8e01000-0x9000fff] overlaps mem_regions[2] [0x9000000-0x9000fff] in guest-physical space");
+	EXPECT_CELL_ERROR(
+		"pci_devices[0]: link memory [0x8e01000-0x9000fff] overlaps mem_regions[2] [0x9000000-0x9000fff] in guest-physical space");
 	/* Right below it. */
 	m.pci[0].shmem_virt = 0x8e00000;
 	EXPECT(run_cell(), 0, 0);
@@ -1568,11 +1668,14 @@ TEST(pci_link_memory_not_mapped_by_cell)
 	valid_cell_with_link();
 	m.pci[0].shmem_virt = 0x7ff00000;
 	EXPECT(run_cell(), 2, 0);
-	EXPECT_MSG("pci_devices[0]: link memory [0x7ff00000-0x800fffff] overlaps the communication region at 0x80000000");
-	EXPECT_MSG("pci_devices[0]: link memory [0x7ff00000-0x800fffff] overlaps mem_regions[1] [0x80000000-0x80000fff] in guest-physical space");
+	EXPECT_MSG(
+		"pci_devices[0]: link memory [0x7ff00000-0x800fffff] overlaps the communication region at 0x80000000");
+	EXPECT_MSG(
+		"pci_devices[0]: link memory [0x7ff00000-0x800fffff] overlaps mem_regions[1] [0x80000000-0x80000fff] in guest-physical space");
 	m.cell.num_memory_regions = 1;
 	m.cell.console.type = BH_CON_NONE;
-	EXPECT_CELL_ERROR("pci_devices[0]: link memory [0x7ff00000-0x800fffff] overlaps the communication region at 0x80000000");
+	EXPECT_CELL_ERROR(
+		"pci_devices[0]: link memory [0x7ff00000-0x800fffff] overlaps the communication region at 0x80000000");
 
 	/* The root cell's RAM holds its link memory: no overlap there. */
 	valid_system();
@@ -1583,23 +1686,28 @@ TEST(pci_devices_distinct)
 {
 	valid_cell_with_links();
 	m.pci[1].bdf = 0;
-	EXPECT_CELL_ERROR("test.cell: pci_devices[1]: bdf 0x0 already used by pci_devices[0]");
+	EXPECT_CELL_ERROR(
+		"test.cell: pci_devices[1]: bdf 0x0 already used by pci_devices[0]");
 
 	valid_cell_with_links();
 	m.pci[1].link_id = 0;
-	EXPECT_CELL_ERROR("pci_devices[1]: link_id 0 already used by pci_devices[0]: a cell is one peer of a link");
+	EXPECT_CELL_ERROR(
+		"pci_devices[1]: link_id 0 already used by pci_devices[0]: a cell is one peer of a link");
 
 	valid_cell_with_links();
 	m.pci[1].irq = 41;
-	EXPECT_CELL_ERROR("pci_devices[1]: irq 41 already used by pci_devices[0]");
+	EXPECT_CELL_ERROR(
+		"pci_devices[1]: irq 41 already used by pci_devices[0]");
 
 	valid_cell_with_links();
 	m.pci[1].shmem_phys = LINK0_PHYS + 0x1ff000;
-	EXPECT_CELL_ERROR("pci_devices[1]: link memory at 0x7ddff000 overlaps pci_devices[0]'s at 0x7dc00000 in physical space");
+	EXPECT_CELL_ERROR(
+		"pci_devices[1]: link memory at 0x7ddff000 overlaps pci_devices[0]'s at 0x7dc00000 in physical space");
 
 	valid_cell_with_links();
 	m.pci[1].shmem_virt = LINK_IPA + 0x100000;
-	EXPECT_CELL_ERROR("pci_devices[1]: link memory at 0x60100000 overlaps pci_devices[0]'s at 0x60000000 in guest-physical space");
+	EXPECT_CELL_ERROR(
+		"pci_devices[1]: link memory at 0x60100000 overlaps pci_devices[0]'s at 0x60000000 in guest-physical space");
 
 	/* A device with an error of its own is still compared. */
 	valid_cell_with_links();
@@ -1619,7 +1727,8 @@ TEST(pci_devices_distinct)
 	valid_system();
 	m.sys.root_cell.num_pci_devices = 2;
 	set_link(1, 0, 1, 0, 101, LINK1_PHYS, LINK1_PHYS);
-	EXPECT_SYS_ERROR("root_cell.pci_devices[1]: bdf 0x0 already used by pci_devices[0]");
+	EXPECT_SYS_ERROR(
+		"root_cell.pci_devices[1]: bdf 0x0 already used by pci_devices[0]");
 }
 
 /* --- virtual PCI: the root cell's devices and the system --- */
@@ -1628,7 +1737,8 @@ TEST(pci_root_devices_need_bus)
 {
 	valid_system();
 	m.sys.platform = (struct bh_platform){ .arm64 = m.sys.platform.arm64 };
-	EXPECT_SYS_ERROR("root_cell.num_pci_devices 1 without a virtual PCI bus (platform.pci_mmconfig_base 0)");
+	EXPECT_SYS_ERROR(
+		"root_cell.num_pci_devices 1 without a virtual PCI bus (platform.pci_mmconfig_base 0)");
 }
 
 TEST(pci_root_link_memory_in_root_ram)
@@ -1637,13 +1747,15 @@ TEST(pci_root_link_memory_in_root_ram)
 	valid_system();
 	m.pci[0].shmem_phys = 0x80000000;
 	m.pci[0].shmem_virt = 0x80000000;
-	EXPECT_SYS_ERROR("root_cell.pci_devices[0]: link memory [0x80000000-0x801fffff] is not inside one RAM region of the root cell");
+	EXPECT_SYS_ERROR(
+		"root_cell.pci_devices[0]: link memory [0x80000000-0x801fffff] is not inside one RAM region of the root cell");
 
 	/* Across two RAM regions. */
 	valid_system();
 	m.pci[0].shmem_phys = 0x7b700000;
 	m.pci[0].shmem_virt = 0x7b700000;
-	EXPECT_SYS_ERROR("root_cell.pci_devices[0]: link memory [0x7b700000-0x7b8fffff] is not inside one RAM region of the root cell");
+	EXPECT_SYS_ERROR(
+		"root_cell.pci_devices[0]: link memory [0x7b700000-0x7b8fffff] is not inside one RAM region of the root cell");
 
 	/* In an IO region: device registers are no memory to share. */
 	valid_system();
@@ -1651,7 +1763,8 @@ TEST(pci_root_link_memory_in_root_ram)
 		   BH_MEM_READ | BH_MEM_WRITE | BH_MEM_IO);
 	m.pci[0].shmem_phys = 0x10000000;
 	m.pci[0].shmem_virt = 0x10000000;
-	EXPECT_SYS_ERROR("root_cell.pci_devices[0]: link memory [0x10000000-0x101fffff] is not inside one RAM region of the root cell");
+	EXPECT_SYS_ERROR(
+		"root_cell.pci_devices[0]: link memory [0x10000000-0x101fffff] is not inside one RAM region of the root cell");
 	m.mem[4].flags = BH_MEM_READ | BH_MEM_WRITE;
 	EXPECT(run_system(), 0, 0);
 
@@ -1666,7 +1779,8 @@ TEST(pci_root_shmem_identity_mapped)
 {
 	valid_system();
 	m.pci[0].shmem_virt = LINK_IPA;
-	EXPECT_SYS_ERROR("root_cell.pci_devices[0]: shmem_virt 0x60000000 differs from shmem_phys 0x7dc00000: the root cell sees memory at its physical address");
+	EXPECT_SYS_ERROR(
+		"root_cell.pci_devices[0]: shmem_virt 0x60000000 differs from shmem_phys 0x7dc00000: the root cell sees memory at its physical address");
 }
 
 TEST(pci_root_link_memory_clear_of_windows)
@@ -1677,8 +1791,10 @@ TEST(pci_root_link_memory_clear_of_windows)
 	m.sys.platform.pci_mem_base = 0xf100000;
 	run_system();
 	EXPECT(-EINVAL, 2, 0);
-	EXPECT_MSG("root_cell.pci_devices[0]: link memory at 0x7dc00000 overlaps a virtual PCI window");
-	EXPECT_MSG("root_cell.mem_regions[1] [0x7b800000-0x7f7fffff] overlaps the virtual PCI ECAM window at 0x7dd00000");
+	EXPECT_MSG(
+		"root_cell.pci_devices[0]: link memory at 0x7dc00000 overlaps a virtual PCI window");
+	EXPECT_MSG(
+		"root_cell.mem_regions[1] [0x7b800000-0x7f7fffff] overlaps the virtual PCI ECAM window at 0x7dd00000");
 }
 
 /* --- reporting --- */

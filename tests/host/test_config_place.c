@@ -19,25 +19,25 @@
 #include "unit.h"
 #include "check-capture.h"
 
-#define MAX_CPU_BYTES	16
-#define MAX_REGIONS	8
-#define MAX_CHIPS	4
-#define MAX_OTHERS	2
-#define MAX_PCI		4
+#define MAX_CPU_BYTES 16
+#define MAX_REGIONS   8
+#define MAX_CHIPS     4
+#define MAX_OTHERS    2
+#define MAX_PCI	      4
 
-#define GICD		0x8000000ULL
-#define RW		(BH_MEM_READ | BH_MEM_WRITE)
-#define RW_IO		(RW | BH_MEM_IO)
-#define RW_COMM		(RW | BH_MEM_COMM_REGION)
-#define RAM_FLAGS	(BH_MEM_RWX | BH_MEM_LOADABLE)
+#define GICD	  0x8000000ULL
+#define RW	  (BH_MEM_READ | BH_MEM_WRITE)
+#define RW_IO	  (RW | BH_MEM_IO)
+#define RW_COMM	  (RW | BH_MEM_COMM_REGION)
+#define RAM_FLAGS (BH_MEM_RWX | BH_MEM_LOADABLE)
 
 /* Virtual PCI and ivshmem links: qemu-virt.h's addresses and sizes. */
-#define ECAM_BASE	0x0f000000ULL
-#define BAR_BASE	0x0f100000ULL
-#define LINK0_PHYS	0x7dc00000ULL	/* root <-> rt */
-#define LINK1_PHYS	0x7de00000ULL	/* rt <-> other */
-#define LINK_IPA	0x60000000ULL
-#define LINK_SIZE	0x200000ULL
+#define ECAM_BASE  0x0f000000ULL
+#define BAR_BASE   0x0f100000ULL
+#define LINK0_PHYS 0x7dc00000ULL /* root <-> rt */
+#define LINK1_PHYS 0x7de00000ULL /* rt <-> other */
+#define LINK_IPA   0x60000000ULL
+#define LINK_SIZE  0x200000ULL
 
 /* One cell config as C objects; run() lays each out as a file. */
 struct model {
@@ -49,10 +49,10 @@ struct model {
 };
 
 static struct {
-	struct bh_system sys;	/* root_cell is copied from root.desc */
+	struct bh_system sys; /* root_cell is copied from root.desc */
 	struct model root;
-	struct model cell;	/* "rt", the cell to place */
-	struct model other[MAX_OTHERS];	/* "other", "third" */
+	struct model cell;		/* "rt", the cell to place */
+	struct model other[MAX_OTHERS]; /* "other", "third" */
 	unsigned int num_others;
 } m;
 
@@ -143,8 +143,8 @@ static void valid_system(void)
 	s->architecture = BH_ARCH_ARM64;
 	s->hypervisor_memory.phys_start = 0x7f800000;
 	s->hypervisor_memory.size = 0x800000;
-	s->debug_console = (struct bh_console){ 0x9000000, 0x1000,
-						BH_CON_PL011, 0 };
+	s->debug_console =
+		(struct bh_console){ 0x9000000, 0x1000, BH_CON_PL011, 0 };
 	s->platform.arm64.gicd_base = GICD;
 	s->platform.arm64.gicr_base = 0x80a0000;
 	s->platform.arm64.maintenance_irq = 25;
@@ -158,11 +158,11 @@ static void valid_system(void)
 		   BH_MEM_RWX | BH_MEM_DMA);
 	set_region(r, 1, 0x7b800000, 0x7b800000, 0x4000000,
 		   BH_MEM_RWX | BH_MEM_DMA);
-	set_region(r, 2, 0x9000000, 0x9000000, 0x1000, RW_IO);	/* UART0 */
-	set_region(r, 3, 0x9010000, 0x9010000, 0x1000, RW_IO);	/* RTC */
-	set_region(r, 4, 0x9040000, 0x9040000, 0x1000, RW_IO);	/* UART1 */
-	set_region(r, 5, 0xa000000, 0xa000000, 0x4000, RW_IO);	/* virtio */
-	set_chip(r, 0, 32, ~0U);	/* SPIs 32..287 */
+	set_region(r, 2, 0x9000000, 0x9000000, 0x1000, RW_IO); /* UART0 */
+	set_region(r, 3, 0x9010000, 0x9010000, 0x1000, RW_IO); /* RTC */
+	set_region(r, 4, 0x9040000, 0x9040000, 0x1000, RW_IO); /* UART1 */
+	set_region(r, 5, 0xa000000, 0xa000000, 0x4000, RW_IO); /* virtio */
+	set_chip(r, 0, 32, ~0U); /* SPIs 32..287 */
 	set_chip(r, 1, 160, ~0U);
 	memset(r->chips[0].pin_bitmap, 0xff, sizeof(r->chips[0].pin_bitmap));
 	memset(r->chips[1].pin_bitmap, 0xff, sizeof(r->chips[1].pin_bitmap));
@@ -183,8 +183,8 @@ static void valid(void)
 
 	init_desc(c, "rt", 0x08, 3, 1);
 	c->desc.cpu_reset_address = 0x40000000;
-	c->desc.console = (struct bh_console){ 0x9040000, 0x1000,
-					       BH_CON_PL011, 0 };
+	c->desc.console =
+		(struct bh_console){ 0x9040000, 0x1000, BH_CON_PL011, 0 };
 	set_region(c, 0, 0x7b800000, 0x40000000, 0x1000000, RAM_FLAGS);
 	set_region(c, 1, 0x7c800000, 0x80000000, 0x1000, RW_COMM);
 	set_region(c, 2, 0x9040000, 0x9040000, 0x1000, RW_IO);
@@ -296,19 +296,19 @@ static int run(void)
 }
 
 /* One fact broken: exactly one error, naming it. */
-#define EXPECT_ERROR(needle)						\
-	do {								\
-		int rc__ = run();					\
-									\
-		EXPECT(rc__, 1, 0);					\
-		EXPECT_MSG(needle);					\
+#define EXPECT_ERROR(needle)        \
+	do {                        \
+		int rc__ = run();   \
+                                    \
+		EXPECT(rc__, 1, 0); \
+		EXPECT_MSG(needle); \
 	} while (0)
 
-#define EXPECT_PASS()							\
-	do {								\
-		int rc__ = run();					\
-									\
-		EXPECT(rc__, 0, 0);					\
+#define EXPECT_PASS()               \
+	do {                        \
+		int rc__ = run();   \
+                                    \
+		EXPECT(rc__, 0, 0); \
 	} while (0)
 
 /* --- fitting cells --- */
@@ -340,7 +340,8 @@ TEST(messages_name_file)
 	valid();
 	strcpy(m.cell.desc.name, "other");
 	run();
-	CHECK(!strcmp(msgs.text, "E: rt.cell: name: a cell named 'other' exists already\n"));
+	CHECK(!strcmp(msgs.text,
+		      "E: rt.cell: name: a cell named 'other' exists already\n"));
 	dump_messages();
 }
 
@@ -350,7 +351,8 @@ TEST(name_must_be_new)
 {
 	valid();
 	strcpy(m.cell.desc.name, "qemu-arm64");
-	EXPECT_ERROR("name: a cell named 'qemu-arm64' exists already (the root cell)");
+	EXPECT_ERROR(
+		"name: a cell named 'qemu-arm64' exists already (the root cell)");
 
 	valid();
 	m.num_others = 2;
@@ -446,7 +448,8 @@ TEST(root_keeps_ram)
 	m.sys.platform.pci_mmconfig_base = 0;
 	m.sys.platform.pci_mmconfig_size = 0;
 	m.sys.platform.pci_mem_base = 0;
-	EXPECT_ERROR("mem_regions: the root cell would keep no RAM: every root_cell.mem_regions[] RAM region is given to this or another cell");
+	EXPECT_ERROR(
+		"mem_regions: the root cell would keep no RAM: every root_cell.mem_regions[] RAM region is given to this or another cell");
 
 	/* The same with a running cell holding one of them. */
 	m.num_others = 1;
@@ -469,24 +472,28 @@ TEST(region_inside_root_memory)
 {
 	valid();
 	m.cell.mem[0].phys_start = 0x80000000;
-	EXPECT_ERROR("mem_regions[0] [0x80000000-0x80ffffff] is not inside the root cell's memory");
+	EXPECT_ERROR(
+		"mem_regions[0] [0x80000000-0x80ffffff] is not inside the root cell's memory");
 
 	/* Across two root regions, though both are RAM. */
 	valid();
 	m.cell.mem[0].phys_start = 0x7b000000;
-	EXPECT_ERROR("mem_regions[0] [0x7b000000-0x7bffffff] is not inside the root cell's memory");
+	EXPECT_ERROR(
+		"mem_regions[0] [0x7b000000-0x7bffffff] is not inside the root cell's memory");
 }
 
 TEST(region_kind_matches_root)
 {
 	valid();
 	m.cell.mem[0].flags |= BH_MEM_IO;
-	EXPECT_ERROR("mem_regions[0] [0x7b800000-0x7c7fffff] is RAM in the root cell but IO here (root_cell.mem_regions[1])");
+	EXPECT_ERROR(
+		"mem_regions[0] [0x7b800000-0x7c7fffff] is RAM in the root cell but IO here (root_cell.mem_regions[1])");
 
 	valid();
 	m.cell.mem[2].flags = RW;
 	m.cell.desc.console.type = BH_CON_NONE;
-	EXPECT_ERROR("mem_regions[2] [0x9040000-0x9040fff] is IO in the root cell but RAM here (root_cell.mem_regions[4])");
+	EXPECT_ERROR(
+		"mem_regions[2] [0x9040000-0x9040fff] is IO in the root cell but RAM here (root_cell.mem_regions[4])");
 }
 
 TEST(region_clear_of_hypervisor)
@@ -497,8 +504,10 @@ TEST(region_clear_of_hypervisor)
 	m.cell.mem[0].size = 0x100000;
 	run();
 	EXPECT(-EINVAL, 2, 0);
-	EXPECT_MSG("mem_regions[0] [0x7f800000-0x7f8fffff] overlaps hypervisor_memory [0x7f800000-0x7fffffff] in physical space");
-	EXPECT_MSG("mem_regions[0] [0x7f800000-0x7f8fffff] is not inside the root cell's memory");
+	EXPECT_MSG(
+		"mem_regions[0] [0x7f800000-0x7f8fffff] overlaps hypervisor_memory [0x7f800000-0x7fffffff] in physical space");
+	EXPECT_MSG(
+		"mem_regions[0] [0x7f800000-0x7f8fffff] is not inside the root cell's memory");
 }
 
 TEST(region_clear_of_gic)
@@ -507,11 +516,13 @@ TEST(region_clear_of_gic)
 	valid();
 	m.cell.desc.num_memory_regions = 4;
 	set_region(&m.cell, 3, 0xa000000, 0x800f000, 0x1000, RW_IO);
-	EXPECT_ERROR("mem_regions[3] [0x800f000-0x800ffff] overlaps the GIC distributor (platform.arm64.gicd_base) [0x8000000-0x800ffff] in guest-physical space");
+	EXPECT_ERROR(
+		"mem_regions[3] [0x800f000-0x800ffff] overlaps the GIC distributor (platform.arm64.gicd_base) [0x8000000-0x800ffff] in guest-physical space");
 
 	/* Redistributors: 128 KiB for each of root CPUs 0-3. */
 	m.cell.mem[3].virt_start = 0x811f000;
-	EXPECT_ERROR("mem_regions[3] [0x811f000-0x811ffff] overlaps the GIC redistributors (platform.arm64.gicr_base) [0x80a0000-0x811ffff] in guest-physical space");
+	EXPECT_ERROR(
+		"mem_regions[3] [0x811f000-0x811ffff] overlaps the GIC redistributors (platform.arm64.gicr_base) [0x80a0000-0x811ffff] in guest-physical space");
 	m.cell.mem[3].virt_start = 0x8120000;
 	EXPECT_PASS();
 
@@ -526,8 +537,10 @@ TEST(region_clear_of_gic)
 	set_region(&m.cell, 3, 0x8000000, 0x20000000, 0x1000, RW_IO);
 	run();
 	EXPECT(-EINVAL, 2, 0);
-	EXPECT_MSG("mem_regions[3] [0x8000000-0x8000fff] overlaps the GIC distributor (platform.arm64.gicd_base) [0x8000000-0x800ffff] in physical space");
-	EXPECT_MSG("mem_regions[3] [0x8000000-0x8000fff] is not inside the root cell's memory");
+	EXPECT_MSG(
+		"mem_regions[3] [0x8000000-0x8000fff] overlaps the GIC distributor (platform.arm64.gicd_base) [0x8000000-0x800ffff] in physical space");
+	EXPECT_MSG(
+		"mem_regions[3] [0x8000000-0x8000fff] is not inside the root cell's memory");
 }
 
 TEST(region_clear_of_its)
@@ -537,7 +550,8 @@ TEST(region_clear_of_its)
 	m.sys.platform.arm64.gits_base = 0x8080000;
 	m.cell.desc.num_memory_regions = 4;
 	set_region(&m.cell, 3, 0xa000000, 0x8090000, 0x1000, RW_IO);
-	EXPECT_ERROR("mem_regions[3] [0x8090000-0x8090fff] overlaps the GIC ITS (platform.arm64.gits_base) [0x8080000-0x809ffff] in guest-physical space");
+	EXPECT_ERROR(
+		"mem_regions[3] [0x8090000-0x8090fff] overlaps the GIC ITS (platform.arm64.gits_base) [0x8080000-0x809ffff] in guest-physical space");
 	m.sys.platform.arm64.gits_base = 0;
 	EXPECT_PASS();
 }
@@ -549,17 +563,20 @@ TEST(region_not_taken_by_other)
 	valid();
 	m.other[0].mem[0].phys_start = 0x7c7ff000;
 	m.other[0].mem[0].size = 0x1000;
-	EXPECT_ERROR("mem_regions[0] [0x7b800000-0x7c7fffff] overlaps cell 'other' mem_regions[0] [0x7c7ff000-0x7c7fffff]; mark both BH_MEM_SHARED to share");
+	EXPECT_ERROR(
+		"mem_regions[0] [0x7b800000-0x7c7fffff] overlaps cell 'other' mem_regions[0] [0x7c7ff000-0x7c7fffff]; mark both BH_MEM_SHARED to share");
 
 	valid();
 	m.other[0].mem[2].phys_start = 0x9040000;
 	m.other[0].mem[2].virt_start = 0x9040000;
-	EXPECT_ERROR("mem_regions[2] [0x9040000-0x9040fff] overlaps cell 'other' mem_regions[2] [0x9040000-0x9040fff]; mark both");
+	EXPECT_ERROR(
+		"mem_regions[2] [0x9040000-0x9040fff] overlaps cell 'other' mem_regions[2] [0x9040000-0x9040fff]; mark both");
 
 	valid();
 	m.num_others = 2;
 	m.other[1].mem[1].phys_start = 0x7c800000;
-	EXPECT_ERROR("mem_regions[1] [0x7c800000-0x7c800fff] overlaps cell 'third' mem_regions[1] [0x7c800000-0x7c800fff]; a communication region cannot be shared");
+	EXPECT_ERROR(
+		"mem_regions[1] [0x7c800000-0x7c800fff] overlaps cell 'third' mem_regions[1] [0x7c800000-0x7c800fff]; a communication region cannot be shared");
 }
 
 TEST(shared_memory_may_overlap)
@@ -574,7 +591,8 @@ TEST(shared_memory_may_overlap)
 	EXPECT_PASS();
 
 	m.other[0].mem[3].flags = RW;
-	EXPECT_ERROR("mem_regions[3] [0x7e000000-0x7e0fffff] overlaps cell 'other' mem_regions[3] [0x7e000000-0x7e0fffff]; mark both BH_MEM_SHARED to share");
+	EXPECT_ERROR(
+		"mem_regions[3] [0x7e000000-0x7e0fffff] overlaps cell 'other' mem_regions[3] [0x7e000000-0x7e0fffff]; mark both BH_MEM_SHARED to share");
 
 	m.other[0].mem[3].flags = RW | BH_MEM_SHARED;
 	m.cell.mem[3].flags = RW;
@@ -593,7 +611,8 @@ TEST(comm_region_exactly_one)
 {
 	valid();
 	m.cell.mem[1].flags = RW;
-	EXPECT_ERROR("needs exactly one communication region (BH_MEM_COMM_REGION), has 0");
+	EXPECT_ERROR(
+		"needs exactly one communication region (BH_MEM_COMM_REGION), has 0");
 
 	/* Both cannot be at BH_COMM_REGION_IPA: two findings. */
 	valid();
@@ -601,39 +620,48 @@ TEST(comm_region_exactly_one)
 	set_region(&m.cell, 3, 0x7c801000, 0x80001000, 0x1000, RW_COMM);
 	run();
 	EXPECT(-EINVAL, 2, 0);
-	EXPECT_MSG("E: rt.cell: mem_regions: needs exactly one communication region (BH_MEM_COMM_REGION), has 2");
-	EXPECT_MSG("mem_regions[3]: communication region at 0x80001000, not at 0x80000000 (BH_COMM_REGION_IPA)");
+	EXPECT_MSG(
+		"E: rt.cell: mem_regions: needs exactly one communication region (BH_MEM_COMM_REGION), has 2");
+	EXPECT_MSG(
+		"mem_regions[3]: communication region at 0x80001000, not at 0x80000000 (BH_COMM_REGION_IPA)");
 }
 
 TEST(comm_region_shape)
 {
 	valid();
 	m.cell.mem[1].virt_start = 0x80001000;
-	EXPECT_ERROR("mem_regions[1]: communication region at 0x80001000, not at 0x80000000 (BH_COMM_REGION_IPA)");
+	EXPECT_ERROR(
+		"mem_regions[1]: communication region at 0x80001000, not at 0x80000000 (BH_COMM_REGION_IPA)");
 
 	valid();
 	m.cell.mem[1].size = 0x2000;
-	EXPECT_ERROR("mem_regions[1]: communication region size 0x2000, not 0x1000 (BH_COMM_REGION_SIZE)");
+	EXPECT_ERROR(
+		"mem_regions[1]: communication region size 0x2000, not 0x1000 (BH_COMM_REGION_SIZE)");
 
 	valid();
 	m.cell.mem[1].flags = BH_MEM_READ | BH_MEM_COMM_REGION;
-	EXPECT_ERROR("mem_regions[1]: communication region flags 0x21 lack READ or WRITE");
+	EXPECT_ERROR(
+		"mem_regions[1]: communication region flags 0x21 lack READ or WRITE");
 
 	valid();
 	m.cell.mem[1].flags = RW_COMM | BH_MEM_EXECUTE;
-	EXPECT_ERROR("mem_regions[1]: communication region flags 0x27: it is RAM, neither IO nor EXECUTE");
+	EXPECT_ERROR(
+		"mem_regions[1]: communication region flags 0x27: it is RAM, neither IO nor EXECUTE");
 
 	valid();
 	m.cell.mem[1].flags = RW_COMM | BH_MEM_SHARED;
-	EXPECT_ERROR("mem_regions[1]: communication region flags 0x123: it is the cell's own, not BH_MEM_SHARED");
+	EXPECT_ERROR(
+		"mem_regions[1]: communication region flags 0x123: it is the cell's own, not BH_MEM_SHARED");
 
 	/* IO: not what the root cell has there either. */
 	valid();
 	m.cell.mem[1].flags = RW_COMM | BH_MEM_IO;
 	run();
 	EXPECT(-EINVAL, 2, 0);
-	EXPECT_MSG("mem_regions[1]: communication region flags 0x33: it is RAM, neither IO nor EXECUTE");
-	EXPECT_MSG("mem_regions[1] [0x7c800000-0x7c800fff] is RAM in the root cell but IO here");
+	EXPECT_MSG(
+		"mem_regions[1]: communication region flags 0x33: it is RAM, neither IO nor EXECUTE");
+	EXPECT_MSG(
+		"mem_regions[1] [0x7c800000-0x7c800fff] is RAM in the root cell but IO here");
 
 	/* The root cell may load boot arguments into it. */
 	valid();
@@ -645,7 +673,8 @@ TEST(comm_region_from_root_ram)
 {
 	valid();
 	m.cell.mem[1].phys_start = 0x80000000;
-	EXPECT_ERROR("mem_regions[1] [0x80000000-0x80000fff] is not inside the root cell's memory");
+	EXPECT_ERROR(
+		"mem_regions[1] [0x80000000-0x80000fff] is not inside the root cell's memory");
 }
 
 /* --- start --- */
@@ -653,11 +682,12 @@ TEST(comm_region_from_root_ram)
 TEST(reset_address_executable)
 {
 	valid();
-	m.cell.desc.cpu_reset_address = 0x80000000;	/* comm region */
-	EXPECT_ERROR("cpu_reset_address 0x80000000 not inside an executable memory region: the cell could not start");
+	m.cell.desc.cpu_reset_address = 0x80000000; /* comm region */
+	EXPECT_ERROR(
+		"cpu_reset_address 0x80000000 not inside an executable memory region: the cell could not start");
 
 	valid();
-	m.cell.desc.cpu_reset_address = 0x41000000;	/* just past RAM */
+	m.cell.desc.cpu_reset_address = 0x41000000; /* just past RAM */
 	EXPECT_ERROR("cpu_reset_address 0x41000000 not inside");
 
 	valid();
@@ -670,7 +700,8 @@ TEST(loadable_region_warned)
 	valid();
 	m.cell.mem[0].flags = BH_MEM_RWX;
 	EXPECT(run(), 0, 1);
-	EXPECT_MSG("W: rt.cell: no memory region is BH_MEM_LOADABLE: nothing can be loaded into the cell");
+	EXPECT_MSG(
+		"W: rt.cell: no memory region is BH_MEM_LOADABLE: nothing can be loaded into the cell");
 }
 
 /* --- interrupts --- */
@@ -679,7 +710,8 @@ TEST(irqchip_at_gicd)
 {
 	valid();
 	m.cell.chips[0].address = 0x8010000;
-	EXPECT_ERROR("irqchips[0]: address 0x8010000 is not the GIC distributor 0x8000000 (platform.arm64.gicd_base)");
+	EXPECT_ERROR(
+		"irqchips[0]: address 0x8010000 is not the GIC distributor 0x8000000 (platform.arm64.gicd_base)");
 }
 
 TEST(interrupts_must_be_root_interrupts)
@@ -701,8 +733,10 @@ TEST(interrupts_must_be_root_interrupts)
 	m.cell.chips[0].pin_bitmap[3] = 0x3;
 	run();
 	EXPECT(-EINVAL, 2, 0);
-	EXPECT_MSG("irqchips[0]: INTIDs 288-319 (32) are not root cell interrupts");
-	EXPECT_MSG("irqchips[0]: INTIDs 352-353 (2) are not root cell interrupts");
+	EXPECT_MSG(
+		"irqchips[0]: INTIDs 288-319 (32) are not root cell interrupts");
+	EXPECT_MSG(
+		"irqchips[0]: INTIDs 352-353 (2) are not root cell interrupts");
 }
 
 TEST(interrupts_must_be_free)
@@ -714,7 +748,8 @@ TEST(interrupts_must_be_free)
 	valid();
 	m.cell.chips[0].pin_bitmap[0] = 0xff00;
 	m.other[0].chips[0].pin_bitmap[0] = 0xf004;
-	EXPECT_ERROR("irqchips[0]: INTIDs 44-47 (4) already belong to cell 'other'");
+	EXPECT_ERROR(
+		"irqchips[0]: INTIDs 44-47 (4) already belong to cell 'other'");
 
 	/* Through differently based irqchips, and the third cell. */
 	valid();
@@ -723,7 +758,7 @@ TEST(interrupts_must_be_free)
 	set_chip(&m.cell, 1, 160, 1U << 10);
 	m.other[1].desc.num_irqchips = 1;
 	set_chip(&m.other[1], 0, 64, 0);
-	m.other[1].chips[0].pin_bitmap[3] = 1U << 10;	/* INTID 170 */
+	m.other[1].chips[0].pin_bitmap[3] = 1U << 10; /* INTID 170 */
 	EXPECT_ERROR("irqchips[1]: INTID 170 already belongs to cell 'third'");
 }
 
@@ -733,11 +768,13 @@ TEST(console_in_cell_io_region)
 {
 	valid();
 	m.cell.desc.console.address = 0x9050000;
-	EXPECT_ERROR("console: PL011 at 0x9050000 is not in one of the cell's IO regions (guest-physical)");
+	EXPECT_ERROR(
+		"console: PL011 at 0x9050000 is not in one of the cell's IO regions (guest-physical)");
 
 	valid();
-	m.cell.desc.console.address = 0x40000000;	/* RAM */
-	EXPECT_ERROR("console: PL011 at 0x40000000 is not in one of the cell's IO regions");
+	m.cell.desc.console.address = 0x40000000; /* RAM */
+	EXPECT_ERROR(
+		"console: PL011 at 0x40000000 is not in one of the cell's IO regions");
 
 	/* The inmate sees UART1 at 0x9000000: that is where its console is. */
 	valid();
@@ -780,24 +817,29 @@ TEST(link_ends_agree)
 	/* With the root cell. */
 	valid_link();
 	m.cell.pci[0].rw_size = 0x1f000;
-	EXPECT_ERROR("rt.cell: pci_devices[0]: link 0 rw_size 0x1f000, but cell 'qemu-arm64' pci_devices[0] has 0xf000");
+	EXPECT_ERROR(
+		"rt.cell: pci_devices[0]: link 0 rw_size 0x1f000, but cell 'qemu-arm64' pci_devices[0] has 0xf000");
 
 	valid_link();
 	m.cell.pci[0].shmem_phys = LINK0_PHYS + LINK_SIZE;
-	EXPECT_ERROR("pci_devices[0]: link 0 shmem_phys 0x7de00000, but cell 'qemu-arm64' pci_devices[0] has 0x7dc00000");
+	EXPECT_ERROR(
+		"pci_devices[0]: link 0 shmem_phys 0x7de00000, but cell 'qemu-arm64' pci_devices[0] has 0x7dc00000");
 
 	/* With another cell. */
 	valid_links();
 	m.cell.pci[1].out_size = 0x78000;
-	EXPECT_ERROR("rt.cell: pci_devices[1]: link 1 out_size 0x78000, but cell 'other' pci_devices[0] has 0xf8000");
+	EXPECT_ERROR(
+		"rt.cell: pci_devices[1]: link 1 out_size 0x78000, but cell 'other' pci_devices[0] has 0xf8000");
 
 	valid_links();
 	m.cell.pci[1].max_peers = 3;
-	EXPECT_ERROR("pci_devices[1]: link 1 max_peers 3, but cell 'other' pci_devices[0] has 2");
+	EXPECT_ERROR(
+		"pci_devices[1]: link 1 max_peers 3, but cell 'other' pci_devices[0] has 2");
 
 	valid_links();
 	m.other[0].pci[0].rw_size = 0x2f000;
-	EXPECT_ERROR("pci_devices[1]: link 1 rw_size 0xf000, but cell 'other' pci_devices[0] has 0x2f000");
+	EXPECT_ERROR(
+		"pci_devices[1]: link 1 rw_size 0xf000, but cell 'other' pci_devices[0] has 0x2f000");
 
 	/* Each difference is a finding of its own. */
 	valid_links();
@@ -806,9 +848,12 @@ TEST(link_ends_agree)
 	m.cell.pci[1].out_size = 0x1000;
 	run();
 	EXPECT(-EINVAL, 3, 0);
-	EXPECT_MSG("pci_devices[1]: link 1 shmem_phys 0x7df00000, but cell 'other' pci_devices[0] has 0x7de00000");
-	EXPECT_MSG("pci_devices[1]: link 1 rw_size 0x1000, but cell 'other' pci_devices[0] has 0xf000");
-	EXPECT_MSG("pci_devices[1]: link 1 out_size 0x1000, but cell 'other' pci_devices[0] has 0xf8000");
+	EXPECT_MSG(
+		"pci_devices[1]: link 1 shmem_phys 0x7df00000, but cell 'other' pci_devices[0] has 0x7de00000");
+	EXPECT_MSG(
+		"pci_devices[1]: link 1 rw_size 0x1000, but cell 'other' pci_devices[0] has 0xf000");
+	EXPECT_MSG(
+		"pci_devices[1]: link 1 out_size 0x1000, but cell 'other' pci_devices[0] has 0xf8000");
 
 	/* Where each cell sees the memory is its own business. */
 	valid_links();
@@ -820,11 +865,13 @@ TEST(link_peer_ids_distinct)
 {
 	valid_link();
 	m.cell.pci[0].peer_id = 0;
-	EXPECT_ERROR("rt.cell: pci_devices[0]: link 0 peer_id 0 already taken by cell 'qemu-arm64' pci_devices[0]");
+	EXPECT_ERROR(
+		"rt.cell: pci_devices[0]: link 0 peer_id 0 already taken by cell 'qemu-arm64' pci_devices[0]");
 
 	valid_links();
 	m.cell.pci[1].peer_id = 1;
-	EXPECT_ERROR("pci_devices[1]: link 1 peer_id 1 already taken by cell 'other' pci_devices[0]");
+	EXPECT_ERROR(
+		"pci_devices[1]: link 1 peer_id 1 already taken by cell 'other' pci_devices[0]");
 
 	/* A third peer on a link of three. */
 	valid_links();
@@ -838,7 +885,8 @@ TEST(link_peer_ids_distinct)
 	m.other[1].pci[0].max_peers = 3;
 	EXPECT_PASS();
 	m.other[1].pci[0].peer_id = 0;
-	EXPECT_ERROR("pci_devices[1]: link 1 peer_id 0 already taken by cell 'third' pci_devices[0]");
+	EXPECT_ERROR(
+		"pci_devices[1]: link 1 peer_id 0 already taken by cell 'third' pci_devices[0]");
 }
 
 TEST(link_memory_of_one_link_only)
@@ -847,13 +895,15 @@ TEST(link_memory_of_one_link_only)
 	valid_links();
 	m.cell.pci[1].link_id = 2;
 	m.cell.pci[1].shmem_phys = LINK1_PHYS + 0x100000;
-	EXPECT_ERROR("pci_devices[1]: link 2 memory at 0x7df00000 overlaps link 1 of cell 'other' at 0x7de00000");
+	EXPECT_ERROR(
+		"pci_devices[1]: link 2 memory at 0x7df00000 overlaps link 1 of cell 'other' at 0x7de00000");
 
 	/* ... and on the root cell's link 0. */
 	valid_link();
 	m.cell.pci[0].link_id = 2;
 	m.cell.pci[0].shmem_phys = LINK0_PHYS - 0x1000;
-	EXPECT_ERROR("pci_devices[0]: link 2 memory at 0x7dbff000 overlaps link 0 of cell 'qemu-arm64' at 0x7dc00000");
+	EXPECT_ERROR(
+		"pci_devices[0]: link 2 memory at 0x7dbff000 overlaps link 0 of cell 'qemu-arm64' at 0x7dc00000");
 }
 
 TEST(link_memory_clear_of_other_cells)
@@ -863,7 +913,8 @@ TEST(link_memory_clear_of_other_cells)
 	m.cell.pci[0].link_id = 5;
 	m.cell.pci[0].shmem_phys = 0x7c900000;
 	m.root.desc.num_pci_devices = 0;
-	EXPECT_ERROR("rt.cell: pci_devices[0]: link 5 memory at 0x7c900000 overlaps cell 'other' mem_regions[0] [0x7c900000-0x7d8fffff]");
+	EXPECT_ERROR(
+		"rt.cell: pci_devices[0]: link 5 memory at 0x7c900000 overlaps cell 'other' mem_regions[0] [0x7c900000-0x7d8fffff]");
 
 	/* Over third's communication region. */
 	valid_link();
@@ -871,7 +922,8 @@ TEST(link_memory_clear_of_other_cells)
 	m.cell.pci[0].shmem_phys = 0x7db00000;
 	m.root.pci[0].shmem_phys = 0x7db00000;
 	m.root.pci[0].shmem_virt = 0x7db00000;
-	EXPECT_ERROR("pci_devices[0]: link 0 memory at 0x7db00000 overlaps cell 'third' mem_regions[1] [0x7db00000-0x7db00fff]");
+	EXPECT_ERROR(
+		"pci_devices[0]: link 0 memory at 0x7db00000 overlaps cell 'third' mem_regions[1] [0x7db00000-0x7db00fff]");
 
 	/* The root cell's RAM holds link memory: no overlap with it. */
 	valid_link();
@@ -884,7 +936,8 @@ TEST(regions_clear_of_link_memory)
 	valid();
 	m.cell.desc.num_memory_regions = 4;
 	set_region(&m.cell, 3, LINK0_PHYS + 0x100000, 0x50000000, 0x1000, RW);
-	EXPECT_ERROR("rt.cell: mem_regions[3] [0x7dd00000-0x7dd00fff] overlaps the memory of link 0 (cell 'qemu-arm64' pci_devices[0])");
+	EXPECT_ERROR(
+		"rt.cell: mem_regions[3] [0x7dd00000-0x7dd00fff] overlaps the memory of link 0 (cell 'qemu-arm64' pci_devices[0])");
 
 	/* ... or other's link 1 memory, even marked shared. */
 	valid_links();
@@ -892,7 +945,8 @@ TEST(regions_clear_of_link_memory)
 	m.cell.desc.num_memory_regions = 4;
 	set_region(&m.cell, 3, LINK1_PHYS, 0x50000000, 0x200000,
 		   RW | BH_MEM_SHARED);
-	EXPECT_ERROR("mem_regions[3] [0x7de00000-0x7dffffff] overlaps the memory of link 1 (cell 'other' pci_devices[0])");
+	EXPECT_ERROR(
+		"mem_regions[3] [0x7de00000-0x7dffffff] overlaps the memory of link 1 (cell 'other' pci_devices[0])");
 
 	/* Right after the link's 2 MiB. */
 	m.cell.mem[3].phys_start = LINK1_PHYS + LINK_SIZE;
@@ -905,7 +959,8 @@ TEST(link_memory_from_root_ram)
 	valid_link();
 	m.cell.pci[0].link_id = 3;
 	m.cell.pci[0].shmem_phys = 0x80000000;
-	EXPECT_ERROR("rt.cell: pci_devices[0]: link memory [0x80000000-0x801fffff] is not inside one RAM region of the root cell");
+	EXPECT_ERROR(
+		"rt.cell: pci_devices[0]: link memory [0x80000000-0x801fffff] is not inside one RAM region of the root cell");
 
 	/* Across two root cell RAM regions. */
 	valid_link();
@@ -916,7 +971,8 @@ TEST(link_memory_from_root_ram)
 	EXPECT_PASS();
 	m.cell.pci[0].link_id = 3;
 	m.cell.pci[0].shmem_phys = 0x7df00000;
-	EXPECT_ERROR("pci_devices[0]: link memory [0x7df00000-0x7e0fffff] is not inside one RAM region of the root cell");
+	EXPECT_ERROR(
+		"pci_devices[0]: link memory [0x7df00000-0x7e0fffff] is not inside one RAM region of the root cell");
 
 	/* In a root cell IO region. */
 	valid_link();
@@ -924,7 +980,8 @@ TEST(link_memory_from_root_ram)
 	set_region(&m.root, 6, 0x10000000, 0x10000000, 0x200000, RW_IO);
 	m.cell.pci[0].link_id = 3;
 	m.cell.pci[0].shmem_phys = 0x10000000;
-	EXPECT_ERROR("pci_devices[0]: link memory [0x10000000-0x101fffff] is not inside one RAM region of the root cell");
+	EXPECT_ERROR(
+		"pci_devices[0]: link memory [0x10000000-0x101fffff] is not inside one RAM region of the root cell");
 }
 
 TEST(root_device_irqs_stay)
@@ -934,14 +991,16 @@ TEST(root_device_irqs_stay)
 	m.cell.chips[0].pin_base = 224;
 	m.cell.chips[0].pin_bitmap[0] = 1U << 16;
 	m.cell.desc.console.type = BH_CON_NONE;
-	EXPECT_ERROR("rt.cell: irqchips: INTID 240 is the interrupt of the root cell's pci_devices[0] (link 0)");
+	EXPECT_ERROR(
+		"rt.cell: irqchips: INTID 240 is the interrupt of the root cell's pci_devices[0] (link 0)");
 
 	/* ... as its own device's interrupt. */
 	valid_link();
 	m.cell.pci[0].irq = 240;
 	m.cell.desc.num_irqchips = 2;
 	set_chip(&m.cell, 1, 224, 1U << 16);
-	EXPECT_ERROR("irqchips: INTID 240 is the interrupt of the root cell's pci_devices[0] (link 0)");
+	EXPECT_ERROR(
+		"irqchips: INTID 240 is the interrupt of the root cell's pci_devices[0] (link 0)");
 
 	/* The SPIs around it are free to take. */
 	valid();
@@ -955,7 +1014,8 @@ TEST(pci_devices_need_bus)
 	valid_link();
 	m.root.desc.num_pci_devices = 0;
 	m.sys.platform = (struct bh_platform){ .arm64 = m.sys.platform.arm64 };
-	EXPECT_ERROR("rt.cell: num_pci_devices 1, but the system has no virtual PCI bus (platform.pci_mmconfig_base 0)");
+	EXPECT_ERROR(
+		"rt.cell: num_pci_devices 1, but the system has no virtual PCI bus (platform.pci_mmconfig_base 0)");
 }
 
 TEST(cell_clear_of_pci_windows)
@@ -964,19 +1024,23 @@ TEST(cell_clear_of_pci_windows)
 	valid();
 	m.cell.desc.num_memory_regions = 4;
 	set_region(&m.cell, 3, 0xa000000, ECAM_BASE + 0xff000, 0x1000, RW_IO);
-	EXPECT_ERROR("rt.cell: mem_regions[3] [0xf0ff000-0xf0fffff] overlaps the virtual PCI ECAM window at 0xf000000");
+	EXPECT_ERROR(
+		"rt.cell: mem_regions[3] [0xf0ff000-0xf0fffff] overlaps the virtual PCI ECAM window at 0xf000000");
 
 	m.cell.mem[3].virt_start = BAR_BASE + 0x1f000;
-	EXPECT_ERROR("mem_regions[3] [0xf11f000-0xf11ffff] overlaps the virtual PCI register window at 0xf100000");
+	EXPECT_ERROR(
+		"mem_regions[3] [0xf11f000-0xf11ffff] overlaps the virtual PCI register window at 0xf100000");
 	m.cell.mem[3].virt_start = BAR_BASE + 0x20000;
 	EXPECT_PASS();
 
 	/* Link memory seen there. */
 	valid_link();
 	m.cell.pci[0].shmem_virt = ECAM_BASE - 0x100000;
-	EXPECT_ERROR("pci_devices[0]: link memory at 0xef00000 overlaps a virtual PCI window");
+	EXPECT_ERROR(
+		"pci_devices[0]: link memory at 0xef00000 overlaps a virtual PCI window");
 	m.cell.pci[0].shmem_virt = BAR_BASE + 0x1f000;
-	EXPECT_ERROR("pci_devices[0]: link memory at 0xf11f000 overlaps a virtual PCI window");
+	EXPECT_ERROR(
+		"pci_devices[0]: link memory at 0xf11f000 overlaps a virtual PCI window");
 	m.cell.pci[0].shmem_virt = ECAM_BASE - LINK_SIZE;
 	EXPECT_PASS();
 
@@ -1022,10 +1086,10 @@ static int run_boot(uint32_t flags, uint64_t entry, uint64_t dtb)
 	return rc;
 }
 
-#define EXPECT_BOOT_ERROR(flags, entry, dtb, needle)			\
-	do {								\
-		EXPECT(run_boot(flags, entry, dtb), 1, 0);		\
-		EXPECT_MSG(needle);					\
+#define EXPECT_BOOT_ERROR(flags, entry, dtb, needle)       \
+	do {                                               \
+		EXPECT(run_boot(flags, entry, dtb), 1, 0); \
+		EXPECT_MSG(needle);                        \
 	} while (0)
 
 TEST(boot_entry_and_dtb)
@@ -1034,19 +1098,31 @@ TEST(boot_entry_and_dtb)
 	/* A kernel 2 MiB in, its device tree near the end of RAM. */
 	EXPECT(run_boot(0, 0x40200000, 0x40ff0000), 0, 0);
 	EXPECT(run_boot(0, 0x40fffffc, 0), 0, 0);
-	EXPECT_BOOT_ERROR(1, 0x40200000, 0, "boot: flags 0x1: no flags are defined, must be 0");
-	EXPECT_BOOT_ERROR(0, 0x40200002, 0, "boot: entry 0x40200002 is not 4-byte aligned");
-	EXPECT_BOOT_ERROR(0, 0x41000000, 0, "boot: entry 0x41000000 is not inside an executable memory region of cell 'rt'");
+	EXPECT_BOOT_ERROR(1, 0x40200000, 0,
+			  "boot: flags 0x1: no flags are defined, must be 0");
+	EXPECT_BOOT_ERROR(0, 0x40200002, 0,
+			  "boot: entry 0x40200002 is not 4-byte aligned");
+	EXPECT_BOOT_ERROR(
+		0, 0x41000000, 0,
+		"boot: entry 0x41000000 is not inside an executable memory region of cell 'rt'");
 	/* The communication region and IO are no place to start. */
-	EXPECT_BOOT_ERROR(0, 0x80000000, 0, "boot: entry 0x80000000 is not inside");
-	EXPECT_BOOT_ERROR(0, 0x9040000, 0, "boot: entry 0x9040000 is not inside");
-	EXPECT_BOOT_ERROR(0, 0x40200000, 0x40ff0004, "boot: dtb 0x40ff0004 is not 8-byte aligned");
+	EXPECT_BOOT_ERROR(0, 0x80000000, 0,
+			  "boot: entry 0x80000000 is not inside");
+	EXPECT_BOOT_ERROR(0, 0x9040000, 0,
+			  "boot: entry 0x9040000 is not inside");
+	EXPECT_BOOT_ERROR(0, 0x40200000, 0x40ff0004,
+			  "boot: dtb 0x40ff0004 is not 8-byte aligned");
 	/* The header (40 bytes) must fit before the end of RAM. */
-	EXPECT_BOOT_ERROR(0, 0x40200000, 0x40fffff0, "boot: dtb 0x40fffff0 is not inside a readable RAM region of cell 'rt'");
+	EXPECT_BOOT_ERROR(
+		0, 0x40200000, 0x40fffff0,
+		"boot: dtb 0x40fffff0 is not inside a readable RAM region of cell 'rt'");
 	EXPECT(run_boot(0, 0x40200000, 0x40ffffd8), 0, 0);
-	EXPECT_BOOT_ERROR(0, 0x40200000, 0x80000000, "boot: dtb 0x80000000 is not inside");
-	EXPECT_BOOT_ERROR(0, 0x40200000, 0x9040000, "boot: dtb 0x9040000 is not inside");
-	EXPECT_BOOT_ERROR(0, 0x40200000, 0xfffffffffffffff8ULL, "boot: dtb 0xfffffffffffffff8 is not inside");
+	EXPECT_BOOT_ERROR(0, 0x40200000, 0x80000000,
+			  "boot: dtb 0x80000000 is not inside");
+	EXPECT_BOOT_ERROR(0, 0x40200000, 0x9040000,
+			  "boot: dtb 0x9040000 is not inside");
+	EXPECT_BOOT_ERROR(0, 0x40200000, 0xfffffffffffffff8ULL,
+			  "boot: dtb 0xfffffffffffffff8 is not inside");
 	/* Every bad field is named. */
 	EXPECT(run_boot(2, 0x41000000, 0x3ffffff8), 3, 0);
 }

@@ -13,15 +13,15 @@
 #include "../../hypervisor/pci.c"
 #include "unit.h"
 
-#define IRQ_A		100
-#define IRQ_B		101
-#define LINK_BYTES	0x4000	/* state table, rw 4 KiB, 2 x 4 KiB out */
-#define STATUS_INTX	(PCI_STATUS_INTERRUPT << 16)
+#define IRQ_A	    100
+#define IRQ_B	    101
+#define LINK_BYTES  0x4000 /* state table, rw 4 KiB, 2 x 4 KiB out */
+#define STATUS_INTX (PCI_STATUS_INTERRUPT << 16)
 
 struct hypervisor hv;
 struct cell root_cell;
 static u64 fake_now = 1000000000;
-static unsigned int raised[2];		/* edges sent: [0] A, [1] B */
+static unsigned int raised[2]; /* edges sent: [0] A, [1] B */
 
 /* --- the fake arch and the rest of the hypervisor --- */
 void arch_trigger_irq(unsigned int irq)
@@ -31,25 +31,52 @@ void arch_trigger_irq(unsigned int irq)
 }
 
 /* Each look at the clock a second later: the budget never holds back. */
-u64 arch_time_now(void) { return fake_now += 1000000000; }
-u64 arch_time_freq(void) { return 1000000000; }
-void arch_timer_arm(u64 ticks) { (void)ticks; }
+u64 arch_time_now(void)
+{
+	return fake_now += 1000000000;
+}
+u64 arch_time_freq(void)
+{
+	return 1000000000;
+}
+void arch_timer_arm(u64 ticks)
+{
+	(void)ticks;
+}
 int arch_map_memory_region(struct cell *c, const struct bh_memory *m)
 {
 	(void)c, (void)m;
 	return 0;
 }
-int arch_hv_map(paddr_t pa, u64 size) { (void)pa, (void)size; return 0; }
+int arch_hv_map(paddr_t pa, u64 size)
+{
+	(void)pa, (void)size;
+	return 0;
+}
 /* The link memory is a buffer of this process: 1:1 as in the hypervisor. */
-void *phys_to_hv(paddr_t pa) { return (void *)(uintptr_t)pa_addr(pa); }
-void arch_hv_unmap(paddr_t pa, u64 size) { (void)pa, (void)size; }
+void *phys_to_hv(paddr_t pa)
+{
+	return (void *)(uintptr_t)pa_addr(pa);
+}
+void arch_hv_unmap(paddr_t pa, u64 size)
+{
+	(void)pa, (void)size;
+}
 int scrub_memory(u64 phys, u64 size)
 {
 	memset((void *)(uintptr_t)phys, 0, size);
 	return 0;
 }
-int root_unmap_range(u64 phys, u64 size) { (void)phys, (void)size; return 0; }
-int root_remap_range(u64 phys, u64 size) { (void)phys, (void)size; return 0; }
+int root_unmap_range(u64 phys, u64 size)
+{
+	(void)phys, (void)size;
+	return 0;
+}
+int root_remap_range(u64 phys, u64 size)
+{
+	(void)phys, (void)size;
+	return 0;
+}
 int mmio_region_register(struct cell *c, const struct unit *u, ipaddr_t a,
 			 u64 s, mmio_handler_t h, void *arg)
 {
@@ -80,8 +107,11 @@ static void *link_mem;
 static void setup(void)
 {
 	const struct bh_pci_device end = {
-		.type = BH_PCI_TYPE_IVSHMEM, .link_id = 7, .max_peers = 2,
-		.shmem_phys = (uintptr_t)link_mem, .rw_size = 0x1000,
+		.type = BH_PCI_TYPE_IVSHMEM,
+		.link_id = 7,
+		.max_peers = 2,
+		.shmem_phys = (uintptr_t)link_mem,
+		.rw_size = 0x1000,
 		.out_size = 0x1000,
 	};
 

@@ -10,9 +10,9 @@
 #include "../../tools/linux-restart.c"
 #include "unit.h"
 
-#define RAM_BASE	0x40000000ULL
-#define RAM_SIZE	0x800000ULL	/* 8 MiB of fake cell RAM */
-#define UNTOUCHED	0x5a
+#define RAM_BASE  0x40000000ULL
+#define RAM_SIZE  0x800000ULL /* 8 MiB of fake cell RAM */
+#define UNTOUCHED 0x5a
 
 static uint8_t *fill(size_t n, uint8_t seed)
 {
@@ -37,23 +37,23 @@ TEST(reserve_top_of_highest_exec)
 {
 	struct linux_ram ram[3] = {
 		{ 0x40000000, 0x4000000, true },
-		{ 0x50000000, 0x4000000, false },	/* not executable */
+		{ 0x50000000, 0x4000000, false }, /* not executable */
 		{ 0x48000000, 0x2000000, true },
 	};
 	char why[256];
 	uint64_t at;
 
-	CHECK(linux_restart_reserve(ram, 3, 0x1000000, &at, why,
-				    sizeof(why)) == 0);
+	CHECK(linux_restart_reserve(ram, 3, 0x1000000, &at, why, sizeof(why)) ==
+	      0);
 	CHECK(at == 0x49000000);
-	CHECK(ram[2].size == 0x1000000);	/* the run layout stays below */
+	CHECK(ram[2].size == 0x1000000); /* the run layout stays below */
 	CHECK(ram[0].size == 0x4000000 && ram[1].size == 0x4000000);
 	/* Too big for the high one: the low one. */
-	CHECK(linux_restart_reserve(ram, 3, 0x3000000, &at, why,
-				    sizeof(why)) == 0);
+	CHECK(linux_restart_reserve(ram, 3, 0x3000000, &at, why, sizeof(why)) ==
+	      0);
 	CHECK(at == 0x41000000 && ram[0].size == 0x1000000);
-	CHECK(linux_restart_reserve(ram, 3, 0x8000000, &at, why,
-				    sizeof(why)) == -ENOSPC);
+	CHECK(linux_restart_reserve(ram, 3, 0x8000000, &at, why, sizeof(why)) ==
+	      -ENOSPC);
 	CHECK(strstr(why, "--no-pristine-copy"));
 }
 
@@ -81,17 +81,23 @@ static int run_table(uint8_t *ram, const uint8_t *copy, uint64_t at)
 
 TEST(build_copies_into_place)
 {
-	const uint64_t kernel_at = RAM_BASE + 0x80000, dtb_at = RAM_BASE + 0x300000,
+	const uint64_t kernel_at = RAM_BASE + 0x80000,
+		       dtb_at = RAM_BASE + 0x300000,
 		       initrd_at = RAM_BASE + 0x302000;
 	const size_t ksize = 0x12345, dsize = 0x777, isize = 0x1003;
 	uint8_t *kernel = fill(ksize, 1), *dtb = fill(dsize, 2),
 		*initrd = fill(isize, 3), *ram = malloc(RAM_SIZE), *copy;
 	struct linux_image img = { .file_size = ksize };
 	struct linux_restart_in in = {
-		.image = kernel, .image_size = ksize,
-		.dtb = dtb, .dtb_size = dsize,
-		.initrd = initrd, .initrd_size = isize,
-		.kernel_at = kernel_at, .dtb_at = dtb_at, .initrd_at = initrd_at,
+		.image = kernel,
+		.image_size = ksize,
+		.dtb = dtb,
+		.dtb_size = dsize,
+		.initrd = initrd,
+		.initrd_size = isize,
+		.kernel_at = kernel_at,
+		.dtb_at = dtb_at,
+		.initrd_at = initrd_at,
 		.size = linux_restart_size(&img, dsize, isize),
 	};
 	struct linux_restart_table t;
@@ -104,8 +110,8 @@ TEST(build_copies_into_place)
 	CHECK(!memcmp(copy, stub, sizeof(stub)));
 	memcpy(&t, copy + sizeof(stub), sizeof(t));
 	CHECK(t.entry == kernel_at && t.dtb == dtb_at && t.num_copies == 3);
-	CHECK(t.copy[0].src == in.addr + PAGE);		/* after the stub */
-	CHECK(t.copy[0].size == 0x12350);		/* 16-byte steps */
+	CHECK(t.copy[0].src == in.addr + PAGE); /* after the stub */
+	CHECK(t.copy[0].size == 0x12350);	/* 16-byte steps */
 
 	memset(ram, UNTOUCHED, RAM_SIZE);
 	memcpy(ram + (in.addr - RAM_BASE), copy, in.size);
@@ -131,9 +137,12 @@ TEST(build_without_initrd)
 	uint8_t *kernel = fill(0x2000, 4), *dtb = fill(0x100, 5), *copy;
 	struct linux_image img = { .file_size = 0x2000 };
 	struct linux_restart_in in = {
-		.image = kernel, .image_size = 0x2000,
-		.dtb = dtb, .dtb_size = 0x100,
-		.kernel_at = RAM_BASE, .dtb_at = RAM_BASE + 0x200000,
+		.image = kernel,
+		.image_size = 0x2000,
+		.dtb = dtb,
+		.dtb_size = 0x100,
+		.kernel_at = RAM_BASE,
+		.dtb_at = RAM_BASE + 0x200000,
 		.size = linux_restart_size(&img, 0x100, 0),
 		.addr = RAM_BASE + 0x700000,
 	};

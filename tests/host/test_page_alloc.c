@@ -5,9 +5,9 @@
 #include "unit.h"
 
 /* An odd page frame number, so index and physical alignment differ. */
-#define FAKE_BASE	0x80001000ULL
-#define FAKE_PAGES	64
-#define JUNK		0xa5
+#define FAKE_BASE  0x80001000ULL
+#define FAKE_PAGES 64
+#define JUNK	   0xa5
 
 static u8 *fake_mem;
 static u64 fake_pages;
@@ -71,14 +71,14 @@ TEST(bitmap_set_clear_test_across_words)
 	bitmap_clear(map, 63);
 	CHECK(!bitmap_test(map, 63) && bitmap_test(map, 64));
 
-	bitmap_set_range(map, 60, 70);		/* bits 60..129 */
+	bitmap_set_range(map, 60, 70); /* bits 60..129 */
 	CHECK(bitmap_range_is_set(map, 60, 70));
 	CHECK(!bitmap_test(map, 59) && !bitmap_test(map, 130));
 	CHECK(map[1] == ~0ULL && map[2] == 3);
-	bitmap_clear_range(map, 62, 66);	/* bits 62..127 */
+	bitmap_clear_range(map, 62, 66); /* bits 62..127 */
 	CHECK(bitmap_range_is_clear(map, 62, 66));
 	CHECK(bitmap_test(map, 61) && bitmap_test(map, 128));
-	CHECK(bitmap_count(map, 192) == 5);	/* 0, 60, 61, 128, 129 */
+	CHECK(bitmap_count(map, 192) == 5); /* 0, 60, 61, 128, 129 */
 }
 
 TEST(bitmap_find_skips_words_and_stops_at_end)
@@ -127,10 +127,10 @@ TEST(pool_init_rejects_bad_ranges)
 	struct page_pool pool;
 
 	fake_mem_init(FAKE_PAGES);
-	CHECK(page_pool_init(&pool, pa_init(FAKE_BASE + 8), 4,
-			     bitmap_store) == -EINVAL);
-	CHECK(page_pool_init(&pool, pa_init(FAKE_BASE), 0,
-			     bitmap_store) == -EINVAL);
+	CHECK(page_pool_init(&pool, pa_init(FAKE_BASE + 8), 4, bitmap_store) ==
+	      -EINVAL);
+	CHECK(page_pool_init(&pool, pa_init(FAKE_BASE), 0, bitmap_store) ==
+	      -EINVAL);
 	CHECK(page_pool_init(&pool, pa_init(~0ULL & PAGE_MASK), 2,
 			     bitmap_store) == -EINVAL);
 	CHECK(page_pool_init(&pool, pa_init(~0ULL & PAGE_MASK), 1,
@@ -151,7 +151,7 @@ TEST(pool_init_carves_bitmap_from_range)
 	CHECK(page_pool_total(&pool) == FAKE_PAGES - 1);
 	CHECK(pa_addr(pool.base) == FAKE_BASE + PAGE_SIZE);
 	CHECK((u8 *)pool.bitmap == fake_mem);
-	CHECK(all_bytes(pa_init(FAKE_BASE), 8, 0));	/* bitmap cleared */
+	CHECK(all_bytes(pa_init(FAKE_BASE), 8, 0)); /* bitmap cleared */
 	for (i = 0; i < FAKE_PAGES - 1; i++) {
 		CHECK(page_alloc(&pool, 1, 1, &pa) == 0);
 		CHECK(pa_addr(pa) != FAKE_BASE);
@@ -247,7 +247,7 @@ TEST(free_rejects_double_foreign_and_partial)
 	CHECK(page_alloc(&pool, 2, 1, &a) == 0);
 	CHECK(page_alloc(&pool, 1, 1, &b) == 0);
 	CHECK(page_free(&pool, a, 2) == 0);
-	CHECK(page_free(&pool, a, 1) == -EINVAL);		/* double */
+	CHECK(page_free(&pool, a, 1) == -EINVAL); /* double */
 	CHECK(page_free(&pool, pa_init(FAKE_BASE - PAGE_SIZE), 1) == -EINVAL);
 	CHECK(page_free(&pool, pa_init(end), 1) == -EINVAL);
 	CHECK(page_free(&pool, pa_init(end - PAGE_SIZE), 2) == -EINVAL);

@@ -10,17 +10,17 @@
 #include "../../hypervisor/paging.c"
 #include "unit.h"
 
-#define SZ_4K		0x1000ULL
-#define SZ_2M		0x200000ULL
-#define SZ_1G		0x40000000ULL
-#define RW		(PT_READ | PT_WRITE)
-#define RX		(PT_READ | PT_EXEC)
-#define DEV		(PT_READ | PT_WRITE | PT_DEVICE)
+#define SZ_4K 0x1000ULL
+#define SZ_2M 0x200000ULL
+#define SZ_1G 0x40000000ULL
+#define RW    (PT_READ | PT_WRITE)
+#define RX    (PT_READ | PT_EXEC)
+#define DEV   (PT_READ | PT_WRITE | PT_DEVICE)
 
 /* ---- fake physical memory holding the table pages ---- */
 
-#define FAKE_BASE	0x4000000000ULL
-#define MAX_POOL_PAGES	1024
+#define FAKE_BASE      0x4000000000ULL
+#define MAX_POOL_PAGES 1024
 
 static u8 *fake_mem;
 static u64 fake_pages;
@@ -39,12 +39,12 @@ void *phys_to_hv(paddr_t pa)
 
 /* ---- fake formats ---- */
 
-#define ADDR_MASK	0x0000fffffffff000ULL
-#define TAG_MASK	0xff00000000000000ULL
+#define ADDR_MASK 0x0000fffffffff000ULL
+#define TAG_MASK  0xff00000000000000ULL
 
 struct fake_level {
 	unsigned int valid_bit, table_bit, flag_shift;
-	u64 key;		/* XORed into the address bits */
+	u64 key; /* XORed into the address bits */
 };
 
 struct fake {
@@ -155,8 +155,7 @@ static bool fake_is_table(const struct fake *f, unsigned int lvl, u64 pte)
 	return pte & bit(f->lvl[lvl].table_bit);
 }
 
-static paddr_t fake_entry_addr(const struct fake *f, unsigned int lvl,
-			       u64 pte)
+static paddr_t fake_entry_addr(const struct fake *f, unsigned int lvl, u64 pte)
 {
 	fake_check(f, lvl, pte, "entry_addr: foreign entry");
 	if (!(pte & bit(f->lvl[lvl].valid_bit)))
@@ -323,8 +322,7 @@ static u64 used(const struct env *e)
 }
 
 /* True if @in translates to @out with @flags, through a leaf of @size. */
-static bool maps_to(const struct env *e, u64 in, u64 out, u64 flags,
-		    u64 size)
+static bool maps_to(const struct env *e, u64 in, u64 out, u64 flags, u64 size)
 {
 	paddr_t pa;
 	u64 f, s;
@@ -369,7 +367,7 @@ TEST(map_uses_largest_leaves)
 {
 	struct env e;
 	u64 in = SZ_1G - 2 * SZ_4K;
-	u64 delta = 64 * SZ_1G;		/* keeps 1 GiB congruence */
+	u64 delta = 64 * SZ_1G; /* keeps 1 GiB congruence */
 	u64 size = 2 * SZ_4K + SZ_1G + 3 * SZ_2M + 3 * SZ_4K;
 	u64 tail = 2 * SZ_1G + 3 * SZ_2M;
 
@@ -428,8 +426,8 @@ TEST(remap_replaces_flags_and_address)
 	/* One page inside a 1 GiB block: split twice. */
 	CHECK(pt_map(&e.pt, 3 * SZ_1G, pa_init(7 * SZ_1G), SZ_1G, RW) == 0);
 	base = used(&e);
-	CHECK(pt_map(&e.pt, 3 * SZ_1G + SZ_2M, pa_init(0x5000), SZ_4K,
-		     RX) == 0);
+	CHECK(pt_map(&e.pt, 3 * SZ_1G + SZ_2M, pa_init(0x5000), SZ_4K, RX) ==
+	      0);
 	CHECK(used(&e) == base + 2);
 	CHECK(maps_to(&e, 3 * SZ_1G, 7 * SZ_1G, RW, SZ_2M));
 	CHECK(maps_to(&e, 3 * SZ_1G + SZ_2M, 0x5000, RX, SZ_4K));
@@ -506,7 +504,7 @@ TEST(undone_split_merges_back)
 TEST(unmap_splits_1g_block)
 {
 	struct env e;
-	u64 hole = SZ_1G + 5 * SZ_2M / 2 + SZ_4K;	/* + 5 MiB + 4K */
+	u64 hole = SZ_1G + 5 * SZ_2M / 2 + SZ_4K; /* + 5 MiB + 4K */
 
 	CHECK(env_init(&e, &fmt4, 64) == 0);
 	CHECK(pt_map(&e.pt, SZ_1G, pa_init(4 * SZ_1G), SZ_1G, RW) == 0);
@@ -515,12 +513,10 @@ TEST(unmap_splits_1g_block)
 	CHECK(used(&e) == 4);
 	CHECK(unmapped(&e, hole));
 	CHECK(maps_to(&e, SZ_1G, 4 * SZ_1G, RW, SZ_2M));
-	CHECK(maps_to(&e, SZ_1G + 2 * SZ_2M, 4 * SZ_1G + 2 * SZ_2M, RW,
-		      SZ_4K));
+	CHECK(maps_to(&e, SZ_1G + 2 * SZ_2M, 4 * SZ_1G + 2 * SZ_2M, RW, SZ_4K));
 	CHECK(maps_to(&e, hole - SZ_4K, hole - SZ_4K + 3 * SZ_1G, RW, SZ_4K));
 	CHECK(maps_to(&e, hole + SZ_4K, hole + SZ_4K + 3 * SZ_1G, RW, SZ_4K));
-	CHECK(maps_to(&e, SZ_1G + 3 * SZ_2M, 4 * SZ_1G + 3 * SZ_2M, RW,
-		      SZ_2M));
+	CHECK(maps_to(&e, SZ_1G + 3 * SZ_2M, 4 * SZ_1G + 3 * SZ_2M, RW, SZ_2M));
 	CHECK(maps_to(&e, 2 * SZ_1G - SZ_4K, 5 * SZ_1G - SZ_4K, RW, SZ_2M));
 
 	/* Unmapping the rest empties and frees levels 3, 2 and 1. */
@@ -541,8 +537,8 @@ TEST(unmap_frees_empty_tables)
 
 	CHECK(env_init(&e, &fmt4, 64) == 0);
 	for (i = 0; i < ARRAY_SIZE(pages); i++)
-		CHECK(pt_map(&e.pt, pages[i], pa_init(pages[i]), SZ_4K,
-			     RW) == 0);
+		CHECK(pt_map(&e.pt, pages[i], pa_init(pages[i]), SZ_4K, RW) ==
+		      0);
 	CHECK(pt_map(&e.pt, 0x7fffffc00000, pa_init(0), SZ_2M, RW) == 0);
 	CHECK(used(&e) > 10);
 
@@ -554,8 +550,8 @@ TEST(unmap_frees_empty_tables)
 
 	/* The same through one call over the whole input space. */
 	for (i = 0; i < ARRAY_SIZE(pages); i++)
-		CHECK(pt_map(&e.pt, pages[i], pa_init(pages[i]), SZ_4K,
-			     RX) == 0);
+		CHECK(pt_map(&e.pt, pages[i], pa_init(pages[i]), SZ_4K, RX) ==
+		      0);
 	CHECK(pt_unmap(&e.pt, 0, 1ULL << 48) == 0);
 	CHECK(used(&e) == 1);
 	for (i = 0; i < ARRAY_SIZE(pages); i++)
@@ -575,7 +571,7 @@ TEST(destroy_frees_all_tables)
 			     SZ_4K + (i % 3) * SZ_2M, RW) == 0);
 	CHECK(pt_map(&e.pt, SZ_1G, pa_init(SZ_1G), 3 * SZ_1G, RW) == 0);
 	CHECK(used(&e) > 40);
-	CHECK(env_fini(&e));		/* pool back to 0 pages used */
+	CHECK(env_fini(&e)); /* pool back to 0 pages used */
 }
 
 TEST(enomem_leaves_no_leak)
@@ -645,12 +641,12 @@ TEST(bad_formats_rejected)
 	f.level[3].shift = 13;
 	CHECK(pt_init(&e.pt, &f, &e.pool) == -EINVAL);
 	f = fmt4;
-	f.level[2].leaf_ok = false;	/* 1 GiB blocks could not be split */
+	f.level[2].leaf_ok = false; /* 1 GiB blocks could not be split */
 	CHECK(pt_init(&e.pt, &f, &e.pool) == -EINVAL);
 	f = fmt4;
-	f.level[0].entries = 1024;	/* two pages' worth in one */
+	f.level[0].entries = 1024; /* two pages' worth in one */
 	CHECK(pt_init(&e.pt, &f, &e.pool) == -EINVAL);
-	f.root_pages = 2;		/* fits now, but is 49 bits */
+	f.root_pages = 2; /* fits now, but is 49 bits */
 	CHECK(pt_init(&e.pt, &f, &e.pool) == -EINVAL);
 	f = fmt3;
 	f.root_pages = 3;
@@ -702,9 +698,9 @@ TEST(three_level_format_with_concatenated_root)
 
 /* ---- random operations against a page-by-page model ---- */
 
-#define WIN_START	(SZ_1G - 2 * SZ_2M)
-#define WIN_PAGES	((SZ_1G + 4 * SZ_2M) / SZ_4K)
-#define NO_MAP		0xff
+#define WIN_START (SZ_1G - 2 * SZ_2M)
+#define WIN_PAGES ((SZ_1G + 4 * SZ_2M) / SZ_4K)
+#define NO_MAP	  0xff
 
 struct model {
 	u64 out[WIN_PAGES];

@@ -25,20 +25,51 @@
 static unsigned int fake_cpu;
 static uint64_t fake_now = 1000;
 static uint64_t fake_timer[RTOS_MAX_CPUS];
-static unsigned int fake_resched;	/* bit per CPU told to reschedule */
+static unsigned int fake_resched; /* bit per CPU told to reschedule */
 static unsigned int fake_guards;
 
-unsigned int port_cpu(void) { return fake_cpu; }
-uint64_t port_lock(void) { return 0; }
-void port_unlock(void) { }
-void port_irq_restore(uint64_t flags) { (void)flags; }
-void port_switch(void) { kernel_schedule(this_cpu()); }
-void port_resched(unsigned int cpu) { fake_resched |= 1U << cpu; }
-uint64_t rtos_now(void) { return fake_now; }
-uint64_t rtos_ns_to_ticks(uint64_t ns) { return ns; }
-uint64_t rtos_ticks_to_ns(uint64_t ticks) { return ticks; }
-void port_timer_arm(uint64_t deadline) { fake_timer[fake_cpu] = deadline; }
-void port_irq_reclaim(void) { }
+unsigned int port_cpu(void)
+{
+	return fake_cpu;
+}
+uint64_t port_lock(void)
+{
+	return 0;
+}
+void port_unlock(void)
+{
+}
+void port_irq_restore(uint64_t flags)
+{
+	(void)flags;
+}
+void port_switch(void)
+{
+	kernel_schedule(this_cpu());
+}
+void port_resched(unsigned int cpu)
+{
+	fake_resched |= 1U << cpu;
+}
+uint64_t rtos_now(void)
+{
+	return fake_now;
+}
+uint64_t rtos_ns_to_ticks(uint64_t ns)
+{
+	return ns;
+}
+uint64_t rtos_ticks_to_ns(uint64_t ticks)
+{
+	return ticks;
+}
+void port_timer_arm(uint64_t deadline)
+{
+	fake_timer[fake_cpu] = deadline;
+}
+void port_irq_reclaim(void)
+{
+}
 
 void port_ctx_init(struct rtos_ctx *ctx, void (*entry)(void *), void *arg,
 		   uintptr_t sp)
@@ -66,11 +97,15 @@ void printk(const char *fmt, ...)
 
 /* --- helpers --- */
 
-#define NTASKS	8
+#define NTASKS 8
 static struct rtos_task t[NTASKS];
-static uint8_t stacks[NTASKS][2 * RTOS_PAGE_SIZE] __attribute__((aligned(4096)));
+static uint8_t stacks[NTASKS][2 * RTOS_PAGE_SIZE]
+	__attribute__((aligned(4096)));
 
-static void entry(void *arg) { (void)arg; }
+static void entry(void *arg)
+{
+	(void)arg;
+}
 
 static void reset(void)
 {
@@ -90,8 +125,12 @@ static struct rtos_task *mk(unsigned int i, const char *name, unsigned int prio,
 			    unsigned int cpu)
 {
 	struct rtos_task_attr a = {
-		.name = name, .entry = entry, .prio = prio, .cpu = cpu,
-		.stack = stacks[i], .stack_size = sizeof(stacks[i]),
+		.name = name,
+		.entry = entry,
+		.prio = prio,
+		.cpu = cpu,
+		.stack = stacks[i],
+		.stack_size = sizeof(stacks[i]),
 	};
 
 	CHECK(task_create_core(&t[i], &a) == 0);
@@ -117,7 +156,7 @@ TEST(ready_queue_order)
 	hi = mk(2, "hi", 9, 0);
 	CHECK(run(0) == hi);
 	sched_kill(hi);
-	CHECK(run(0) == a);			/* FIFO within a priority */
+	CHECK(run(0) == a); /* FIFO within a priority */
 	sched_to_tail(a);
 	CHECK(run(0) == b);
 	top = mk(3, "top", RTOS_PRIO_MAX, 0);
@@ -127,28 +166,32 @@ TEST(ready_queue_order)
 	sched_kill(b);
 	CHECK(run(0) == &rtos_cpus[0].idle);
 	mk(4, "zero", 0, 0);
-	CHECK(run(0) == &t[4]);			/* priority 0 is above idle */
+	CHECK(run(0) == &t[4]); /* priority 0 is above idle */
 	CHECK(fake_guards >= 5);
 }
 
 TEST(create_refuses)
 {
 	struct rtos_task_attr a = {
-		.name = "x", .entry = entry, .prio = RTOS_PRIORITIES, .cpu = 0,
-		.stack = stacks[0], .stack_size = sizeof(stacks[0]),
+		.name = "x",
+		.entry = entry,
+		.prio = RTOS_PRIORITIES,
+		.cpu = 0,
+		.stack = stacks[0],
+		.stack_size = sizeof(stacks[0]),
 	};
 
 	reset();
-	CHECK(task_create_core(&t[0], &a) == -EINVAL);	/* priority */
+	CHECK(task_create_core(&t[0], &a) == -EINVAL); /* priority */
 	a.prio = 1;
 	a.stack = stacks[0] + 8;
-	CHECK(task_create_core(&t[0], &a) == -EINVAL);	/* unaligned stack */
+	CHECK(task_create_core(&t[0], &a) == -EINVAL); /* unaligned stack */
 	a.stack = stacks[0];
 	a.stack_size = RTOS_PAGE_SIZE;
-	CHECK(task_create_core(&t[0], &a) == -EINVAL);	/* only a guard */
+	CHECK(task_create_core(&t[0], &a) == -EINVAL); /* only a guard */
 	a.stack_size = sizeof(stacks[0]);
 	CHECK(task_create_core(&t[0], &a) == 0);
-	CHECK(task_create_core(&t[0], &a) == -EBUSY);	/* live */
+	CHECK(task_create_core(&t[0], &a) == -EBUSY); /* live */
 }
 
 TEST(waitq_priority_then_fifo)
@@ -171,7 +214,7 @@ TEST(waitq_priority_then_fifo)
 	CHECK(sem_give_core(&s) == 0 && m2->state == RTOS_TASK_READY);
 	CHECK(sem_give_core(&s) == 0 && mid->state == RTOS_TASK_READY);
 	CHECK(sem_give_core(&s) == 0 && lo->state == RTOS_TASK_READY);
-	CHECK(s.count == 0);			/* handed over, not counted */
+	CHECK(s.count == 0); /* handed over, not counted */
 	CHECK(sem_give_core(&s) == 0 && s.count == 1);
 	CHECK(lo->wait_result == 0);
 }
@@ -189,8 +232,8 @@ TEST(pi_three_tasks)
 	high = mk(2, "high", 5, 0);
 	CHECK(run(0) == high);
 	CHECK(mutex_lock_core(high, &m, NO_DEADLINE) == K_BLOCKED);
-	CHECK(low->prio == 5);			/* inherited */
-	CHECK(run(0) == low);			/* before med: no inversion */
+	CHECK(low->prio == 5); /* inherited */
+	CHECK(run(0) == low);  /* before med: no inversion */
 	CHECK(mutex_unlock_core(low, &m) == 0);
 	CHECK(m.owner == high && high->wait_result == 0);
 	CHECK(low->prio == 1);
@@ -224,10 +267,10 @@ TEST(pi_chain_and_timeout)
 	fake_now = 2000;
 	timers_expire(&rtos_cpus[0], fake_now);
 	CHECK(h->state == RTOS_TASK_READY && h->wait_result == -ETIMEDOUT);
-	CHECK(m->prio == 3 && l->prio == 3);	/* back down the chain */
+	CHECK(m->prio == 3 && l->prio == 3); /* back down the chain */
 	CHECK(list_empty(&m2.waitq.waiters) && m2.owner == m);
 	timers_rearm(&rtos_cpus[0]);
-	CHECK(fake_timer[0] == 0);		/* tickless: nothing due */
+	CHECK(fake_timer[0] == 0); /* tickless: nothing due */
 	CHECK(mutex_unlock_core(l, &m1) == 0);
 	CHECK(m1.owner == m && l->prio == 1 && m->prio == 3);
 }
@@ -240,10 +283,10 @@ TEST(pi_waiter_raised_moves_in_waitq)
 	reset();
 	rtos_mutex_init(&m1);
 	rtos_mutex_init(&m2);
-	a = mk(0, "a", 1, 0);	/* owns m1 */
-	b = mk(1, "b", 2, 0);	/* owns m2, waits for m1 */
-	c = mk(2, "c", 3, 0);	/* waits for m1 */
-	d = mk(3, "d", 6, 0);	/* waits for m2 */
+	a = mk(0, "a", 1, 0); /* owns m1 */
+	b = mk(1, "b", 2, 0); /* owns m2, waits for m1 */
+	c = mk(2, "c", 3, 0); /* waits for m1 */
+	d = mk(3, "d", 6, 0); /* waits for m2 */
 	mutex_lock_core(a, &m1, NO_DEADLINE);
 	mutex_lock_core(b, &m2, NO_DEADLINE);
 	mutex_lock_core(b, &m1, NO_DEADLINE);
@@ -254,7 +297,7 @@ TEST(pi_waiter_raised_moves_in_waitq)
 	CHECK(b->prio == 6 && waitq_first(&m1.waitq) == b && a->prio == 6);
 	mutex_unlock_core(a, &m1);
 	CHECK(m1.owner == b && a->prio == 1);
-	CHECK(b->prio == 6);			/* still holds m2 with d waiting */
+	CHECK(b->prio == 6); /* still holds m2 with d waiting */
 }
 
 TEST(mutex_recursive_owner_deadlock)
@@ -300,7 +343,7 @@ TEST(timeouts_in_order)
 	CHECK(a->state == RTOS_TASK_BLOCKED && c->state == RTOS_TASK_BLOCKED);
 	timers_rearm(&rtos_cpus[0]);
 	CHECK(fake_timer[0] == 1200);
-	CHECK(sem_give_core(&s) == 0);		/* a: it waited first */
+	CHECK(sem_give_core(&s) == 0); /* a: it waited first */
 	CHECK(a->state == RTOS_TASK_READY && a->wait_result == 0);
 	CHECK(!list_linked(&a->timer_node));
 	fake_now = 1200;
@@ -356,16 +399,19 @@ TEST(flags_any_all_clear)
 	rtos_flags_init(&f);
 	any = mk(0, "any", 1, 0);
 	all = mk(1, "all", 2, 0);
-	CHECK(flags_wait_core(any, &f, 0x5, RTOS_FLAGS_CLEAR, NO_DEADLINE, &seen) == K_BLOCKED);
-	CHECK(flags_wait_core(all, &f, 0x3, RTOS_FLAGS_ALL, NO_DEADLINE, &seen) == K_BLOCKED);
+	CHECK(flags_wait_core(any, &f, 0x5, RTOS_FLAGS_CLEAR, NO_DEADLINE,
+			      &seen) == K_BLOCKED);
+	CHECK(flags_wait_core(all, &f, 0x3, RTOS_FLAGS_ALL, NO_DEADLINE,
+			      &seen) == K_BLOCKED);
 	flags_set_core(&f, 0x1);
 	CHECK(any->state == RTOS_TASK_READY && any->wait_arg == 0x1);
 	CHECK(all->state == RTOS_TASK_BLOCKED);
-	CHECK(f.bits == 0);			/* any cleared what woke it */
+	CHECK(f.bits == 0); /* any cleared what woke it */
 	flags_set_core(&f, 0x2);
 	CHECK(all->state == RTOS_TASK_BLOCKED);
 	flags_set_core(&f, 0x1);
-	CHECK(all->state == RTOS_TASK_READY && all->wait_arg == 0x3 && f.bits == 0x3);
+	CHECK(all->state == RTOS_TASK_READY && all->wait_arg == 0x3 &&
+	      f.bits == 0x3);
 	CHECK(flags_wait_core(NULL, &f, 0x2, RTOS_FLAGS_CLEAR, 0, &seen) == 0);
 	CHECK(seen == 0x3 && f.bits == 0x1);
 }
@@ -405,7 +451,7 @@ TEST(wake_on_other_cpu)
 	run(0);
 	fake_resched = 0;
 	sem_give_core(&s);
-	CHECK(fake_resched == 1U << 1);		/* CPU 1 must look */
+	CHECK(fake_resched == 1U << 1); /* CPU 1 must look */
 	CHECK(sched_pick(&rtos_cpus[1]) == far);
 	CHECK(sched_pick(&rtos_cpus[0]) == &rtos_cpus[0].idle);
 	/* A wake-up below what CPU 1 runs needs no interrupt. */
@@ -435,14 +481,15 @@ TEST(kill_while_waiting)
 	waiter = mk(1, "waiter", 7, 0);
 	other = mk(2, "other", 2, 0);
 	mutex_lock_core(owner, &m, NO_DEADLINE);
-	CHECK(mutex_lock_core(waiter, &m, 5000) == K_BLOCKED && owner->prio == 7);
+	CHECK(mutex_lock_core(waiter, &m, 5000) == K_BLOCKED &&
+	      owner->prio == 7);
 	sched_kill(waiter);
 	CHECK(waiter->state == RTOS_TASK_DEAD && owner->prio == 1);
 	CHECK(list_empty(&m.waitq.waiters) && list_empty(&rtos_cpus[0].timers));
 	CHECK(sem_take_core(other, &s, NO_DEADLINE) == K_BLOCKED);
 	sched_kill(other);
 	CHECK(waitq_first(&s.waitq) == NULL);
-	CHECK(sem_give_core(&s) == 0 && s.count == 1);	/* nobody to hand to */
+	CHECK(sem_give_core(&s) == 0 && s.count == 1); /* nobody to hand to */
 	CHECK(run(0) == owner);
 }
 

@@ -13,23 +13,23 @@ static const char *unit_suite = "unit";
 static int unit_failed;
 static char unit_why[256];
 
-#define CHECK(cond)							\
-	do {								\
-		if (!(cond) && !unit_failed) {				\
-			unit_failed = 1;				\
-			snprintf(unit_why, sizeof(unit_why),		\
-				 "%s:%d: %s", __FILE__, __LINE__, #cond); \
-		}							\
+#define CHECK(cond)                                                       \
+	do {                                                              \
+		if (!(cond) && !unit_failed) {                            \
+			unit_failed = 1;                                  \
+			snprintf(unit_why, sizeof(unit_why), "%s:%d: %s", \
+				 __FILE__, __LINE__, #cond);              \
+		}                                                         \
 	} while (0)
 
-#define CHECK_STR(a, b)							\
-	do {								\
-		if (strcmp((a), (b)) && !unit_failed) {			\
-			unit_failed = 1;				\
-			snprintf(unit_why, sizeof(unit_why),		\
+#define CHECK_STR(a, b)                                                     \
+	do {                                                                \
+		if (strcmp((a), (b)) && !unit_failed) {                     \
+			unit_failed = 1;                                    \
+			snprintf(unit_why, sizeof(unit_why),                \
 				 "%s:%d: '%s' != '%s'", __FILE__, __LINE__, \
-				 (a), (b));				\
-		}							\
+				 (a), (b));                                 \
+		}                                                           \
 	} while (0)
 
 static inline void unit_report(const char *name)
@@ -43,6 +43,10 @@ static inline void unit_report(const char *name)
 
 /* TEST(name) { ... } defines and registers nothing: call RUN(name). */
 #define TEST(name) static void test_##name(void)
-#define RUN(name) do { test_##name(); unit_report(#name); } while (0)
+#define RUN(name)                   \
+	do {                        \
+		test_##name();      \
+		unit_report(#name); \
+	} while (0)
 
 #endif

@@ -9,14 +9,14 @@
 #include <asm/traps.h>
 #include <bulkhead/header.h>
 
-#define DEFINE(sym, val) \
-	asm volatile("\n.ascii \"->" #sym " %0\"" : : "i" (val))
+#define DEFINE(sym, val) asm volatile("\n.ascii \"->" #sym " %0\"" : : "i"(val))
 
 void asm_offsets(void);
 
 void asm_offsets(void)
 {
-	DEFINE(HDR_CORE_SIZE, __builtin_offsetof(struct bh_hv_header, core_size));
+	DEFINE(HDR_CORE_SIZE,
+	       __builtin_offsetof(struct bh_hv_header, core_size));
 	DEFINE(HDR_PERCPU_SIZE,
 	       __builtin_offsetof(struct bh_hv_header, percpu_size));
 	DEFINE(HDR_MAX_CPUS, __builtin_offsetof(struct bh_hv_header, max_cpus));

@@ -19,7 +19,7 @@
 #include <asm/timer.h>
 #include <asm/traps.h>
 
-#define SCTLR_EL1_RESET		0x30d00800UL	/* RES1 bits, MMU and caches off */
+#define SCTLR_EL1_RESET 0x30d00800UL /* RES1 bits, MMU and caches off */
 
 void arch_clear_fpsimd(void);
 
@@ -33,16 +33,16 @@ static void reset_ptrauth_keys(void)
 	if (!(read_sysreg(id_aa64isar1_el1) & 0xff000ff0UL) &&
 	    !(read_sysreg(s3_0_c0_c6_2) & 0xff00UL))
 		return;
-	write_sysreg(0, s3_0_c2_c1_0);		/* APIAKeyLo_EL1 */
-	write_sysreg(0, s3_0_c2_c1_1);		/* APIAKeyHi_EL1 */
-	write_sysreg(0, s3_0_c2_c1_2);		/* APIBKeyLo_EL1 */
-	write_sysreg(0, s3_0_c2_c1_3);		/* APIBKeyHi_EL1 */
-	write_sysreg(0, s3_0_c2_c2_0);		/* APDAKeyLo_EL1 */
-	write_sysreg(0, s3_0_c2_c2_1);		/* APDAKeyHi_EL1 */
-	write_sysreg(0, s3_0_c2_c2_2);		/* APDBKeyLo_EL1 */
-	write_sysreg(0, s3_0_c2_c2_3);		/* APDBKeyHi_EL1 */
-	write_sysreg(0, s3_0_c2_c3_0);		/* APGAKeyLo_EL1 */
-	write_sysreg(0, s3_0_c2_c3_1);		/* APGAKeyHi_EL1 */
+	write_sysreg(0, s3_0_c2_c1_0); /* APIAKeyLo_EL1 */
+	write_sysreg(0, s3_0_c2_c1_1); /* APIAKeyHi_EL1 */
+	write_sysreg(0, s3_0_c2_c1_2); /* APIBKeyLo_EL1 */
+	write_sysreg(0, s3_0_c2_c1_3); /* APIBKeyHi_EL1 */
+	write_sysreg(0, s3_0_c2_c2_0); /* APDAKeyLo_EL1 */
+	write_sysreg(0, s3_0_c2_c2_1); /* APDAKeyHi_EL1 */
+	write_sysreg(0, s3_0_c2_c2_2); /* APDBKeyLo_EL1 */
+	write_sysreg(0, s3_0_c2_c2_3); /* APDBKeyHi_EL1 */
+	write_sysreg(0, s3_0_c2_c3_0); /* APGAKeyLo_EL1 */
+	write_sysreg(0, s3_0_c2_c3_1); /* APGAKeyHi_EL1 */
 }
 
 /*
@@ -56,14 +56,14 @@ static void stop_trace_buffers(void)
 {
 	u64 dfr0 = read_sysreg(id_aa64dfr0_el1);
 
-	if ((dfr0 >> 32) & 0xf) {			/* SPE */
-		write_sysreg(0, s3_0_c9_c10_0);		/* PMBLIMITR_EL1 */
-		write_sysreg(0, s3_0_c9_c9_0);		/* PMSCR_EL1 */
+	if ((dfr0 >> 32) & 0xf) {		/* SPE */
+		write_sysreg(0, s3_0_c9_c10_0); /* PMBLIMITR_EL1 */
+		write_sysreg(0, s3_0_c9_c9_0);	/* PMSCR_EL1 */
 	}
-	if ((dfr0 >> 44) & 0xf)				/* TRBE */
-		write_sysreg(0, s3_0_c9_c11_0);		/* TRBLIMITR_EL1 */
-	if ((dfr0 >> 40) & 0xf)				/* TRF */
-		write_sysreg(0, s3_0_c1_c2_1);		/* TRFCR_EL1 */
+	if ((dfr0 >> 44) & 0xf)			/* TRBE */
+		write_sysreg(0, s3_0_c9_c11_0); /* TRBLIMITR_EL1 */
+	if ((dfr0 >> 40) & 0xf)			/* TRF */
+		write_sysreg(0, s3_0_c1_c2_1);	/* TRFCR_EL1 */
 	isb();
 }
 

@@ -24,31 +24,31 @@
 #include <asm/sysregs.h>
 
 /* MDCR_EL2 (DDI 0487 D24.3.17) */
-#define MDCR_TPMCR		BIT(5)
-#define MDCR_TPM		BIT(6)
-#define MDCR_TDA		BIT(9)
-#define MDCR_TDOSA		BIT(10)
-#define MDCR_TDRA		BIT(11)
-#define MDCR_E2PB_MASK		(3UL << 12)
-#define MDCR_TPMS		BIT(14)
-#define MDCR_HPMD		BIT(17)
-#define MDCR_TTRF		BIT(19)
-#define MDCR_HCCD		BIT(23)
-#define MDCR_E2TB_MASK		(3UL << 24)
+#define MDCR_TPMCR     BIT(5)
+#define MDCR_TPM       BIT(6)
+#define MDCR_TDA       BIT(9)
+#define MDCR_TDOSA     BIT(10)
+#define MDCR_TDRA      BIT(11)
+#define MDCR_E2PB_MASK (3UL << 12)
+#define MDCR_TPMS      BIT(14)
+#define MDCR_HPMD      BIT(17)
+#define MDCR_TTRF      BIT(19)
+#define MDCR_HCCD      BIT(23)
+#define MDCR_E2TB_MASK (3UL << 24)
 
 /* CPTR_EL2 without VHE (D24.2.38) */
-#define CPTR_TTA		BIT(20)
-#define CPTR_TAM		BIT(30)
+#define CPTR_TTA BIT(20)
+#define CPTR_TAM BIT(30)
 
-#define PMUVER_V3P1		4
-#define PMUVER_V3P5		6
+#define PMUVER_V3P1 4
+#define PMUVER_V3P5 6
 
 /* A 4-bit ID register field: 0 means not implemented. */
-#define ID_FIELD(reg, shift)	(((reg) >> (shift)) & 0xf)
-#define DFR0_PMSVER		32
-#define DFR0_TRACEFILT		40
-#define DFR0_TRACEBUFFER	44
-#define PFR0_AMU		44
+#define ID_FIELD(reg, shift) (((reg) >> (shift)) & 0xf)
+#define DFR0_PMSVER	     32
+#define DFR0_TRACEFILT	     40
+#define DFR0_TRACEBUFFER     44
+#define PFR0_AMU	     44
 
 /*
  * Keeps the bits Linux's stub set (RW, and API/APK/ATA on CPUs with

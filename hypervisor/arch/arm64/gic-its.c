@@ -29,21 +29,21 @@
 #include <asm/sysregs.h>
 #include "its.h"
 
-#define ITS_POLL_LOOPS		10000000	/* bounded waits on the ITS */
+#define ITS_POLL_LOOPS 10000000 /* bounded waits on the ITS */
 
 static const struct unit its_unit;
 static spinlock_t its_lock;
-static uintptr_t its;			/* control frame, mapped 1:1; 0: none */
+static uintptr_t its; /* control frame, mapped 1:1; 0: none */
 static struct its_state st;
-static paddr_t queue;			/* the queue the ITS reads */
+static paddr_t queue; /* the queue the ITS reads */
 static u64 qsize;
-static bool noncoherent;		/* the ITS does not snoop caches */
+static bool noncoherent; /* the ITS does not snoop caches */
 static bool taken;
 /* The root's view. */
 static u32 vctlr;
-static u64 vcbaser, vcwriter, rbase;	/* virtual pos = real pos - rbase */
+static u64 vcbaser, vcwriter, rbase; /* virtual pos = real pos - rbase */
 static u64 vbaser[8];
-static u64 rootq;			/* the root's queue, mapped; 0: none */
+static u64 rootq; /* the root's queue, mapped; 0: none */
 
 static u64 rd_field_of_frame(uintptr_t frame)
 {
@@ -114,7 +114,10 @@ int its_itt_alloc(u64 bytes, paddr_t *pa, u64 *pages)
  * Only after the ITS has gone past every command that used it: the ITT
  * pages are freed once the queue is drained (its_drain), not at once.
  */
-static struct { paddr_t pa; u64 pages; } retired[ITS_MAX_DEVICES];
+static struct {
+	paddr_t pa;
+	u64 pages;
+} retired[ITS_MAX_DEVICES];
 
 void its_itt_free(paddr_t pa, u64 pages)
 {
@@ -197,8 +200,8 @@ static u64 queue_room(void)
 
 static void put_cmd(u64 roff, const struct its_cmd *cmd)
 {
-	struct its_cmd *slot = (struct its_cmd *)(uintptr_t)
-			       (pa_addr(queue) + roff);
+	struct its_cmd *slot =
+		(struct its_cmd *)(uintptr_t)(pa_addr(queue) + roff);
 
 	*slot = *cmd;
 	if (noncoherent)
@@ -207,7 +210,8 @@ static void put_cmd(u64 roff, const struct its_cmd *cmd)
 
 static void log_refused(const struct its_cmd *c, int err, const char *why)
 {
-	pr_cell_warn(&root_cell, "ITS command 0x%02llx (DeviceID 0x%x) refused (%d): %s\n",
+	pr_cell_warn(&root_cell,
+		     "ITS command 0x%02llx (DeviceID 0x%x) refused (%d): %s\n",
 		     (unsigned long long)ITS_CMD_NUM(c), ITS_CMD_DEVID(c), err,
 		     why);
 }
@@ -221,7 +225,8 @@ static void forward_cmds(u64 from, u64 to)
 	int err;
 
 	if (n > queue_room() && !wait_its(queue_drained)) {
-		pr_cell_warn(&root_cell, "ITS: %llu bytes of commands, queue full: dropped\n",
+		pr_cell_warn(&root_cell,
+			     "ITS: %llu bytes of commands, queue full: dropped\n",
 			     (unsigned long long)n);
 		return;
 	}
@@ -253,7 +258,8 @@ static void issue_cmd(const struct its_cmd *cmd)
 
 static void issue_mapc(u64 icid, u64 rd_field)
 {
-	struct its_cmd c = { { ITS_MAPC, 0, ITS_CMD_VALID | (rd_field << 16) | icid, 0 } };
+	struct its_cmd c = { { ITS_MAPC, 0,
+			       ITS_CMD_VALID | (rd_field << 16) | icid, 0 } };
 
 	issue_cmd(&c);
 }
@@ -279,7 +285,7 @@ static int alloc_table(unsigned int n, u64 pages, u64 *entries)
 	if (err)
 		return err;
 	val = GITS_BASER_VALID | GITS_BASER_WB | (baser & GITS_BASER_RO) |
-	      pa_addr(pa) | (pages - 1);	/* flat, 4 KiB pages */
+	      pa_addr(pa) | (pages - 1); /* flat, 4 KiB pages */
 	mmio_write64(its + GITS_BASER + n * 8, val);
 	val = mmio_read64(its + GITS_BASER + n * 8);
 	if (!(val & GITS_BASER_VALID) || GITS_BASER_PSZ(val) ||
@@ -314,7 +320,7 @@ static int install_tables(void)
 			err = alloc_table(n, ITS_CT_PAGES, &entries);
 			st.ct_limit += entries;
 			break;
-		default:	/* none, or vPE tables (GICv4: refused) */
+		default: /* none, or vPE tables (GICv4: refused) */
 			err = 0;
 			mmio_write64(its + GITS_BASER + n * 8,
 				     b & GITS_BASER_RO);
@@ -340,8 +346,10 @@ static int map_root_queue(u64 cbaser)
 	if (!(cbaser & GITS_BASER_VALID))
 		return 0;
 	if (size != qsize || !root_ram(pa, size)) {
-		pr_cell_warn(&root_cell, "ITS: command queue 0x%llx (%llu KiB) not root RAM of %llu KiB: ignored\n",
-			     (unsigned long long)pa, (unsigned long long)size >> 10,
+		pr_cell_warn(&root_cell,
+			     "ITS: command queue 0x%llx (%llu KiB) not root RAM of %llu KiB: ignored\n",
+			     (unsigned long long)pa,
+			     (unsigned long long)size >> 10,
 			     (unsigned long long)qsize >> 10);
 		return -EINVAL;
 	}
@@ -374,7 +382,8 @@ static int takeover(void)
 	int err;
 
 	qsize = (cbaser & GITS_BASER_VALID) ?
-		((cbaser & 0xff) + 1) * PAGE_SIZE : ITS_QUEUE_SIZE;
+			((cbaser & 0xff) + 1) * PAGE_SIZE :
+			ITS_QUEUE_SIZE;
 	if (qsize > ITS_QUEUE_SIZE) {
 		pr_err("the GIC ITS's command queue is %llu KiB: at most %llu supported\n",
 		       (unsigned long long)qsize >> 10, ITS_QUEUE_SIZE >> 10);
@@ -382,7 +391,8 @@ static int takeover(void)
 	}
 	if (map_root_queue(cbaser))
 		return -EINVAL;
-	if ((ctlr & GITS_CTLR_ENABLED) && (!rootq || !history_complete(cwriter))) {
+	if ((ctlr & GITS_CTLR_ENABLED) &&
+	    (!rootq || !history_complete(cwriter))) {
 		pr_err("the GIC ITS in use since boot: its command queue has wrapped, its mappings cannot be rebuilt (enable Bulkhead earlier)\n");
 		return -EBUSY;
 	}
@@ -400,7 +410,8 @@ static int takeover(void)
 		return err;
 	qsize *= PAGE_SIZE;
 	mmio_write64(its + GITS_CBASER, GITS_BASER_VALID | GITS_BASER_WB |
-		     pa_addr(queue) | (qsize / PAGE_SIZE - 1));
+						pa_addr(queue) |
+						(qsize / PAGE_SIZE - 1));
 	if (!(mmio_read64(its + GITS_CBASER) & GITS_BASER_SHARE_MASK))
 		noncoherent = true;
 	mmio_write64(its + GITS_CWRITER, 0);
@@ -433,8 +444,9 @@ static u64 vcreadr(void)
 static u64 its_read64(u64 doff)
 {
 	switch (doff) {
-	case GITS_CTLR:		/* with GITS_IIDR */
-		return (mmio_read64(its + GITS_CTLR) & ~(u64)GITS_CTLR_ENABLED) |
+	case GITS_CTLR: /* with GITS_IIDR */
+		return (mmio_read64(its + GITS_CTLR) &
+			~(u64)GITS_CTLR_ENABLED) |
 		       vctlr;
 	case GITS_TYPER:
 		return mmio_read64(its + GITS_TYPER) & ~GITS_TYPER_HIDDEN;
@@ -475,7 +487,8 @@ static void its_write(const struct mmio_access *acc, u64 off)
 			return;
 		/* Turning the ITS off is not passed on (the tables are ours). */
 		vctlr = acc->value & GITS_CTLR_ENABLED;
-		if (vctlr && !(mmio_read32(its + GITS_CTLR) & GITS_CTLR_ENABLED))
+		if (vctlr &&
+		    !(mmio_read32(its + GITS_CTLR) & GITS_CTLR_ENABLED))
 			mmio_write32(its + GITS_CTLR, GITS_CTLR_ENABLED);
 		return;
 	case GITS_CBASER:
@@ -488,7 +501,8 @@ static void its_write(const struct mmio_access *acc, u64 off)
 	case GITS_CWRITER:
 		val = merge(vcwriter, acc, off) & GITS_QUEUE_OFF_MASK;
 		if (val >= qsize || !rootq) {
-			pr_cell_warn(&root_cell, "ITS: CWRITER 0x%llx without a valid queue: ignored\n",
+			pr_cell_warn(&root_cell,
+				     "ITS: CWRITER 0x%llx without a valid queue: ignored\n",
 				     (unsigned long long)val);
 			return;
 		}
@@ -507,8 +521,7 @@ static void its_write(const struct mmio_access *acc, u64 off)
 	}
 }
 
-static enum mmio_result its_access(void *arg, struct mmio_access *acc,
-				   u64 off)
+static enum mmio_result its_access(void *arg, struct mmio_access *acc, u64 off)
 {
 	u64 val;
 
@@ -529,8 +542,8 @@ static enum mmio_result its_access(void *arg, struct mmio_access *acc,
 
 /* --- redistributors' LPI tables (12.11.30, 12.11.31) --- */
 
-#define GICR_BASER_ADDR		0x000ffffffffff000ULL
-#define LPI_FIRST		8192
+#define GICR_BASER_ADDR 0x000ffffffffff000ULL
+#define LPI_FIRST	8192
 
 static u64 lpi_ids(u64 propbaser)
 {
@@ -571,7 +584,8 @@ static const char *root_gic_memory_in(const struct bh_memory *mem)
 
 		if ((mmio_read32(frame + GICR_CTLR) & GICR_CTLR_ENABLE_LPIS) &&
 		    (overlaps(mem, prop & GICR_BASER_ADDR, ids - LPI_FIRST) ||
-		     overlaps(mem, pend & GICR_BASER_ADDR & ~0xffffULL, ids / 8)))
+		     overlaps(mem, pend & GICR_BASER_ADDR & ~0xffffULL,
+			      ids / 8)))
 			return "a redistributor's LPI table";
 		if (mmio_read64(frame + GICR_TYPER) & GICR_TYPER_LAST)
 			break;
@@ -633,7 +647,8 @@ static int its_cell_init(struct cell *cell)
 	}
 	spin_unlock(&its_lock);
 	if (what) {
-		pr_err("cell %s: mem_regions[%u] holds %s\n", cell->name, i, what);
+		pr_err("cell %s: mem_regions[%u] holds %s\n", cell->name, i,
+		       what);
 		return -EBUSY;
 	}
 	return 0;
@@ -672,7 +687,8 @@ static void its_cell_exit(struct cell *cell)
 		return;
 	spin_lock(&its_lock);
 	for (i = 0; i < ITS_MAX_COLLECTIONS; i++)
-		if (st.coll[i].mapped && st.coll[i].target != st.coll[i].vtarget &&
+		if (st.coll[i].mapped &&
+		    st.coll[i].target != st.coll[i].vtarget &&
 		    its_rdbase_is_root(st.coll[i].vtarget)) {
 			issue_mapc(i, st.coll[i].vtarget);
 			st.coll[i].target = st.coll[i].vtarget;

@@ -27,52 +27,52 @@
 #include <asm/timer.h>
 
 /* CPU interface (4.4), the same layout in GICV (5.5). */
-#define GICC_CTLR		0x0000
-#define GICC_PMR		0x0004
-#define GICC_BPR		0x0008
-#define GICC_IAR		0x000c
-#define GICC_EOIR		0x0010
-#define GICC_ABPR		0x001c
-#define GICC_DIR		0x1000
+#define GICC_CTLR	  0x0000
+#define GICC_PMR	  0x0004
+#define GICC_BPR	  0x0008
+#define GICC_IAR	  0x000c
+#define GICC_EOIR	  0x0010
+#define GICC_ABPR	  0x001c
+#define GICC_DIR	  0x1000
 /* Without the Security Extensions (QEMU virt): the whole register. */
-#define GICC_CTLR_ENABLE	0x3		/* EnableGrp0, EnableGrp1 */
-#define GICC_CTLR_EOIMODE	(1U << 9)
-#define GICC_IAR_INTID		0x3ff
-#define GICC_IAR_CPUID		(7U << 10)	/* an SGI's source CPU */
+#define GICC_CTLR_ENABLE  0x3 /* EnableGrp0, EnableGrp1 */
+#define GICC_CTLR_EOIMODE (1U << 9)
+#define GICC_IAR_INTID	  0x3ff
+#define GICC_IAR_CPUID	  (7U << 10) /* an SGI's source CPU */
 
 /* Virtual interface control (5.3). */
-#define GICH_HCR		0x0000
-#define GICH_VTR		0x0004
-#define GICH_VMCR		0x0008
-#define GICH_ELRSR0		0x0030
-#define GICH_ELRSR1		0x0034
-#define GICH_APR		0x00f0
-#define GICH_LR0		0x0100
+#define GICH_HCR    0x0000
+#define GICH_VTR    0x0004
+#define GICH_VMCR   0x0008
+#define GICH_ELRSR0 0x0030
+#define GICH_ELRSR1 0x0034
+#define GICH_APR    0x00f0
+#define GICH_LR0    0x0100
 
-#define GICH_HCR_EN		(1U << 0)
-#define GICH_HCR_UIE		(1U << 1)
+#define GICH_HCR_EN  (1U << 0)
+#define GICH_HCR_UIE (1U << 1)
 
 /* GICH_VMCR: GICV_CTLR's bits 0-4 and 9, PMR, BPR, ABPR (5.3.4). */
 #define GICH_VMCR_CTLR_MASK	0x21fU
-#define GICH_VMCR_PRIMASK_SHIFT	27
+#define GICH_VMCR_PRIMASK_SHIFT 27
 #define GICH_VMCR_BPR_SHIFT	21
 #define GICH_VMCR_ABPR_SHIFT	18
 
 /* GICH_LR<n> (5.3.11): group 0, as Linux's GICv2 driver leaves them. */
-#define LR_VIRQ_MASK		0x3ffU
-#define LR_PHYS_SHIFT		10
-#define LR_CPUID_MASK		(7U << 10)
-#define LR_PRIO_SHIFT		23
-#define LR_STATE_PENDING	(1U << 28)
-#define LR_STATE_ACTIVE		(1U << 29)
-#define LR_STATE_MASK		(3U << 28)
-#define LR_HW			(1U << 31)
-#define LR_VIRQ_PRIO		0xa0U		/* Linux's default priority */
+#define LR_VIRQ_MASK	 0x3ffU
+#define LR_PHYS_SHIFT	 10
+#define LR_CPUID_MASK	 (7U << 10)
+#define LR_PRIO_SHIFT	 23
+#define LR_STATE_PENDING (1U << 28)
+#define LR_STATE_ACTIVE	 (1U << 29)
+#define LR_STATE_MASK	 (3U << 28)
+#define LR_HW		 (1U << 31)
+#define LR_VIRQ_PRIO	 0xa0U /* Linux's default priority */
 
 /* Queue entries: GICC_IAR's INTID and source CPU, and the HW flag. */
-#define QUEUE_HW		(1U << 31)
+#define QUEUE_HW (1U << 31)
 
-#define SGIR_TARGETS_SHIFT	16
+#define SGIR_TARGETS_SHIFT 16
 
 static uintptr_t gicc(void)
 {
@@ -109,7 +109,7 @@ void gicv2_send_sgi(const struct per_cpu *target, u32 intid)
 	dsb(ish);
 	mmio_write32(gicd() + GICD_SGIR,
 		     ((u32)target->arch.gic.cpu_mask << SGIR_TARGETS_SHIFT) |
-		     intid);
+			     intid);
 }
 
 /*
@@ -131,7 +131,8 @@ static void repend_physical(u32 entry)
 static u32 make_lr(u32 entry)
 {
 	u32 irq = entry & GICC_IAR_INTID;
-	u32 lr = irq | LR_STATE_PENDING | ((LR_VIRQ_PRIO >> 3) << LR_PRIO_SHIFT);
+	u32 lr =
+		irq | LR_STATE_PENDING | ((LR_VIRQ_PRIO >> 3) << LR_PRIO_SHIFT);
 
 	if (entry & QUEUE_HW)
 		return lr | LR_HW | (irq << LR_PHYS_SHIFT);
@@ -190,8 +191,9 @@ static void inject(struct per_cpu *cpu, u32 entry)
 	}
 	if (g->queued == GIC_QUEUE_SIZE) {
 		/* Keep the line alive: the GIC signals it again later. */
-		pr_cell_warn(cpu->cell, "CPU %u: virtual interrupt queue full, INTID %u made pending again\n",
-			cpu->cpu_id, entry & GICC_IAR_INTID);
+		pr_cell_warn(cpu->cell,
+			     "CPU %u: virtual interrupt queue full, INTID %u made pending again\n",
+			     cpu->cpu_id, entry & GICC_IAR_INTID);
 		if (entry & QUEUE_HW)
 			deactivate(entry & ~QUEUE_HW);
 		repend_physical(entry);
@@ -237,7 +239,7 @@ static void handle_irq(struct per_cpu *cpu)
 		if (irq >= GIC_SPECIAL_FIRST)
 			break;
 		cpu_stat_inc(cpu, BH_STAT_EXITS_IRQ);
-		mmio_write32(gicc() + GICC_EOIR, iar);	/* priority drop only */
+		mmio_write32(gicc() + GICC_EOIR, iar); /* priority drop only */
 		if (irq == maint) {
 			deactivate(iar);
 			refill_lrs(cpu);
@@ -250,14 +252,16 @@ static void handle_irq(struct per_cpu *cpu)
 			if (irq == GIC_SGI_MGMT)
 				handle_mgmt_sgi(cpu);
 			else
-				inject(cpu, iar & (GICC_IAR_INTID | GICC_IAR_CPUID));
+				inject(cpu,
+				       iar & (GICC_IAR_INTID | GICC_IAR_CPUID));
 		} else if (gic_cell_owns_irq(cpu->cell, irq)) {
 			inject(cpu, irq | QUEUE_HW);
 		} else {
 			/* Routed here against the rules: never reaches the cell. */
 			deactivate(iar);
-			pr_cell_warn(cpu->cell, "CPU %u: INTID %u not owned by cell %s, dropped\n",
-				cpu->cpu_id, irq, cpu->cell->name);
+			pr_cell_warn(cpu->cell,
+				     "CPU %u: INTID %u not owned by cell %s, dropped\n",
+				     cpu->cpu_id, irq, cpu->cell->name);
 		}
 	}
 	isb();
@@ -306,15 +310,15 @@ static int cpu_init(struct per_cpu *cpu)
 	ctlr = mmio_read32(gicc() + GICC_CTLR);
 	g->saved_ctlr = ctlr;
 	vmcr = (ctlr & GICH_VMCR_CTLR_MASK) |
-	       ((mmio_read32(gicc() + GICC_PMR) >> 3) << GICH_VMCR_PRIMASK_SHIFT) |
+	       ((mmio_read32(gicc() + GICC_PMR) >> 3)
+		<< GICH_VMCR_PRIMASK_SHIFT) |
 	       ((mmio_read32(gicc() + GICC_BPR) & 7) << GICH_VMCR_BPR_SHIFT) |
 	       ((mmio_read32(gicc() + GICC_ABPR) & 7) << GICH_VMCR_ABPR_SHIFT);
 	mmio_write32(gich() + GICH_VMCR, vmcr);
 	mmio_write32(gich() + GICH_HCR, GICH_HCR_EN);
 
 	/* The physical interface is the hypervisor's from now on. */
-	mmio_write32(gicc() + GICC_CTLR,
-		     GICC_CTLR_ENABLE | GICC_CTLR_EOIMODE);
+	mmio_write32(gicc() + GICC_CTLR, GICC_CTLR_ENABLE | GICC_CTLR_EOIMODE);
 	mmio_write32(gicc() + GICC_PMR, 0xff);
 	mmio_write32(gicd() + GICD_ISENABLER, gic_hyp_banked_irqs());
 	g->owner = cpu->cell;
@@ -385,8 +389,7 @@ static void cpu_exit(struct per_cpu *cpu)
 	mmio_write32(gicd() + GICD_ICENABLER,
 		     gic_hyp_banked_irqs() & GIC_PPI_MASK);
 	mmio_write32(gich() + GICH_HCR, 0);
-	mmio_write32(gicc() + GICC_PMR,
-		     (vmcr >> GICH_VMCR_PRIMASK_SHIFT) << 3);
+	mmio_write32(gicc() + GICC_PMR, (vmcr >> GICH_VMCR_PRIMASK_SHIFT) << 3);
 	mmio_write32(gicc() + GICC_CTLR, cpu->arch.gic.saved_ctlr);
 	isb();
 }

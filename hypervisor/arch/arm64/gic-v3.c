@@ -24,86 +24,133 @@
 #include <asm/sysregs.h>
 #include <asm/timer.h>
 
-#define ICC_CTLR_EOIMODE	(1UL << 1)
-#define ICC_SRE_SRE		(1UL << 0)
-#define ICC_SRE_ENABLE		(1UL << 3)
+#define ICC_CTLR_EOIMODE (1UL << 1)
+#define ICC_SRE_SRE	 (1UL << 0)
+#define ICC_SRE_ENABLE	 (1UL << 3)
 
-#define ICH_HCR_EN		(1UL << 0)
-#define ICH_HCR_UIE		(1UL << 1)
+#define ICH_HCR_EN  (1UL << 0)
+#define ICH_HCR_UIE (1UL << 1)
 
-#define ICH_VMCR_VENG1		(1UL << 1)
-#define ICH_VMCR_VEOIM		(1UL << 9)
-#define ICH_VMCR_VBPR1_SHIFT	18
-#define ICH_VMCR_VPMR_SHIFT	24
+#define ICH_VMCR_VENG1	     (1UL << 1)
+#define ICH_VMCR_VEOIM	     (1UL << 9)
+#define ICH_VMCR_VBPR1_SHIFT 18
+#define ICH_VMCR_VPMR_SHIFT  24
 
-#define LR_PINTID_SHIFT		32
-#define LR_PRIO_SHIFT		48
-#define LR_GROUP1		(1UL << 60)
-#define LR_HW			(1UL << 61)
-#define LR_STATE_PENDING	(1UL << 62)
-#define LR_STATE_ACTIVE		(1UL << 63)
-#define LR_STATE_MASK		(3UL << 62)
-#define LR_VIRQ_PRIO		0xa0UL	/* Linux's default priority */
+#define LR_PINTID_SHIFT	 32
+#define LR_PRIO_SHIFT	 48
+#define LR_GROUP1	 (1UL << 60)
+#define LR_HW		 (1UL << 61)
+#define LR_STATE_PENDING (1UL << 62)
+#define LR_STATE_ACTIVE	 (1UL << 63)
+#define LR_STATE_MASK	 (3UL << 62)
+#define LR_VIRQ_PRIO	 0xa0UL /* Linux's default priority */
 
 /* Queue entries: INTID, and whether it is a hardware interrupt. */
-#define QUEUE_HW		(1U << 31)
+#define QUEUE_HW (1U << 31)
 
-#define SGI1R_TARGETS(v)	((v) & 0xffff)
-#define SGI1R_AFF1(v)		(((v) >> 16) & 0xff)
-#define SGI1R_INTID(v)		(((v) >> 24) & 0xf)
-#define SGI1R_AFF2(v)		(((v) >> 32) & 0xff)
-#define SGI1R_IRM		(1UL << 40)
-#define SGI1R_RS(v)		(((v) >> 44) & 0xf)
-#define SGI1R_AFF3(v)		(((v) >> 48) & 0xff)
+#define SGI1R_TARGETS(v) ((v)&0xffff)
+#define SGI1R_AFF1(v)	 (((v) >> 16) & 0xff)
+#define SGI1R_INTID(v)	 (((v) >> 24) & 0xf)
+#define SGI1R_AFF2(v)	 (((v) >> 32) & 0xff)
+#define SGI1R_IRM	 (1UL << 40)
+#define SGI1R_RS(v)	 (((v) >> 44) & 0xf)
+#define SGI1R_AFF3(v)	 (((v) >> 48) & 0xff)
 
-#define GICR_ISENABLER0		(GICR_SGI_BASE + GICD_ISENABLER)
-#define GICR_ISPENDR0		(GICR_SGI_BASE + GICD_ISPENDR)
-#define GICR_ICPENDR0		(GICR_SGI_BASE + GICD_ICPENDR)
-#define GICR_ICENABLER0		(GICR_SGI_BASE + GICD_ICENABLER)
-#define GICR_ICACTIVER0		(GICR_SGI_BASE + GICD_ICACTIVER)
-
+#define GICR_ISENABLER0 (GICR_SGI_BASE + GICD_ISENABLER)
+#define GICR_ISPENDR0	(GICR_SGI_BASE + GICD_ISPENDR)
+#define GICR_ICPENDR0	(GICR_SGI_BASE + GICD_ICPENDR)
+#define GICR_ICENABLER0 (GICR_SGI_BASE + GICD_ICENABLER)
+#define GICR_ICACTIVER0 (GICR_SGI_BASE + GICD_ICACTIVER)
 
 static u64 read_lr(unsigned int n)
 {
 	switch (n) {
-	case 0: return read_sysreg(ich_lr0_el2);
-	case 1: return read_sysreg(ich_lr1_el2);
-	case 2: return read_sysreg(ich_lr2_el2);
-	case 3: return read_sysreg(ich_lr3_el2);
-	case 4: return read_sysreg(ich_lr4_el2);
-	case 5: return read_sysreg(ich_lr5_el2);
-	case 6: return read_sysreg(ich_lr6_el2);
-	case 7: return read_sysreg(ich_lr7_el2);
-	case 8: return read_sysreg(ich_lr8_el2);
-	case 9: return read_sysreg(ich_lr9_el2);
-	case 10: return read_sysreg(ich_lr10_el2);
-	case 11: return read_sysreg(ich_lr11_el2);
-	case 12: return read_sysreg(ich_lr12_el2);
-	case 13: return read_sysreg(ich_lr13_el2);
-	case 14: return read_sysreg(ich_lr14_el2);
-	default: return read_sysreg(ich_lr15_el2);
+	case 0:
+		return read_sysreg(ich_lr0_el2);
+	case 1:
+		return read_sysreg(ich_lr1_el2);
+	case 2:
+		return read_sysreg(ich_lr2_el2);
+	case 3:
+		return read_sysreg(ich_lr3_el2);
+	case 4:
+		return read_sysreg(ich_lr4_el2);
+	case 5:
+		return read_sysreg(ich_lr5_el2);
+	case 6:
+		return read_sysreg(ich_lr6_el2);
+	case 7:
+		return read_sysreg(ich_lr7_el2);
+	case 8:
+		return read_sysreg(ich_lr8_el2);
+	case 9:
+		return read_sysreg(ich_lr9_el2);
+	case 10:
+		return read_sysreg(ich_lr10_el2);
+	case 11:
+		return read_sysreg(ich_lr11_el2);
+	case 12:
+		return read_sysreg(ich_lr12_el2);
+	case 13:
+		return read_sysreg(ich_lr13_el2);
+	case 14:
+		return read_sysreg(ich_lr14_el2);
+	default:
+		return read_sysreg(ich_lr15_el2);
 	}
 }
 
 static void write_lr(unsigned int n, u64 val)
 {
 	switch (n) {
-	case 0: write_sysreg(val, ich_lr0_el2); break;
-	case 1: write_sysreg(val, ich_lr1_el2); break;
-	case 2: write_sysreg(val, ich_lr2_el2); break;
-	case 3: write_sysreg(val, ich_lr3_el2); break;
-	case 4: write_sysreg(val, ich_lr4_el2); break;
-	case 5: write_sysreg(val, ich_lr5_el2); break;
-	case 6: write_sysreg(val, ich_lr6_el2); break;
-	case 7: write_sysreg(val, ich_lr7_el2); break;
-	case 8: write_sysreg(val, ich_lr8_el2); break;
-	case 9: write_sysreg(val, ich_lr9_el2); break;
-	case 10: write_sysreg(val, ich_lr10_el2); break;
-	case 11: write_sysreg(val, ich_lr11_el2); break;
-	case 12: write_sysreg(val, ich_lr12_el2); break;
-	case 13: write_sysreg(val, ich_lr13_el2); break;
-	case 14: write_sysreg(val, ich_lr14_el2); break;
-	default: write_sysreg(val, ich_lr15_el2); break;
+	case 0:
+		write_sysreg(val, ich_lr0_el2);
+		break;
+	case 1:
+		write_sysreg(val, ich_lr1_el2);
+		break;
+	case 2:
+		write_sysreg(val, ich_lr2_el2);
+		break;
+	case 3:
+		write_sysreg(val, ich_lr3_el2);
+		break;
+	case 4:
+		write_sysreg(val, ich_lr4_el2);
+		break;
+	case 5:
+		write_sysreg(val, ich_lr5_el2);
+		break;
+	case 6:
+		write_sysreg(val, ich_lr6_el2);
+		break;
+	case 7:
+		write_sysreg(val, ich_lr7_el2);
+		break;
+	case 8:
+		write_sysreg(val, ich_lr8_el2);
+		break;
+	case 9:
+		write_sysreg(val, ich_lr9_el2);
+		break;
+	case 10:
+		write_sysreg(val, ich_lr10_el2);
+		break;
+	case 11:
+		write_sysreg(val, ich_lr11_el2);
+		break;
+	case 12:
+		write_sysreg(val, ich_lr12_el2);
+		break;
+	case 13:
+		write_sysreg(val, ich_lr13_el2);
+		break;
+	case 14:
+		write_sysreg(val, ich_lr14_el2);
+		break;
+	default:
+		write_sysreg(val, ich_lr15_el2);
+		break;
 	}
 }
 
@@ -178,8 +225,9 @@ static void inject(struct per_cpu *cpu, u32 entry)
 	}
 	if (g->queued == GIC_QUEUE_SIZE) {
 		/* Keep the line alive: the GIC signals it again later. */
-		pr_cell_warn(cpu->cell, "CPU %u: virtual interrupt queue full, INTID %u made pending again\n",
-			cpu->cpu_id, entry & ~QUEUE_HW);
+		pr_cell_warn(cpu->cell,
+			     "CPU %u: virtual interrupt queue full, INTID %u made pending again\n",
+			     cpu->cpu_id, entry & ~QUEUE_HW);
 		if (entry & QUEUE_HW)
 			write_sysreg(entry & ~QUEUE_HW, icc_dir_el1);
 		repend_physical(cpu, entry & ~QUEUE_HW);
@@ -231,7 +279,7 @@ void gic_handle_irq(struct per_cpu *cpu)
 		if (irq >= GIC_SPECIAL_FIRST && irq <= GIC_SPECIAL_LAST)
 			break;
 		cpu_stat_inc(cpu, BH_STAT_EXITS_IRQ);
-		write_sysreg(irq, icc_eoir1_el1);	/* priority drop only */
+		write_sysreg(irq, icc_eoir1_el1); /* priority drop only */
 		if (irq == maint) {
 			write_sysreg(irq, icc_dir_el1);
 			refill_lrs(cpu);
@@ -262,8 +310,9 @@ void gic_handle_irq(struct per_cpu *cpu)
 			 * deactivation is ignored: GICv3 spec 8.2.6.)
 			 */
 			write_sysreg(irq, icc_dir_el1);
-			pr_cell_warn(cpu->cell, "CPU %u: INTID %u not owned by cell %s, dropped\n",
-				cpu->cpu_id, irq, cpu->cell->name);
+			pr_cell_warn(cpu->cell,
+				     "CPU %u: INTID %u not owned by cell %s, dropped\n",
+				     cpu->cpu_id, irq, cpu->cell->name);
 		}
 	}
 	isb();
@@ -411,8 +460,8 @@ int gic_cpu_init(struct per_cpu *cpu)
 	}
 	g->gicr = find_redistributor(cpu->arch.mpidr);
 	if (!g->gicr) {
-		pr_err("CPU %u: no redistributor for MPIDR 0x%llx\n", cpu->cpu_id,
-		       (unsigned long long)cpu->arch.mpidr);
+		pr_err("CPU %u: no redistributor for MPIDR 0x%llx\n",
+		       cpu->cpu_id, (unsigned long long)cpu->arch.mpidr);
 		return -ENODEV;
 	}
 	err = check_lpis(cpu);
@@ -428,7 +477,8 @@ int gic_cpu_init(struct per_cpu *cpu)
 	/* The cell keeps seeing the CPU interface Linux had set up. */
 	ctlr = read_sysreg(icc_ctlr_el1);
 	g->saved_ctlr = ctlr;
-	vmcr = ICH_VMCR_VENG1 | (read_sysreg(icc_pmr_el1) << ICH_VMCR_VPMR_SHIFT) |
+	vmcr = ICH_VMCR_VENG1 |
+	       (read_sysreg(icc_pmr_el1) << ICH_VMCR_VPMR_SHIFT) |
 	       ((read_sysreg(icc_bpr1_el1) & 7) << ICH_VMCR_VBPR1_SHIFT);
 	if (ctlr & ICC_CTLR_EOIMODE)
 		vmcr |= ICH_VMCR_VEOIM;

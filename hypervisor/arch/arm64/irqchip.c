@@ -69,7 +69,7 @@ int irqchip_mmio_register(struct cell *cell, ipaddr_t base, u64 size,
 bool gic_cell_owns_irq(const struct cell *cell, unsigned int irq)
 {
 	if (irq < 32)
-		return true;	/* SGIs and PPIs are banked per CPU */
+		return true; /* SGIs and PPIs are banked per CPU */
 	if (irq >= GIC_MAX_IRQS)
 		return false;
 	return bitmap_test(cell->arch.irqs.bitmap, irq);

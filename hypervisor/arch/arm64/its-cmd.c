@@ -12,9 +12,9 @@
 #include <hv/string.h>
 #include "its.h"
 
-#define MAPD_SIZE(c)		((c)->dw[1] & 0x1f)	/* EventID bits - 1 */
-#define MAPD_ITT_MASK		(0xfffffffffffULL << 8)	/* DW2[51:8] */
-#define RDBASE_MASK		(0xfffffffffULL << 16)	/* [51:16] */
+#define MAPD_SIZE(c)  ((c)->dw[1] & 0x1f)     /* EventID bits - 1 */
+#define MAPD_ITT_MASK (0xfffffffffffULL << 8) /* DW2[51:8] */
+#define RDBASE_MASK   (0xfffffffffULL << 16)  /* [51:16] */
 
 static void make_sync(struct its_cmd *out, u64 rdbase)
 {
@@ -138,8 +138,7 @@ static int check_rdbase(u64 word, const char **why)
 	return -EPERM;
 }
 
-static int translate(struct its_state *s, struct its_cmd *out,
-		     const char **why)
+static int translate(struct its_state *s, struct its_cmd *out, const char **why)
 {
 	switch (ITS_CMD_NUM(out)) {
 	case ITS_MAPD:

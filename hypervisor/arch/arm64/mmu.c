@@ -32,7 +32,7 @@ static u64 pa_range(void)
 {
 	u64 r = read_sysreg(id_aa64mmfr0_el1) & 0xf;
 
-	return r > 5 ? 5 : r;		/* 48 bits at most with 4 KiB pages */
+	return r > 5 ? 5 : r; /* 48 bits at most with 4 KiB pages */
 }
 
 int arch_mmu_init(void)
@@ -104,7 +104,7 @@ void arch_hv_unmap(paddr_t pa, u64 size)
 u64 arch_vtcr(void)
 {
 	return VTCR_RES1 | TCR_T0SZ(STAGE2_IPA_BITS) |
-	       (1UL << VTCR_SL0_SHIFT) |	/* start at level 1 */
+	       (1UL << VTCR_SL0_SHIFT) | /* start at level 1 */
 	       TCR_IRGN0_WBWA | TCR_ORGN0_WBWA | TCR_SH0_INNER | TCR_TG0_4K |
 	       (pa_range() << VTCR_PS_SHIFT);
 }
@@ -155,8 +155,8 @@ int arch_cell_create(struct cell *cell)
 	spin_unlock(&hv.lock);
 	if (err)
 		return err;
-	cell->arch.vttbr = pa_addr(cell->arch.stage2.root) |
-			   ((u64)cell->id << 48);
+	cell->arch.vttbr =
+		pa_addr(cell->arch.stage2.root) | ((u64)cell->id << 48);
 	return 0;
 }
 

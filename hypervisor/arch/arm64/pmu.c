@@ -23,50 +23,49 @@
 #include <asm/pmu.h>
 #include <asm/sysregs.h>
 
-
 /* ID_AA64DFR0_EL1.PMUVer */
-#define DFR0_PMUVER(v)		(((v) >> 8) & 0xf)
-#define PMUVER_V3		1
-#define PMUVER_IMPDEF		0xf
+#define DFR0_PMUVER(v) (((v) >> 8) & 0xf)
+#define PMUVER_V3      1
+#define PMUVER_IMPDEF  0xf
 
 /* PMCR_EL0 */
-#define PMCR_P			BIT(1)
-#define PMCR_C			BIT(2)
+#define PMCR_P BIT(1)
+#define PMCR_C BIT(2)
 
 /*
  * Event type filters (PMEVTYPER<n>_EL0, PMCCFILTR_EL0): P excludes EL1,
  * NSH includes EL2, SH Secure EL2 when it differs from NSH, M EL3 when it
  * equals P, MT the events of other threads of the core.
  */
-#define EVTYPER_P		BIT(31)
-#define EVTYPER_NSH		BIT(27)
-#define EVTYPER_M		BIT(26)
-#define EVTYPER_MT		BIT(25)
-#define EVTYPER_SH		BIT(24)
+#define EVTYPER_P   BIT(31)
+#define EVTYPER_NSH BIT(27)
+#define EVTYPER_M   BIT(26)
+#define EVTYPER_MT  BIT(25)
+#define EVTYPER_SH  BIT(24)
 
-#define PMCCFILTR_IDX		31
+#define PMCCFILTR_IDX 31
 
 /* PMU register encodings (op0 = 3), as traps.c packs them (sysregs.h). */
-#define PMU_REG(op1, crn, crm, op2)	SYSREG_ENC(3, op1, crn, crm, op2)
-#define R_PMCR			PMU_REG(3, 9, 12, 0)
-#define R_PMCNTENSET		PMU_REG(3, 9, 12, 1)
-#define R_PMCNTENCLR		PMU_REG(3, 9, 12, 2)
-#define R_PMOVSCLR		PMU_REG(3, 9, 12, 3)
-#define R_PMSWINC		PMU_REG(3, 9, 12, 4)
-#define R_PMSELR		PMU_REG(3, 9, 12, 5)
-#define R_PMCEID0		PMU_REG(3, 9, 12, 6)
-#define R_PMCEID1		PMU_REG(3, 9, 12, 7)
-#define R_PMCCNTR		PMU_REG(3, 9, 13, 0)
-#define R_PMXEVTYPER		PMU_REG(3, 9, 13, 1)
-#define R_PMXEVCNTR		PMU_REG(3, 9, 13, 2)
-#define R_PMUSERENR		PMU_REG(3, 9, 14, 0)
-#define R_PMOVSSET		PMU_REG(3, 9, 14, 3)
-#define R_PMINTENSET		PMU_REG(0, 9, 14, 1)
-#define R_PMINTENCLR		PMU_REG(0, 9, 14, 2)
-#define R_PMMIR			PMU_REG(0, 9, 14, 6)
+#define PMU_REG(op1, crn, crm, op2) SYSREG_ENC(3, op1, crn, crm, op2)
+#define R_PMCR			    PMU_REG(3, 9, 12, 0)
+#define R_PMCNTENSET		    PMU_REG(3, 9, 12, 1)
+#define R_PMCNTENCLR		    PMU_REG(3, 9, 12, 2)
+#define R_PMOVSCLR		    PMU_REG(3, 9, 12, 3)
+#define R_PMSWINC		    PMU_REG(3, 9, 12, 4)
+#define R_PMSELR		    PMU_REG(3, 9, 12, 5)
+#define R_PMCEID0		    PMU_REG(3, 9, 12, 6)
+#define R_PMCEID1		    PMU_REG(3, 9, 12, 7)
+#define R_PMCCNTR		    PMU_REG(3, 9, 13, 0)
+#define R_PMXEVTYPER		    PMU_REG(3, 9, 13, 1)
+#define R_PMXEVCNTR		    PMU_REG(3, 9, 13, 2)
+#define R_PMUSERENR		    PMU_REG(3, 9, 14, 0)
+#define R_PMOVSSET		    PMU_REG(3, 9, 14, 3)
+#define R_PMINTENSET		    PMU_REG(0, 9, 14, 1)
+#define R_PMINTENCLR		    PMU_REG(0, 9, 14, 2)
+#define R_PMMIR			    PMU_REG(0, 9, 14, 6)
 /* PMEVCNTR<n>_EL0: CRn 14, CRm 8-11; PMEVTYPER<n>_EL0: CRm 12-15. */
-#define R_PMEV_MASK		PMU_REG(7, 0xf, 0x8, 0)
-#define R_PMEV			PMU_REG(3, 14, 8, 0)
+#define R_PMEV_MASK		    PMU_REG(7, 0xf, 0x8, 0)
+#define R_PMEV			    PMU_REG(3, 14, 8, 0)
 
 unsigned int pmu_version(void)
 {
@@ -130,12 +129,12 @@ static void pmev_access(u64 idx, bool type, u64 *val, bool read)
 	select_counter(sel);
 }
 
-#define ACCESS(reg)						\
-	do {							\
-		if (read)					\
-			*val = read_sysreg(reg);		\
-		else						\
-			write_sysreg(*val, reg);		\
+#define ACCESS(reg)                              \
+	do {                                     \
+		if (read)                        \
+			*val = read_sysreg(reg); \
+		else                             \
+			write_sysreg(*val, reg); \
 	} while (0)
 
 bool pmu_is_register(u32 reg)
@@ -143,11 +142,22 @@ bool pmu_is_register(u32 reg)
 	if ((reg & R_PMEV_MASK) == R_PMEV)
 		return true;
 	switch (reg) {
-	case R_PMCR: case R_PMCNTENSET: case R_PMCNTENCLR: case R_PMOVSCLR:
-	case R_PMSWINC: case R_PMSELR: case R_PMCEID0: case R_PMCEID1:
-	case R_PMCCNTR: case R_PMXEVTYPER: case R_PMXEVCNTR:
-	case R_PMUSERENR: case R_PMOVSSET: case R_PMINTENSET:
-	case R_PMINTENCLR: case R_PMMIR:
+	case R_PMCR:
+	case R_PMCNTENSET:
+	case R_PMCNTENCLR:
+	case R_PMOVSCLR:
+	case R_PMSWINC:
+	case R_PMSELR:
+	case R_PMCEID0:
+	case R_PMCEID1:
+	case R_PMCCNTR:
+	case R_PMXEVTYPER:
+	case R_PMXEVCNTR:
+	case R_PMUSERENR:
+	case R_PMOVSSET:
+	case R_PMINTENSET:
+	case R_PMINTENCLR:
+	case R_PMMIR:
 		return true;
 	default:
 		return false;
@@ -168,11 +178,21 @@ void pmu_handle_access(u32 reg, u64 *val, bool read)
 		return;
 	}
 	switch (reg) {
-	case R_PMCR: ACCESS(pmcr_el0); break;
-	case R_PMCNTENSET: ACCESS(pmcntenset_el0); break;
-	case R_PMCNTENCLR: ACCESS(pmcntenclr_el0); break;
-	case R_PMOVSCLR: ACCESS(pmovsclr_el0); break;
-	case R_PMSELR: ACCESS(pmselr_el0); break;
+	case R_PMCR:
+		ACCESS(pmcr_el0);
+		break;
+	case R_PMCNTENSET:
+		ACCESS(pmcntenset_el0);
+		break;
+	case R_PMCNTENCLR:
+		ACCESS(pmcntenclr_el0);
+		break;
+	case R_PMOVSCLR:
+		ACCESS(pmovsclr_el0);
+		break;
+	case R_PMSELR:
+		ACCESS(pmselr_el0);
+		break;
 	/* Write-only and read-only: the other direction is UNDEFINED. */
 	case R_PMSWINC:
 		if (!read)
@@ -186,18 +206,28 @@ void pmu_handle_access(u32 reg, u64 *val, bool read)
 		if (read)
 			*val = read_sysreg(pmceid1_el0);
 		break;
-	case R_PMCCNTR: ACCESS(pmccntr_el0); break;
+	case R_PMCCNTR:
+		ACCESS(pmccntr_el0);
+		break;
 	case R_PMXEVCNTR:
 	case R_PMXEVTYPER:
 		/* The selector may name no counter: never do that at EL2. */
 		pmev_access(read_sysreg(pmselr_el0) & 0x1f, reg == R_PMXEVTYPER,
 			    val, read);
 		break;
-	case R_PMUSERENR: ACCESS(pmuserenr_el0); break;
-	case R_PMOVSSET: ACCESS(pmovsset_el0); break;
-	case R_PMINTENSET: ACCESS(pmintenset_el1); break;
-	case R_PMINTENCLR: ACCESS(pmintenclr_el1); break;
-	default:	/* PMMIR_EL1 */
+	case R_PMUSERENR:
+		ACCESS(pmuserenr_el0);
+		break;
+	case R_PMOVSSET:
+		ACCESS(pmovsset_el0);
+		break;
+	case R_PMINTENSET:
+		ACCESS(pmintenset_el1);
+		break;
+	case R_PMINTENCLR:
+		ACCESS(pmintenclr_el1);
+		break;
+	default: /* PMMIR_EL1 */
 		if (read)
 			*val = 0;
 		break;
@@ -218,7 +248,7 @@ void pmu_debug_reset(void)
 	if (!have_pmu())
 		return;
 	n = PMCR_N(read_sysreg(pmcr_el0));
-	write_sysreg(PMCR_P | PMCR_C, pmcr_el0);	/* E = 0 */
+	write_sysreg(PMCR_P | PMCR_C, pmcr_el0); /* E = 0 */
 	write_sysreg(~0UL, pmcntenclr_el0);
 	write_sysreg(~0UL, pmintenclr_el1);
 	write_sysreg(~0UL, pmovsclr_el0);

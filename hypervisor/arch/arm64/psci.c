@@ -15,27 +15,27 @@
 #include <asm/sysregs.h>
 #include <asm/traps.h>
 
-#define PSCI_VERSION		0x84000000
-#define PSCI_CPU_SUSPEND	0x84000001
-#define PSCI_CPU_OFF		0x84000002
-#define PSCI_CPU_ON		0x84000003
-#define PSCI_AFFINITY_INFO	0x84000004
-#define PSCI_MIGRATE_INFO_TYPE	0x84000006
-#define PSCI_SYSTEM_OFF		0x84000008
-#define PSCI_SYSTEM_RESET	0x84000009
-#define PSCI_FEATURES		0x8400000a
-#define SMC64_BIT		0x40000000
-#define SMCCC_FAST_CALL		0x80000000	/* SMCCC 2.5: bit 31 of w0 */
+#define PSCI_VERSION	       0x84000000
+#define PSCI_CPU_SUSPEND       0x84000001
+#define PSCI_CPU_OFF	       0x84000002
+#define PSCI_CPU_ON	       0x84000003
+#define PSCI_AFFINITY_INFO     0x84000004
+#define PSCI_MIGRATE_INFO_TYPE 0x84000006
+#define PSCI_SYSTEM_OFF	       0x84000008
+#define PSCI_SYSTEM_RESET      0x84000009
+#define PSCI_FEATURES	       0x8400000a
+#define SMC64_BIT	       0x40000000
+#define SMCCC_FAST_CALL	       0x80000000 /* SMCCC 2.5: bit 31 of w0 */
 
-#define PSCI_SUCCESS		0
-#define PSCI_NOT_SUPPORTED	(-1)
-#define PSCI_INVALID_PARAMS	(-2)
-#define PSCI_DENIED		(-3)
-#define PSCI_ALREADY_ON		(-4)
-#define PSCI_ON_PENDING		(-5)
-#define PSCI_INTERNAL_FAILURE	(-6)
+#define PSCI_SUCCESS	      0
+#define PSCI_NOT_SUPPORTED    (-1)
+#define PSCI_INVALID_PARAMS   (-2)
+#define PSCI_DENIED	      (-3)
+#define PSCI_ALREADY_ON	      (-4)
+#define PSCI_ON_PENDING	      (-5)
+#define PSCI_INTERNAL_FAILURE (-6)
 
-#define SCTLR_EL1_RESET		0x30d00800UL	/* RES1 bits, MMU and caches off */
+#define SCTLR_EL1_RESET 0x30d00800UL /* RES1 bits, MMU and caches off */
 
 static struct per_cpu *cell_cpu_by_mpidr(struct cell *cell, u64 mpidr)
 {
@@ -48,7 +48,8 @@ static struct per_cpu *cell_cpu_by_mpidr(struct cell *cell, u64 mpidr)
 			continue;
 		pc = per_cpu(cpu);
 		if (pc && pc->active &&
-		    (pc->arch.mpidr & MPIDR_AFF_MASK) == (mpidr & MPIDR_AFF_MASK))
+		    (pc->arch.mpidr & MPIDR_AFF_MASK) ==
+			    (mpidr & MPIDR_AFF_MASK))
 			return pc;
 	}
 	return NULL;
@@ -79,10 +80,11 @@ static long cpu_on(struct per_cpu *cpu, u64 mpidr, u64 entry, u64 context)
 	else if (target->arch.psci_state == CPU_STATE_ON_PENDING)
 		ret = PSCI_ON_PENDING;
 	else if (arch_reset_cpu(target->cpu_id, entry, context))
-		ret = PSCI_INTERNAL_FAILURE;	/* checked OFF above, same lock */
+		ret = PSCI_INTERNAL_FAILURE; /* checked OFF above, same lock */
 	spin_unlock(&hv.lock);
 	if (ret == PSCI_INVALID_PARAMS) {
-		pr_cell_warn(cpu->cell, "cell %s: PSCI CPU_ON for MPIDR 0x%llx, not its CPU\n",
+		pr_cell_warn(cpu->cell,
+			     "cell %s: PSCI CPU_ON for MPIDR 0x%llx, not its CPU\n",
 			     cpu->cell->name, (unsigned long long)mpidr);
 		ret = PSCI_DENIED;
 	}
@@ -156,8 +158,8 @@ static long forward_smc(struct trap_context *ctx)
 	asm volatile("smc #0"
 		     : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)
 		     :
-		     : "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11",
-		       "x12", "x13", "x14", "x15", "x16", "x17", "memory");
+		     : "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12",
+		       "x13", "x14", "x15", "x16", "x17", "memory");
 	return x0;
 }
 
@@ -175,8 +177,9 @@ static long system_power(struct per_cpu *cpu, struct trap_context *ctx)
 		return PSCI_SUCCESS;
 	}
 	if (cell_count() > 1) {
-		pr_cell_warn(cpu->cell, "root cell: PSCI system %s denied while cells run\n",
-			off ? "off" : "reset");
+		pr_cell_warn(cpu->cell,
+			     "root cell: PSCI system %s denied while cells run\n",
+			     off ? "off" : "reset");
 		return PSCI_DENIED;
 	}
 	pr_info("root cell: PSCI system %s\n",
@@ -192,7 +195,7 @@ static long psci_dispatch(struct per_cpu *cpu, struct trap_context *ctx)
 		return PSCI_NOT_SUPPORTED;
 	switch (fid & ~(u64)SMC64_BIT) {
 	case PSCI_VERSION:
-		return 0x10001;			/* PSCI 1.1 */
+		return 0x10001; /* PSCI 1.1 */
 	case PSCI_CPU_OFF:
 		cpu_park(cpu, ctx);
 		return ctx->regs[0];
@@ -201,7 +204,7 @@ static long psci_dispatch(struct per_cpu *cpu, struct trap_context *ctx)
 	case PSCI_AFFINITY_INFO:
 		return affinity_info(cpu, ctx->regs[1], ctx->regs[2]);
 	case PSCI_MIGRATE_INFO_TYPE:
-		return 2;			/* no trusted OS to migrate */
+		return 2; /* no trusted OS to migrate */
 	case PSCI_SYSTEM_OFF:
 	case PSCI_SYSTEM_RESET:
 		return system_power(cpu, ctx);

@@ -8,24 +8,24 @@
 #include <asm/paging.h>
 #include <asm/sysregs.h>
 
-#define DESC_VALID		(1ULL << 0)
-#define DESC_TABLE		(1ULL << 1)	/* table (levels 0-2) or page (3) */
-#define DESC_ADDR_MASK		0x0000fffffffff000ULL
-#define DESC_AF			(1ULL << 10)
-#define DESC_SH_INNER		(3ULL << 8)
-#define DESC_XN			(1ULL << 54)
+#define DESC_VALID     (1ULL << 0)
+#define DESC_TABLE     (1ULL << 1) /* table (levels 0-2) or page (3) */
+#define DESC_ADDR_MASK 0x0000fffffffff000ULL
+#define DESC_AF	       (1ULL << 10)
+#define DESC_SH_INNER  (3ULL << 8)
+#define DESC_XN	       (1ULL << 54)
 
 /* Stage 1 (EL2 regime) */
-#define S1_ATTRIDX(i)		((u64)(i) << 2)
-#define S1_ATTRIDX_MASK		(7ULL << 2)
-#define S1_AP_RO		(1ULL << 7)
+#define S1_ATTRIDX(i)	((u64)(i) << 2)
+#define S1_ATTRIDX_MASK (7ULL << 2)
+#define S1_AP_RO	(1ULL << 7)
 
 /* Stage 2 */
-#define S2_MEMATTR_NORMAL	(0xfULL << 2)	/* outer and inner write-back */
-#define S2_MEMATTR_DEVICE	(0x1ULL << 2)	/* Device-nGnRE */
-#define S2_MEMATTR_MASK		(0xfULL << 2)
-#define S2_AP_READ		(1ULL << 6)
-#define S2_AP_WRITE		(1ULL << 7)
+#define S2_MEMATTR_NORMAL (0xfULL << 2) /* outer and inner write-back */
+#define S2_MEMATTR_DEVICE (0x1ULL << 2) /* Device-nGnRE */
+#define S2_MEMATTR_MASK	  (0xfULL << 2)
+#define S2_AP_READ	  (1ULL << 6)
+#define S2_AP_WRITE	  (1ULL << 7)
 
 static bool desc_is_valid(unsigned int level, u64 pte)
 {
@@ -58,7 +58,8 @@ static u64 s1_make_leaf(unsigned int level, paddr_t pa, u64 flags)
 	u64 pte = (pa_addr(pa) & DESC_ADDR_MASK) | desc_leaf_type(level) |
 		  DESC_AF | DESC_SH_INNER;
 
-	pte |= S1_ATTRIDX(flags & PT_DEVICE ? MAIR_IDX_DEVICE : MAIR_IDX_NORMAL);
+	pte |= S1_ATTRIDX(flags & PT_DEVICE ? MAIR_IDX_DEVICE :
+					      MAIR_IDX_NORMAL);
 	if (!(flags & PT_WRITE))
 		pte |= S1_AP_RO;
 	if (!(flags & PT_EXEC) || (flags & PT_DEVICE))

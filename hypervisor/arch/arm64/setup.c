@@ -98,8 +98,7 @@ int arch_cpu_init(struct per_cpu *cpu)
  * Nothing of a CPU is mapped into its cell (the redistributor is emulated,
  * vgic-redist.c); what the old cell cached for it goes.
  */
-int arch_cell_move_cpu(struct per_cpu *cpu, struct cell *from,
-		       struct cell *to)
+int arch_cell_move_cpu(struct per_cpu *cpu, struct cell *from, struct cell *to)
 {
 	arch_flush_cell_tlbs(from);
 	return 0;

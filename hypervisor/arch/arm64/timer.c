@@ -11,9 +11,9 @@
 #include <asm/sysregs.h>
 #include <asm/timer.h>
 
-#define CNTHP_CTL_ENABLE	(1UL << 0)
-#define CNTHP_CTL_IMASK		(1UL << 1)
-#define CNTHP_CTL_ISTATUS	(1UL << 2)
+#define CNTHP_CTL_ENABLE  (1UL << 0)
+#define CNTHP_CTL_IMASK	  (1UL << 1)
+#define CNTHP_CTL_ISTATUS (1UL << 2)
 
 u64 arch_time_now(void)
 {

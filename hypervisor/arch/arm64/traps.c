@@ -16,7 +16,7 @@
 #include <asm/traps.h>
 #include <bulkhead/hypercall.h>
 
-#define HVC_STUB_ERR	0xbadca11UL
+#define HVC_STUB_ERR 0xbadca11UL
 
 void arch_skip_instruction(void)
 {
@@ -50,7 +50,8 @@ static void inject_abort(u64 far, u32 ec_low, u32 ec_cur, u64 iss)
 	}
 	/* The length of the instruction that trapped (T32 has 16-bit ones). */
 	write_sysreg((ec << ESR_EC_SHIFT) | (read_sysreg(esr_el2) & ESR_IL) |
-		     iss, esr_el1);
+			     iss,
+		     esr_el1);
 	write_sysreg(far, far_el1);
 	write_sysreg(read_sysreg(elr_el2), elr_el1);
 	write_sysreg(spsr, spsr_el1);
@@ -112,11 +113,13 @@ static enum trap_result handle_dabt(struct per_cpu *cpu,
 		arch_skip_instruction();
 		return TRAP_HANDLED;
 	}
-	pr_cell_warn(cpu->cell, "cell %s: %s %s at IPA 0x%llx (%u bytes) PC 0x%llx CPU %u\n",
-		cpu->cell->name, res == MMIO_FORBIDDEN ? "forbidden" : "unhandled",
-		acc.is_write ? "write" : "read",
-		(unsigned long long)ipa_addr(acc.ipa), acc.size,
-		(unsigned long long)read_sysreg(elr_el2), cpu->cpu_id);
+	pr_cell_warn(cpu->cell,
+		     "cell %s: %s %s at IPA 0x%llx (%u bytes) PC 0x%llx CPU %u\n",
+		     cpu->cell->name,
+		     res == MMIO_FORBIDDEN ? "forbidden" : "unhandled",
+		     acc.is_write ? "write" : "read",
+		     (unsigned long long)ipa_addr(acc.ipa), acc.size,
+		     (unsigned long long)read_sysreg(elr_el2), cpu->cpu_id);
 	return res == MMIO_FORBIDDEN ? TRAP_FORBIDDEN : TRAP_UNHANDLED;
 }
 
@@ -143,8 +146,8 @@ static enum trap_result handle_hvc(struct per_cpu *cpu,
 		ctx->regs[0] = HVC_STUB_ERR;
 		return TRAP_HANDLED;
 	}
-	ctx->regs[0] = hypercall(cpu, ctx->regs[0], ctx->regs[1],
-				 ctx->regs[2], ctx->regs[3], leave);
+	ctx->regs[0] = hypercall(cpu, ctx->regs[0], ctx->regs[1], ctx->regs[2],
+				 ctx->regs[3], leave);
 	return TRAP_HANDLED;
 }
 
@@ -153,13 +156,13 @@ static void inject_undef(void)
 	inject_abort(0, EC_UNKNOWN, EC_UNKNOWN, 0);
 }
 
-#define SYSREG_ICC_SGI1R	SYSREG_ENC(3, 0, 12, 11, 5)
-#define SYSREG_ICC_ASGI1R	SYSREG_ENC(3, 0, 12, 11, 6)
-#define SYSREG_ICC_SGI0R	SYSREG_ENC(3, 0, 12, 11, 7)
-#define SYSREG_DC_ISW		SYSREG_ENC(1, 0, 7, 6, 2)
-#define SYSREG_DC_CSW		SYSREG_ENC(1, 0, 7, 10, 2)
-#define SYSREG_DC_CISW		SYSREG_ENC(1, 0, 7, 14, 2)
-#define SYSREG_ACTLR_EL1	SYSREG_ENC(3, 0, 1, 0, 1)
+#define SYSREG_ICC_SGI1R  SYSREG_ENC(3, 0, 12, 11, 5)
+#define SYSREG_ICC_ASGI1R SYSREG_ENC(3, 0, 12, 11, 6)
+#define SYSREG_ICC_SGI0R  SYSREG_ENC(3, 0, 12, 11, 7)
+#define SYSREG_DC_ISW	  SYSREG_ENC(1, 0, 7, 6, 2)
+#define SYSREG_DC_CSW	  SYSREG_ENC(1, 0, 7, 10, 2)
+#define SYSREG_DC_CISW	  SYSREG_ENC(1, 0, 7, 14, 2)
+#define SYSREG_ACTLR_EL1  SYSREG_ENC(3, 0, 1, 0, 1)
 
 /*
  * IMPLEMENTATION DEFINED registers: op0=3 with CRn=11 or CRn=15 (Arm ARM
@@ -173,13 +176,13 @@ static bool is_impdef(u32 reg)
 		(SYSREG_CRN(reg) == 11 || SYSREG_CRN(reg) == 15));
 }
 
-#define SYSREG_TRFCR_EL1	SYSREG_ENC(3, 0, 1, 2, 1)
+#define SYSREG_TRFCR_EL1 SYSREG_ENC(3, 0, 1, 2, 1)
 
 /* MTE's registers: GCR_EL1, RGSR_EL1, TFSR_EL1, TFSRE0_EL1. */
-#define SYSREG_GCR_EL1		SYSREG_ENC(3, 0, 1, 0, 6)
-#define SYSREG_RGSR_EL1		SYSREG_ENC(3, 0, 1, 0, 5)
-#define SYSREG_TFSR_EL1		SYSREG_ENC(3, 0, 5, 6, 0)
-#define SYSREG_TFSRE0_EL1	SYSREG_ENC(3, 0, 5, 6, 1)
+#define SYSREG_GCR_EL1	  SYSREG_ENC(3, 0, 1, 0, 6)
+#define SYSREG_RGSR_EL1	  SYSREG_ENC(3, 0, 1, 0, 5)
+#define SYSREG_TFSR_EL1	  SYSREG_ENC(3, 0, 5, 6, 0)
+#define SYSREG_TFSRE0_EL1 SYSREG_ENC(3, 0, 5, 6, 1)
 
 /*
  * Registers of CPU features a cell is not given (feature-traps.c): they
@@ -238,9 +241,10 @@ static enum trap_result handle_sysreg(struct per_cpu *cpu,
 	if (!read && reg == SYSREG_ICC_SGI1R) {
 		arch_skip_instruction();
 		if (gic_handle_sgi_write(cpu, val)) {
-			pr_cell_warn(cpu->cell, "cell %s: SGI 0x%llx to CPUs it does not own, CPU %u\n",
-				cpu->cell->name, (unsigned long long)val,
-				cpu->cpu_id);
+			pr_cell_warn(cpu->cell,
+				     "cell %s: SGI 0x%llx to CPUs it does not own, CPU %u\n",
+				     cpu->cell->name, (unsigned long long)val,
+				     cpu->cpu_id);
 			/* Linux never does this on purpose: keep it running. */
 			return cpu->cell == &root_cell ? TRAP_HANDLED :
 							 TRAP_FORBIDDEN;
@@ -278,7 +282,8 @@ static enum trap_result handle_sysreg(struct per_cpu *cpu,
 			inject_undef();
 			return TRAP_HANDLED;
 		}
-		pr_cell_warn(cpu->cell, "cell %s: %s of IMPLEMENTATION DEFINED register S%u_%u_C%u_C%u_%u ignored, CPU %u\n",
+		pr_cell_warn(cpu->cell,
+			     "cell %s: %s of IMPLEMENTATION DEFINED register S%u_%u_C%u_C%u_%u ignored, CPU %u\n",
 			     cpu->cell->name, read ? "read" : "write",
 			     SYSREG_OP0(reg), SYSREG_OP1(reg), SYSREG_CRN(reg),
 			     SYSREG_CRM(reg), SYSREG_OP2(reg), cpu->cpu_id);
@@ -298,13 +303,14 @@ static enum trap_result handle_sysreg(struct per_cpu *cpu,
 		arch_skip_instruction();
 		return TRAP_HANDLED;
 	}
-	pr_cell_warn(cpu->cell, "cell %s: %s of system register op0=%llu op1=%llu CRn=%llu CRm=%llu op2=%llu, CPU %u\n",
-		cpu->cell->name, read ? "read" : "write",
-		(unsigned long long)ISS_SYSREG_OP0(iss),
-		(unsigned long long)ISS_SYSREG_OP1(iss),
-		(unsigned long long)ISS_SYSREG_CRN(iss),
-		(unsigned long long)ISS_SYSREG_CRM(iss),
-		(unsigned long long)ISS_SYSREG_OP2(iss), cpu->cpu_id);
+	pr_cell_warn(cpu->cell,
+		     "cell %s: %s of system register op0=%llu op1=%llu CRn=%llu CRm=%llu op2=%llu, CPU %u\n",
+		     cpu->cell->name, read ? "read" : "write",
+		     (unsigned long long)ISS_SYSREG_OP0(iss),
+		     (unsigned long long)ISS_SYSREG_OP1(iss),
+		     (unsigned long long)ISS_SYSREG_CRN(iss),
+		     (unsigned long long)ISS_SYSREG_CRM(iss),
+		     (unsigned long long)ISS_SYSREG_OP2(iss), cpu->cpu_id);
 	return TRAP_UNHANDLED;
 }
 
@@ -426,14 +432,18 @@ int arch_handle_trap(struct trap_context *ctx, int kind)
 		res = handle_aarch32_coproc();
 		break;
 	case EC_IABT_LOW:
-		pr_cell_warn(cpu->cell, "cell %s: instruction fetch from IPA 0x%llx PC 0x%llx CPU %u\n",
-			cpu->cell->name, (unsigned long long)fault_ipa(),
-			(unsigned long long)read_sysreg(elr_el2), cpu->cpu_id);
+		pr_cell_warn(cpu->cell,
+			     "cell %s: instruction fetch from IPA 0x%llx PC 0x%llx CPU %u\n",
+			     cpu->cell->name, (unsigned long long)fault_ipa(),
+			     (unsigned long long)read_sysreg(elr_el2),
+			     cpu->cpu_id);
 		break;
 	default:
-		pr_cell_warn(cpu->cell, "cell %s: unhandled trap, ESR 0x%llx PC 0x%llx CPU %u\n",
-			cpu->cell->name, (unsigned long long)esr,
-			(unsigned long long)read_sysreg(elr_el2), cpu->cpu_id);
+		pr_cell_warn(cpu->cell,
+			     "cell %s: unhandled trap, ESR 0x%llx PC 0x%llx CPU %u\n",
+			     cpu->cell->name, (unsigned long long)esr,
+			     (unsigned long long)read_sysreg(elr_el2),
+			     cpu->cpu_id);
 		break;
 	}
 	if (res != TRAP_HANDLED) {

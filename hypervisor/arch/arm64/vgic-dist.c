@@ -30,7 +30,7 @@ static spinlock_t dist_lock = SPINLOCK_INIT;
  * touch. `protect` lists INTIDs no cell may change.
  */
 u64 vgic_owned_mask(const struct cell *cell, u64 off, u64 reg_base,
-		      unsigned int bits, unsigned int size, u64 protect)
+		    unsigned int bits, unsigned int size, u64 protect)
 {
 	u64 first = (off - reg_base) * 8 / bits, mask = 0, field;
 	unsigned int i, n = size * 8 / bits;
@@ -56,7 +56,7 @@ u64 vgic_owned_mask(const struct cell *cell, u64 off, u64 reg_base,
  * register).
  */
 void vgic_masked_access(uintptr_t addr, struct mmio_access *acc, u64 mask,
-			  bool set_clear)
+			bool set_clear)
 {
 	u64 phys;
 
@@ -149,9 +149,10 @@ static enum mmio_result irouter_access(struct cell *cell, uintptr_t gicd,
 	aff = val & MPIDR_AFF_MASK;
 	if ((val & (1ULL << 31)) || !cell_owns_mpidr(cell, aff)) {
 		spin_unlock(&dist_lock);
-		pr_cell_warn(cell, "cell %s: routing INTID %llu to affinity 0x%llx denied\n",
-			cell->name, (unsigned long long)irq,
-			(unsigned long long)val);
+		pr_cell_warn(cell,
+			     "cell %s: routing INTID %llu to affinity 0x%llx denied\n",
+			     cell->name, (unsigned long long)irq,
+			     (unsigned long long)val);
 		return MMIO_FORBIDDEN;
 	}
 	mmio_write(reg, 8, val);
@@ -188,8 +189,7 @@ enum mmio_result vgic_dist_irq_access(struct cell *cell, uintptr_t gicd,
 	return MMIO_HANDLED;
 }
 
-static enum mmio_result gicd_access(void *arg, struct mmio_access *acc,
-				    u64 off)
+static enum mmio_result gicd_access(void *arg, struct mmio_access *acc, u64 off)
 {
 	uintptr_t gicd = hv.config->platform.arm64.gicd_base;
 	struct cell *cell = arg;
@@ -236,7 +236,8 @@ int gicv3_cell_init(struct cell *cell)
 	if (err)
 		return err;
 	return irqchip_mmio_register(cell, ipa_init(p->arm64.gicr_base),
-				     (u64)GICR_FRAME_SIZE * bh_hv_header.max_cpus,
+				     (u64)GICR_FRAME_SIZE *
+					     bh_hv_header.max_cpus,
 				     vgic_gicr_access);
 }
 

@@ -20,26 +20,26 @@
 #include <asm/gic.h>
 #include "vgic.h"
 
-#define GICR_SGI_PAGE_END	(GICR_SGI_BASE + 0x1000)
+#define GICR_SGI_PAGE_END (GICR_SGI_BASE + 0x1000)
 
 /* RD_base registers (12.10, table 12-27). */
-#define GICR_IIDR		0x0004
-#define GICR_STATUSR		0x0010
-#define GICR_WAKER		0x0014
-#define GICR_ID_START		0xffd0	/* PIDR4 .. CIDR3 */
+#define GICR_IIDR     0x0004
+#define GICR_STATUSR  0x0010
+#define GICR_WAKER    0x0014
+#define GICR_ID_START 0xffd0 /* PIDR4 .. CIDR3 */
 
-#define GICR_CTLR_RWP		(1U << 3)
-#define GICR_CTLR_UWP		(1U << 31)
+#define GICR_CTLR_RWP (1U << 3)
+#define GICR_CTLR_UWP (1U << 31)
 
 /*
  * GICR_TYPER bits that announce LPI, vLPI and power-management features
  * the emulation does not offer: PLPIS, VLPIS, Dirty, DirectLPI, DPGS,
  * MPAM, RVPEID, CommonLPIAff, VSGI.
  */
-#define GICR_TYPER_HIDDEN	((0xffULL & ~GICR_TYPER_LAST) | (7ULL << 24))
+#define GICR_TYPER_HIDDEN ((0xffULL & ~GICR_TYPER_LAST) | (7ULL << 24))
 
-#define GICR_WAKER_SLEEP	(1U << 1)	/* ProcessorSleep */
-#define GICR_WAKER_ASLEEP	(1U << 2)	/* ChildrenAsleep */
+#define GICR_WAKER_SLEEP  (1U << 1) /* ProcessorSleep */
+#define GICR_WAKER_ASLEEP (1U << 2) /* ChildrenAsleep */
 
 /*
  * The root cell's LPIs, with an ITS the hypervisor keeps (gic-its.c): its
@@ -67,7 +67,8 @@ static void root_lpi_write(struct per_cpu *cpu, uintptr_t frame,
 				     mmio_read64(frame + GICR_PENDBASER)))
 			mmio_write32(frame + GICR_CTLR, GICR_CTLR_ENABLE_LPIS);
 		else
-			pr_cell_warn(cpu->cell, "CPU %u: LPI tables outside root RAM: EnableLPIs ignored\n",
+			pr_cell_warn(cpu->cell,
+				     "CPU %u: LPI tables outside root RAM: EnableLPIs ignored\n",
 				     cpu->cpu_id);
 	} else if (lpi_reg(foff & ~7ULL) && acc->size == 8 && !on) {
 		mmio_write64(frame + foff, acc->value);
@@ -97,7 +98,7 @@ static u64 rd_base_read64(struct per_cpu *cpu, uintptr_t frame, u64 doff)
 	u64 ctlr, waker, shown = root_lpis(cpu) ? GICR_CTLR_ENABLE_LPIS : 0;
 
 	switch (doff) {
-	case GICR_CTLR:		/* with GICR_IIDR */
+	case GICR_CTLR: /* with GICR_IIDR */
 		/* The write-pending bits (root: EnableLPIs), no wake-up groups. */
 		ctlr = mmio_read(frame + GICR_CTLR, 4) &
 		       (GICR_CTLR_RWP | GICR_CTLR_UWP | shown);
@@ -108,9 +109,10 @@ static u64 rd_base_read64(struct per_cpu *cpu, uintptr_t frame, u64 doff)
 	case GICR_PROPBASER:
 	case GICR_PENDBASER:
 		return shown ? mmio_read64(frame + doff) : 0;
-	case GICR_STATUSR:	/* with GICR_WAKER */
+	case GICR_STATUSR: /* with GICR_WAKER */
 		waker = cpu->arch.gic.vsleep ?
-			GICR_WAKER_SLEEP | GICR_WAKER_ASLEEP : 0;
+				GICR_WAKER_SLEEP | GICR_WAKER_ASLEEP :
+				0;
 		return waker << 32;
 	default:
 		/* 32-bit registers: QEMU answers no 64-bit access to them. */
@@ -194,8 +196,7 @@ static enum mmio_result sgi_page_access(struct cell *cell, uintptr_t frame,
 	return MMIO_HANDLED;
 }
 
-enum mmio_result vgic_gicr_access(void *arg, struct mmio_access *acc,
-				  u64 off)
+enum mmio_result vgic_gicr_access(void *arg, struct mmio_access *acc, u64 off)
 {
 	uintptr_t frame = hv.config->platform.arm64.gicr_base +
 			  (off & ~(u64)(GICR_FRAME_SIZE - 1));

@@ -20,18 +20,18 @@
 #include <bulkhead/cell-config.h>
 #include "vgic.h"
 
-#define GICD_ITARGETSR_END	0x0c00
+#define GICD_ITARGETSR_END 0x0c00
 /* ITARGETSR0-7: the banked, read-only targets of SGIs and PPIs. */
-#define GICD_ITARGETSR_SPI	(GICD_ITARGETSR + 32)
-#define GICD_SPENDSGIR_END	0x0f30
-#define GICD_ID_START		0x0fd0
+#define GICD_ITARGETSR_SPI (GICD_ITARGETSR + 32)
+#define GICD_SPENDSGIR_END 0x0f30
+#define GICD_ID_START	   0x0fd0
 
-#define SGIR_FILTER(v)		(((v) >> 24) & 3)
-#define SGIR_TARGETS(v)		(((v) >> 16) & 0xff)
-#define SGIR_INTID(v)		((v) & 0xf)
-#define SGIR_FILTER_LIST	0
-#define SGIR_FILTER_OTHERS	1
-#define SGIR_FILTER_SELF	2
+#define SGIR_FILTER(v)	   (((v) >> 24) & 3)
+#define SGIR_TARGETS(v)	   (((v) >> 16) & 0xff)
+#define SGIR_INTID(v)	   ((v)&0xf)
+#define SGIR_FILTER_LIST   0
+#define SGIR_FILTER_OTHERS 1
+#define SGIR_FILTER_SELF   2
 
 /* The target-list bits of the cell's CPUs. */
 static u8 cell_cpu_masks(const struct cell *cell)
@@ -71,10 +71,11 @@ static enum mmio_result itargetsr_access(struct cell *cell, uintptr_t gicd,
 		/* Every owned byte's bits outside the cell's CPUs. */
 		forbidden = (u64)(u8)~cell_cpu_masks(cell) * 0x01010101ULL;
 		if (acc->value & mask & forbidden) {
-			pr_cell_warn(cell, "cell %s: GICD_ITARGETSR+0x%llx = 0x%llx targets CPUs it does not own\n",
-				cell->name,
-				(unsigned long long)(off - GICD_ITARGETSR),
-				(unsigned long long)acc->value);
+			pr_cell_warn(cell,
+				     "cell %s: GICD_ITARGETSR+0x%llx = 0x%llx targets CPUs it does not own\n",
+				     cell->name,
+				     (unsigned long long)(off - GICD_ITARGETSR),
+				     (unsigned long long)acc->value);
 			return MMIO_FORBIDDEN;
 		}
 	}
@@ -125,18 +126,19 @@ static enum mmio_result sgir_write(struct cell *cell, u32 val)
 		if (t->arch.psci_state != CPU_STATE_OFF)
 			gicv2_send_sgi(t, SGIR_INTID(val));
 	}
-	if (SGIR_FILTER(val) == SGIR_FILTER_LIST && (SGIR_TARGETS(val) & ~named))
+	if (SGIR_FILTER(val) == SGIR_FILTER_LIST &&
+	    (SGIR_TARGETS(val) & ~named))
 		bad = true;
 	if (!bad)
 		return MMIO_HANDLED;
-	pr_cell_warn(cell, "cell %s: SGI 0x%x to CPUs it does not own, CPU %u\n",
-		cell->name, val, self->cpu_id);
+	pr_cell_warn(cell,
+		     "cell %s: SGI 0x%x to CPUs it does not own, CPU %u\n",
+		     cell->name, val, self->cpu_id);
 	/* Linux never does this on purpose: keep it running. */
 	return cell == &root_cell ? MMIO_HANDLED : MMIO_FORBIDDEN;
 }
 
-static enum mmio_result gicd_access(void *arg, struct mmio_access *acc,
-				    u64 off)
+static enum mmio_result gicd_access(void *arg, struct mmio_access *acc, u64 off)
 {
 	uintptr_t gicd = hv.config->platform.arm64.gicd_base;
 	struct cell *cell = arg;

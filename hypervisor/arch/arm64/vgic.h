@@ -38,7 +38,6 @@ void vgic_dist_quiesce_spis(const struct gic_irq_owner *spis,
 			    void (*route)(unsigned int irq,
 					  const struct per_cpu *target));
 
-enum mmio_result vgic_gicr_access(void *arg, struct mmio_access *acc,
-				  u64 off);
+enum mmio_result vgic_gicr_access(void *arg, struct mmio_access *acc, u64 off);
 
 #endif

@@ -9,8 +9,8 @@
 
 #include <hv/types.h>
 
-#define BITS_PER_WORD		64
-#define BITMAP_WORDS(bits)	(((bits) + BITS_PER_WORD - 1) / BITS_PER_WORD)
+#define BITS_PER_WORD	   64
+#define BITMAP_WORDS(bits) (((bits) + BITS_PER_WORD - 1) / BITS_PER_WORD)
 
 static inline u64 bitmap_word(u64 bit)
 {
@@ -162,8 +162,8 @@ static inline u64 bitmap_count(const u64 *map, u64 nbits)
 	for (w = 0; w < nbits / BITS_PER_WORD; w++)
 		count += bitmap_weight_word(map[w]);
 	if (nbits % BITS_PER_WORD)
-		count += bitmap_weight_word(map[w] &
-			bitmap_word_mask(0, nbits % BITS_PER_WORD));
+		count += bitmap_weight_word(
+			map[w] & bitmap_word_mask(0, nbits % BITS_PER_WORD));
 	return count;
 }
 

@@ -16,10 +16,10 @@
 struct pci_device;
 struct per_cpu;
 
-#define MAX_CELLS	8	/* root included; the id is the VMID */
+#define MAX_CELLS 8 /* root included; the id is the VMID */
 
 /* struct cell's cpus is a 64-bit map (Kconfig keeps MAX_CPUS <= 64). */
-#ifdef CONFIG_MAX_CPUS		/* not in host tests' fake environment */
+#ifdef CONFIG_MAX_CPUS /* not in host tests' fake environment */
 BH_STATIC_ASSERT(CONFIG_MAX_CPUS <= 64, "cell CPU bitmap holds 64 CPUs");
 #endif
 
@@ -35,22 +35,22 @@ struct cell_boot {
 };
 
 struct cell {
-	unsigned int id;		/* 0 = root cell */
+	unsigned int id; /* 0 = root cell */
 	char name[BH_CELL_NAME_LEN];
-	const struct bh_cell_desc *desc;	/* hypervisor's own copy */
-	const void *arrays;		/* cpu set, regions, irqchips */
-	u64 cpus;			/* bit n = CPU n */
-	u32 state;			/* BH_CELL_STATE_*, 0 = created */
-	bool loadable;			/* loadable regions mapped in root */
-	bool stopping;			/* CPUs stay parked (hv.lock) */
-	paddr_t config_pages;		/* the copy of the config */
+	const struct bh_cell_desc *desc; /* hypervisor's own copy */
+	const void *arrays;		 /* cpu set, regions, irqchips */
+	u64 cpus;			 /* bit n = CPU n */
+	u32 state;			 /* BH_CELL_STATE_*, 0 = created */
+	bool loadable;			 /* loadable regions mapped in root */
+	bool stopping;			 /* CPUs stay parked (hv.lock) */
+	paddr_t config_pages;		 /* the copy of the config */
 	u64 config_npages;
-	struct bh_comm_region *comm;	/* NULL for the root cell */
-	struct pci_device *pci_devs;	/* virtual PCI devices */
+	struct bh_comm_region *comm; /* NULL for the root cell */
+	struct pci_device *pci_devs; /* virtual PCI devices */
 	unsigned int num_pci_devs;
-	struct cell_boot boot;		/* how it starts (hv.lock) */
-	struct log_limit log_limit;	/* messages it provokes */
-	struct log_limit output_limit;	/* lines it prints (console) */
+	struct cell_boot boot;	       /* how it starts (hv.lock) */
+	struct log_limit log_limit;    /* messages it provokes */
+	struct log_limit output_limit; /* lines it prints (console) */
 	struct arch_cell arch;
 };
 
@@ -65,11 +65,12 @@ struct cell *cell_owning_phys(u64 phys);
 __must_check long cell_create(struct per_cpu *caller, u64 config_ipa, u64 size);
 __must_check long cell_set_loadable(struct per_cpu *caller, unsigned int id);
 __must_check long cell_start(struct per_cpu *caller, unsigned int id);
-__must_check long cell_shutdown(struct per_cpu *caller, unsigned int id, bool force);
+__must_check long cell_shutdown(struct per_cpu *caller, unsigned int id,
+				bool force);
 __must_check long cell_destroy(struct per_cpu *caller, unsigned int id);
 __must_check long cell_get_state(struct per_cpu *caller, unsigned int id);
-__must_check long cell_set_boot(struct per_cpu *caller, unsigned int id, u64 entry,
-		   u64 dtb);
+__must_check long cell_set_boot(struct per_cpu *caller, unsigned int id,
+				u64 entry, u64 dtb);
 
 /* A CPU of a non-root cell broke the rules: stop the whole cell. */
 void cell_fail(struct per_cpu *cpu);
@@ -77,7 +78,7 @@ void cell_fail(struct per_cpu *cpu);
 void cell_system_power(struct per_cpu *cpu, bool off);
 
 /* Cell memory (cell-memory.c), under the management lock. */
-#define MAX_CELL_CONFIG_SIZE	(64 * 1024)
+#define MAX_CELL_CONFIG_SIZE (64 * 1024)
 const struct bh_memory *root_region_of(u64 phys, u64 size);
 __must_check int take_memory_from_root(struct cell *cell);
 __must_check int check_memory_returnable(struct cell *cell);
@@ -95,12 +96,13 @@ static inline bool cell_owns_cpu(const struct cell *cell, unsigned int cpu)
 	return cpu < 64 && (cell->cpus & (1ULL << cpu));
 }
 
-#define for_each_cell_cpu(cell, c)					\
-	for ((c) = 0; (c) < 64; (c)++)					\
+#define for_each_cell_cpu(cell, c)     \
+	for ((c) = 0; (c) < 64; (c)++) \
 		if (cell_owns_cpu((cell), (c)))
 
-#define for_each_cell_region(cell, mem, i)				\
-	for ((i) = 0, (mem) = bh_cell_mem_regions((cell)->desc, (cell)->arrays); \
+#define for_each_cell_region(cell, mem, i)                             \
+	for ((i) = 0,                                                  \
+	    (mem) = bh_cell_mem_regions((cell)->desc, (cell)->arrays); \
 	     (i) < (cell)->desc->num_memory_regions; (i)++, (mem)++)
 
 #endif

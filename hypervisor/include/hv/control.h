@@ -26,8 +26,10 @@ void arch_cpu_restore(struct per_cpu *cpu);
 /* Second-stage translation of a cell: create, destroy, map, unmap. */
 __must_check int arch_cell_create(struct cell *cell);
 void arch_cell_destroy(struct cell *cell);
-__must_check int arch_map_memory_region(struct cell *cell, const struct bh_memory *mem);
-__must_check int arch_unmap_memory_region(struct cell *cell, const struct bh_memory *mem);
+__must_check int arch_map_memory_region(struct cell *cell,
+					const struct bh_memory *mem);
+__must_check int arch_unmap_memory_region(struct cell *cell,
+					  const struct bh_memory *mem);
 /* Makes stage-2 changes of a cell visible on every CPU. */
 void arch_flush_cell_tlbs(struct cell *cell);
 
@@ -45,7 +47,8 @@ __must_check int arch_hv_map(paddr_t pa, u64 size);
 void arch_hv_unmap(paddr_t pa, u64 size);
 
 /* A parked CPU changes cells: drop what the old cell's translation cached. */
-__must_check int arch_cell_move_cpu(struct per_cpu *cpu, struct cell *from, struct cell *to);
+__must_check int arch_cell_move_cpu(struct per_cpu *cpu, struct cell *from,
+				    struct cell *to);
 /* Fills the platform part of a cell's communication region. */
 void arch_fill_comm_region(struct cell *cell, struct bh_comm_region *comm);
 /* Makes an SPI pending: the interrupt of a virtual device. */
@@ -93,7 +96,8 @@ __must_check int bh_entry(unsigned int cpu_id, bool master);
 void hv_timer_expired(void);
 
 /* A hypercall from a cell. *leave is set when the CPU must leave. */
-__must_check long hypercall(struct per_cpu *cpu, unsigned long code, unsigned long arg1,
-	       unsigned long arg2, unsigned long arg3, bool *leave);
+__must_check long hypercall(struct per_cpu *cpu, unsigned long code,
+			    unsigned long arg1, unsigned long arg2,
+			    unsigned long arg3, bool *leave);
 
 #endif

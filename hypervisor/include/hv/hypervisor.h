@@ -10,12 +10,12 @@
 #include <bulkhead/header.h>
 
 struct hypervisor {
-	paddr_t mem_base;		/* hypervisor memory */
+	paddr_t mem_base; /* hypervisor memory */
 	u64 mem_size;
-	const struct bh_system *config;	/* the driver's copy, validated */
+	const struct bh_system *config; /* the driver's copy, validated */
 	u64 config_size;
 	struct page_pool pool;
-	spinlock_t lock;		/* page pool, page tables, CPU release
+	spinlock_t lock; /* page pool, page tables, CPU release
 					   and stop (cell.c); innermost */
 	unsigned int active_cpus;
 };

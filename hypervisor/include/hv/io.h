@@ -53,20 +53,32 @@ static inline void mmio_write64(uintptr_t addr, u64 val)
 static inline u64 mmio_read(uintptr_t addr, unsigned int size)
 {
 	switch (size) {
-	case 1: return mmio_read8(addr);
-	case 2: return mmio_read16(addr);
-	case 4: return mmio_read32(addr);
-	default: return mmio_read64(addr);
+	case 1:
+		return mmio_read8(addr);
+	case 2:
+		return mmio_read16(addr);
+	case 4:
+		return mmio_read32(addr);
+	default:
+		return mmio_read64(addr);
 	}
 }
 
 static inline void mmio_write(uintptr_t addr, unsigned int size, u64 val)
 {
 	switch (size) {
-	case 1: mmio_write8(addr, val); break;
-	case 2: mmio_write16(addr, val); break;
-	case 4: mmio_write32(addr, val); break;
-	default: mmio_write64(addr, val); break;
+	case 1:
+		mmio_write8(addr, val);
+		break;
+	case 2:
+		mmio_write16(addr, val);
+		break;
+	case 4:
+		mmio_write32(addr, val);
+		break;
+	default:
+		mmio_write64(addr, val);
+		break;
 	}
 }
 

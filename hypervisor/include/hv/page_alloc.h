@@ -14,14 +14,14 @@
 #include <hv/bitmap.h>
 
 struct page_pool {
-	paddr_t base;		/* first allocatable page */
-	u64 pages;		/* allocatable pages from base on */
-	u64 used;		/* pages allocated now */
-	u64 *bitmap;		/* bit n set while page n is allocated */
+	paddr_t base; /* first allocatable page */
+	u64 pages;    /* allocatable pages from base on */
+	u64 used;     /* pages allocated now */
+	u64 *bitmap;  /* bit n set while page n is allocated */
 };
 
 /* u64 words of bitmap storage that page_pool_init needs for @pages. */
-#define PAGE_POOL_BITMAP_WORDS(pages)	BITMAP_WORDS(pages)
+#define PAGE_POOL_BITMAP_WORDS(pages) BITMAP_WORDS(pages)
 
 /*
  * The one conversion between physical addresses and the hypervisor's
@@ -43,7 +43,7 @@ paddr_t hv_to_phys(const void *p);
  * Returns -EINVAL for an unaligned, empty or wrapping range.
  */
 __must_check int page_pool_init(struct page_pool *pool, paddr_t base, u64 pages,
-		   u64 *bitmap_storage);
+				u64 *bitmap_storage);
 
 /*
  * Allocates @n contiguous zeroed pages whose physical address is a multiple
@@ -52,7 +52,7 @@ __must_check int page_pool_init(struct page_pool *pool, paddr_t base, u64 pages,
  * free.
  */
 __must_check int page_alloc(struct page_pool *pool, u64 n, u64 align_pages,
-	       paddr_t *out);
+			    paddr_t *out);
 
 /*
  * Returns @n pages from @pa to the pool. Pages outside the pool, or not

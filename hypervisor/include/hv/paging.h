@@ -19,16 +19,16 @@
 #include <hv/page_alloc.h>
 
 /* Generic mapping attributes; each format encodes them its own way. */
-#define PT_READ		(1ULL << 0)
-#define PT_WRITE	(1ULL << 1)
-#define PT_EXEC		(1ULL << 2)
-#define PT_DEVICE	(1ULL << 3)	/* device memory type, not normal */
-#define PT_FLAGS_ALL	(PT_READ | PT_WRITE | PT_EXEC | PT_DEVICE)
+#define PT_READ	     (1ULL << 0)
+#define PT_WRITE     (1ULL << 1)
+#define PT_EXEC	     (1ULL << 2)
+#define PT_DEVICE    (1ULL << 3) /* device memory type, not normal */
+#define PT_FLAGS_ALL (PT_READ | PT_WRITE | PT_EXEC | PT_DEVICE)
 
 /* Level numbers run from 0 to PT_MAX_LEVELS - 1 (arm64: 0..3). */
-#define PT_MAX_LEVELS		4
+#define PT_MAX_LEVELS	  4
 /* Widest input address a format may translate (48 bits, 4 KiB granule). */
-#define PT_MAX_INPUT_BITS	48
+#define PT_MAX_INPUT_BITS 48
 
 /*
  * One level: shift is the lowest input-address bit of its index; entries,
@@ -59,8 +59,8 @@ struct pt_level {
 struct pt_format {
 	unsigned int first_level;
 	unsigned int last_level;
-	unsigned int root_pages;	/* power of two, >= 1 */
-	struct pt_level level[PT_MAX_LEVELS];	/* index: level number */
+	unsigned int root_pages;	      /* power of two, >= 1 */
+	struct pt_level level[PT_MAX_LEVELS]; /* index: level number */
 
 	u64 (*make_table)(unsigned int level, paddr_t table);
 	u64 (*make_leaf)(unsigned int level, paddr_t pa, u64 flags);
@@ -74,7 +74,7 @@ struct pt_format {
 struct page_table {
 	const struct pt_format *fmt;
 	paddr_t root;		/* aligned to the root's size */
-	struct page_pool *pool;	/* source of every table page */
+	struct page_pool *pool; /* source of every table page */
 	/* Table pages the pool refused back: a bug, they leak. */
 	unsigned int free_errors;
 };
@@ -84,7 +84,7 @@ struct page_table {
  * Returns -EINVAL for an inconsistent format, -ENOMEM.
  */
 __must_check int pt_init(struct page_table *pt, const struct pt_format *fmt,
-	    struct page_pool *pool);
+			 struct page_pool *pool);
 
 /*
  * Frees every table page, the root included; mapped memory is untouched.
@@ -104,8 +104,8 @@ __must_check int pt_destroy(struct page_table *pt);
  * size, unknown flags; -ENOMEM when the pool runs dry, in which case part
  * of the range may be mapped (no page leaks: pt_destroy frees them all).
  */
-__must_check int pt_map(struct page_table *pt, u64 in_addr, paddr_t out, u64 size,
-	   u64 flags);
+__must_check int pt_map(struct page_table *pt, u64 in_addr, paddr_t out,
+			u64 size, u64 flags);
 
 /*
  * Unmaps [in_addr, in_addr + size); holes are fine. Splits blocks only
@@ -120,7 +120,7 @@ __must_check int pt_unmap(struct page_table *pt, u64 in_addr, u64 size);
  * the leaf's PT_* flags and its size in bytes. Any output pointer may be
  * NULL. Returns -ENOENT if nothing is mapped there.
  */
-__must_check int pt_lookup(const struct page_table *pt, u64 in_addr, paddr_t *out,
-	      u64 *flags, u64 *leaf_size);
+__must_check int pt_lookup(const struct page_table *pt, u64 in_addr,
+			   paddr_t *out, u64 *flags, u64 *leaf_size);
 
 #endif

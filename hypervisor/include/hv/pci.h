@@ -15,22 +15,22 @@ struct cell;
 struct ivshmem_link;
 
 /* Config space command register bits a virtual device keeps. */
-#define PCI_CMD_MEMORY		(1U << 1)
-#define PCI_CMD_INTX_DISABLE	(1U << 10)
+#define PCI_CMD_MEMORY	     (1U << 1)
+#define PCI_CMD_INTX_DISABLE (1U << 10)
 /* Status register bit (PCI Local Bus 3.0, 6.2.3): the function's INTx. */
-#define PCI_STATUS_INTERRUPT	(1U << 3)
+#define PCI_STATUS_INTERRUPT (1U << 3)
 
 struct pci_device {
 	struct cell *cell;
-	const struct bh_pci_device *cfg;	/* in the cell's config copy */
+	const struct bh_pci_device *cfg; /* in the cell's config copy */
 	struct ivshmem_link *link;
-	u16 command;			/* config space command register */
-	u8 intx_line;			/* interrupt line: scratch for the guest */
-	bool bar_sizing;		/* BAR0 written with all ones */
-	u32 int_control;		/* BH_IVSHMEM_REG_INT_CONTROL */
-	u32 int_count;			/* interrupts raised in this cell */
-	bool int_status;		/* raised, not yet acknowledged */
-	bool has_run;			/* its cell ran since it joined */
+	u16 command;	 /* config space command register */
+	u8 intx_line;	 /* interrupt line: scratch for the guest */
+	bool bar_sizing; /* BAR0 written with all ones */
+	u32 int_control; /* BH_IVSHMEM_REG_INT_CONTROL */
+	u32 int_count;	 /* interrupts raised in this cell */
+	bool int_status; /* raised, not yet acknowledged */
+	bool has_run;	 /* its cell ran since it joined */
 };
 
 /*

@@ -14,16 +14,16 @@
 
 struct cell;
 
-#define BH_OUTPUT_LINE	160	/* a cell's console line, then it is cut */
+#define BH_OUTPUT_LINE 160 /* a cell's console line, then it is cut */
 
 struct per_cpu {
 	struct arch_per_cpu arch;
-	unsigned int cpu_id;		/* Linux's logical CPU number */
-	bool active;			/* under the hypervisor */
+	unsigned int cpu_id; /* Linux's logical CPU number */
+	bool active;	     /* under the hypervisor */
 	bool failed;
 	struct cell *cell;
 	u64 stats[BH_NUM_CPU_STATS];
-	char out_line[BH_OUTPUT_LINE];	/* its cell's console output so far */
+	char out_line[BH_OUTPUT_LINE]; /* its cell's console output so far */
 	unsigned int out_len;
 };
 

@@ -8,10 +8,10 @@
 
 #include <hv/types.h>
 
-#define LOG_ERR		0
-#define LOG_WARN	1
-#define LOG_INFO	2
-#define LOG_DEBUG	3
+#define LOG_ERR	  0
+#define LOG_WARN  1
+#define LOG_INFO  2
+#define LOG_DEBUG 3
 
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_msg(int level, const char *fmt, ...)
@@ -25,14 +25,14 @@ void log_msg(int level, const char *fmt, ...)
  * through, at most once a second.
  */
 struct log_limit {
-	u64 last;		/* counter value of the last refill, 0: never */
-	u64 noted;		/* when the suppressed count was last logged */
+	u64 last;  /* counter value of the last refill, 0: never */
+	u64 noted; /* when the suppressed count was last logged */
 	u32 tokens;
 	u32 suppressed;
 };
 
-#define LOG_CELL_BURST		10
-#define LOG_CELL_PER_S		1
+#define LOG_CELL_BURST 10
+#define LOG_CELL_PER_S 1
 
 /* Takes one token; returns false (and counts) when there is none. */
 bool log_limit_take(struct log_limit *lim, u32 burst, u32 per_s,
@@ -44,13 +44,13 @@ void log_cell_note(int level, const char *fmt, ...)
 void log_limited(struct log_limit *lim, const char *who, int level,
 		 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
-#define pr_cell_warn(cell, ...)						\
+#define pr_cell_warn(cell, ...) \
 	log_limited(&(cell)->log_limit, (cell)->name, LOG_WARN, __VA_ARGS__)
 
-#define pr_err(...)	log_msg(LOG_ERR, __VA_ARGS__)
-#define pr_warn(...)	log_msg(LOG_WARN, __VA_ARGS__)
-#define pr_info(...)	log_msg(LOG_INFO, __VA_ARGS__)
-#define pr_debug(...)	log_msg(LOG_DEBUG, __VA_ARGS__)
+#define pr_err(...)   log_msg(LOG_ERR, __VA_ARGS__)
+#define pr_warn(...)  log_msg(LOG_WARN, __VA_ARGS__)
+#define pr_info(...)  log_msg(LOG_INFO, __VA_ARGS__)
+#define pr_debug(...) log_msg(LOG_DEBUG, __VA_ARGS__)
 
 /* Stops every CPU after printing the cause: for broken invariants only. */
 void __attribute__((noreturn, format(printf, 1, 2)))

@@ -46,9 +46,9 @@ struct unit {
  * Defines a unit; order (0..9) places it among the others: cell_init and
  * the other hooks run in ascending order, cell_exit in descending order.
  */
-#define DEFINE_UNIT(var, order)						\
-	static const struct unit var					\
-	__attribute__((used, section(".units." #order "." #var)))
+#define DEFINE_UNIT(var, order)      \
+	static const struct unit var \
+		__attribute__((used, section(".units." #order "." #var)))
 
 __must_check int units_init(void);
 __must_check int units_cell_init(struct cell *cell);

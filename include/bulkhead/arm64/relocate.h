@@ -7,7 +7,7 @@
 #ifndef _BULKHEAD_ARM64_RELOCATE_H
 #define _BULKHEAD_ARM64_RELOCATE_H
 
-#define R_AARCH64_RELATIVE	1027
+#define R_AARCH64_RELATIVE 1027
 
 #ifdef __ASSEMBLY__
 /* Address of a symbol, PC-relative, +/- 4 GiB. */

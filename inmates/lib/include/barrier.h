@@ -8,10 +8,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define isb()		asm volatile("isb" : : : "memory")
-#define dsb(opt)	asm volatile("dsb " #opt : : : "memory")
-#define dmb(opt)	asm volatile("dmb " #opt : : : "memory")
-#define barrier()	asm volatile("" : : : "memory")
+#define isb()	  asm volatile("isb" : : : "memory")
+#define dsb(opt)  asm volatile("dsb " #opt : : : "memory")
+#define dmb(opt)  asm volatile("dmb " #opt : : : "memory")
+#define barrier() asm volatile("" : : : "memory")
 
 static inline void wfi(void)
 {

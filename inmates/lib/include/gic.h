@@ -11,9 +11,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define GIC_SGI_MAX		15
-#define GIC_PPI_MAX		31
-#define GIC_SPURIOUS		1020	/* INTIDs from here on are special */
+#define GIC_SGI_MAX  15
+#define GIC_PPI_MAX  31
+#define GIC_SPURIOUS 1020 /* INTIDs from here on are special */
 
 typedef void (*irq_handler_t)(unsigned int intid);
 
@@ -48,7 +48,7 @@ bool gic_irq_enabled(unsigned int intid);
 uintptr_t gic_dist_base(void);
 /* After gic_init(): a GICv2 (gic_sgi1r() and the redistributor: GICv3). */
 bool gic_is_v2(void);
-uintptr_t gic_redist_base(void);	/* this CPU's RD_base frame */
+uintptr_t gic_redist_base(void); /* this CPU's RD_base frame */
 
 /* The handler for every interrupt, called with IRQs masked. */
 void irq_set_handler(irq_handler_t handler);
@@ -74,7 +74,9 @@ static inline uint64_t irq_save(void)
 	uint64_t flags;
 
 	asm volatile("mrs %0, daif\n\tmsr daifset, #2"
-		     : "=r"(flags) : : "memory");
+		     : "=r"(flags)
+		     :
+		     : "memory");
 	return flags;
 }
 
@@ -92,7 +94,9 @@ static inline void irq_restore(uint64_t flags)
 static inline void irq_idle(void)
 {
 	asm volatile("wfi\n\tmsr daifclr, #2\n\tisb\n\tmsr daifset, #2"
-		     : : : "memory");
+		     :
+		     :
+		     : "memory");
 }
 
 #endif

@@ -23,14 +23,14 @@
 #include "sysreg.h"
 #include "timer.h"
 
-#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-#define ENOMEM		12
-#define EBUSY		16
-#define ENODEV		19
-#define EINVAL		22
-#define EIO		5
-#define ETIMEDOUT	110
+#define ENOMEM	  12
+#define EBUSY	  16
+#define ENODEV	  19
+#define EINVAL	  22
+#define EIO	  5
+#define ETIMEDOUT 110
 
 /*
  * Entry point of every inmate, called on the boot CPU at EL1 with the MMU
@@ -68,9 +68,9 @@ void pl011_putc(char c);
  * already of that type. 0, -EINVAL, -EBUSY (would unmap the image) or
  * -ENOMEM (out of tables).
  */
-#define MMU_DEVICE	0	/* Device-nGnRE */
-#define MMU_NORMAL	1	/* write-back cacheable, inner shareable */
-#define MMU_READONLY	2	/* stores fault at EL1 */
+#define MMU_DEVICE   0 /* Device-nGnRE */
+#define MMU_NORMAL   1 /* write-back cacheable, inner shareable */
+#define MMU_READONLY 2 /* stores fault at EL1 */
 int mmu_map_range(uintptr_t start, size_t size, unsigned int type);
 
 /*
@@ -89,9 +89,9 @@ size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 
-#define QEMU_UART0_BASE	0x09000000UL
+#define QEMU_UART0_BASE 0x09000000UL
 #define QEMU_GICD_BASE	0x08000000UL
 #define QEMU_GICR_BASE	0x080a0000UL
-#define QEMU_GICC_BASE	0x08010000UL	/* with gic-version=2 */
+#define QEMU_GICC_BASE	0x08010000UL /* with gic-version=2 */
 
 #endif

@@ -13,17 +13,17 @@
 
 struct ivshmem_device {
 	uint16_t bdf;
-	uintptr_t regs;			/* BAR0 */
-	unsigned int id;		/* own peer id */
+	uintptr_t regs;	 /* BAR0 */
+	unsigned int id; /* own peer id */
 	unsigned int max_peers;
 	unsigned int link_id;
-	unsigned int irq;		/* INTID of its SPI, 0 = unknown */
-	uintptr_t shmem;		/* the link's memory */
+	unsigned int irq; /* INTID of its SPI, 0 = unknown */
+	uintptr_t shmem;  /* the link's memory */
 	uint64_t rw_size, out_size;
 	/* state[peer], read-only: a peer sets its own through a register */
 	const volatile uint32_t *state;
-	void *rw;			/* read-write section */
-	volatile uint64_t irq_count;	/* interrupts handled */
+	void *rw;		     /* read-write section */
+	volatile uint64_t irq_count; /* interrupts handled */
 };
 
 /*

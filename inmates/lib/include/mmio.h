@@ -44,13 +44,17 @@ static inline uint64_t mmio_read64(uintptr_t addr)
 
 static inline void mmio_write8(uintptr_t addr, uint8_t val)
 {
-	asm volatile("strb %w0, [%1]" : : "r"((uint32_t)val), "r"(addr)
+	asm volatile("strb %w0, [%1]"
+		     :
+		     : "r"((uint32_t)val), "r"(addr)
 		     : "memory");
 }
 
 static inline void mmio_write16(uintptr_t addr, uint16_t val)
 {
-	asm volatile("strh %w0, [%1]" : : "r"((uint32_t)val), "r"(addr)
+	asm volatile("strh %w0, [%1]"
+		     :
+		     : "r"((uint32_t)val), "r"(addr)
 		     : "memory");
 }
 

@@ -9,21 +9,21 @@
 
 #include <stdint.h>
 
-#define PCI_CFG_VENDOR_ID	0x00	/* 16 bits; device id above */
-#define PCI_CFG_COMMAND		0x04	/* 16 bits; status above */
-#define PCI_CFG_CLASS_REV	0x08	/* class << 8 | revision */
-#define PCI_CFG_HEADER_TYPE	0x0e	/* 8 bits */
-#define PCI_CFG_BAR0		0x10
-#define PCI_CFG_INT_LINE	0x3c	/* 8 bits; pin above */
+#define PCI_CFG_VENDOR_ID   0x00 /* 16 bits; device id above */
+#define PCI_CFG_COMMAND	    0x04 /* 16 bits; status above */
+#define PCI_CFG_CLASS_REV   0x08 /* class << 8 | revision */
+#define PCI_CFG_HEADER_TYPE 0x0e /* 8 bits */
+#define PCI_CFG_BAR0	    0x10
+#define PCI_CFG_INT_LINE    0x3c /* 8 bits; pin above */
 
-#define PCI_CMD_MEM		(1U << 1)
-#define PCI_HEADER_MULTI_FN	0x80
-#define PCI_BAR_MEM_TYPE_64	(2U << 1)
-#define PCI_BAR_MEM_MASK	(~0xfULL)
+#define PCI_CMD_MEM	    (1U << 1)
+#define PCI_HEADER_MULTI_FN 0x80
+#define PCI_BAR_MEM_TYPE_64 (2U << 1)
+#define PCI_BAR_MEM_MASK    (~0xfULL)
 
-#define PCI_BDF(bus, dev, fn)	((uint16_t)((bus) << 8 | (dev) << 3 | (fn)))
-#define PCI_BDF_DEV(bdf)	(((bdf) >> 3) & 0x1f)
-#define PCI_NO_DEVICE		0xffff	/* a vendor id no device has */
+#define PCI_BDF(bus, dev, fn) ((uint16_t)((bus) << 8 | (dev) << 3 | (fn)))
+#define PCI_BDF_DEV(bdf)      (((bdf) >> 3) & 0x1f)
+#define PCI_NO_DEVICE	      0xffff /* a vendor id no device has */
 
 /*
  * The ECAM window: in a cell the one the communication region names (0

@@ -8,18 +8,18 @@
 
 #include <stdint.h>
 
-#define PSCI_VERSION		0x84000000U
-#define PSCI_CPU_OFF		0x84000002U
-#define PSCI_CPU_ON_64		0xc4000003U
-#define PSCI_SYSTEM_OFF		0x84000008U
-#define PSCI_SYSTEM_RESET	0x84000009U
+#define PSCI_VERSION	  0x84000000U
+#define PSCI_CPU_OFF	  0x84000002U
+#define PSCI_CPU_ON_64	  0xc4000003U
+#define PSCI_SYSTEM_OFF	  0x84000008U
+#define PSCI_SYSTEM_RESET 0x84000009U
 
-#define PSCI_SUCCESS		0
-#define PSCI_NOT_SUPPORTED	(-1)
-#define PSCI_INVALID_PARAMS	(-2)
-#define PSCI_DENIED		(-3)
-#define PSCI_ALREADY_ON		(-4)
-#define PSCI_ON_PENDING		(-5)
+#define PSCI_SUCCESS	    0
+#define PSCI_NOT_SUPPORTED  (-1)
+#define PSCI_INVALID_PARAMS (-2)
+#define PSCI_DENIED	    (-3)
+#define PSCI_ALREADY_ON	    (-4)
+#define PSCI_ON_PENDING	    (-5)
 
 /* SMC Calling Convention call: fn in x0, args in x1-x3, result from x0. */
 int64_t smc_call(uint32_t fn, uint64_t a1, uint64_t a2, uint64_t a3);

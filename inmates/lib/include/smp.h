@@ -8,8 +8,8 @@
 #ifndef _INMATE_SMP_H
 #define _INMATE_SMP_H
 
-#define SMP_MAX_CPUS	8
-#define SMP_STACK_SIZE	0x4000
+#define SMP_MAX_CPUS   8
+#define SMP_STACK_SIZE 0x4000
 
 #ifndef __ASSEMBLY__
 #include <stdint.h>

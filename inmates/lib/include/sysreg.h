@@ -7,20 +7,21 @@
 
 #include <stdint.h>
 
-#define __stringify_1(x)	#x
-#define __stringify(x)		__stringify_1(x)
+#define __stringify_1(x) #x
+#define __stringify(x)	 __stringify_1(x)
 
-#define read_sysreg(reg) ({						\
-	uint64_t __val;							\
-	asm volatile("mrs %0, " #reg : "=r"(__val));			\
-	__val;								\
-})
+#define read_sysreg(reg)                                     \
+	({                                                   \
+		uint64_t __val;                              \
+		asm volatile("mrs %0, " #reg : "=r"(__val)); \
+		__val;                                       \
+	})
 
-#define write_sysreg(val, reg)						\
+#define write_sysreg(val, reg) \
 	asm volatile("msr " #reg ", %0" : : "r"((uint64_t)(val)) : "memory")
 
 /* MPIDR_EL1 affinity fields Aff3 (bits 39:32) and Aff2..Aff0 (23:0). */
-#define MPIDR_AFF_MASK	0xff00ffffffULL
+#define MPIDR_AFF_MASK 0xff00ffffffULL
 
 static inline uint64_t cpu_mpidr(void)
 {

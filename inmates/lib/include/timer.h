@@ -9,11 +9,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define TIMER_VIRT_PPI		27	/* INTID of the virtual timer */
+#define TIMER_VIRT_PPI 27 /* INTID of the virtual timer */
 
-#define NSEC_PER_USEC		1000ULL
-#define NSEC_PER_MSEC		1000000ULL
-#define NSEC_PER_SEC		1000000000ULL
+#define NSEC_PER_USEC 1000ULL
+#define NSEC_PER_MSEC 1000000ULL
+#define NSEC_PER_SEC  1000000000ULL
 
 /* Counter frequency (CNTFRQ_EL0), in Hz. */
 uint64_t timer_freq(void);

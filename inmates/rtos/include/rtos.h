@@ -17,38 +17,38 @@
 #include <stdint.h>
 
 #ifndef EPERM
-#define EPERM		1
+#define EPERM 1
 #endif
 #ifndef EAGAIN
-#define EAGAIN		11
+#define EAGAIN 11
 #endif
 #ifndef EINVAL
-#define EINVAL		22
+#define EINVAL 22
 #endif
 #ifndef EDEADLK
-#define EDEADLK		35
+#define EDEADLK 35
 #endif
 #ifndef ENOMEM
-#define ENOMEM		12
+#define ENOMEM 12
 #endif
 #ifndef EBUSY
-#define EBUSY		16
+#define EBUSY 16
 #endif
 #ifndef ETIMEDOUT
-#define ETIMEDOUT	110
+#define ETIMEDOUT 110
 #endif
 #ifndef ECANCELED
-#define ECANCELED	125
+#define ECANCELED 125
 #endif
 
-#define RTOS_PRIORITIES		64	/* 0 (lowest) .. 63; idle is below 0 */
-#define RTOS_PRIO_MAX		(RTOS_PRIORITIES - 1)
-#define RTOS_MAX_CPUS		8
-#define RTOS_PAGE_SIZE		4096UL
+#define RTOS_PRIORITIES 64 /* 0 (lowest) .. 63; idle is below 0 */
+#define RTOS_PRIO_MAX	(RTOS_PRIORITIES - 1)
+#define RTOS_MAX_CPUS	8
+#define RTOS_PAGE_SIZE	4096UL
 
 /* Timeouts, in nanoseconds, relative to the call. */
-#define RTOS_NO_WAIT		0ULL
-#define RTOS_FOREVER		UINT64_MAX
+#define RTOS_NO_WAIT 0ULL
+#define RTOS_FOREVER UINT64_MAX
 
 /* A doubly linked list node, and a list's head. */
 struct rtos_list {
@@ -66,13 +66,13 @@ struct rtos_ctx {
 
 enum rtos_task_state {
 	RTOS_TASK_UNUSED,
-	RTOS_TASK_READY,	/* in its CPU's ready queue, or running */
-	RTOS_TASK_BLOCKED,	/* sleeping or waiting for an object */
-	RTOS_TASK_DEAD,		/* returned, or stopped by a fault */
+	RTOS_TASK_READY,   /* in its CPU's ready queue, or running */
+	RTOS_TASK_BLOCKED, /* sleeping or waiting for an object */
+	RTOS_TASK_DEAD,	   /* returned, or stopped by a fault */
 };
 
 struct rtos_waitq {
-	struct rtos_list waiters;	/* by priority, FIFO within one */
+	struct rtos_list waiters; /* by priority, FIFO within one */
 };
 
 struct rtos_mutex;
@@ -80,32 +80,32 @@ struct rtos_mutex;
 struct rtos_task {
 	struct rtos_ctx ctx;
 	const char *name;
-	uint8_t base_prio;		/* as created or set */
-	uint8_t prio;			/* effective: raised by inheritance */
-	uint8_t state;			/* enum rtos_task_state */
+	uint8_t base_prio; /* as created or set */
+	uint8_t prio;	   /* effective: raised by inheritance */
+	uint8_t state;	   /* enum rtos_task_state */
 	uint8_t cpu;
-	struct rtos_list node;		/* ready queue or wait queue */
-	struct rtos_list timer_node;	/* the CPU's timeout list */
-	uint64_t wake_at;		/* ticks; valid while in the list */
-	struct rtos_waitq *waitq;	/* the queue it waits in, or NULL */
-	struct rtos_mutex *wait_mutex;	/* the mutex it waits for, or NULL */
-	struct rtos_list held;		/* mutexes it owns */
-	int wait_result;		/* 0, -ETIMEDOUT, ... */
-	uintptr_t wait_arg;		/* what the waker hands over */
+	struct rtos_list node;	       /* ready queue or wait queue */
+	struct rtos_list timer_node;   /* the CPU's timeout list */
+	uint64_t wake_at;	       /* ticks; valid while in the list */
+	struct rtos_waitq *waitq;      /* the queue it waits in, or NULL */
+	struct rtos_mutex *wait_mutex; /* the mutex it waits for, or NULL */
+	struct rtos_list held;	       /* mutexes it owns */
+	int wait_result;	       /* 0, -ETIMEDOUT, ... */
+	uintptr_t wait_arg;	       /* what the waker hands over */
 	uint32_t wait_mode;
 	/* Periodic release (rtos_task_set_period). */
-	uint64_t period, release;	/* ticks */
+	uint64_t period, release; /* ticks */
 	uint32_t deadline_misses, releases;
 	/* The stack; its lowest page is the guard. */
 	uintptr_t stack_base;
 	size_t stack_size;
-	uint64_t switches_in;		/* times it was switched to */
+	uint64_t switches_in; /* times it was switched to */
 };
 
 struct rtos_mutex {
 	struct rtos_task *owner;
-	uint32_t depth;			/* recursive locks by the owner */
-	struct rtos_list node;		/* in the owner's held list */
+	uint32_t depth;	       /* recursive locks by the owner */
+	struct rtos_list node; /* in the owner's held list */
 	struct rtos_waitq waitq;
 };
 
@@ -129,12 +129,12 @@ struct rtos_flags {
 /* What a task is started with. */
 struct rtos_task_attr {
 	const char *name;
-	void (*entry)(void *arg);	/* returning ends the task */
+	void (*entry)(void *arg); /* returning ends the task */
 	void *arg;
-	unsigned int prio;		/* 0 .. RTOS_PRIO_MAX */
-	unsigned int cpu;		/* index of the CPU it runs on */
-	void *stack;			/* RTOS_STACK() */
-	size_t stack_size;		/* sizeof the stack */
+	unsigned int prio; /* 0 .. RTOS_PRIO_MAX */
+	unsigned int cpu;  /* index of the CPU it runs on */
+	void *stack;	   /* RTOS_STACK() */
+	size_t stack_size; /* sizeof the stack */
 };
 
 /*
@@ -142,11 +142,11 @@ struct rtos_task_attr {
  * page below them that faults on access, so an overflow stops the task
  * instead of overwriting its neighbour.
  */
-#define RTOS_STACK_BYTES(bytes)						\
-	((((bytes) + RTOS_PAGE_SIZE - 1) & ~(RTOS_PAGE_SIZE - 1)) +	\
+#define RTOS_STACK_BYTES(bytes)                                     \
+	((((bytes) + RTOS_PAGE_SIZE - 1) & ~(RTOS_PAGE_SIZE - 1)) + \
 	 RTOS_PAGE_SIZE)
-#define RTOS_STACK(name, bytes)						\
-	static uint8_t name[RTOS_STACK_BYTES(bytes)]			\
+#define RTOS_STACK(name, bytes)                      \
+	static uint8_t name[RTOS_STACK_BYTES(bytes)] \
 		__attribute__((aligned(RTOS_PAGE_SIZE)))
 
 /* --- the kernel --- */
@@ -179,11 +179,11 @@ void __attribute__((noreturn)) rtos_task_exit(void);
 void rtos_yield(void);
 /* Changes the base priority; inherited priority stays until released. */
 int rtos_task_set_prio(struct rtos_task *t, unsigned int prio);
-unsigned int rtos_task_prio(const struct rtos_task *t);	/* effective */
+unsigned int rtos_task_prio(const struct rtos_task *t); /* effective */
 
 /* --- time --- */
 
-uint64_t rtos_now(void);			/* counter ticks */
+uint64_t rtos_now(void); /* counter ticks */
 uint64_t rtos_ns_to_ticks(uint64_t ns);
 uint64_t rtos_ticks_to_ns(uint64_t ticks);
 int rtos_sleep_ns(uint64_t ns);
@@ -232,8 +232,8 @@ uint32_t rtos_queue_count(const struct rtos_queue *q);
 
 /* --- event flags: 32 bits per group --- */
 
-#define RTOS_FLAGS_ALL		(1U << 0)	/* wait for every bit, not any */
-#define RTOS_FLAGS_CLEAR	(1U << 1)	/* clear the bits that woke us */
+#define RTOS_FLAGS_ALL	 (1U << 0) /* wait for every bit, not any */
+#define RTOS_FLAGS_CLEAR (1U << 1) /* clear the bits that woke us */
 
 void rtos_flags_init(struct rtos_flags *f);
 /* Also from interrupt handlers. */
@@ -255,8 +255,8 @@ uint32_t rtos_flags_get(const struct rtos_flags *f);
  * never block. fn(intid, arg) for intid taken on the calling CPU, which
  * enables it. 0, -EINVAL, -ENOMEM (table full), -EBUSY (taken).
  */
-int rtos_irq_attach(unsigned int intid, void (*fn)(unsigned int intid, void *arg),
-		    void *arg);
+int rtos_irq_attach(unsigned int intid,
+		    void (*fn)(unsigned int intid, void *arg), void *arg);
 
 /* --- the cell --- */
 
@@ -284,8 +284,8 @@ int rtos_ivshmem_wait(struct ivshmem_device *dev, uint64_t *seen,
 /* --- statistics --- */
 
 struct rtos_cpu_stats {
-	uint64_t switches;		/* context switches */
-	uint64_t irqs;			/* interrupts taken */
+	uint64_t switches; /* context switches */
+	uint64_t irqs;	   /* interrupts taken */
 	uint64_t timer_irqs;
 };
 void rtos_cpu_stats(unsigned int cpu, struct rtos_cpu_stats *s);

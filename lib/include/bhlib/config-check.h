@@ -14,21 +14,21 @@
  * EINVAL of every Linux architecture (asm-generic/errno-base.h), spelled out
  * because the hypervisor has no errno.h of its own to share with the others.
  */
-#define BH_CHECK_EINVAL		22
+#define BH_CHECK_EINVAL 22
 
 /* Severity of a finding: errors reject the config, warnings do not. */
-#define BH_CHECK_ERROR		0
-#define BH_CHECK_WARNING	1
+#define BH_CHECK_ERROR	 0
+#define BH_CHECK_WARNING 1
 
 /* Longest message handed to report(), including the NUL; longer ones are cut. */
-#define BH_CHECK_MSG_MAX	256
+#define BH_CHECK_MSG_MAX 256
 
 /*
  * CONFIG_MAX_CPUS of a default build (Kconfig) and the most it can be: the
  * CPU limit assumed when bh_check_ctx.max_cpus is 0.
  */
-#define BH_CHECK_DEFAULT_MAX_CPUS	8
-#define BH_CHECK_KCONFIG_MAX_CPUS	64
+#define BH_CHECK_DEFAULT_MAX_CPUS 8
+#define BH_CHECK_KCONFIG_MAX_CPUS 64
 
 /*
  * Where findings go. report may be NULL (then only the counters move); msg
@@ -80,7 +80,7 @@ int bh_check_cell_in_system(struct bh_check_ctx *ctx,
 			    unsigned int num_others);
 
 /* Bytes of a flattened device tree's header (Devicetree spec 5.2). */
-#define BH_BOOT_DTB_HEADER_SIZE	40
+#define BH_BOOT_DTB_HEADER_SIZE 40
 
 /*
  * Check a boot CPU's start (struct bulkhead_cell_boot in ioctl.h) against

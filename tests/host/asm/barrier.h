@@ -3,8 +3,8 @@
 #ifndef _ASM_BARRIER_H
 #define _ASM_BARRIER_H
 
-#define smp_mb()	__sync_synchronize()
-#define smp_wmb()	__sync_synchronize()
-#define smp_rmb()	__sync_synchronize()
+#define smp_mb()  __sync_synchronize()
+#define smp_wmb() __sync_synchronize()
+#define smp_rmb() __sync_synchronize()
 
 #endif

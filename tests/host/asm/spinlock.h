@@ -11,7 +11,10 @@ typedef struct {
 	int held;
 } spinlock_t;
 
-#define SPINLOCK_INIT	{ 0 }
+#define SPINLOCK_INIT \
+	{             \
+		0     \
+	}
 
 static int spin_lock_errors;
 

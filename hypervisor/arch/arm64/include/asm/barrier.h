@@ -3,8 +3,8 @@
 #ifndef _ASM_BARRIER_H
 #define _ASM_BARRIER_H
 
-#define smp_mb()	asm volatile("dmb ish" : : : "memory")
-#define smp_wmb()	asm volatile("dmb ishst" : : : "memory")
-#define smp_rmb()	asm volatile("dmb ishld" : : : "memory")
+#define smp_mb()  asm volatile("dmb ish" : : : "memory")
+#define smp_wmb() asm volatile("dmb ishst" : : : "memory")
+#define smp_rmb() asm volatile("dmb ishld" : : : "memory")
 
 #endif

@@ -9,8 +9,8 @@
 struct arch_cell {
 	struct page_table stage2;
 	u64 vttbr;
-	struct gic_irq_owner irqs;	/* SPIs the cell owns */
-	bool irqs_taken;		/* from the root cell (irqchip.c) */
+	struct gic_irq_owner irqs; /* SPIs the cell owns */
+	bool irqs_taken;	   /* from the root cell (irqchip.c) */
 };
 
 #endif

@@ -20,7 +20,7 @@ struct bh_comm_region;
 
 struct irqchip {
 	const char *name;
-	unsigned int gic_version;	/* BH_GIC_V* it drives */
+	unsigned int gic_version; /* BH_GIC_V* it drives */
 	/* Maps the controller's registers and checks what it can do. */
 	int (*init)(void);
 	/* Takes over the calling CPU's interface / gives it back to Linux. */
@@ -61,7 +61,7 @@ void irqchip_handle_irq(struct per_cpu *cpu);
 void irqchip_send_mgmt_sgi(unsigned int cpu, bool halt);
 
 /* For implementations: an MMIO region of the cell, released at its exit. */
-__must_check int irqchip_mmio_register(struct cell *cell, ipaddr_t base, u64 size,
-			  mmio_handler_t handler);
+__must_check int irqchip_mmio_register(struct cell *cell, ipaddr_t base,
+				       u64 size, mmio_handler_t handler);
 
 #endif

@@ -6,7 +6,7 @@
 #include <hv/paging.h>
 
 /* Input address bits of stage 2: covers QEMU virt's high PCIe window. */
-#define STAGE2_IPA_BITS		40
+#define STAGE2_IPA_BITS 40
 
 extern const struct pt_format el2_stage1_format;
 extern const struct pt_format stage2_format;

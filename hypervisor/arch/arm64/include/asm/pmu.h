@@ -7,7 +7,7 @@
 
 struct cell;
 
-#define PMCR_N(v)		(((v) >> 11) & 0x1f)
+#define PMCR_N(v) (((v) >> 11) & 0x1f)
 
 /* The architected PMU's version (ID_AA64DFR0_EL1.PMUVer), 0 if none. */
 unsigned int pmu_version(void);

@@ -14,29 +14,31 @@ typedef struct {
 	u16 next;
 } spinlock_t;
 
-#define SPINLOCK_INIT	{ 0, 0 }
+#define SPINLOCK_INIT \
+	{             \
+		0, 0  \
+	}
 
 static inline void spin_lock(spinlock_t *lock)
 {
 	u32 tmp, newval, ticket;
 
-	asm volatile(
-	"	prfm	pstl1strm, %3\n"
-	"1:	ldaxr	%w0, %3\n"
-	"	add	%w1, %w0, #0x10000\n"
-	"	stxr	%w2, %w1, %3\n"
-	"	cbnz	%w2, 1b\n"
-	"	eor	%w1, %w0, %w0, ror #16\n"
-	"	cbz	%w1, 3f\n"
-	"	sevl\n"
-	"2:	wfe\n"
-	"	ldaxrh	%w2, %4\n"
-	"	eor	%w1, %w2, %w0, lsr #16\n"
-	"	cbnz	%w1, 2b\n"
-	"3:"
-	: "=&r"(ticket), "=&r"(newval), "=&r"(tmp), "+Q"(*lock)
-	: "Q"(lock->owner)
-	: "memory");
+	asm volatile("	prfm	pstl1strm, %3\n"
+		     "1:	ldaxr	%w0, %3\n"
+		     "	add	%w1, %w0, #0x10000\n"
+		     "	stxr	%w2, %w1, %3\n"
+		     "	cbnz	%w2, 1b\n"
+		     "	eor	%w1, %w0, %w0, ror #16\n"
+		     "	cbz	%w1, 3f\n"
+		     "	sevl\n"
+		     "2:	wfe\n"
+		     "	ldaxrh	%w2, %4\n"
+		     "	eor	%w1, %w2, %w0, lsr #16\n"
+		     "	cbnz	%w1, 2b\n"
+		     "3:"
+		     : "=&r"(ticket), "=&r"(newval), "=&r"(tmp), "+Q"(*lock)
+		     : "Q"(lock->owner)
+		     : "memory");
 }
 
 static inline void spin_unlock(spinlock_t *lock)

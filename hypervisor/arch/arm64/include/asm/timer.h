@@ -10,7 +10,7 @@
  * System Architecture (DEN0094, "PPI assignments") requires; QEMU's virt
  * board follows it.
  */
-#define TIMER_HYP_PPI		26
+#define TIMER_HYP_PPI 26
 
 /* Has this CPU's timer reached its compare value? */
 bool timer_fired(void);

@@ -4,10 +4,10 @@
 #define _ASM_TRAPS_H
 
 /* Kind of exception, as exception.S passes it. */
-#define TRAP_KIND_SYNC		0
-#define TRAP_KIND_IRQ		1
-#define TRAP_KIND_FIQ		2
-#define TRAP_KIND_SERROR	3
+#define TRAP_KIND_SYNC	 0
+#define TRAP_KIND_IRQ	 1
+#define TRAP_KIND_FIQ	 2
+#define TRAP_KIND_SERROR 3
 
 #ifndef __ASSEMBLY__
 #include <hv/types.h>
@@ -25,9 +25,9 @@ struct trap_context {
 
 /* Result of a trap handler. */
 enum trap_result {
-	TRAP_HANDLED,		/* resume the cell */
-	TRAP_UNHANDLED,		/* nobody claims it: the cell's fault */
-	TRAP_FORBIDDEN,		/* the cell touched what it does not own */
+	TRAP_HANDLED,	/* resume the cell */
+	TRAP_UNHANDLED, /* nobody claims it: the cell's fault */
+	TRAP_FORBIDDEN, /* the cell touched what it does not own */
 };
 
 void arch_skip_instruction(void);
