@@ -34,7 +34,7 @@ rm -rf "$W"
 mkdir -p "$W"
 
 # The tool with sanitizers: tools/Makefile's sources, built once.
-srcs=$(make -s -C "$top/tools" -f Makefile -f - print-srcs <<'EOF'
+srcs=$(make -s --no-print-directory -C "$top/tools" -f Makefile -f - print-srcs <<'EOF'
 print-srcs:
 	@echo $(srcs)
 EOF
