@@ -395,7 +395,10 @@ TEST(mapd_itt_too_large_refused)
 {
 	setup();
 	CHECK(refused(mapd(1, 10, 0, true), -ENOSPC));
-	CHECK(refused(mapd(1, 31, 0, true), -ENOSPC));
+	CHECK(refused(mapd(1, 15, 0, true), -ENOSPC));
+	/* Beyond the ITS's 16 EventID bits: the ITS would ignore it. */
+	CHECK(refused(mapd(1, 16, 0, true), -EINVAL));
+	CHECK(refused(mapd(1, 31, 0, true), -EINVAL));
 	CHECK(allocs == 0);
 	CHECK(mapd_passes(mapd(1, 9, 0, true)));
 	CHECK(pool_pages() == 3);
