@@ -33,22 +33,21 @@ static struct its_dev *find_dev(struct its_state *s, u32 devid)
 	return NULL;
 }
 
-static void unmap_dev(struct its_state *s, u32 devid)
-{
-	struct its_dev *d = find_dev(s, devid);
-
-	if (d) {
-		its_itt_free(d->itt, d->pages);
-		d->used = false;
-	}
-}
-
-/* MAPD: the device gets an ITT in hypervisor memory, of the size asked. */
+/*
+ * MAPD: the device gets an ITT in hypervisor memory, of the size asked.
+ * Every check comes before the old ITT is let go: a refused MAPD never
+ * reaches the ITS, which keeps mapping the device to its old ITT, so
+ * that ITT must stay allocated. The ITS ignores a MAPD whose Size exceeds
+ * GITS_TYPER.ID_bits whatever V says (5.3.8, command error), so that is
+ * refused here too.
+ */
 static int map_dev(struct its_state *s, struct its_cmd *out, const char **why)
 {
 	u32 devid = ITS_CMD_DEVID(out);
 	u64 bytes = (2ULL << MAPD_SIZE(out)) * GITS_TYPER_ITT_ESZ(s->typer);
-	struct its_dev *d = NULL;
+	struct its_dev *old = find_dev(s, devid), *d = old;
+	paddr_t itt;
+	u64 pages;
 	unsigned int i;
 	int err;
 
@@ -56,9 +55,17 @@ static int map_dev(struct its_state *s, struct its_cmd *out, const char **why)
 		*why = "DeviceID beyond the device table";
 		return -ENOSPC;
 	}
-	unmap_dev(s, devid);
-	if (!(out->dw[2] & ITS_CMD_VALID))
+	if (MAPD_SIZE(out) + 1 > GITS_TYPER_IDBITS(s->typer)) {
+		*why = "more EventID bits than the ITS has";
+		return -EINVAL;
+	}
+	if (!(out->dw[2] & ITS_CMD_VALID)) {
+		if (old) {
+			its_itt_free(old->itt, old->pages);
+			old->used = false;
+		}
 		return 0;
+	}
 	for (i = 0; i < ITS_MAX_DEVICES && !d; i++)
 		if (!s->dev[i].used)
 			d = &s->dev[i];
@@ -67,15 +74,20 @@ static int map_dev(struct its_state *s, struct its_cmd *out, const char **why)
 			   "too many devices with an ITT";
 		return -ENOSPC;
 	}
-	err = its_itt_alloc(bytes, &d->itt, &d->pages);
+	err = its_itt_alloc(bytes, &itt, &pages);
 	if (err) {
 		*why = "no hypervisor memory for the ITT";
 		return err;
 	}
+	/* Remapped: the ITS leaves the old ITT when it runs this MAPD. */
+	if (old)
+		its_itt_free(old->itt, old->pages);
 	d->used = true;
 	d->devid = devid;
-	out->dw[2] = (out->dw[2] & ~MAPD_ITT_MASK) |
-		     (pa_addr(d->itt) & MAPD_ITT_MASK);
+	d->itt = itt;
+	d->pages = pages;
+	out->dw[2] =
+		(out->dw[2] & ~MAPD_ITT_MASK) | (pa_addr(itt) & MAPD_ITT_MASK);
 	return 0;
 }
 

@@ -27,6 +27,7 @@
 
 #define GITS_TYPER_VIRTUAL    (1ULL << 1)
 #define GITS_TYPER_ITT_ESZ(t) ((((t) >> 4) & 0xf) + 1)
+#define GITS_TYPER_IDBITS(t)  ((((t) >> 8) & 0x1f) + 1) /* EventID bits */
 #define GITS_TYPER_DEVBITS(t) ((((t) >> 13) & 0x1f) + 1)
 #define GITS_TYPER_PTA	      (1ULL << 19)
 #define GITS_TYPER_HCC(t)     (((t) >> 24) & 0xff)
