@@ -99,37 +99,53 @@ u64 its_root_fallback_rdbase(void)
 	return rd_field_of_frame(hv.config->platform.arm64.gicr_base);
 }
 
+/*
+ * Only after the ITS has gone past every command that used it: the ITT
+ * pages are freed once the queue is drained (its_drain), not at once.
+ * ITTs held (mapped or retired) never outnumber the retire list, so a
+ * retired ITT always finds a slot: a root that remaps devices faster than
+ * the ITS drains gets its MAPDs refused, not the pool leaked.
+ */
+#define ITS_ITT_SLOTS (2 * ITS_MAX_DEVICES)
+
+static struct {
+	paddr_t pa;
+	u64 pages;
+} retired[ITS_ITT_SLOTS];
+static unsigned int itt_held;
+
+static void its_drain(void);
+
 int its_itt_alloc(u64 bytes, paddr_t *pa, u64 *pages)
 {
 	int err;
 
+	if (itt_held >= ITS_ITT_SLOTS)
+		its_drain();
+	if (itt_held >= ITS_ITT_SLOTS)
+		return -ENOSPC;
 	*pages = ALIGN_UP(bytes, PAGE_SIZE) / PAGE_SIZE;
 	spin_lock(&hv.lock);
 	err = page_alloc(&hv.pool, *pages, 1, pa);
 	spin_unlock(&hv.lock);
+	if (!err)
+		itt_held++;
 	return err;
 }
-
-/*
- * Only after the ITS has gone past every command that used it: the ITT
- * pages are freed once the queue is drained (its_drain), not at once.
- */
-static struct {
-	paddr_t pa;
-	u64 pages;
-} retired[ITS_MAX_DEVICES];
 
 void its_itt_free(paddr_t pa, u64 pages)
 {
 	unsigned int i;
 
-	for (i = 0; i < ITS_MAX_DEVICES; i++)
+	for (i = 0; i < ITS_ITT_SLOTS; i++)
 		if (!retired[i].pages) {
 			retired[i].pa = pa;
 			retired[i].pages = pages;
 			return;
 		}
-	/* Cannot happen: at most ITS_MAX_DEVICES ITTs exist. Leak. */
+	/* itt_held bounds the retired ITTs: a bug if reached. */
+	pr_err("ITS: no slot for a retired ITT: %llu pages lost\n",
+	       (unsigned long long)pages);
 }
 
 /* Is [pa, pa + size) RAM of the root cell, mapped 1:1, and no cell's? */
@@ -176,12 +192,13 @@ static void its_drain(void)
 	if (!queue_drained())
 		return;
 	spin_lock(&hv.lock);
-	for (i = 0; i < ITS_MAX_DEVICES; i++)
+	for (i = 0; i < ITS_ITT_SLOTS; i++)
 		if (retired[i].pages) {
 			if (page_free(&hv.pool, retired[i].pa,
 				      retired[i].pages))
 				lost++;
 			retired[i].pages = 0;
+			itt_held--;
 		}
 	spin_unlock(&hv.lock);
 	if (lost)
