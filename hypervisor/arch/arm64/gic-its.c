@@ -674,11 +674,13 @@ static int its_cell_init(struct cell *cell)
 /* Collections aimed at a CPU now in the cell move to a root CPU. */
 static void its_cell_commit(struct cell *cell)
 {
-	u64 to = its_root_fallback_rdbase(), from;
 	unsigned int c, i;
+	u64 to, from;
 
+	/* No ITS, perhaps no redistributors at all (GICv2): nothing to do. */
 	if (!its)
 		return;
+	to = its_root_fallback_rdbase();
 	spin_lock(&its_lock);
 	for_each_cell_cpu(cell, c) {
 		if (!per_cpu(c) || !per_cpu(c)->arch.gic.gicr)
