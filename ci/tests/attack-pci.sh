@@ -61,7 +61,9 @@ if holdout pci-flood pci-flood; then
 	else
 		fail pci-flood-root-irqs-bounded "$irqs interrupts in $ms ms, bound $bound"
 	fi
-	if [ $irqs -ge $((ms * IRQ_RATE / 2 / 1000)) ]; then
+	# Held back, not lost: they keep coming after the first burst. Not a
+	# rate (the root's CPU is QEMU's to schedule): more than two bursts.
+	if [ $irqs -gt $((2 * IRQ_BURST)) ]; then
 		pass pci-flood-root-irqs-held-not-lost
 	else
 		fail pci-flood-root-irqs-held-not-lost "$irqs interrupts in $ms ms"
