@@ -44,7 +44,7 @@ check generated-config-check-with-cells \
 	bulkhead config check $GEN $BH_CELLS/hello.cell $BH_CELLS/rt-control.cell
 bulkhead config dump $GEN > /tmp/gen.dump 2>&1
 check_eq generated-config-dump-rc 0 $?
-check_grep generated-config-dump-valid ': 664 bytes, valid$' /tmp/gen.dump
+check_grep generated-config-dump-valid ': 696 bytes, valid$' /tmp/gen.dump
 check_grep generated-config-dump-name 'name  *"qemu-generated"' /tmp/gen.dump
 check_grep generated-config-dump-cpus 'CPUs  *0-3$' /tmp/gen.dump
 check_grep generated-config-dump-uart1 \
