@@ -338,13 +338,9 @@ static void fill_header(struct creator *c)
 		     "%s: %u adjacent redistributor regions, described as one of 0x%llx bytes",
 		     p->gic.name, p->gic.num_gicr_regions,
 		     (unsigned long long)c->gic.gicr_size);
-	if (p->gic.version == 2)
-		warn(c,
-		     "%s is a GICv2 (%s): the config describes it (gic_version 2, gicc/gich/gicv_base); a validator without GICv2 support refuses it below",
-		     p->gic.name, p->gic.compatible);
 	if (c->gic.gits)
 		warn(c,
-		     "%s is a GICv3 ITS (Linux's PCIe MSIs go through it): platform.arm64.gits_base 0x%llx; if the validator refuses it below, boot Linux with the ITS node status = \"disabled\" (MSIs then fall back to INTx or fail)",
+		     "%s is a GICv3 ITS (Linux's PCIe MSIs go through it): platform.arm64.gits_base 0x%llx; the hypervisor keeps it for the root cell from enable on, and 'bulkhead disable' is refused until the machine restarts",
 		     p->gic.its[0].name, (unsigned long long)c->gic.gits);
 	if (p->console.found && p->console.pl011 && p->console.address) {
 		sys->debug_console.type = BH_CON_PL011;
