@@ -25,6 +25,7 @@
 #include <asm/gic.h>
 #include <asm/irqchip.h>
 #include <asm/timer.h>
+#include "vgic-lrs.h"
 
 /* CPU interface (4.4), the same layout in GICV (5.5). */
 #define GICC_CTLR	  0x0000
@@ -68,9 +69,6 @@
 #define LR_STATE_MASK	 (3U << 28)
 #define LR_HW		 (1U << 31)
 #define LR_VIRQ_PRIO	 0xa0U /* Linux's default priority */
-
-/* Queue entries: GICC_IAR's INTID and source CPU, and the HW flag. */
-#define QUEUE_HW (1U << 31)
 
 #define SGIR_TARGETS_SHIFT 16
 
@@ -139,22 +137,13 @@ static u32 make_lr(u32 entry)
 	return lr | (entry & LR_CPUID_MASK);
 }
 
-/* Is this SGI from this source already waiting? Then merge. */
-static bool already_pending(struct gic_cpu *g, u32 entry)
+/* Is this SGI from this source pending in list register n? */
+static bool lr_pending(unsigned int n, u32 entry)
 {
-	unsigned int n;
+	u32 lr = read_lr(n);
 
-	for (n = 0; n < g->num_lrs; n++) {
-		u32 lr = read_lr(n);
-
-		if ((lr & LR_STATE_PENDING) && !(lr & LR_HW) &&
-		    (lr & (LR_VIRQ_MASK | LR_CPUID_MASK)) == entry)
-			return true;
-	}
-	for (n = 0; n < g->queued; n++)
-		if (g->queue[n] == entry)
-			return true;
-	return false;
+	return (lr & LR_STATE_PENDING) && !(lr & LR_HW) &&
+	       (lr & (LR_VIRQ_MASK | LR_CPUID_MASK)) == entry;
 }
 
 static int free_lr(struct gic_cpu *g)
@@ -169,6 +158,18 @@ static int free_lr(struct gic_cpu *g)
 	return -1;
 }
 
+static void write_entry(unsigned int n, u32 entry)
+{
+	write_lr(n, make_lr(entry));
+}
+
+static void give_back(struct per_cpu *cpu, u32 entry)
+{
+	if (entry & QUEUE_HW)
+		deactivate(entry & ~QUEUE_HW);
+	repend_physical(entry);
+}
+
 static void set_underflow_irq(bool on)
 {
 	u32 hcr = mmio_read32(gich() + GICH_HCR);
@@ -177,55 +178,14 @@ static void set_underflow_irq(bool on)
 		     on ? hcr | GICH_HCR_UIE : hcr & ~GICH_HCR_UIE);
 }
 
-static void inject(struct per_cpu *cpu, u32 entry)
-{
-	struct gic_cpu *g = &cpu->arch.gic;
-	int n;
-
-	if (!(entry & QUEUE_HW) && already_pending(g, entry))
-		return;
-	n = free_lr(g);
-	if (n >= 0) {
-		write_lr(n, make_lr(entry));
-		return;
-	}
-	if (g->queued == GIC_QUEUE_SIZE) {
-		/* Keep the line alive: the GIC signals it again later. */
-		pr_cell_warn(cpu->cell,
-			     "CPU %u: virtual interrupt queue full, INTID %u made pending again\n",
-			     cpu->cpu_id, entry & GICC_IAR_INTID);
-		if (entry & QUEUE_HW)
-			deactivate(entry & ~QUEUE_HW);
-		repend_physical(entry);
-		return;
-	}
-	g->queue[g->queued++] = entry;
-	set_underflow_irq(true);
-}
-
-static void refill_lrs(struct per_cpu *cpu)
-{
-	struct gic_cpu *g = &cpu->arch.gic;
-	unsigned int i;
-	int n;
-
-	while (g->queued && (n = free_lr(g)) >= 0) {
-		write_lr(n, make_lr(g->queue[0]));
-		g->queued--;
-		for (i = 0; i < g->queued; i++)
-			g->queue[i] = g->queue[i + 1];
-	}
-	if (!g->queued)
-		set_underflow_irq(false);
-}
-
-/* Park requests are acted on by the trap path once interrupts are done. */
-static void handle_mgmt_sgi(struct per_cpu *cpu)
-{
-	cpu_stat_inc(cpu, BH_STAT_EXITS_MANAGEMENT);
-	if (cpu->arch.gic.halt_request)
-		arch_cpu_halt();
-}
+static const struct lr_ops lrs = {
+	.free_lr = free_lr,
+	.write_entry = write_entry,
+	.lr_pending = lr_pending,
+	.give_back = give_back,
+	.set_underflow_irq = set_underflow_irq,
+	.intid_mask = GICC_IAR_INTID,
+};
 
 static void handle_irq(struct per_cpu *cpu)
 {
@@ -242,7 +202,7 @@ static void handle_irq(struct per_cpu *cpu)
 		mmio_write32(gicc() + GICC_EOIR, iar); /* priority drop only */
 		if (irq == maint) {
 			deactivate(iar);
-			refill_lrs(cpu);
+			vgic_refill_lrs(&lrs, cpu);
 		} else if (irq == TIMER_HYP_PPI) {
 			/* The hypervisor's timer, never a cell's: see timer.c. */
 			timer_expire();
@@ -250,12 +210,13 @@ static void handle_irq(struct per_cpu *cpu)
 		} else if (irq < 16) {
 			deactivate(iar);
 			if (irq == GIC_SGI_MGMT)
-				handle_mgmt_sgi(cpu);
+				vgic_handle_mgmt_sgi(cpu);
 			else
-				inject(cpu,
-				       iar & (GICC_IAR_INTID | GICC_IAR_CPUID));
+				vgic_inject(&lrs, cpu,
+					    iar & (GICC_IAR_INTID |
+						   GICC_IAR_CPUID));
 		} else if (gic_cell_owns_irq(cpu->cell, irq)) {
-			inject(cpu, irq | QUEUE_HW);
+			vgic_inject(&lrs, cpu, irq | QUEUE_HW);
 		} else {
 			/* Routed here against the rules: never reaches the cell. */
 			deactivate(iar);

@@ -23,6 +23,7 @@
 #include <asm/irqchip.h>
 #include <asm/sysregs.h>
 #include <asm/timer.h>
+#include "vgic-lrs.h"
 
 #define ICC_CTLR_EOIMODE (1UL << 1)
 #define ICC_SRE_SRE	 (1UL << 0)
@@ -44,9 +45,6 @@
 #define LR_STATE_ACTIVE	 (1UL << 63)
 #define LR_STATE_MASK	 (3UL << 62)
 #define LR_VIRQ_PRIO	 0xa0UL /* Linux's default priority */
-
-/* Queue entries: INTID, and whether it is a hardware interrupt. */
-#define QUEUE_HW (1U << 31)
 
 #define SGI1R_TARGETS(v) ((v)&0xffff)
 #define SGI1R_AFF1(v)	 (((v) >> 16) & 0xff)
@@ -183,21 +181,12 @@ static u64 make_lr(u32 entry)
 	return lr;
 }
 
-/* Is a pure virtual interrupt (SGI) already waiting? Then merge. */
-static bool already_pending(struct gic_cpu *g, u32 irq)
+/* Is the pure virtual interrupt (SGI) pending in list register n? */
+static bool lr_pending(unsigned int n, u32 irq)
 {
-	unsigned int n;
+	u64 lr = read_lr(n);
 
-	for (n = 0; n < g->num_lrs; n++) {
-		u64 lr = read_lr(n);
-
-		if ((lr & LR_STATE_PENDING) && (u32)lr == irq && !(lr & LR_HW))
-			return true;
-	}
-	for (n = 0; n < g->queued; n++)
-		if (g->queue[n] == irq)
-			return true;
-	return false;
+	return (lr & LR_STATE_PENDING) && (u32)lr == irq && !(lr & LR_HW);
 }
 
 static int free_lr(struct gic_cpu *g)
@@ -211,57 +200,34 @@ static int free_lr(struct gic_cpu *g)
 	return -1;
 }
 
-static void inject(struct per_cpu *cpu, u32 entry)
+static void write_entry(unsigned int n, u32 entry)
 {
-	struct gic_cpu *g = &cpu->arch.gic;
-	int n;
-
-	if (!(entry & QUEUE_HW) && already_pending(g, entry))
-		return;
-	n = free_lr(g);
-	if (n >= 0) {
-		write_lr(n, make_lr(entry));
-		return;
-	}
-	if (g->queued == GIC_QUEUE_SIZE) {
-		/* Keep the line alive: the GIC signals it again later. */
-		pr_cell_warn(cpu->cell,
-			     "CPU %u: virtual interrupt queue full, INTID %u made pending again\n",
-			     cpu->cpu_id, entry & ~QUEUE_HW);
-		if (entry & QUEUE_HW)
-			write_sysreg(entry & ~QUEUE_HW, icc_dir_el1);
-		repend_physical(cpu, entry & ~QUEUE_HW);
-		return;
-	}
-	g->queue[g->queued++] = entry;
-	/* Underflow maintenance interrupt once the list registers drain. */
-	write_sysreg(read_sysreg(ich_hcr_el2) | ICH_HCR_UIE, ich_hcr_el2);
+	write_lr(n, make_lr(entry));
 }
 
-static void refill_lrs(struct per_cpu *cpu)
+static void give_back(struct per_cpu *cpu, u32 entry)
 {
-	struct gic_cpu *g = &cpu->arch.gic;
-	unsigned int i;
-	int n;
-
-	while (g->queued && (n = free_lr(g)) >= 0) {
-		write_lr(n, make_lr(g->queue[0]));
-		g->queued--;
-		for (i = 0; i < g->queued; i++)
-			g->queue[i] = g->queue[i + 1];
-	}
-	if (!g->queued)
-		write_sysreg(read_sysreg(ich_hcr_el2) & ~ICH_HCR_UIE,
-			     ich_hcr_el2);
+	if (entry & QUEUE_HW)
+		write_sysreg(entry & ~QUEUE_HW, icc_dir_el1);
+	repend_physical(cpu, entry & ~QUEUE_HW);
 }
 
-/* Park requests are acted on by the trap path once interrupts are done. */
-static void handle_mgmt_sgi(struct per_cpu *cpu)
+/* Underflow maintenance interrupt once the list registers drain. */
+static void set_underflow_irq(bool on)
 {
-	cpu_stat_inc(cpu, BH_STAT_EXITS_MANAGEMENT);
-	if (cpu->arch.gic.halt_request)
-		arch_cpu_halt();
+	u64 hcr = read_sysreg(ich_hcr_el2);
+
+	write_sysreg(on ? hcr | ICH_HCR_UIE : hcr & ~ICH_HCR_UIE, ich_hcr_el2);
 }
+
+static const struct lr_ops lrs = {
+	.free_lr = free_lr,
+	.write_entry = write_entry,
+	.lr_pending = lr_pending,
+	.give_back = give_back,
+	.set_underflow_irq = set_underflow_irq,
+	.intid_mask = ~QUEUE_HW,
+};
 
 void gic_handle_irq(struct per_cpu *cpu)
 {
@@ -282,7 +248,7 @@ void gic_handle_irq(struct per_cpu *cpu)
 		write_sysreg(irq, icc_eoir1_el1); /* priority drop only */
 		if (irq == maint) {
 			write_sysreg(irq, icc_dir_el1);
-			refill_lrs(cpu);
+			vgic_refill_lrs(&lrs, cpu);
 		} else if (irq == TIMER_HYP_PPI) {
 			/* The hypervisor's timer, never a cell's: see timer.c. */
 			timer_expire();
@@ -290,9 +256,9 @@ void gic_handle_irq(struct per_cpu *cpu)
 		} else if (irq < 16) {
 			write_sysreg(irq, icc_dir_el1);
 			if (irq == GIC_SGI_MGMT)
-				handle_mgmt_sgi(cpu);
+				vgic_handle_mgmt_sgi(cpu);
 			else
-				inject(cpu, irq);
+				vgic_inject(&lrs, cpu, irq);
 		} else if (irq >= GIC_LPI_FIRST && cpu->cell == &root_cell &&
 			   its_present()) {
 			/*
@@ -300,9 +266,9 @@ void gic_handle_irq(struct per_cpu *cpu)
 			 * root CPUs). An LPI has no active state (GICv3 spec
 			 * 8.2.6): injected as a purely virtual interrupt.
 			 */
-			inject(cpu, irq);
+			vgic_inject(&lrs, cpu, irq);
 		} else if (gic_cell_owns_irq(cpu->cell, irq)) {
-			inject(cpu, irq | QUEUE_HW);
+			vgic_inject(&lrs, cpu, irq | QUEUE_HW);
 		} else {
 			/*
 			 * Routed here against the rules: never reaches the
