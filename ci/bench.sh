@@ -266,7 +266,8 @@ run_all() {
 		sed -e 's/\(rng-seed = \).*/\1<0x62756c6b 0x68656164 0x62656e63 0x68000001 0x62756c6b 0x68656164 0x62656e63 0x68000002>;/' \
 		    -e 's/\(kaslr-seed = \).*/\1<0x62756c6b 0x68656164>;/' > "$BH_QEMU_DIR/bench.dts" &&
 		dtc -q -I dts -O dtb -o "$BH_QEMU_DIR/bulkhead-virt.dtb" \
-			"$BH_QEMU_DIR/bench.dts" ||
+			"$BH_QEMU_DIR/bench.dts" &&
+		cp "$BH_QEMU_DIR/bulkhead-virt.dtb" "$BH_QEMU_DIR/bench.dtb" ||
 		die "cannot set the seeds in the device tree"
 	echo "Running the benchmarks in QEMU with -icount $ICOUNT, $JOBS at once (logs in $rel/)..."
 	run_jobs "guest latency-load" "guest lifecycle" "guest footprint" \
