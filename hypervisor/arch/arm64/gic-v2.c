@@ -146,16 +146,10 @@ static bool lr_pending(unsigned int n, u32 entry)
 	       (lr & (LR_VIRQ_MASK | LR_CPUID_MASK)) == entry;
 }
 
-static int free_lr(struct gic_cpu *g)
+static u64 empty_lrs(void)
 {
-	u64 empty = mmio_read32(gich() + GICH_ELRSR0) |
-		    ((u64)mmio_read32(gich() + GICH_ELRSR1) << 32);
-	unsigned int n;
-
-	for (n = 0; n < g->num_lrs; n++)
-		if (empty & (1ULL << n))
-			return n;
-	return -1;
+	return mmio_read32(gich() + GICH_ELRSR0) |
+	       ((u64)mmio_read32(gich() + GICH_ELRSR1) << 32);
 }
 
 static void write_entry(unsigned int n, u32 entry)
@@ -179,7 +173,7 @@ static void set_underflow_irq(bool on)
 }
 
 static const struct lr_ops lrs = {
-	.free_lr = free_lr,
+	.empty_lrs = empty_lrs,
 	.write_entry = write_entry,
 	.lr_pending = lr_pending,
 	.give_back = give_back,

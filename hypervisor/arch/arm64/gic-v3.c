@@ -189,15 +189,9 @@ static bool lr_pending(unsigned int n, u32 irq)
 	return (lr & LR_STATE_PENDING) && (u32)lr == irq && !(lr & LR_HW);
 }
 
-static int free_lr(struct gic_cpu *g)
+static u64 empty_lrs(void)
 {
-	u64 empty = read_sysreg(ich_elrsr_el2);
-	unsigned int n;
-
-	for (n = 0; n < g->num_lrs; n++)
-		if (empty & (1UL << n))
-			return n;
-	return -1;
+	return read_sysreg(ich_elrsr_el2);
 }
 
 static void write_entry(unsigned int n, u32 entry)
@@ -221,7 +215,7 @@ static void set_underflow_irq(bool on)
 }
 
 static const struct lr_ops lrs = {
-	.free_lr = free_lr,
+	.empty_lrs = empty_lrs,
 	.write_entry = write_entry,
 	.lr_pending = lr_pending,
 	.give_back = give_back,

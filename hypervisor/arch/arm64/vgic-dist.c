@@ -200,15 +200,21 @@ static enum mmio_result gicd_access(void *arg, struct mmio_access *acc, u64 off)
 		return irouter_access(cell, gicd, acc, off);
 	if (vgic_irq_reg_bits(off, &base, &set_clear))
 		return vgic_dist_irq_access(cell, gicd, acc, off, 0);
+	/* ITARGETSR, NSACR, SGIR: RAZ/WI with affinity routing on. */
+	return vgic_dist_plain_access(gicd, acc, off, 0xffd0);
+}
+
+enum mmio_result vgic_dist_plain_access(uintptr_t gicd, struct mmio_access *acc,
+					u64 off, u64 id_start)
+{
 	if (acc->size != 4)
 		return MMIO_UNHANDLED;
 	/* CTLR, TYPER, IIDR, ID registers: read-only for cells. */
-	if (off < 0x10 || off >= 0xffd0) {
+	if (off < 0x10 || off >= id_start) {
 		if (!acc->is_write)
 			acc->value = mmio_read(gicd + off, 4);
 		return MMIO_HANDLED;
 	}
-	/* ITARGETSR, NSACR, SGIR: RAZ/WI with affinity routing on. */
 	if (!acc->is_write)
 		acc->value = 0;
 	return MMIO_HANDLED;

@@ -13,6 +13,17 @@
 #include <asm/percpu.h>
 #include "vgic-lrs.h"
 
+static int free_lr(const struct lr_ops *ops, struct gic_cpu *g)
+{
+	u64 empty = ops->empty_lrs();
+	unsigned int n;
+
+	for (n = 0; n < g->num_lrs; n++)
+		if (empty & (1ULL << n))
+			return n;
+	return -1;
+}
+
 static bool already_pending(const struct lr_ops *ops, struct gic_cpu *g,
 			    u32 entry)
 {
@@ -34,7 +45,7 @@ void vgic_inject(const struct lr_ops *ops, struct per_cpu *cpu, u32 entry)
 
 	if (!(entry & QUEUE_HW) && already_pending(ops, g, entry))
 		return;
-	n = ops->free_lr(g);
+	n = free_lr(ops, g);
 	if (n >= 0) {
 		ops->write_entry(n, entry);
 		return;
@@ -57,7 +68,7 @@ void vgic_refill_lrs(const struct lr_ops *ops, struct per_cpu *cpu)
 	unsigned int i;
 	int n;
 
-	while (g->queued && (n = ops->free_lr(g)) >= 0) {
+	while (g->queued && (n = free_lr(ops, g)) >= 0) {
 		ops->write_entry(n, g->queue[0]);
 		g->queued--;
 		for (i = 0; i < g->queued; i++)

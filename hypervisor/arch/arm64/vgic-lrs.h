@@ -16,8 +16,8 @@ struct gic_cpu;
 #define QUEUE_HW (1U << 31)
 
 struct lr_ops {
-	/* A free list register of the calling CPU, or -1. */
-	int (*free_lr)(struct gic_cpu *g);
+	/* The calling CPU's empty list registers, bit n = LR n (ELRSR). */
+	u64 (*empty_lrs)(void);
 	/* Fills list register n with the queue entry, pending. */
 	void (*write_entry)(unsigned int n, u32 entry);
 	/* Whether list register n holds the pure virtual entry, pending. */

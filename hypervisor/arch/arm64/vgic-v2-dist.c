@@ -150,24 +150,14 @@ static enum mmio_result gicd_access(void *arg, struct mmio_access *acc, u64 off)
 	if (vgic_irq_reg_bits(off, &base, &set_clear))
 		return vgic_dist_irq_access(cell, gicd, acc, off,
 					    gic_hyp_banked_irqs());
-	if (acc->size != 4)
-		return MMIO_UNHANDLED;
-	if (off == GICD_SGIR && acc->is_write)
+	if (off == GICD_SGIR && acc->is_write && acc->size == 4)
 		return sgir_write(cell, acc->value);
-	/* CTLR, TYPER, IIDR, ID registers: read-only for cells. */
-	if (off < 0x10 || off >= GICD_ID_START) {
-		if (!acc->is_write)
-			acc->value = mmio_read(gicd + off, 4);
-		return MMIO_HANDLED;
-	}
 	/*
 	 * NSACR (Secure only), SGIR reads, and the SGI pending registers
 	 * GICD_CPENDSGIR/SPENDSGIR, through which a CPU could clear the
 	 * hypervisor's SGI: RAZ/WI, as reserved space.
 	 */
-	if (!acc->is_write)
-		acc->value = 0;
-	return MMIO_HANDLED;
+	return vgic_dist_plain_access(gicd, acc, off, GICD_ID_START);
 }
 
 int gicv2_init(void)

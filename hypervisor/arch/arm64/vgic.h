@@ -40,4 +40,12 @@ void vgic_dist_quiesce_spis(const struct gic_irq_owner *spis,
 
 enum mmio_result vgic_gicr_access(void *arg, struct mmio_access *acc, u64 off);
 
+/*
+ * The rest of a distributor: CTLR, TYPER, IIDR (below 0x10) and the ID
+ * registers (from id_start) read-only, everything else RAZ/WI; 32-bit
+ * accesses only.
+ */
+enum mmio_result vgic_dist_plain_access(uintptr_t gicd, struct mmio_access *acc,
+					u64 off, u64 id_start);
+
 #endif
